@@ -1,0 +1,91 @@
+import Foundation
+
+/// An activation function `g`, its derivative `g'`, and the formula text an explanation prints.
+///
+/// Function, derivative and formula live side by side so that what the tool writes about an
+/// activation can never drift from what it computes (the same idea as Nielsen's cost pairs).
+public enum Activation: String, CaseIterable, Sendable {
+    case sigmoid
+    case tanh
+    case relu
+    case leakyRelu = "leaky-relu"
+    case identity
+
+    /// The slope of `leaky-relu` for `z ≤ 0`.
+    public static let leakySlope = 0.01
+
+    /// `g(z)`, in numerically stable forms: the sigmoid never evaluates `e^z` for large positive `z`.
+    @inlinable
+    public func value(_ z: Double) -> Double {
+        switch self {
+        case .sigmoid:
+            if z >= 0 { return 1 / (1 + Foundation.exp(-z)) }
+            let e = Foundation.exp(z)
+            return e / (1 + e)
+        case .tanh: return Foundation.tanh(z)
+        case .relu: return z > 0 ? z : 0
+        case .leakyRelu: return z > 0 ? z : Activation.leakySlope * z
+        case .identity: return z
+        }
+    }
+
+    /// `g'(z)`, given `z` and the already computed `a = g(z)` (sigmoid and tanh reuse `a`).
+    @inlinable
+    public func derivative(z: Double, a: Double) -> Double {
+        switch self {
+        case .sigmoid: return a * (1 - a)
+        case .tanh: return 1 - a * a
+        case .relu: return z > 0 ? 1 : 0
+        case .leakyRelu: return z > 0 ? 1 : Activation.leakySlope
+        case .identity: return 1
+        }
+    }
+
+    /// `g(z)` as printed, e.g. `1 / (1 + e^(−z))`.
+    public var formula: String {
+        switch self {
+        case .sigmoid: return "1 / (1 + e^(−z))"
+        case .tanh: return "tanh z"
+        case .relu: return "max(0, z)"
+        case .leakyRelu: return "z if z > 0, else 0.01 z"
+        case .identity: return "z"
+        }
+    }
+
+    /// `g'(z)` as printed, e.g. `g(z)(1 − g(z))`.
+    public var derivativeFormula: String {
+        switch self {
+        case .sigmoid: return "g(z)(1 − g(z))"
+        case .tanh: return "1 − tanh² z"
+        case .relu: return "1 if z > 0, else 0"
+        case .leakyRelu: return "1 if z > 0, else 0.01"
+        case .identity: return "1"
+        }
+    }
+
+    /// How `g'(z)` is evaluated with numbers, as the operands the text substitutes: for the sigmoid
+    /// `a · (1 − a)`, for tanh `1 − a²`; for the piecewise ones the branch that applies.
+    public enum Substitution: Sendable, Equatable {
+        /// `a · (1 − a)` with this `a`.
+        case sigmoid(a: Double)
+        /// `1 − a²` with this `a`.
+        case tanh(a: Double)
+        /// A piecewise derivative: the test on `z` that decided it, and the constant it gave.
+        case branch(z: Double, positive: Bool, value: Double)
+        /// A constant derivative.
+        case constant(Double)
+    }
+
+    /// The numbers to substitute into ``derivativeFormula`` for this `z` and `a`.
+    public func substitution(z: Double, a: Double) -> Substitution {
+        switch self {
+        case .sigmoid: return .sigmoid(a: a)
+        case .tanh: return .tanh(a: a)
+        case .relu, .leakyRelu: return .branch(z: z, positive: z > 0, value: derivative(z: z, a: a))
+        case .identity: return .constant(1)
+        }
+    }
+
+    /// The names a network file may use, in the order help and errors list them.
+    public static var names: [String] { allCases.map(\.rawValue) }
+}

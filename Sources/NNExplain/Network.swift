@@ -1,0 +1,76 @@
+/// A fully-connected feed-forward network with its training samples: everything a network file holds.
+///
+/// Layers are numbered as in NOTATION.md: layer 0 is the input layer, `layers[i]` is layer
+/// `l = i + 1`, and the output layer is `l = L = layers.count`. In `Layer.weights[j][k]` row `j` is a
+/// node of this layer and column `k` a node of the previous one, so `weights[j][k]` is `w_jk^l`.
+public struct Network: Sendable, Equatable {
+    /// The number of inputs, the size of layer 0.
+    public var inputs: Int
+    /// `layers[i]` is layer `l = i + 1`.
+    public var layers: [Layer]
+    public var loss: Loss
+    public var learningRate: Double
+    /// Whether a gradient-descent step also moves the biases (Mazur's network keeps them fixed).
+    public var updateBiases: Bool
+    public var samples: [Sample]
+
+    public init(
+        inputs: Int, layers: [Layer], loss: Loss = .squared, learningRate: Double = 0.1,
+        updateBiases: Bool = true, samples: [Sample]
+    ) {
+        self.inputs = inputs
+        self.layers = layers
+        self.loss = loss
+        self.learningRate = learningRate
+        self.updateBiases = updateBiases
+        self.samples = samples
+    }
+
+    /// `L`, the number of layers with weights; also the index of the output layer.
+    public var depth: Int { layers.count }
+
+    /// The number of nodes in layer `l`, for `l = 0 … L`.
+    public func size(ofLayer l: Int) -> Int { l == 0 ? inputs : layers[l - 1].size }
+
+    /// The layer `l = 1 … L`.
+    public func layer(_ l: Int) -> Layer { layers[l - 1] }
+
+    /// The sizes of layers `0 … L`.
+    public var sizes: [Int] { [inputs] + layers.map(\.size) }
+
+    /// Whether any layer has biases; when none has, formulas leave out `+ b`, as the article does.
+    public var hasBiases: Bool { layers.contains { $0.biases != nil } }
+}
+
+/// One layer `l ≥ 1`: its activation, weights `w_jk^l` and optional biases `b_j^l`.
+public struct Layer: Sendable, Equatable {
+    public var activation: Activation
+    /// `weights[j][k]` is `w_jk^l`: row `j` is a node of this layer, column `k` a node of layer `l-1`.
+    public var weights: [[Double]]
+    /// `biases[j]` is `b_j^l`; `nil` when the network file has none (they count as zeros).
+    public var biases: [Double]?
+
+    public init(activation: Activation, weights: [[Double]], biases: [Double]? = nil) {
+        self.activation = activation
+        self.weights = weights
+        self.biases = biases
+    }
+
+    /// The number of nodes `n` of this layer.
+    public var size: Int { weights.count }
+
+    /// `b_j^l`, zero when the layer has no biases.
+    @inlinable
+    public func bias(_ j: Int) -> Double { biases?[j] ?? 0 }
+}
+
+/// One training sample: the input `x = a^0` and the target `y`.
+public struct Sample: Sendable, Equatable {
+    public var x: [Double]
+    public var y: [Double]
+
+    public init(x: [Double], y: [Double]) {
+        self.x = x
+        self.y = y
+    }
+}

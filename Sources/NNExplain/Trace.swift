@@ -1,0 +1,120 @@
+/// Everything one forward and one backward pass computes for one training sample.
+///
+/// Per layer and node it records `z`, `a`, `g'(z)` and `∂C_s/∂a`. The per-weight quantities
+/// (`∂z/∂w = a_k^(l-1)`, the product of the three chain-rule terms) and the summands of the hidden-layer
+/// sums are derived on demand by the methods below, from the same stored numbers and in the same
+/// order as the backward pass used them, so memory grows with nodes, not weights, and an explanation
+/// always reproduces the engine's numbers bit for bit.
+public struct Trace: Sendable, Equatable {
+    /// The index `s` of the sample, as in `C_s`.
+    public let sample: Int
+    /// `x = a^0`.
+    public let input: [Double]
+    /// `y`.
+    public let target: [Double]
+    /// `layers[i]` holds layer `l = i + 1`.
+    public let layers: [LayerTrace]
+    /// `lossTerms[j]` is output node j's share of `C_s`: `(a_j^L − y_j)²`, or half of it.
+    public let lossTerms: [Double]
+    /// `C_s`, the sum of `lossTerms` in order of `j`.
+    public let loss: Double
+
+    /// The values of one layer `l ≥ 1`, indexed by node `j`.
+    public struct LayerTrace: Sendable, Equatable {
+        /// `z_j^l = Σ_k w_jk^l · a_k^(l-1) + b_j^l`.
+        public var z: [Double]
+        /// `a_j^l = g_l(z_j^l)`.
+        public var a: [Double]
+        /// `g_l'(z_j^l) = ∂a_j^l/∂z_j^l`.
+        public var gPrime: [Double]
+        /// `∂C_s/∂a_j^l`.
+        public var dCda: [Double]
+    }
+
+    /// The trace of layer `l = 1 … L`.
+    public func layer(_ l: Int) -> LayerTrace { layers[l - 1] }
+
+    /// `a^l` for `l = 0 … L` (`a^0` is the input `x`).
+    public func activations(ofLayer l: Int) -> [Double] { l == 0 ? input : layers[l - 1].a }
+
+    /// `∂C_s/∂z_j^l = ∂C_s/∂a_j^l · g_l'(z_j^l)`, Nielsen's `δ_j^l`.
+    @inlinable
+    public func delta(layer l: Int, j: Int) -> Double {
+        let t = layers[l - 1]
+        return t.dCda[j] * t.gPrime[j]
+    }
+
+    /// One summand of the hidden-layer sum
+    /// `∂C_s/∂a_k^(l-1) = Σ_i ∂C_s/∂a_i^l · g_l'(z_i^l) · w_ik^l`: the one for node `i` of layer `l`.
+    @inlinable
+    public func summand(_ network: Network, layer l: Int, i: Int, k: Int) -> Double {
+        delta(layer: l, j: i) * network.layers[l - 1].weights[i][k]
+    }
+
+    /// `∂C_s/∂w_jk^l = ∂C_s/∂a_j^l · g_l'(z_j^l) · a_k^(l-1)`, multiplied left to right.
+    @inlinable
+    public func weightGradient(layer l: Int, j: Int, k: Int) -> Double {
+        delta(layer: l, j: j) * activations(ofLayer: l - 1)[k]
+    }
+
+    /// `∂C_s/∂b_j^l = ∂C_s/∂a_j^l · g_l'(z_j^l) · 1`.
+    @inlinable
+    public func biasGradient(layer l: Int, j: Int) -> Double { delta(layer: l, j: j) }
+}
+
+extension Network {
+    /// Runs the forward and backward pass for sample `s` and records every quantity.
+    ///
+    /// Forward, for `l = 1 … L`: `z_j^l = Σ_k w_jk^l · a_k^(l-1) + b_j^l`, summed in order of `k`
+    /// (the bias last), then `a_j^l = g_l(z_j^l)` and `g_l'(z_j^l)`.
+    /// Backward: `∂C_s/∂a_j^L` from the loss, then for `l = L … 2` every
+    /// `∂C_s/∂a_k^(l-1) = Σ_i summand(l, i, k)`, summed in order of `i` starting from 0.
+    public func trace(sample s: Int) -> Trace {
+        let sample = samples[s]
+        var layerTraces: [Trace.LayerTrace] = []
+        layerTraces.reserveCapacity(depth)
+        var previous = sample.x
+        for layer in layers {
+            var z = [Double](repeating: 0, count: layer.size)
+            var a = z
+            var gPrime = z
+            for j in 0..<layer.size {
+                let row = layer.weights[j]
+                var sum = 0.0
+                for k in 0..<row.count { sum += row[k] * previous[k] }
+                if let biases = layer.biases { sum += biases[j] }
+                z[j] = sum
+                a[j] = layer.activation.value(sum)
+                gPrime[j] = layer.activation.derivative(z: sum, a: a[j])
+            }
+            layerTraces.append(.init(z: z, a: a, gPrime: gPrime, dCda: []))
+            previous = a
+        }
+
+        let output = layerTraces[depth - 1].a
+        var lossTerms = [Double](repeating: 0, count: output.count)
+        var total = 0.0
+        var dCda = lossTerms
+        for j in 0..<output.count {
+            lossTerms[j] = loss.term(a: output[j], y: sample.y[j])
+            total += lossTerms[j]
+            dCda[j] = loss.derivative(a: output[j], y: sample.y[j])
+        }
+        layerTraces[depth - 1].dCda = dCda
+
+        for l in stride(from: depth, to: 1, by: -1) {
+            let upper = layerTraces[l - 1]
+            let weights = layers[l - 1].weights
+            var below = [Double](repeating: 0, count: size(ofLayer: l - 1))
+            for i in 0..<upper.a.count {
+                let delta = upper.dCda[i] * upper.gPrime[i]
+                let row = weights[i]
+                for k in 0..<below.count { below[k] += delta * row[k] }
+            }
+            layerTraces[l - 2].dCda = below
+        }
+        return Trace(
+            sample: s, input: sample.x, target: sample.y, layers: layerTraces,
+            lossTerms: lossTerms, loss: total)
+    }
+}
