@@ -29,11 +29,29 @@ public enum Loss: String, CaseIterable, Sendable {
         }
     }
 
-    /// The factor in front of `(a − y)` in the derivative: 2 or 1.
-    public var derivativeFactor: Double {
+    /// `C_s` as printed, given the text of the loss symbol: `C_0 = Σ_j (a_j^L − y_j)²`.
+    public func formula(loss: String) -> String {
         switch self {
-        case .squared: return 2
-        case .halfSquared: return 1
+        case .squared: return "\(loss) = Σ_j (a_j^L − y_j)²"
+        case .halfSquared: return "\(loss) = ½ Σ_j (a_j^L − y_j)²"
+        }
+    }
+
+    /// One output node's share of `C_s` as printed, given the text of `a` and of `y`:
+    /// `(a − y)²` or `½(a − y)²`.
+    public func termFormula(a: String, y: String) -> String {
+        switch self {
+        case .squared: return "(\(a) − \(y))²"
+        case .halfSquared: return "½(\(a) − \(y))²"
+        }
+    }
+
+    /// `∂C_s/∂a_j^L` as printed, given the text (a symbol or a number) of `a` and of `y`:
+    /// `2(a − y)` or `a − y`.
+    public func derivativeFormula(a: String, y: String) -> String {
+        switch self {
+        case .squared: return "2(\(a) − \(y))"
+        case .halfSquared: return "\(a) − \(y)"
         }
     }
 

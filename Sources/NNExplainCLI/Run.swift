@@ -1,9 +1,64 @@
 import NNExplain
 
 /// Runs `nnexplain` with `arguments` (without the program name), writing to the given streams.
-/// Returns the process exit code.
+/// Returns the process exit code: 0 on success or help, 64/65/66/1 on error (see ``CLIError``).
+///
+/// Output is built completely before anything is written, so on an error stdout stays empty.
 public func run<Out: TextOutputStream, Err: TextOutputStream>(
     arguments: [String], stdout: inout Out, stderr: inout Err
 ) -> Int32 {
-    0
+    do {
+        let result = try execute(arguments)
+        for warning in result.warnings { stderr.write("Warning: \(warning)\n") }
+        stdout.write(result.output)
+        return 0
+    } catch {
+        stderr.write(error.rendered())
+        return error.exitCode
+    }
+}
+
+/// What a successful command prints: its output, and warnings for stderr.
+struct CommandResult {
+    var output: String
+    var warnings: [String] = []
+}
+
+private func execute(_ arguments: [String]) throws(CLIError) -> CommandResult {
+    guard let first = arguments.first else { return CommandResult(output: Help.top()) }
+    switch first {
+    case "-h", "--help": return CommandResult(output: Help.top())
+    case "--version": return CommandResult(output: "nnexplain \(Help.version)\n")
+    case "help": return try helpCommand(Array(arguments.dropFirst()))
+    default: break
+    }
+    guard let command = Command.named(first) else {
+        if Arguments.looksLikeOption(first) {
+            throw .usage("unknown option '\(first)'; give a command first, e.g. 'nnexplain step --layer L --j 1 --k 2'", command: nil)
+        }
+        var message = "unknown command '\(first)'"
+        if let near = Arguments.nearest(first, among: Command.all.map(\.name)) {
+            message += "; did you mean '\(near)'?"
+        } else {
+            message += "; the commands are " + Command.all.map(\.name).joined(separator: ", ")
+        }
+        throw .usage(message, command: nil)
+    }
+    let parsed = try Arguments(Array(arguments.dropFirst()), for: command)
+    if parsed.wantsHelp { return CommandResult(output: Help.command(command)) }
+    switch command.name {
+    case "step": return try stepCommand(parsed)
+    case "forward": return try forwardCommand(parsed)
+    case "gradients": return try gradientsCommand(parsed)
+    default: return try networkCommand(parsed)
+    }
+}
+
+private func helpCommand(_ arguments: [String]) throws(CLIError) -> CommandResult {
+    guard let name = arguments.first else { return CommandResult(output: Help.top()) }
+    guard arguments.count == 1, let command = Command.named(name) else {
+        throw .usage("'nnexplain help' takes one command name, one of "
+            + Command.all.map(\.name).joined(separator: ", "), command: "help")
+    }
+    return CommandResult(output: name == "help" ? Help.top() : Help.command(command))
 }

@@ -1,0 +1,102 @@
+/// Writes explanations as JSON values with every number at full precision (the writer prints the
+/// shortest text that reads back to the same double). Keys other tools rely on: for `step`, `"value"`
+/// and `"terms"` (each with `"symbol"` and `"value"`); for `gradients`, `"loss"` and `"layers"`.
+public struct JSONRenderer: Sendable {
+    /// Used only to write symbols, so JSON and text name every quantity the same way.
+    private let symbols: TextRenderer
+
+    public init(naming: LayerNaming) {
+        symbols = TextRenderer(naming: naming)
+    }
+
+    /// `nnexplain step --format json`.
+    public func render(_ d: Derivation) -> JSONValue {
+        let C = Symbol.loss(.sample(d.sample))
+        let w = Symbol.w(layer: d.layer, .number(d.j), .number(d.k))
+        let a = Symbol.a(layer: d.layer, .number(d.j)), z = Symbol.z(layer: d.layer, .number(d.j))
+        let firstFormula: String
+        switch d.first {
+        case .output:
+            firstFormula = d.loss.derivativeFormula(a: symbols.text(a), y: symbols.text(.y(.number(d.j))))
+        case .hidden(let sum, _, _):
+            let i = Symbol.Index.letter(sum.index), upper = d.layer + 1
+            firstFormula = "Σ_\(sum.index) " + [
+                symbols.text(.partial(C, .a(layer: upper, i))), symbols.text(.gPrime(layer: upper, i)),
+                symbols.text(.w(layer: upper, i, .number(d.j))),
+            ].joined(separator: " · ")
+        }
+        var object: [(key: String, value: JSONValue)] = [
+            ("symbol", .string(symbols.text(.partial(d.average == nil ? C : .loss(.mean), w)))),
+            ("layer", .integer(d.layer)),
+            ("layerLabel", .string(symbols.naming.label(d.layer))),
+            ("j", .integer(d.j)),
+            ("k", .integer(d.k)),
+            ("sample", .integer(d.sample)),
+            ("value", .number(d.explainedValue)),
+            ("terms", [
+                term(.partial(C, a), formula: firstFormula, d.firstValue),
+                term(.partial(a, z), formula: "\(symbols.text(.gPrime(layer: d.layer, .number(d.j)))) = "
+                    + d.slope.activation.derivativeFormula, d.slope.value),
+                term(.partial(z, w), formula: symbols.text(.a(layer: d.layer - 1, .number(d.k))), d.input),
+            ]),
+        ]
+        if case .hidden(let sum, let traceBack, let outputs) = d.first {
+            object.append(("sum", nodeSum(sum, loss: C)))
+            let needed = traceBack.flatMap { $0 }.map { nodeSum($0, loss: C) }
+                + outputs.map { g in
+                    term(.partial(C, .a(layer: d.depth, .number(g.node))),
+                         formula: d.loss.derivativeFormula(
+                            a: symbols.text(.a(layer: d.depth, .number(g.node))), y: symbols.text(.y(.number(g.node)))),
+                         g.value)
+                }
+            object.append(("backward", .array(needed)))
+        }
+        if let average = d.average {
+            object.append(("average", [
+                "samples": .array(average.samples.map { p in
+                    [
+                        "sample": .integer(p.sample),
+                        "symbol": .string(symbols.text(.partial(.loss(.sample(p.sample)), w))),
+                        "factors": [.number(p.dCda), .number(p.gPrime), .number(p.input)],
+                        "value": .number(p.value),
+                    ]
+                }),
+                "value": .number(average.value),
+            ]))
+        }
+        return .object(object)
+    }
+
+    /// `nnexplain gradients --format json`: `weights[j][k] = ∂C/∂w_jk^l` averaged over the samples.
+    public func render(_ gradients: Gradients) -> JSONValue {
+        [
+            "loss": .number(gradients.loss),
+            "layers": .array(gradients.layers.enumerated().map { i, layer in
+                [
+                    "layer": .integer(i + 1),
+                    "weights": .array(layer.weights.map { .array($0.map(JSONValue.number)) }),
+                    "biases": .array(layer.biases.map(JSONValue.number)),
+                ]
+            }),
+        ]
+    }
+
+    private func term(_ symbol: Symbol, formula: String, _ value: Double) -> JSONValue {
+        ["symbol": .string(symbols.text(symbol)), "formula": .string(formula), "value": .number(value)]
+    }
+
+    private func nodeSum(_ s: Derivation.NodeSum, loss C: Symbol) -> JSONValue {
+        [
+            "symbol": .string(symbols.text(.partial(C, .a(layer: s.layer, .number(s.node))))),
+            "index": .string(s.index),
+            "summands": .array(s.summands.map { t in
+                [
+                    "index": .integer(t.i),
+                    "factors": [.number(t.dCda), .number(t.gPrime), .number(t.weight)],
+                    "value": .number(t.value),
+                ]
+            }),
+            "value": .number(s.value),
+        ]
+    }
+}

@@ -1,0 +1,78 @@
+extension Network {
+    /// Explains `∂C_s/∂w_jk^l` for one sample, reading every number from that sample's trace.
+    /// Indices must be in range (the command line checks them first).
+    public func derivation(layer l: Int, j: Int, k: Int, sample s: Int) -> Derivation {
+        let t = trace(sample: s)
+        let layerTrace = t.layer(l)
+        let activation = layers[l - 1].activation
+        return Derivation(
+            layer: l, j: j, k: k, depth: depth, loss: loss, sample: s,
+            hasBias: layers[l - 1].biases != nil,
+            first: firstTerm(t, layer: l, node: j),
+            slope: Derivation.ActivationSlope(
+                activation: activation, z: layerTrace.z[j], a: layerTrace.a[j],
+                substitution: activation.substitution(z: layerTrace.z[j], a: layerTrace.a[j]),
+                value: layerTrace.gPrime[j]),
+            input: t.activations(ofLayer: l - 1)[k],
+            value: t.weightGradient(layer: l, j: j, k: k),
+            average: nil)
+    }
+
+    /// Explains `∂C/∂w_jk^l` averaged over all samples: sample 0 in full, then every sample's product
+    /// and the mean `(Σ_s ∂C_s/∂w_jk^l) / N`, summed in order of `s` as ``gradients()`` does.
+    public func averagedDerivation(layer l: Int, j: Int, k: Int) -> Derivation {
+        var result = derivation(layer: l, j: j, k: k, sample: 0)
+        let products = samples.indices.map { s in
+            let t = trace(sample: s)
+            return Derivation.SampleProduct(
+                sample: s, dCda: t.layer(l).dCda[j], gPrime: t.layer(l).gPrime[j],
+                input: t.activations(ofLayer: l - 1)[k], value: t.weightGradient(layer: l, j: j, k: k))
+        }
+        var sum = 0.0
+        for product in products { sum += product.value }
+        result.average = Derivation.Average(samples: products, value: sum / Double(samples.count))
+        return result
+    }
+
+    /// Term 1 of `∂C_s/∂w_jk^l`: `∂C_s/∂a_j^l`, with everything it depends on.
+    private func firstTerm(_ t: Trace, layer l: Int, node j: Int) -> Derivation.FirstTerm {
+        let outputs = t.layer(depth).a.indices.map { i in
+            Derivation.OutputGradient(
+                node: i, a: t.layer(depth).a[i], y: t.target[i], value: t.layer(depth).dCda[i])
+        }
+        guard l < depth else { return .output(outputs[j]) }
+        let sum = nodeSum(t, layer: l, node: j, letter: summationLetter(0))
+        var traceBack: [[Derivation.NodeSum]] = []
+        for upper in (l + 1)..<depth {
+            let letter = summationLetter(upper - l)
+            traceBack.append((0..<size(ofLayer: upper)).map { nodeSum(t, layer: upper, node: $0, letter: letter) })
+        }
+        return .hidden(sum: sum, traceBack: traceBack, outputs: outputs)
+    }
+
+    /// `∂C_s/∂a_k^l = Σ_i ∂C_s/∂a_i^(l+1) · g_(l+1)'(z_i^(l+1)) · w_ik^(l+1)` with its summands.
+    private func nodeSum(_ t: Trace, layer l: Int, node k: Int, letter: String) -> Derivation.NodeSum {
+        let upper = t.layer(l + 1)
+        let summands = upper.a.indices.map { i in
+            Derivation.Summand(
+                i: i, dCda: upper.dCda[i], gPrime: upper.gPrime[i],
+                weight: layers[l].weights[i][k],
+                value: t.summand(self, layer: l + 1, i: i, k: k))
+        }
+        return Derivation.NodeSum(
+            layer: l, node: k, index: letter, summands: summands, value: t.layer(l).dCda[k])
+    }
+}
+
+extension Derivation {
+    /// The value of term 1, `∂C_s/∂a_j^l`.
+    public var firstValue: Double {
+        switch first {
+        case .output(let gradient): return gradient.value
+        case .hidden(let sum, _, _): return sum.value
+        }
+    }
+
+    /// The value being explained: the average with `--average`, otherwise the one sample's gradient.
+    public var explainedValue: Double { average?.value ?? value }
+}

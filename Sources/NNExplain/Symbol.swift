@@ -1,0 +1,64 @@
+/// A quantity of the mathematics in NOTATION.md, as structure rather than text, so that every
+/// renderer writes the same symbol its own way and none of them builds symbols from strings.
+public indirect enum Symbol: Sendable, Equatable {
+    /// The input `x_k`.
+    case x(Index)
+    /// The target `y_j`.
+    case y(Index)
+    /// `z_j^l`.
+    case z(layer: Int, Index)
+    /// `a_j^l`.
+    case a(layer: Int, Index)
+    /// `w_jk^l`.
+    case w(layer: Int, Index, Index)
+    /// `b_j^l`.
+    case b(layer: Int, Index)
+    /// `g_l'(z_j^l)`.
+    case gPrime(layer: Int, Index)
+    /// The loss: `C_0` for one sample, `C` for the average, `C_s` in a formula.
+    case loss(LossScope)
+    /// The partial derivative `∂numerator/∂denominator`.
+    case partial(Symbol, Symbol)
+
+    /// A node index: a number, or a letter that a formula sums or ranges over.
+    public enum Index: Sendable, Equatable {
+        case number(Int)
+        case letter(String)
+    }
+
+    /// Which loss a symbol means.
+    public enum LossScope: Sendable, Equatable {
+        /// `C_s` for one sample `s`.
+        case sample(Int)
+        /// `C_s` with `s` as a letter, inside `Σ_s`.
+        case anySample
+        /// `C`, the mean over the samples.
+        case mean
+    }
+}
+
+/// How layer numbers are written: relative to the output layer (`L`, `L-1`, …), as the article does,
+/// or as plain numbers `0 … L`. The choice follows how the user named the layer on the command line.
+public struct LayerNaming: Sendable, Equatable {
+    /// `L`, the index of the output layer.
+    public var depth: Int
+    /// Whether labels are `L`, `L-1`, … (true) or `3`, `2`, … (false).
+    public var relative: Bool
+
+    public init(depth: Int, relative: Bool = true) {
+        self.depth = depth
+        self.relative = relative
+    }
+
+    /// The label of layer `l`: `L`, `L-2`, or `2`.
+    public func label(_ l: Int) -> String {
+        guard relative else { return String(l) }
+        return l == depth ? "L" : "L-\(depth - l)"
+    }
+
+    /// Both names of layer `l` for headings: `L-1 (l = 2)`, or `2 (L-1)` with numeric labels.
+    public func fullName(_ l: Int) -> String {
+        let other = LayerNaming(depth: depth, relative: !relative)
+        return "\(label(l)) (\(relative ? "l = " : "")\(other.label(l)))"
+    }
+}

@@ -1,0 +1,44 @@
+/// Everything that can go wrong on the command line, as values. ``run`` is the one place that turns
+/// them into text on stderr and an exit code (the swift-argument-parser convention).
+public enum CLIError: Error, Equatable, Sendable {
+    /// The command line itself is wrong; `command` names the subcommand whose usage to show.
+    case usage(String, command: String?)
+    /// The network file was read but is not a valid network.
+    case badNetworkFile(path: String, String)
+    /// A file could not be read at all.
+    case unreadable(path: String, String)
+    /// Anything else that fails while running.
+    case runtime(String)
+
+    /// 64 for usage errors, 65 for a bad network file, 66 for an unreadable file, 1 otherwise
+    /// (the BSD `sysexits.h` codes EX_USAGE, EX_DATAERR and EX_NOINPUT).
+    public var exitCode: Int32 {
+        switch self {
+        case .usage: return 64
+        case .badNetworkFile: return 65
+        case .unreadable: return 66
+        case .runtime: return 1
+        }
+    }
+
+    /// The one sentence that names the problem and the fix.
+    public var message: String {
+        switch self {
+        case .usage(let message, _): return message
+        case .badNetworkFile(let path, let message): return "network file '\(path)': \(message)"
+        case .unreadable(let path, let reason): return "cannot read network file '\(path)': \(reason)"
+        case .runtime(let message): return message
+        }
+    }
+
+    /// What stderr shows: `Error: …`, and for usage errors the usage line and where to find help.
+    func rendered() -> String {
+        var text = "Error: \(message)\n"
+        if case .usage(_, let name) = self {
+            let command = name.flatMap(Command.named)
+            text += "Usage: \(command?.usage ?? Command.topUsage)\n"
+            text += "See 'nnexplain\(name.map { " " + $0 } ?? "") --help'.\n"
+        }
+        return text
+    }
+}
