@@ -63,13 +63,21 @@ public enum Activation: String, CaseIterable, Sendable {
         }
     }
 
-    /// How `g'(z)` is evaluated with numbers, as the operands the text substitutes: for the sigmoid
-    /// `a · (1 − a)`, for tanh `1 − a²`; for the piecewise ones the branch that applies.
+    /// `g'(z)` written with `a = g(z)` for the activations whose derivative is a function of their
+    /// value: `a · (1 − a)` for the sigmoid, `1 − (a)²` for tanh; `nil` for the others. Given a symbol
+    /// it prints the formula, given a number the substitution.
+    public func derivativeFormula(a: String) -> String? {
+        switch self {
+        case .sigmoid: return "\(a) · (1 − \(a))"
+        case .tanh: return "1 − (\(a))²"
+        case .relu, .leakyRelu, .identity: return nil
+        }
+    }
+
+    /// How `g'(z)` is evaluated with numbers.
     public enum Substitution: Sendable, Equatable {
-        /// `a · (1 − a)` with this `a`.
-        case sigmoid(a: Double)
-        /// `1 − a²` with this `a`.
-        case tanh(a: Double)
+        /// Through ``derivativeFormula(a:)`` with this `a = g(z)` (sigmoid, tanh).
+        case value(a: Double)
         /// A piecewise derivative: the test on `z` that decided it, and the constant it gave.
         case branch(z: Double, positive: Bool, value: Double)
         /// A constant derivative.
@@ -79,8 +87,7 @@ public enum Activation: String, CaseIterable, Sendable {
     /// The numbers to substitute into ``derivativeFormula`` for this `z` and `a`.
     public func substitution(z: Double, a: Double) -> Substitution {
         switch self {
-        case .sigmoid: return .sigmoid(a: a)
-        case .tanh: return .tanh(a: a)
+        case .sigmoid, .tanh: return .value(a: a)
         case .relu, .leakyRelu: return .branch(z: z, positive: z > 0, value: derivative(z: z, a: a))
         case .identity: return .constant(1)
         }

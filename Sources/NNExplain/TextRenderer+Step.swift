@@ -19,7 +19,8 @@ extension TextRenderer {
         out.append("\(text(w)) is the weight on the edge from node \(k) of layer \(naming.label(l - 1)) "
             + "to node \(j) of layer \(naming.fullName(l)), \(kind) of L = \(d.depth).")
         if let average = d.average {
-            out.append("Sample 0 is worked in full first; the other \(average.samples.count - 1) follow the same steps.")
+            let others = average.samples.count - 1
+            out.append("Sample 0 is worked in full first; " + (others == 1 ? "the other sample follows" : "the other \(others) follow") + " the same steps.")
         }
         out.append("")
         out.append("Chain rule")
@@ -34,7 +35,7 @@ extension TextRenderer {
         out.append("")
         out.append("Term 2: \(terms[1])")
         let slopeFormula = "\(text(.gPrime(layer: l, .number(j)))) = \(d.slope.activation.derivativeFormula)"
-        out += equation(terms[1], [slopeFormula] + slopeSteps(d.slope, z: text(z)), indent: 2)
+        out += equation(terms[1], [slopeFormula] + slopeSteps(d.slope, a: text(a), z: text(z)), indent: 2)
         out.append("  Why: \(text(a)) = \(activationName(l))(\(text(z))) with \(activationName(l)) = "
             + "\(d.slope.activation.rawValue), so this term is the slope of the activation at "
             + "\(text(z)) = \(number(d.slope.z)).")
@@ -129,12 +130,11 @@ extension TextRenderer {
     }
 
     /// The numbers substituted into `g'(z)`, then its value.
-    private func slopeSteps(_ slope: Derivation.ActivationSlope, z: String) -> [String] {
+    private func slopeSteps(_ slope: Derivation.ActivationSlope, a: String, z: String) -> [String] {
         switch slope.substitution {
-        case .sigmoid(let a):
-            return ["\(number(a)) · (1 − \(operand(a)))", number(slope.value)]
-        case .tanh(let a):
-            return ["1 − \(operand(a))²", number(slope.value)]
+        case .value(let value):
+            let formula = { (a: String) in slope.activation.derivativeFormula(a: a) ?? "" }
+            return [formula(a), formula(number(value)), number(slope.value)]
         case .branch(let zValue, let positive, let value):
             let test = positive ? "> 0" : "≤ 0"
             return ["\(number(value)), since \(z) = \(number(zValue)) \(test)"]

@@ -18,7 +18,8 @@ struct Arguments {
                 continue
             }
             guard argument.hasPrefix("-"), argument.count > 1 else {
-                throw usage("unexpected argument '\(argument)'; options start with '--', see the list below")
+                throw usage("unexpected argument '\(argument)'; 'nnexplain \(command.name)' takes only options, "
+                    + "which start with '--'")
             }
             var name = argument, inline: String?
             if let equals = argument.firstIndex(of: "=") {
@@ -78,17 +79,18 @@ struct Arguments {
         return best
     }
 
-    /// The Levenshtein distance: insertions, deletions and substitutions.
+    /// The edit distance counting insertions, deletions, substitutions and swaps of two neighbouring
+    /// characters (the optimal string alignment distance), so `stpe` is one edit from `step`.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var d = (0...a.count).map { i in (0...b.count).map { j in i == 0 ? j : (j == 0 ? i : 0) } }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
             }
-            previous = current
         }
-        return previous[b.count]
+        return d[a.count][b.count]
     }
 }

@@ -9,7 +9,7 @@ func stepCommand(_ arguments: Arguments) throws(CLIError) -> CommandResult {
     let j = try index(arguments, "--j", range: network.size(ofLayer: l),
                       what: "layer \(LayerNaming(depth: network.depth, relative: relative).label(l))")
     let k = try index(arguments, "--k", range: network.size(ofLayer: l - 1),
-                      what: "layer \(LayerNaming(depth: network.depth, relative: relative).label(l - 1)), the layer before it,")
+                      what: "layer \(LayerNaming(depth: network.depth, relative: relative).label(l - 1))")
     let average = arguments.flag("--average")
     if average && arguments.value("--sample") != nil {
         throw arguments.usage("--sample and --average cannot be used together; give one of them")

@@ -32,7 +32,7 @@ func layer(_ arguments: Arguments, network: Network) throws(CLIError) -> (Int, r
         throw arguments.usage("missing --layer; say which layer the weight is in, e.g. --layer L or --layer L-1")
     }
     let depth = network.depth
-    let valid = depth == 1 ? "L or 1" : "L, L-1" + (depth > 2 ? ", …, L-\(depth - 1)" : "") + " or 1…\(depth)"
+    let valid = "\(validLayers(depth)) or \(depth == 1 ? "1" : "1…\(depth)")"
     let trimmed = spec.trimmingCharacters(in: .whitespaces)
     if let number = Int(trimmed) {
         if number == 0 {
@@ -55,15 +55,32 @@ func layer(_ arguments: Arguments, network: Network) throws(CLIError) -> (Int, r
     throw arguments.usage("'\(spec)' is not a layer; --layer must be \(valid)")
 }
 
+/// `L`, `L, L-1`, `L, L-1, L-2`, or `L, L-1, …, L-5`: the relative names of the layers with weights.
+private func validLayers(_ depth: Int) -> String {
+    if depth <= 4 { return (0..<depth).map { $0 == 0 ? "L" : "L-\($0)" }.joined(separator: ", ") }
+    return "L, L-1, …, L-\(depth - 1)"
+}
+
+/// A whole number, or a usage error that says why `text` is not one.
+private func wholeNumber(_ arguments: Arguments, _ name: String, _ text: String, expected: String) throws(CLIError) -> Int {
+    if let value = Int(text) { return value }
+    let digits = text.drop { $0 == "-" || $0 == "+" }
+    if !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) {
+        throw arguments.usage("\(name) \(text) is far too large; \(expected)")
+    }
+    throw arguments.usage("\(name) expects a whole number, not '\(text)'; \(expected)")
+}
+
 /// A node index given by `name`, which must lie in `0..<range`.
 func index(_ arguments: Arguments, _ name: String, range: Int, what: String) throws(CLIError) -> Int {
     let letter = name.dropFirst(2)
     guard let text = arguments.value(name) else {
         throw arguments.usage("missing \(name); say which node, e.g. \(name) 0 (\(what) has \(range) nodes)")
     }
-    guard let value = Int(text), (0..<range).contains(value) else {
-        throw arguments.usage("\(name) \(text) is not a node of \(what): it has \(range) node\(range == 1 ? "" : "s"), "
-            + "so \(letter) must be \(range == 1 ? "0" : "0…\(range - 1)")")
+    let expected = "\(what) has \(range) node\(range == 1 ? "" : "s"), so \(letter) must be \(range == 1 ? "0" : "0…\(range - 1)")"
+    let value = try wholeNumber(arguments, name, text, expected: expected)
+    guard (0..<range).contains(value) else {
+        throw arguments.usage("\(name) \(text) is not a node of \(what): \(expected)")
     }
     return value
 }
@@ -72,9 +89,10 @@ func index(_ arguments: Arguments, _ name: String, range: Int, what: String) thr
 func sample(_ arguments: Arguments, network: Network) throws(CLIError) -> Int {
     guard let text = arguments.value("--sample") else { return 0 }
     let count = network.samples.count
-    guard let value = Int(text), (0..<count).contains(value) else {
-        throw arguments.usage("--sample \(text) is not a sample of this network: it has \(count) sample\(count == 1 ? "" : "s"), "
-            + "so --sample must be \(count == 1 ? "0" : "0…\(count - 1)")")
+    let expected = "the network has \(count) sample\(count == 1 ? "" : "s"), so --sample must be \(count == 1 ? "0" : "0…\(count - 1)")"
+    let value = try wholeNumber(arguments, "--sample", text, expected: expected)
+    guard (0..<count).contains(value) else {
+        throw arguments.usage("there is no sample \(text): \(expected)")
     }
     return value
 }
@@ -82,8 +100,10 @@ func sample(_ arguments: Arguments, network: Network) throws(CLIError) -> Int {
 /// `--precision N`, 1…17 significant digits, default 9.
 func precision(_ arguments: Arguments) throws(CLIError) -> Int {
     guard let text = arguments.value("--precision") else { return TextRenderer.defaultPrecision }
-    guard let value = Int(text), (1...17).contains(value) else {
-        throw arguments.usage("--precision \(text) is not a number of significant digits; give a whole number 1…17")
+    let expected = "give the number of significant digits, 1…17"
+    let value = try wholeNumber(arguments, "--precision", text, expected: expected)
+    guard (1...17).contains(value) else {
+        throw arguments.usage("--precision \(text) is out of range; \(expected)")
     }
     return value
 }

@@ -1,0 +1,250 @@
+extension JSONValue {
+    /// The deepest nesting of arrays and objects ``parse(_:)`` accepts.
+    public static let maximumDepth = 512
+
+    /// Parses exactly one JSON value (RFC 8259, strictly) from UTF-8 bytes.
+    ///
+    /// A leading byte order mark is skipped. Invalid UTF-8, anything but whitespace after the value,
+    /// unescaped control characters in strings, unpaired `\u` surrogates, numbers too large for a
+    /// `Double` and nesting deeper than ``maximumDepth`` are errors with a line and column. Integer
+    /// literals that fit an `Int` become ``integer(_:)``, other numbers the correctly rounded
+    /// ``number(_:)``. Never traps, whatever the bytes: nesting uses an explicit stack, not recursion.
+    public static func parse(_ data: [UInt8]) throws(JSONParseError) -> JSONValue {
+        var parser = JSONParser(data)
+        return try parser.parseDocument()
+    }
+}
+
+/// The parser's state: the bytes and a read position `i`.
+private struct JSONParser {
+    private let bytes: [UInt8]
+    private let start: Int
+    private var i: Int
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        i = start
+    }
+
+    /// An array or object still being read (an array's keys are empty); `key` names the next member.
+    private struct Frame {
+        var isObject: Bool
+        var members: [(key: String, value: JSONValue)] = []
+        var key = ""
+    }
+
+    /// The byte each one-letter escape `\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t` stands for.
+    private static let simpleEscapes: [UInt8: UInt8] = [
+        0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x62: 0x08, 0x66: 0x0C, 0x6E: 0x0A, 0x72: 0x0D, 0x74: 0x09,
+    ]
+
+    mutating func parseDocument() throws(JSONParseError) -> JSONValue {
+        guard i < bytes.count else { throw error("the file is empty") }
+        if let invalid = JSONParseError.invalidUTF8(in: bytes) { throw invalid }
+        skipWhitespace()
+        guard i < bytes.count else { throw error("the file holds only whitespace; expected a JSON value") }
+        let value = try parseValue()
+        skipWhitespace()
+        guard i == bytes.count else {
+            throw error("unexpected \(describeCharacter()) after the JSON value; a file holds exactly one value")
+        }
+        return value
+    }
+
+    /// Reads one value of any depth. Each pass of the outer loop starts a value; a scalar or an
+    /// empty container is complete at once and then closes every container it ends.
+    private mutating func parseValue() throws(JSONParseError) -> JSONValue {
+        var stack: [Frame] = []
+        while true {
+            skipWhitespace()
+            var value: JSONValue
+            let first = try current()
+            if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+                guard stack.count < JSONValue.maximumDepth else { throw error("nesting deeper than 512 levels") }
+                let isObject = first == UInt8(ascii: "{")
+                i += 1
+                skipWhitespace()
+                guard try current() == UInt8(ascii: isObject ? "}" : "]") else {
+                    stack.append(Frame(isObject: isObject))
+                    if isObject { stack[stack.count - 1].key = try parseKey(expecting: "a key in double quotes or '}'") }
+                    continue
+                }
+                i += 1
+                value = isObject ? .object([]) : .array([])
+            } else {
+                value = try parseScalar()
+            }
+            while let top = stack.indices.last {
+                let isObject = stack[top].isObject
+                stack[top].members.append((stack[top].key, value))
+                skipWhitespace()
+                let next = try current()
+                if next == UInt8(ascii: ",") {
+                    i += 1
+                    skipWhitespace()
+                    if isObject { stack[top].key = try parseKey(expecting: "a key in double quotes after ','") }
+                    break
+                }
+                guard next == UInt8(ascii: isObject ? "}" : "]") else {
+                    throw error(isObject
+                        ? "expected ',' or '}' after an object member" : "expected ',' or ']' after an array element")
+                }
+                i += 1
+                let members = stack.removeLast().members
+                value = isObject ? .object(members) : .array(members.map(\.value))
+            }
+            if stack.isEmpty { return value }
+        }
+    }
+
+    /// Reads `"key"` and the `:` after it.
+    private mutating func parseKey(expecting expected: String) throws(JSONParseError) -> String {
+        guard try current() == UInt8(ascii: "\"") else { throw error("expected \(expected), found \(describeCharacter())") }
+        let key = try parseString()
+        skipWhitespace()
+        guard try current() == UInt8(ascii: ":") else { throw error("expected ':' after an object key") }
+        i += 1
+        return key
+    }
+
+    private mutating func parseScalar() throws(JSONParseError) -> JSONValue {
+        let first = bytes[i]
+        if first == UInt8(ascii: "\"") { return .string(try parseString()) }
+        if first == UInt8(ascii: "-") || isDigit(first) { return try parseNumber() }
+        guard isLetter(first) else {
+            throw error("expected a value (an object, array, string, number, true, false or null), "
+                + "found \(describeCharacter())")
+        }
+        let wordStart = i
+        while i < bytes.count, isLetter(bytes[i]) || isDigit(bytes[i]) { i += 1 }
+        let word = String(decoding: bytes[wordStart..<i], as: UTF8.self)
+        let literals: [String: JSONValue] = ["true": .bool(true), "false": .bool(false), "null": .null]
+        if let literal = literals[word] { return literal }
+        if i == bytes.count, literals.keys.contains(where: { $0.hasPrefix(word) }) { throw truncated() }
+        throw error("'\(shortened(word))' is not a JSON value; the only words are true, false and null", at: wordStart)
+    }
+
+    private mutating func parseNumber() throws(JSONParseError) -> JSONValue {
+        let numberStart = i
+        if bytes[i] == UInt8(ascii: "-") { i += 1 }
+        if try current() == UInt8(ascii: "0") {
+            i += 1
+            if i < bytes.count, isDigit(bytes[i]) { throw error("a number may not have a leading zero", at: i - 1) }
+        } else {
+            try readDigits(else: "expected a digit after '-'")
+        }
+        var isInteger = true
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+            (i, isInteger) = (i + 1, false)
+            try readDigits(else: "expected a digit after the decimal point")
+        }
+        if i < bytes.count, bytes[i] | 0x20 == UInt8(ascii: "e") {
+            (i, isInteger) = (i + 1, false)
+            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            try readDigits(else: "expected a digit in the exponent")
+        }
+        let text = String(decoding: bytes[numberStart..<i], as: UTF8.self)
+        // `-0` stays a `Double` so that its sign survives.
+        if isInteger, text != "-0", let n = Int(text) { return .integer(n) }
+        guard let d = Double(text), d.isFinite else {
+            throw error("number \(shortened(text)) is too large to represent", at: numberStart)
+        }
+        return .number(d)
+    }
+
+    /// Reads one or more digits; `reason` is the error when there is none.
+    private mutating func readDigits(else reason: String) throws(JSONParseError) {
+        guard isDigit(try current()) else { throw error(reason) }
+        while i < bytes.count, isDigit(bytes[i]) { i += 1 }
+    }
+
+    /// Reads a string from its opening quote through its closing quote.
+    private mutating func parseString() throws(JSONParseError) -> String {
+        i += 1
+        var buffer: [UInt8] = []
+        var runStart = i
+        while true {
+            switch try current() {
+            case UInt8(ascii: "\""):
+                i += 1
+                return String(decoding: buffer + bytes[runStart..<i - 1], as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                buffer += bytes[runStart..<i]
+                try parseEscape(into: &buffer)
+                runStart = i
+            case 0x0A, 0x0D: throw error("line break inside a string (is a closing quote missing?)")
+            case 0x00..<0x20: throw error("control character \(describeCharacter()) in a string must be written as an escape")
+            default: i += 1
+            }
+        }
+    }
+
+    /// Reads one escape sequence from its backslash and appends the UTF-8 bytes it stands for.
+    private mutating func parseEscape(into buffer: inout [UInt8]) throws(JSONParseError) {
+        let escapeStart = i
+        i += 1
+        if let byte = JSONParser.simpleEscapes[try current()] {
+            buffer.append(byte)
+            i += 1
+            return
+        }
+        guard bytes[i] == UInt8(ascii: "u") else {
+            throw error("invalid escape '\\\(describeCharacter(quoted: false))' in a string", at: escapeStart)
+        }
+        i = escapeStart
+        var scalar = try parseHex4()
+        if (0xD800...0xDBFF).contains(scalar), bytes[i...].starts(with: [0x5C, 0x75]) {
+            let low = try parseHex4()
+            if (0xDC00...0xDFFF).contains(low) { scalar = 0x10000 + (scalar - 0xD800) << 10 + (low - 0xDC00) }
+        }
+        guard let unicode = Unicode.Scalar(scalar) else {
+            let hex = String(decoding: bytes[escapeStart + 2..<escapeStart + 6], as: UTF8.self)
+            throw error("unpaired surrogate '\\u\(hex)' in a string", at: escapeStart)
+        }
+        UTF8.encode(unicode) { buffer.append($0) }
+    }
+
+    /// Reads `\uXXXX` from its backslash, and returns `XXXX`.
+    private mutating func parseHex4() throws(JSONParseError) -> UInt32 {
+        let escapeStart = i
+        var value: UInt32 = 0
+        i += 1
+        for _ in 0..<4 {
+            i += 1
+            guard let digit = UInt32(String(UnicodeScalar(try current())), radix: 16) else {
+                let shown = String(decoding: bytes[escapeStart..<i], as: UTF8.self)
+                throw error("invalid escape '\(shown)' in a string: '\\u' needs four hex digits", at: escapeStart)
+            }
+            value = value << 4 | digit
+        }
+        i += 1
+        return value
+    }
+
+    /// The byte at the read position; at the end of the bytes, the error that the file is truncated.
+    private func current() throws(JSONParseError) -> UInt8 {
+        guard i < bytes.count else { throw truncated() }
+        return bytes[i]
+    }
+
+    private mutating func skipWhitespace() {
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+    }
+
+    private func isDigit(_ b: UInt8) -> Bool { (0x30...0x39).contains(b) }
+    private func isLetter(_ b: UInt8) -> Bool { (0x61...0x7A).contains(b | 0x20) }
+    private func shortened(_ text: String) -> String { text.count > 30 ? text.prefix(30) + "…" : text }
+
+    /// The character at the read position for a message: `'x'`, `U+0009`, or `end of file`.
+    private func describeCharacter(quoted: Bool = true) -> String {
+        JSONParseError.describeCharacter(at: i, in: bytes, quoted: quoted)
+    }
+
+    private func truncated() -> JSONParseError { error("unexpected end of file (the file looks truncated)", at: bytes.count) }
+
+    /// An error at `offset`, the read position by default.
+    private func error(_ reason: String, at offset: Int? = nil) -> JSONParseError {
+        JSONParseError(reason: reason, offset: offset ?? i, in: bytes)
+    }
+}

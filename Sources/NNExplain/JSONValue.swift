@@ -1,0 +1,193 @@
+/// A JSON value, as the network file reads and writes it.
+///
+/// The tree is a faithful picture of the text, not a convenience dictionary:
+///
+/// - integer literals (no fraction, no exponent) that fit an `Int` are ``integer(_:)``; every
+///   other number, including `-0`, is ``number(_:)`` and is always finite;
+/// - ``object(_:)`` keeps its members in file order and keeps duplicate keys, so that a reader can
+///   report them and a writer reproduces the order it was given.
+///
+/// Equality is structural: `.integer(1)` and `.number(1.0)` are different values, and two objects
+/// are equal only when they hold the same members in the same order.
+public enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case integer(Int)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    /// The members in the order they appear; keys are not required to be unique.
+    case object([(key: String, value: JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case let (.bool(a), .bool(b)): return a == b
+        case let (.integer(a), .integer(b)): return a == b
+        case let (.number(a), .number(b)): return a == b
+        case let (.string(a), .string(b)): return a == b
+        case let (.array(a), .array(b)): return a == b
+        case let (.object(a), .object(b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        default: return false
+        }
+    }
+}
+
+// MARK: - Reading values
+
+extension JSONValue {
+    /// What kind of value this is, with an article, for messages: "a number", "an array", "null".
+    public var kindDescription: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .integer, .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+
+    /// Whether this is a number, string, boolean or `null` (anything but an array or an object).
+    public var isScalar: Bool {
+        switch self {
+        case .array, .object: return false
+        default: return true
+        }
+    }
+
+    /// The value of a number (``integer(_:)`` or ``number(_:)``) as a `Double`; `nil` otherwise.
+    public var doubleValue: Double? {
+        switch self {
+        case .integer(let n): return Double(n)
+        case .number(let d): return d
+        default: return nil
+        }
+    }
+
+    /// The value of a number that is a whole number and fits an `Int`, such as `2` or `2.0`;
+    /// `nil` for `2.5`, for numbers beyond `Int` and for anything that is not a number.
+    public var integerValue: Int? {
+        switch self {
+        case .integer(let n): return n
+        case .number(let d):
+            // 2^63 is exactly representable; every integral double below it in magnitude fits.
+            guard d.rounded() == d, abs(d) < 9_223_372_036_854_775_808.0 else { return nil }
+            return Int(d)
+        default: return nil
+        }
+    }
+
+    /// The text of a ``string(_:)``; `nil` otherwise.
+    public var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    /// The value of a ``bool(_:)``; `nil` otherwise.
+    public var boolValue: Bool? {
+        if case .bool(let b) = self { return b }
+        return nil
+    }
+
+    /// The elements of an ``array(_:)``; `nil` otherwise.
+    public var arrayValue: [JSONValue]? {
+        if case .array(let elements) = self { return elements }
+        return nil
+    }
+
+    /// The members of an ``object(_:)`` in file order; `nil` otherwise.
+    public var objectMembers: [(key: String, value: JSONValue)]? {
+        if case .object(let members) = self { return members }
+        return nil
+    }
+
+    /// The value of the first member named `key` of an object; `nil` when there is none or this
+    /// is not an object.
+    public subscript(key: String) -> JSONValue? {
+        objectMembers?.first { $0.key == key }?.value
+    }
+}
+
+// MARK: - Literals
+
+extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
+    ExpressibleByDictionaryLiteral
+{
+    public init(nilLiteral: ()) { self = .null }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(integerLiteral value: Int) { self = .integer(value) }
+    public init(floatLiteral value: Double) { self = .number(value) }
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+
+    /// An object with the members in the order written.
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(elements.map { (key: $0.0, value: $0.1) })
+    }
+}
+
+extension JSONValue: CustomStringConvertible {
+    /// The value as ``formatted(indent:)`` writes it.
+    public var description: String { formatted() }
+}
+
+// MARK: - Errors
+
+/// Why a text is not valid JSON, and where: `line` and `column` are 1-based, columns count
+/// characters (Unicode scalars), and a leading byte order mark is not counted.
+public struct JSONParseError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+    /// A short phrase such as "expected ',' or '}' after an object member".
+    public var reason: String
+
+    public init(line: Int, column: Int, reason: String) {
+        self.line = line
+        self.column = column
+        self.reason = reason
+    }
+
+    /// The error at byte `offset` of `bytes`, where a leading byte order mark is not counted, a line
+    /// ends at LF, CR LF or a lone CR, and a column counts Unicode scalars.
+    init(reason: String, offset: Int, in bytes: [UInt8]) {
+        var line = 1, column = 1
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        for k in start..<max(start, min(offset, bytes.count)) {
+            if bytes[k] == 0x0A || (bytes[k] == 0x0D && bytes[(k + 1)...].first != 0x0A) {
+                (line, column) = (line + 1, 1)
+            } else if bytes[k] & 0xC0 != 0x80, bytes[k] != 0x0D {
+                column += 1
+            }
+        }
+        self.init(line: line, column: column, reason: reason)
+    }
+
+    /// "line 3, column 14: expected ',' or '}' after an object member".
+    public var description: String { "line \(line), column \(column): \(reason)" }
+
+    /// The error "the file is not valid UTF-8" at the first byte of `bytes` (after a byte order
+    /// mark) that does not start a valid UTF-8 sequence; `nil` when all of `bytes` is valid.
+    static func invalidUTF8(in bytes: [UInt8]) -> JSONParseError? {
+        var offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var iterator = bytes[offset...].makeIterator()
+        var decoder = UTF8()
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) { offset += UTF8.width(scalar) }
+        return offset == bytes.count ? nil : JSONParseError(reason: "the file is not valid UTF-8", offset: offset, in: bytes)
+    }
+
+    /// The character at `offset` of valid UTF-8 `bytes`, for a reason: `'x'` (or `x` when not
+    /// `quoted`) for visible ASCII, `U+0009` for anything else, `end of file` past the end.
+    static func describeCharacter(at offset: Int, in bytes: [UInt8], quoted: Bool = true) -> String {
+        guard offset < bytes.count else { return "end of file" }
+        if (0x21...0x7E).contains(bytes[offset]) {
+            let text = String(UnicodeScalar(bytes[offset]))
+            return quoted && text != "'" ? "'\(text)'" : text
+        }
+        let scalar = String(decoding: bytes[offset...].prefix(4), as: UTF8.self).unicodeScalars.first
+        let hex = String(scalar?.value ?? 0, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}

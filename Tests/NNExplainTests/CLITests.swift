@@ -1,0 +1,122 @@
+import Foundation
+import NNExplain
+import Testing
+
+/// The command line as a user meets it: help, version, and a clear error for every mistake.
+struct CLITests {
+    struct ErrorCase: CustomTestStringConvertible, Sendable {
+        let arguments: [String]
+        let status: Int32
+        let message: String
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    static let stepUsage = "Usage: nnexplain step --layer SPEC --j J --k K [--network FILE] [--sample S | --average] "
+        + "[--format text|json] [--precision N]\nSee 'nnexplain step --help'.\n"
+
+    static let errors: [ErrorCase] = [
+        ErrorCase(arguments: ["stpe"], status: 64, message: "unknown command 'stpe'; did you mean 'step'?"),
+        ErrorCase(arguments: ["dance"], status: 64,
+                  message: "unknown command 'dance'; the commands are step, forward, gradients, network, help"),
+        ErrorCase(arguments: ["step", "--lyer", "L"], status: 64,
+                  message: "unknown option '--lyer' for 'nnexplain step'; did you mean '--layer'?"),
+        ErrorCase(arguments: ["step", "--layer", "L", "--j", "1"], status: 64,
+                  message: "missing --k; say which node, e.g. --k 0 (layer L-1 has 3 nodes)"),
+        ErrorCase(arguments: ["step", "--layer", "L", "--j", "2", "--k", "0"], status: 64,
+                  message: "--j 2 is not a node of layer L: layer L has 2 nodes, so j must be 0…1"),
+        ErrorCase(arguments: ["step", "--layer", "L", "--j", "0", "--k", "3"], status: 64,
+                  message: "--k 3 is not a node of layer L-1: layer L-1 has 3 nodes, so k must be 0…2"),
+        ErrorCase(arguments: ["step", "--layer", "L", "--j", "abc", "--k", "0"], status: 64,
+                  message: "--j expects a whole number, not 'abc'; layer L has 2 nodes, so j must be 0…1"),
+        ErrorCase(arguments: ["step", "--layer", "L-3", "--j", "0", "--k", "0"], status: 64,
+                  message: "L-3 is the input layer, which has no weights: this network has L = 3, so --layer must be L, L-1, L-2 or 1…3"),
+        ErrorCase(arguments: ["step", "--layer", "0", "--j", "0", "--k", "0"], status: 64,
+                  message: "layer 0 is the input layer and has no weights; --layer must be L, L-1, L-2 or 1…3"),
+        ErrorCase(arguments: ["step", "--layer", "4", "--j", "0", "--k", "0"], status: 64,
+                  message: "there is no layer 4: this network has L = 3, so --layer must be L, L-1, L-2 or 1…3"),
+        ErrorCase(arguments: ["step", "--layer", "top", "--j", "0", "--k", "0"], status: 64,
+                  message: "'top' is not a layer; --layer must be L, L-1, L-2 or 1…3"),
+        ErrorCase(arguments: ["step", "--layer", "L", "--j", "0", "--k", "0", "--j", "1"], status: 64,
+                  message: "--j was given twice; give it once"),
+        ErrorCase(arguments: ["step", "--layer", "--j", "0"], status: 64,
+                  message: "--layer needs a value (--layer SPEC), but the next argument is the option '--j'"),
+        ErrorCase(arguments: ["step", "--layer", "L", "--j", "0", "--k", "0", "--sample", "2"], status: 64,
+                  message: "there is no sample 2: the network has 2 samples, so --sample must be 0…1"),
+        ErrorCase(arguments: ["step", "--layer", "L", "--j", "0", "--k", "0", "--sample", "1", "--average"], status: 64,
+                  message: "--sample and --average cannot be used together; give one of them"),
+        ErrorCase(arguments: ["step", "--layer", "L", "--j", "0", "--k", "0", "--format", "xml"], status: 64,
+                  message: "unknown format 'xml' for --format; use text or json"),
+        ErrorCase(arguments: ["step", "--layer", "L", "--j", "0", "--k", "0", "--precision", "0"], status: 64,
+                  message: "--precision 0 is out of range; give the number of significant digits, 1…17"),
+        ErrorCase(arguments: ["forward", "--network", "/no/such/file.json"], status: 66,
+                  message: "cannot read network file '/no/such/file.json': no such file; check the path"),
+        ErrorCase(arguments: ["forward", "--network", "/"], status: 66,
+                  message: "cannot read network file '/': it is a directory; give the path of a .json file"),
+    ]
+
+    @Test(arguments: errors)
+    func errorMessage(_ c: ErrorCase) {
+        let result = runCLI(c.arguments)
+        #expect(result.status == c.status)
+        #expect(result.stdout == "", "stdout stays empty on error")
+        let first = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init)
+        #expect(first == "Error: \(c.message)")
+        if c.status == 64, c.arguments.first == "step" {
+            #expect(result.stderr == "Error: \(c.message)\n" + CLITests.stepUsage)
+        }
+    }
+
+    @Test func helpAndVersion() {
+        #expect(runCLI([]).stdout == runCLI(["--help"]).stdout)
+        #expect(runCLI(["help", "step"]).stdout == runCLI(["step", "--help"]).stdout)
+        #expect(runCLI(["step", "-h"]).status == 0)
+        let version = runCLI(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.hasPrefix("nnexplain "))
+        for command in ["step", "forward", "gradients", "network"] {
+            let help = runCLI([command, "--help"]).stdout
+            #expect(help.hasPrefix("OVERVIEW: "))
+            #expect(help.contains("\nUSAGE: nnexplain \(command)"))
+            #expect(help.contains("\nOPTIONS:\n"))
+            #expect(runCLI(["--help"]).stdout.contains("\n  \(command) "), "the top help lists \(command)")
+        }
+    }
+
+    @Test func optionWithEqualsSign() {
+        #expect(runCLI(["step", "--layer=L", "--j=1", "--k=2"]) == runCLI(["step", "--layer", "L", "--j", "1", "--k", "2"]))
+    }
+
+    @Test func networkOutputReadsBackAsTheSameNetwork() throws {
+        for arguments in [["network"], ["network", "--network", Fixtures.path("mazur.json")]] {
+            let text = runCLI(arguments).stdout
+            let decoded = try Network.decode(Array(text.utf8))
+            let again = decoded.network.fileText()
+            #expect(again == text)
+        }
+        #expect(try Network.decode(Array(runCLI(["network"]).stdout.utf8)).network == Network.standard)
+    }
+
+    /// The built executable, run as a real process: same bytes as in process, real exit codes.
+    @Test func executableEndToEnd() throws {
+        let step = try Executable.run(["step", "--layer", "L", "--j", "1", "--k", "2"])
+        #expect(step.status == 0)
+        #expect(step.stderr == "")
+        #expect(step == runCLI(["step", "--layer", "L", "--j", "1", "--k", "2"]))
+        #expect(step.stdout.contains("∂C_0/∂w_12^L = ∂C_0/∂a_1^L · ∂a_1^L/∂z_1^L · ∂z_1^L/∂w_12^L"))
+
+        let bad = try Executable.run(["step", "--layer", "L", "--j", "7", "--k", "0"])
+        #expect(bad.status == 64)
+        #expect(bad.stdout == "")
+        #expect(bad.stderr.hasPrefix("Error: --j 7 is not a node of layer L"))
+
+        let missing = try Executable.run(["gradients", "--network", "/no/such.json"])
+        #expect(missing.status == 66)
+
+        let json = try Executable.run(["gradients", "--network", Fixtures.path("mazur.json"), "--format", "json"])
+        #expect(json.status == 0)
+        let object = try JSONValue.parse(Array(json.stdout.utf8))
+        // ∂E/∂w5 of Mazur's worked example (0.082167041 as published).
+        #expect(object["layers"]?.arrayValue?[1]["weights"]?.arrayValue?[0].arrayValue?[0].doubleValue
+                == 0.08216704056423078)
+    }
+}

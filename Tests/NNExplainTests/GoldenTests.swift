@@ -1,0 +1,57 @@
+import Testing
+
+/// Every explanation pinned to the character. Each case is a command line and the golden file that
+/// holds its exact standard output; the command must succeed and write nothing to stderr.
+struct GoldenTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let file: String
+        let arguments: [String]
+        var testDescription: String { file }
+    }
+
+    static let mazur = Fixtures.path("mazur.json")
+    static let deep = Fixtures.path("deep.json")
+
+    static let cases: [Case] = [
+        // The built-in network: the article's two examples, a deeper layer, averaging, every command.
+        Case(file: "default-step-L-j1-k2.txt", arguments: ["step", "--layer", "L", "--j", "1", "--k", "2"]),
+        Case(file: "default-step-L-1-j2-k2.txt", arguments: ["step", "--layer", "L-1", "--j", "2", "--k", "2"]),
+        Case(file: "default-step-L-2-j0-k1.txt", arguments: ["step", "--layer", "L-2", "--j", "0", "--k", "1"]),
+        Case(file: "default-step-average.txt", arguments: ["step", "--layer", "L", "--j", "1", "--k", "2", "--average"]),
+        Case(file: "default-step-sample1-numeric.txt", arguments: ["step", "--layer", "2", "--j", "1", "--k", "0", "--sample", "1"]),
+        Case(file: "default-step-json.txt", arguments: ["step", "--layer", "L-1", "--j", "2", "--k", "2", "--format", "json"]),
+        Case(file: "default-step-average-json.txt", arguments: ["step", "--layer", "L", "--j", "1", "--k", "2", "--average", "--format", "json"]),
+        Case(file: "default-step-precision4.txt", arguments: ["step", "--layer", "L", "--j", "1", "--k", "2", "--precision", "4"]),
+        Case(file: "default-forward.txt", arguments: ["forward"]),
+        Case(file: "default-forward-sample1.txt", arguments: ["forward", "--sample", "1"]),
+        Case(file: "default-gradients.txt", arguments: ["gradients"]),
+        Case(file: "default-gradients-json.txt", arguments: ["gradients", "--format", "json"]),
+        Case(file: "default-network.txt", arguments: ["network"]),
+        // Mazur's worked example: half-squared loss, biases.
+        Case(file: "mazur-step-w5.txt", arguments: ["step", "--network", mazur, "--layer", "L", "--j", "0", "--k", "0"]),
+        Case(file: "mazur-step-w1.txt", arguments: ["step", "--network", mazur, "--layer", "L-1", "--j", "0", "--k", "0"]),
+        Case(file: "mazur-forward.txt", arguments: ["forward", "--network", mazur]),
+        Case(file: "mazur-gradients.txt", arguments: ["gradients", "--network", mazur]),
+        Case(file: "mazur-network.txt", arguments: ["network", "--network", mazur]),
+        // A deeper network with biases and tanh, relu, leaky-relu and sigmoid layers.
+        Case(file: "deep-step-1-j1-k2.txt", arguments: ["step", "--network", deep, "--layer", "1", "--j", "1", "--k", "2"]),
+        Case(file: "deep-step-L-1-j0-k1.txt", arguments: ["step", "--network", deep, "--layer", "L-1", "--j", "0", "--k", "1"]),
+        Case(file: "deep-step-L-2-average.txt", arguments: ["step", "--network", deep, "--layer", "L-2", "--j", "2", "--k", "3", "--average"]),
+        Case(file: "deep-forward.txt", arguments: ["forward", "--network", deep, "--sample", "2"]),
+        Case(file: "deep-gradients.txt", arguments: ["gradients", "--network", deep]),
+        // Help.
+        Case(file: "help.txt", arguments: ["--help"]),
+        Case(file: "help-step.txt", arguments: ["step", "--help"]),
+        Case(file: "help-forward.txt", arguments: ["forward", "--help"]),
+        Case(file: "help-gradients.txt", arguments: ["gradients", "--help"]),
+        Case(file: "help-network.txt", arguments: ["network", "--help"]),
+    ]
+
+    @Test(arguments: cases)
+    func output(_ c: Case) {
+        let result = runCLI(c.arguments)
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        Golden.check(result.stdout, name: c.file)
+    }
+}

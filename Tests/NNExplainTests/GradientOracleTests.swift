@@ -1,0 +1,414 @@
+import Foundation
+import Testing
+import _Differentiation
+
+@testable import NNExplain
+
+/// Proves the engine's gradients against oracles that share no code with it.
+///
+/// The oracles:
+/// - **Automatic differentiation.** `IndependentLoss` below is the network's mean loss written from
+///   scratch as one function of a flat parameter vector: its own sigmoid `1/(1+e^(−z))`, tanh, relu,
+///   leaky-relu and identity, its own forward pass and its own loss. It never calls `Activation`,
+///   `Loss`, `Trace` or `Gradients`; from a `Network` it takes only the numbers (sizes, weights,
+///   biases, samples) and which activation and loss each layer names. Swift's `_Differentiation`
+///   differentiates it in reverse mode, so the derivatives come from the compiler's chain rule, not
+///   from the engine's hand-written backward pass and not from any `g'` formula.
+/// - **Central finite differences** `(C(w+ε) − C(w−ε)) / 2ε` of the same independent loss: no
+///   derivative formula at all, only loss evaluations.
+/// - **Mazur's published numbers** ("A Step by Step Backpropagation Example", 2015), hardcoded here:
+///   computed by someone else, by hand, years before this engine.
+@Suite("Gradient oracles")
+struct GradientOracleTests {
+
+    // MARK: Engine vs. automatic differentiation
+
+    @Test("gradients() matches reverse-mode AD of the independent mean loss", arguments: ReferenceNetworks.all)
+    func averagedGradientsMatchAutomaticDifferentiation(reference: ReferenceNetwork) {
+        let network = reference.network
+        let oracle = IndependentLoss(network)
+        let p = oracle.parameters
+        let expected = adGradient(at: p) { meanLoss(parameters: $0, shape: oracle) }
+        let engine = network.gradients()
+        for l in 1...network.depth {
+            for j in 0..<network.size(ofLayer: l) {
+                for k in 0..<network.size(ofLayer: l - 1) {
+                    let a = engine.layers[l - 1].weights[j][k]
+                    let b = expected[oracle.weightIndex(l, j, k)]
+                    #expect(exactlyClose(a, b), "∂C/∂w_\(j)\(k)^\(l): engine \(a), AD \(b)")
+                }
+                if let index = oracle.biasIndex(l, j) {
+                    let a = engine.layers[l - 1].biases[j]
+                    let b = expected[index]
+                    #expect(exactlyClose(a, b), "∂C/∂b_\(j)^\(l): engine \(a), AD \(b)")
+                }
+            }
+        }
+    }
+
+    @Test("gradients().loss equals the independent mean loss", arguments: ReferenceNetworks.all)
+    func meanLossMatches(reference: ReferenceNetwork) {
+        let oracle = IndependentLoss(reference.network)
+        let a = reference.network.gradients().loss
+        let b = meanLoss(parameters: oracle.parameters, shape: oracle)
+        #expect(exactlyClose(a, b), "C: engine \(a), independent \(b)")
+    }
+
+    @Test("each trace's weight and bias gradients match AD of that sample's loss alone", arguments: ReferenceNetworks.all)
+    func perSampleGradientsMatchAutomaticDifferentiation(reference: ReferenceNetwork) {
+        let network = reference.network
+        let oracle = IndependentLoss(network)
+        for s in network.samples.indices {
+            let expected = adGradient(at: oracle.parameters) { sampleLoss(parameters: $0, shape: oracle, sample: s) }
+            let trace = network.trace(sample: s)
+            for l in 1...network.depth {
+                for j in 0..<network.size(ofLayer: l) {
+                    for k in 0..<network.size(ofLayer: l - 1) {
+                        let a = trace.weightGradient(layer: l, j: j, k: k)
+                        let b = expected[oracle.weightIndex(l, j, k)]
+                        #expect(exactlyClose(a, b), "s=\(s) ∂C_s/∂w_\(j)\(k)^\(l): engine \(a), AD \(b)")
+                    }
+                    if let index = oracle.biasIndex(l, j) {
+                        let a = trace.biasGradient(layer: l, j: j)
+                        let b = expected[index]
+                        #expect(exactlyClose(a, b), "s=\(s) ∂C_s/∂b_\(j)^\(l): engine \(a), AD \(b)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("hidden-layer ∂C_s/∂a_k^l is the in-order sum of its summands and matches AD", arguments: ReferenceNetworks.all)
+    func hiddenLayerSums(reference: ReferenceNetwork) {
+        let network = reference.network
+        let oracle = IndependentLoss(network)
+        let p = oracle.parameters
+        for s in network.samples.indices {
+            let trace = network.trace(sample: s)
+            for l in stride(from: 1, to: network.depth, by: 1) {
+                // The oracle: the loss as a function of a^l alone, running layers l+1 … L of the
+                // independent forward pass, differentiated by AD.
+                let activations = propagate(oracle.x[s], from: 0, to: l, parameters: p, shape: oracle)
+                let expected = adGradient(at: activations) { a in
+                    outputLoss(propagate(a, from: l, to: oracle.depth, parameters: p, shape: oracle), target: oracle.y[s], shape: oracle)
+                }
+                for k in 0..<network.size(ofLayer: l) {
+                    var sum = 0.0
+                    for i in 0..<network.size(ofLayer: l + 1) {
+                        sum += trace.summand(network, layer: l + 1, i: i, k: k)
+                    }
+                    let engine = trace.layer(l).dCda[k]
+                    // Bit for bit: the explanation prints the summands and their sum, so the sum it
+                    // shows must be exactly the number the engine used.
+                    #expect(engine == sum, "s=\(s) ∂C_s/∂a_\(k)^\(l): engine \(engine), Σ summands \(sum)")
+                    #expect(exactlyClose(engine, expected[k]), "s=\(s) ∂C_s/∂a_\(k)^\(l): engine \(engine), AD \(expected[k])")
+                }
+            }
+        }
+    }
+
+    // MARK: Engine vs. finite differences
+
+    @Test("gradients() matches central finite differences of the independent mean loss", arguments: ReferenceNetworks.all)
+    func averagedGradientsMatchFiniteDifferences(reference: ReferenceNetwork) {
+        let network = reference.network
+        let oracle = IndependentLoss(network)
+        let p = oracle.parameters
+        let engine = network.gradients()
+        func centralDifference(_ index: Int) -> Double {
+            // ε = 2⁻²⁰ ≈ 9.5e-7. The step actually taken is (w+ε) − (w−ε) after rounding, so divide
+            // by that rather than by 2ε.
+            let epsilon = 0x1p-20
+            var plus = p
+            var minus = p
+            plus[index] += epsilon
+            minus[index] -= epsilon
+            let cPlus = meanLoss(parameters: plus, shape: oracle)
+            let cMinus = meanLoss(parameters: minus, shape: oracle)
+            return (cPlus - cMinus) / (plus[index] - minus[index])
+        }
+        for l in 1...network.depth {
+            for j in 0..<network.size(ofLayer: l) {
+                for k in 0..<network.size(ofLayer: l - 1) {
+                    let a = engine.layers[l - 1].weights[j][k]
+                    let b = centralDifference(oracle.weightIndex(l, j, k))
+                    #expect(finiteDifferenceClose(a, b), "∂C/∂w_\(j)\(k)^\(l): engine \(a), finite difference \(b)")
+                }
+                if let index = oracle.biasIndex(l, j) {
+                    let a = engine.layers[l - 1].biases[j]
+                    let b = centralDifference(index)
+                    #expect(finiteDifferenceClose(a, b), "∂C/∂b_\(j)^\(l): engine \(a), finite difference \(b)")
+                }
+            }
+        }
+    }
+
+    /// The finite-difference oracle is only valid away from the relu kink: a step across `z = 0`
+    /// measures neither side's slope. Checked with the independent forward pass.
+    @Test("relu and leaky-relu pre-activations stay away from the kink", arguments: ReferenceNetworks.all)
+    func reluPreActivationsAwayFromKink(reference: ReferenceNetwork) {
+        let oracle = IndependentLoss(reference.network)
+        for s in oracle.x.indices {
+            let z = preActivations(parameters: oracle.parameters, shape: oracle, sample: s)
+            for l in 1...oracle.depth where oracle.g[l - 1] == .relu || oracle.g[l - 1] == .leakyRelu {
+                for j in z[l - 1].indices {
+                    #expect(abs(z[l - 1][j]) > 1e-3, "s=\(s) z_\(j)^\(l) = \(z[l - 1][j]) is too close to the kink")
+                }
+            }
+        }
+    }
+
+    // MARK: Mazur's published numbers
+
+    @Test("Mazur's full-precision values")
+    func mazurFullPrecision() {
+        let network = ReferenceNetworks.mazur
+        let trace = network.trace(sample: 0)
+        let g = network.gradients()
+        let w1 = g.layers[0].weights
+        let w2 = g.layers[1].weights
+        let checks: [(String, Double, Double)] = [
+            ("out_h1 = a_0^1", trace.layer(1).a[0], 0.5932699921071872),
+            ("out_h2 = a_1^1", trace.layer(1).a[1], 0.596884378259767),
+            ("out_o1 = a_0^2", trace.layer(2).a[0], 0.7513650695523157),
+            ("out_o2 = a_1^2", trace.layer(2).a[1], 0.7729284653214625),
+            ("E_total (trace)", trace.loss, 0.2983711087600027),
+            ("E_total (gradients)", g.loss, 0.2983711087600027),
+            ("g'(z_0^2)", trace.layer(2).gPrime[0], 0.18681560180895948),
+            ("∂E/∂w5", w2[0][0], 0.08216704056423078),
+            ("∂E/∂w6", w2[0][1], 0.08266762784753326),
+            ("∂E/∂w7", w2[1][0], -0.022602540477475067),
+            ("∂E/∂w8", w2[1][1], -0.02274024221597822),
+            ("∂E_total/∂out_h1", trace.layer(1).dCda[0], 0.03635030639314468),
+            ("∂E/∂w1", w1[0][0], 0.00043856773447434685),
+            ("∂E/∂w2", w1[0][1], 0.0008771354689486937),
+            ("∂E/∂w3", w1[1][0], 0.0004977127352608601),
+            ("∂E/∂w4", w1[1][1], 0.0009954254705217202),
+        ]
+        for (name, engine, published) in checks {
+            #expect(relativelyClose(engine, published, 1e-14), "\(name): engine \(engine), Mazur \(published)")
+        }
+    }
+
+    @Test("Mazur's printed values, rounded as the article prints them")
+    func mazurPrinted() {
+        let network = ReferenceNetworks.mazur
+        let trace = network.trace(sample: 0)
+        let checks: [(String, Double, String)] = [
+            ("net_h1 = z_0^1", trace.layer(1).z[0], "0.3775"),
+            ("net_o1 = z_0^2", trace.layer(2).z[0], "1.105905967"),
+            ("E_o1", trace.lossTerms[0], "0.274811083"),
+            ("E_o2", trace.lossTerms[1], "0.023560026"),
+            ("∂E/∂out_o1", trace.layer(2).dCda[0], "0.74136507"),
+            ("∂E_o1/∂out_h1 (summand i=0)", trace.summand(network, layer: 2, i: 0, k: 0), "0.055399425"),
+            ("∂out_h1/∂net_h1", trace.layer(1).gPrime[0], "0.241300709"),
+        ]
+        for (name, engine, printed) in checks {
+            #expect(mazurRounded(engine) == printed, "\(name): engine \(engine), Mazur \(printed)")
+            #expect(abs(engine - Double(printed)!) <= 0.5e-9, "\(name): engine \(engine), Mazur \(printed)")
+        }
+
+        // ∂E_o2/∂out_h1 (summand i=1): the article prints −0.019049119, but the exact value is
+        // −0.01904911825827810826… (40-digit decimal arithmetic), which rounds to −0.019049118. The
+        // article's last digit most likely comes from rounding twice: ∂E_o2/∂net_o2 =
+        // −0.03809823651… rounded to −0.038098237, times w7 = 0.5, is −0.0190491185, rounded up.
+        // So the engine is held to the exact value, and the printed digit is kept as a known issue of
+        // the source, not of the engine.
+        let summand = trace.summand(network, layer: 2, i: 1, k: 0)
+        #expect(relativelyClose(summand, -0.01904911825827810826, 1e-14), "∂E_o2/∂out_h1: engine \(summand)")
+        #expect(mazurRounded(summand) == "-0.019049118", "∂E_o2/∂out_h1: engine \(summand)")
+        // Mazur prints −0.019049119: he rounded ∂E_o2/∂net_o2 to −0.038098237 first and then
+        // multiplied by w7 = 0.5. Reproduce that double rounding to show where his last digit comes from.
+        let roundedFirst = Double(mazurRounded(trace.delta(layer: 2, j: 1)))!
+        #expect(mazurRounded(roundedFirst * 0.5) == "-0.019049119")
+    }
+
+    @Test("Mazur's network in the article's squared loss: every number doubles")
+    func mazurSquared() {
+        let g = ReferenceNetworks.mazurSquared.gradients()
+        #expect(relativelyClose(g.loss, 0.59674221752000538, 1e-14), "C_0: \(g.loss)")
+        #expect(relativelyClose(g.layers[1].weights[0][0], 0.16433408112846156, 1e-14), "∂C_0/∂w5: \(g.layers[1].weights[0][0])")
+        #expect(relativelyClose(g.layers[0].weights[0][0], 0.00087713546894869345, 1e-14), "∂C_0/∂w1: \(g.layers[0].weights[0][0])")
+    }
+}
+
+// MARK: - Tolerances
+
+/// `x` as Mazur's article prints it: rounded to 9 decimal places (not 9 significant digits:
+/// 1.105905967 has 10, 0.023560026 has 8), trailing zeros dropped (0.741365070 is printed 0.74136507).
+private func mazurRounded(_ x: Double) -> String {
+    var text = String(format: "%.9f", x)
+    while text.hasSuffix("0") { text.removeLast() }
+    return text
+}
+
+/// `|a − b| ≤ rel · max(|a|, |b|)`, with `1e-300` keeping two exact zeros (or ±0) equal.
+private func relativelyClose(_ a: Double, _ b: Double, _ rel: Double) -> Bool {
+    abs(a - b) <= rel * max(abs(a), abs(b), 1e-300)
+}
+
+/// Engine vs. AD: relative 1e-12, or an absolute 1e-15. The floor is for gradients that are exactly
+/// or almost zero (a dead relu node; a hidden-layer sum whose summands nearly cancel): there the two
+/// computations round in different orders and relative error says nothing. Every gradient these
+/// networks have that is not zero is far above 1e-15 (the smallest is ~3e-5), so the floor cannot
+/// hide a wrong value.
+private func exactlyClose(_ a: Double, _ b: Double) -> Bool {
+    abs(a - b) <= max(1e-12 * max(abs(a), abs(b)), 1e-15)
+}
+
+/// Engine vs. finite difference: relative 1e-6, or an absolute 1e-9. The floor is the finite
+/// difference's own rounding noise: `C` is O(0.1–1) and is computed to a few ulps (~1e-16), and that
+/// error is divided by 2ε ≈ 2e-6, so a difference quotient carries ~1e-10 of absolute noise whatever
+/// the true gradient is (1.5e-10 at most, measured). For gradients below ~1e-4 that noise can exceed
+/// 1e-6 relative.
+private func finiteDifferenceClose(_ a: Double, _ b: Double) -> Bool {
+    abs(a - b) <= max(1e-6 * max(abs(a), abs(b)), 1e-9)
+}
+
+/// `gradient(at:of:)` as a plain `[Double]`. A zero tangent of an array may come back empty.
+private func adGradient(at x: [Double], of f: @differentiable(reverse) ([Double]) -> Double) -> [Double] {
+    let g = gradient(at: x, of: f).base
+    return g.isEmpty ? [Double](repeating: 0, count: x.count) : g
+}
+
+// MARK: - The independent loss
+
+/// A network reduced to plain numbers for the independent loss. Parameters are flattened layer by
+/// layer, `l = 1 … L`: the weights row by row (`w_jk^l` at `weightOffset[l-1] + j·n_(l-1) + k`), then
+/// the biases if the layer has any.
+private struct IndependentLoss {
+    /// The activations, as the test's own enum: only *which* function a layer names comes from the
+    /// engine, never how it is computed.
+    enum G { case sigmoid, tanh, relu, leakyRelu, identity }
+
+    let sizes: [Int]
+    let g: [G]
+    let hasBias: [Bool]
+    let halfSquared: Bool
+    let x: [[Double]]
+    let y: [[Double]]
+    let weightOffset: [Int]
+    let biasOffset: [Int]
+    let parameters: [Double]
+
+    var depth: Int { g.count }
+
+    init(_ network: Network) {
+        sizes = [network.inputs] + network.layers.map { $0.weights.count }
+        g = network.layers.map {
+            switch $0.activation {
+            case .sigmoid: .sigmoid
+            case .tanh: .tanh
+            case .relu: .relu
+            case .leakyRelu: .leakyRelu
+            case .identity: .identity
+            }
+        }
+        hasBias = network.layers.map { $0.biases != nil }
+        halfSquared = switch network.loss {
+        case .squared: false
+        case .halfSquared: true
+        }
+        x = network.samples.map(\.x)
+        y = network.samples.map(\.y)
+        var flat: [Double] = []
+        var wOffsets: [Int] = []
+        var bOffsets: [Int] = []
+        for layer in network.layers {
+            wOffsets.append(flat.count)
+            for row in layer.weights { flat += row }
+            bOffsets.append(flat.count)
+            if let biases = layer.biases { flat += biases }
+        }
+        weightOffset = wOffsets
+        biasOffset = bOffsets
+        parameters = flat
+    }
+
+    func weightIndex(_ l: Int, _ j: Int, _ k: Int) -> Int { weightOffset[l - 1] + j * sizes[l - 1] + k }
+
+    func biasIndex(_ l: Int, _ j: Int) -> Int? { hasBias[l - 1] ? biasOffset[l - 1] + j : nil }
+}
+
+@differentiable(reverse, wrt: z)
+private func activate(_ z: Double, _ g: IndependentLoss.G) -> Double {
+    switch g {
+    case .sigmoid: return 1 / (1 + exp(-z))
+    case .tanh: return tanh(z)
+    case .relu: return z > 0 ? z : 0 * z
+    case .leakyRelu: return z > 0 ? z : 0.01 * z
+    case .identity: return z
+    }
+}
+
+/// Runs layers `from+1 … to` on the activations `a` of layer `from`.
+@differentiable(reverse, wrt: (a, parameters))
+private func propagate(
+    _ a: [Double], from: Int, to: Int, parameters: [Double], shape: IndependentLoss
+) -> [Double] {
+    var current = a
+    for l in stride(from: from + 1, through: to, by: 1) {
+        let n = shape.sizes[l - 1]
+        let w = shape.weightOffset[l - 1]
+        var next: [Double] = []
+        for j in 0..<shape.sizes[l] {
+            var z = 0.0
+            for k in 0..<n {
+                z += parameters[w + j * n + k] * current[k]
+            }
+            if shape.hasBias[l - 1] {
+                z += parameters[shape.biasOffset[l - 1] + j]
+            }
+            next.append(activate(z, shape.g[l - 1]))
+        }
+        current = next
+    }
+    return current
+}
+
+/// `Σ_j (a_j − y_j)²`, halved for the half-squared loss.
+@differentiable(reverse, wrt: output)
+private func outputLoss(_ output: [Double], target: [Double], shape: IndependentLoss) -> Double {
+    var sum = 0.0
+    for j in 0..<target.count {
+        let d = output[j] - target[j]
+        sum += d * d
+    }
+    return shape.halfSquared ? sum / 2 : sum
+}
+
+/// `C_s` as a function of every weight and bias.
+@differentiable(reverse, wrt: parameters)
+private func sampleLoss(parameters: [Double], shape: IndependentLoss, sample s: Int) -> Double {
+    let output = propagate(shape.x[s], from: 0, to: shape.depth, parameters: parameters, shape: shape)
+    return outputLoss(output, target: shape.y[s], shape: shape)
+}
+
+/// `C = (1/N) Σ_s C_s` as a function of every weight and bias.
+@differentiable(reverse, wrt: parameters)
+private func meanLoss(parameters: [Double], shape: IndependentLoss) -> Double {
+    var total = 0.0
+    for s in 0..<shape.x.count {
+        total += sampleLoss(parameters: parameters, shape: shape, sample: s)
+    }
+    return total / withoutDerivative(at: Double(shape.x.count))
+}
+
+/// Every `z_j^l` of sample `s`, plainly computed (for the kink check).
+private func preActivations(parameters: [Double], shape: IndependentLoss, sample s: Int) -> [[Double]] {
+    var result: [[Double]] = []
+    var current = shape.x[s]
+    for l in 1...shape.depth {
+        let z = (0..<shape.sizes[l]).map { j in
+            var sum = 0.0
+            for k in 0..<shape.sizes[l - 1] {
+                sum += parameters[shape.weightIndex(l, j, k)] * current[k]
+            }
+            if let b = shape.biasIndex(l, j) { sum += parameters[b] }
+            return sum
+        }
+        result.append(z)
+        current = z.map { activate($0, shape.g[l - 1]) }
+    }
+    return result
+}
