@@ -17,7 +17,7 @@ extension TextRenderer {
             out.append("\(gradient), for sample \(d.sample)")
         }
         out.append("\(text(w)) is the weight on the edge from node \(k) of layer \(naming.label(l - 1)) "
-            + "to node \(j) of layer \(naming.fullName(l)), \(kind) of L = \(d.depth).")
+            + "to node \(j) of layer \(naming.fullName(l)), \(kind); this network has L = \(d.depth).")
         if let average = d.average {
             let others = average.samples.count - 1
             out.append("Sample 0 is worked in full first; " + (others == 1 ? "the other sample follows" : "the other \(others) follow") + " the same steps.")
