@@ -12,7 +12,8 @@ extension TextRenderer {
 
         var out: [String] = []
         if let average = d.average {
-            out.append("\(text(.partial(.loss(.mean), w))), averaged over the \(average.samples.count) samples")
+            let n = average.samples.count
+            out.append("\(text(.partial(.loss(.mean), w))), averaged over the \(n) sample\(n == 1 ? "" : "s")")
         } else {
             out.append("\(gradient), for sample \(d.sample)")
         }
@@ -20,7 +21,10 @@ extension TextRenderer {
             + "to node \(j) of layer \(naming.fullName(l)), \(kind); this network has L = \(d.depth).")
         if let average = d.average {
             let others = average.samples.count - 1
-            out.append("Sample 0 is worked in full first; " + (others == 1 ? "the other sample follows" : "the other \(others) follow") + " the same steps.")
+            if others > 0 {
+                let rest = others == 1 ? "the other sample follows" : "the other \(others) follow"
+                out.append("Sample 0 is worked in full first; \(rest) the same steps.")
+            }
         }
         out.append("")
         out.append("Chain rule")

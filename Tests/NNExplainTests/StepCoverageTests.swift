@@ -34,7 +34,7 @@ struct StepCoverageTests {
                     #expect(text.status == 0)
                     let result = TextRenderer(naming: LayerNaming(depth: network.depth, relative: false))
                         .number(gradients.layers[l - 1].weights[j][k])
-                    #expect(text.stdout.hasSuffix("= \(result)\n  " + text.stdout.split(separator: "\n").last! + "\n"),
+                    #expect(text.stdout.hasSuffix("= \(result)\n" + text.stdout.split(separator: "\n").last! + "\n"),
                             "the text ends with the averaged result, then the sentence about its sign")
                 }
             }
