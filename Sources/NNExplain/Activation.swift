@@ -42,34 +42,36 @@ public enum Activation: String, CaseIterable, Sendable {
     }
 
     /// `g(z)` as printed, e.g. `1 / (1 + e^(−z))`.
-    public var formula: String {
+    public var formula: Math {
         switch self {
-        case .sigmoid: return "1 / (1 + e^(−z))"
-        case .tanh: return "tanh z"
-        case .relu: return "max(0, z)"
-        case .leakyRelu: return "z if z > 0, else 0.01 z"
-        case .identity: return "z"
+        case .sigmoid: return [.notation(text: "1 / (1 + e^(−z))", latex: "\\frac{1}{1 + e^{-z}}")]
+        case .tanh: return [.notation(text: "tanh z", latex: "\\tanh z")]
+        case .relu: return [.notation(text: "max(0, z)", latex: "\\max(0, z)")]
+        case .leakyRelu:
+            return [.notation(text: "z if z > 0, else 0.01 z", latex: "z \\text{ if } z > 0 \\text{, else } 0.01\\,z")]
+        case .identity: return [.notation(text: "z", latex: "z")]
         }
     }
 
     /// `g'(z)` as printed, e.g. `g(z)(1 − g(z))`.
-    public var derivativeFormula: String {
+    public var derivativeFormula: Math {
         switch self {
-        case .sigmoid: return "g(z)(1 − g(z))"
-        case .tanh: return "1 − tanh² z"
-        case .relu: return "1 if z > 0, else 0"
-        case .leakyRelu: return "1 if z > 0, else 0.01"
-        case .identity: return "1"
+        case .sigmoid: return [.notation(text: "g(z)(1 − g(z))", latex: "g(z)\\,(1 - g(z))")]
+        case .tanh: return [.notation(text: "1 − tanh² z", latex: "1 - \\tanh^2 z")]
+        case .relu: return [.notation(text: "1 if z > 0, else 0", latex: "1 \\text{ if } z > 0 \\text{, else } 0")]
+        case .leakyRelu:
+            return [.notation(text: "1 if z > 0, else 0.01", latex: "1 \\text{ if } z > 0 \\text{, else } 0.01")]
+        case .identity: return [.notation(text: "1", latex: "1")]
         }
     }
 
     /// `g'(z)` written with `a = g(z)` for the activations whose derivative is a function of their
     /// value: `a · (1 − a)` for the sigmoid, `1 − (a)²` for tanh; `nil` for the others. Given a symbol
-    /// it prints the formula, given a number the substitution.
-    public func derivativeFormula(a: String) -> String? {
+    /// it is the formula, given a number the substitution.
+    public func derivativeFormula(a: Math) -> Math? {
         switch self {
-        case .sigmoid: return "\(a) · (1 − \(a))"
-        case .tanh: return "1 − (\(a))²"
+        case .sigmoid: return a + [.op(.times), .parenthesized([.number(1), .op(.minus)] + a.asOperand)]
+        case .tanh: return [.number(1), .op(.minus), .squared([.parenthesized(a)])]
         case .relu, .leakyRelu, .identity: return nil
         }
     }

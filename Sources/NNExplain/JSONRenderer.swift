@@ -17,7 +17,7 @@ public struct JSONRenderer: Sendable {
         let firstFormula: String
         switch d.first {
         case .output:
-            firstFormula = d.loss.derivativeFormula(a: symbols.text(a), y: symbols.text(.y(.number(d.j))))
+            firstFormula = symbols.text(d.loss.derivative(a: .of(a), y: .of(.y(.number(d.j)))))
         case .hidden(let sum, _, _):
             let i = Symbol.Index.letter(sum.index), upper = d.layer + 1
             firstFormula = "Σ_\(sum.index) " + [
@@ -36,7 +36,7 @@ public struct JSONRenderer: Sendable {
             ("terms", [
                 term(.partial(C, a), formula: firstFormula, d.firstValue),
                 term(.partial(a, z), formula: "\(symbols.text(.gPrime(layer: d.layer, .number(d.j)))) = "
-                    + d.slope.activation.derivativeFormula, d.slope.value),
+                    + symbols.text(d.slope.activation.derivativeFormula), d.slope.value),
                 term(.partial(z, w), formula: symbols.text(.a(layer: d.layer - 1, .number(d.k))), d.input),
             ]),
         ]
@@ -45,8 +45,8 @@ public struct JSONRenderer: Sendable {
             let needed = traceBack.flatMap { $0 }.map { nodeSum($0, loss: C) }
                 + outputs.map { g in
                     term(.partial(C, .a(layer: d.depth, .number(g.node))),
-                         formula: d.loss.derivativeFormula(
-                            a: symbols.text(.a(layer: d.depth, .number(g.node))), y: symbols.text(.y(.number(g.node)))),
+                         formula: symbols.text(d.loss.derivative(
+                            a: .of(.a(layer: d.depth, .number(g.node))), y: .of(.y(.number(g.node))))),
                          g.value)
                 }
             object.append(("backward", .array(needed)))

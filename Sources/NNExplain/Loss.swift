@@ -29,29 +29,28 @@ public enum Loss: String, CaseIterable, Sendable {
         }
     }
 
-    /// `C_s` as printed, given the text of the loss symbol: `C_0 = Σ_j (a_j^L − y_j)²`.
-    public func formula(loss: String) -> String {
+    /// `C_s = Σ_j (a_j^L − y_j)²` (or with `½`) for the given loss symbol and output layer `L`.
+    public func formula(loss: Symbol, depth: Int) -> Math {
+        let j = Symbol.Index.letter("j")
+        let half: [Math.Piece] = self == .halfSquared ? [.notation(text: "½ ", latex: "\\tfrac{1}{2}")] : []
+        return [.symbol(loss), .op(.equals)] + Math(half + [.sum("j")])
+            + [.squared([.parenthesized([.symbol(.a(layer: depth, j)), .op(.minus), .symbol(.y(j))])])]
+    }
+
+    /// One output node's share of `C_s`, `(a − y)²` or `½(a − y)²`, for formulas or numbers `a`, `y`.
+    public func term(a: Math, y: Math) -> Math {
+        let square = Math.Piece.squared([.parenthesized(a + [.op(.minus)] + y.asOperand)])
         switch self {
-        case .squared: return "\(loss) = Σ_j (a_j^L − y_j)²"
-        case .halfSquared: return "\(loss) = ½ Σ_j (a_j^L − y_j)²"
+        case .squared: return [square]
+        case .halfSquared: return [.op(.half), square]
         }
     }
 
-    /// One output node's share of `C_s` as printed, given the text of `a` and of `y`:
-    /// `(a − y)²` or `½(a − y)²`.
-    public func termFormula(a: String, y: String) -> String {
+    /// `∂C_s/∂a_j^L`, `2(a − y)` or `a − y`, for formulas or numbers `a`, `y`.
+    public func derivative(a: Math, y: Math) -> Math {
         switch self {
-        case .squared: return "(\(a) − \(y))²"
-        case .halfSquared: return "½(\(a) − \(y))²"
-        }
-    }
-
-    /// `∂C_s/∂a_j^L` as printed, given the text (a symbol or a number) of `a` and of `y`:
-    /// `2(a − y)` or `a − y`.
-    public func derivativeFormula(a: String, y: String) -> String {
-        switch self {
-        case .squared: return "2(\(a) − \(y))"
-        case .halfSquared: return "\(a) − \(y)"
+        case .squared: return [.notation(text: "2", latex: "2"), .parenthesized(a + [.op(.minus)] + y.asOperand)]
+        case .halfSquared: return a + [.op(.minus)] + y.asOperand
         }
     }
 

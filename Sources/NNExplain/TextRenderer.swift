@@ -1,44 +1,148 @@
 import Foundation
 
-/// Writes explanations as plain text with Unicode math (∂, Σ, ·, −), in the notation of NOTATION.md.
+/// Writes a ``Document`` as terminal text with Unicode math (∂, Σ, ·, −), in the notation of
+/// NOTATION.md: `∂C_0/∂w_12^L`, `a_2^(L-1)`, `g_(L-1)'(z_i^(L-1))`.
 ///
-/// A renderer only arranges numbers it is given; it never computes one. Every number is printed
-/// with the same number of significant digits, so the same input gives the same bytes everywhere.
+/// Sections are indented under their headings, chains of equations keep their `=` aligned, and table
+/// columns are right-aligned. Every number has the same number of significant digits, so the same
+/// input gives the same bytes everywhere. `ascii` spells the math in plain ASCII; `color` adds ANSI
+/// styles (bold headings, dim reasons) and is only for terminals.
 public struct TextRenderer: Sendable {
     /// How layers are labelled: `L`, `L-1`, … or `1`, `2`, ….
     public var naming: LayerNaming
     /// Significant digits of every printed number.
     public var precision: Int
+    /// Plain ASCII instead of Unicode math.
+    public var ascii: Bool
+    /// ANSI colours and weights.
+    public var color: Bool
 
     /// The default number of significant digits.
     public static let defaultPrecision = 9
 
-    public init(naming: LayerNaming, precision: Int = TextRenderer.defaultPrecision) {
+    public init(naming: LayerNaming, precision: Int = TextRenderer.defaultPrecision, ascii: Bool = false, color: Bool = false) {
         self.naming = naming
         self.precision = precision
+        self.ascii = ascii
+        self.color = color
     }
+
+    /// The document as text, ending with a newline.
+    public func render(_ document: Document) -> String {
+        let text = lines(document.blocks, indent: 0).joined(separator: "\n") + "\n"
+        return ascii ? TextRenderer.asciiSpelling(text) : text
+    }
+
+    // MARK: Blocks
+
+    private func lines(_ blocks: [Document.Block], indent: Int) -> [String] {
+        let pad = String(repeating: " ", count: indent)
+        var out: [String] = []
+        for block in blocks {
+            switch block {
+            case .title(let inlines):
+                out.append(pad + styled(text(inlines), .bold))
+            case .paragraph(let inlines):
+                out.append(pad + text(inlines))
+            case .section(let heading, let children):
+                out.append(pad + styled(text(heading), .bold))
+                out += lines(children, indent: indent + 2)
+            case .nested(let children):
+                out += lines(children, indent: indent + 2)
+            case .equation(let lhs, let steps, let chain):
+                let left = text(lhs)
+                if chain {
+                    let continuation = String(repeating: " ", count: left.count)
+                    out += steps.enumerated().map { n, step in pad + (n == 0 ? left : continuation) + " = " + text(step) }
+                } else {
+                    out.append(pad + ([left] + steps.map(text)).joined(separator: " = "))
+                }
+            case .reason(let reasonLines):
+                out += reasonLines.enumerated().map { n, inlines in
+                    pad + styled((n == 0 ? "Why: " : "     ") + text(inlines), .dim)
+                }
+            case .table(let header, let rows, let operators):
+                out += table(header: header?.map(text), rows: rows.map { $0.map(text) },
+                             separators: operators.map { $0.map { tableOperator($0) } ?? "   " }, indent: indent)
+            case .gap:
+                out.append("")
+            }
+        }
+        return out
+    }
+
+    /// Rows of cells as columns, each as wide as its widest cell and right-aligned; the header row
+    /// has spaces where the rows have operators.
+    private func table(header: [String]?, rows: [[String]], separators: [String], indent: Int) -> [String] {
+        let all = (header.map { [$0] } ?? []) + rows
+        let columns = all.map(\.count).max() ?? 0
+        let widths = (0..<columns).map { c in all.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
+        let pad = String(repeating: " ", count: indent)
+        return all.enumerated().map { r, row in
+            var line = pad
+            for (c, cell) in row.enumerated() {
+                if c > 0 {
+                    let separator = c - 1 < separators.count ? separators[c - 1] : "   "
+                    line += header != nil && r == 0 ? String(repeating: " ", count: separator.count) : separator
+                }
+                line += String(repeating: " ", count: widths[c] - cell.count) + cell
+            }
+            return line
+        }
+    }
+
+    // MARK: Inline text and math
+
+    private func text(_ inlines: [Document.Inline]) -> String {
+        inlines.map { inline in
+            switch inline {
+            case .text(let text): return text
+            case .math(let math): return self.text(math)
+            case .layer(let l, let full): return full ? naming.fullName(l) : naming.label(l)
+            }
+        }.joined()
+    }
+
+    /// A formula as text.
+    public func text(_ math: Math) -> String { math.pieces.map(text).joined() }
+
+    private func text(_ piece: Math.Piece) -> String {
+        switch piece {
+        case .symbol(let symbol): return text(symbol)
+        case .number(let x): return number(x)
+        case .operand(let x):
+            let text = number(x)
+            return text.hasPrefix("-") ? "(\(text))" : text
+        case .op(let op): return operatorText(op)
+        case .word(let word): return word
+        case .notation(let text, _): return text
+        case .parenthesized(let inner): return "(" + text(inner) + ")"
+        case .squared(let inner): return text(inner) + "²"
+        case .activation(let l): return "g_" + grouped(naming.label(l))
+        case .sum(let index): return "Σ_\(index) "
+        case .over(let numerator, let n): return "(" + text(numerator) + ") / \(n)"
+        }
+    }
+
+    private func operatorText(_ op: Math.Operator) -> String {
+        switch op {
+        case .times: return " · "
+        case .plus: return " + "
+        case .minus: return " − "
+        case .equals: return " = "
+        case .lessOrEqual: return " ≤ "
+        case .greater: return " > "
+        case .comma: return ", "
+        case .half: return "½"
+        case .bar: return "   │   "
+        }
+    }
+
+    private func tableOperator(_ op: Math.Operator) -> String { operatorText(op) }
 
     /// `x` with `precision` significant digits (C's `%g`), trailing zeros dropped; `-0` prints as `0`.
     public func number(_ x: Double) -> String {
         String(format: "%.*g", precision, x == 0 ? 0 : x)
-    }
-
-    /// A number as a factor after an operator: negative numbers in parentheses, `(-0.5)`.
-    func operand(_ x: Double) -> String {
-        let text = number(x)
-        return text.hasPrefix("-") ? "(\(text))" : text
-    }
-
-    /// `x · y · z`, negative factors after the first in parentheses.
-    func product(_ factors: [Double]) -> String {
-        factors.enumerated().map { $0.offset == 0 ? number($0.element) : operand($0.element) }
-            .joined(separator: " · ")
-    }
-
-    /// `x + y + z`, negative terms after the first in parentheses.
-    func sum(_ terms: [Double]) -> String {
-        terms.enumerated().map { $0.offset == 0 ? number($0.element) : operand($0.element) }
-            .joined(separator: " + ")
     }
 
     // MARK: Symbols
@@ -52,7 +156,7 @@ public struct TextRenderer: Sendable {
         case .a(let l, let j): return "a_" + index(j) + superscript(l)
         case .w(let l, let j, let k): return "w_" + pair(j, k) + superscript(l)
         case .b(let l, let j): return "b_" + index(j) + superscript(l)
-        case .gPrime(let l, let j): return "\(activationName(l))'(\(text(.z(layer: l, j))))"
+        case .gPrime(let l, let j): return "g_" + grouped(naming.label(l)) + "'(\(text(.z(layer: l, j))))"
         case .loss(.sample(let s)): return "C_\(s)"
         case .loss(.anySample): return "C_s"
         case .loss(.mean): return "C"
@@ -73,45 +177,32 @@ public struct TextRenderer: Sendable {
         return a.count == 1 && b.count == 1 ? a + b : a + "," + b
     }
 
-    /// `g_L`, `g_(L-1)`: the name of layer `l`'s activation function.
-    func activationName(_ l: Int) -> String { "g_" + grouped(naming.label(l)) }
-
     private func superscript(_ l: Int) -> String { "^" + grouped(naming.label(l)) }
 
     /// A label in parentheses when it is longer than one character: `L`, `(L-1)`, `(12)`.
     private func grouped(_ label: String) -> String { label.count == 1 ? label : "(\(label))" }
 
-    // MARK: Layout
+    // MARK: Styles
 
-    /// An equation over several lines, the `=` signs aligned under the first:
-    ///
-    ///     lhs = first
-    ///         = second
-    func equation(_ lhs: String, _ steps: [String], indent: Int) -> [String] {
-        let pad = String(repeating: " ", count: indent)
-        let continuation = String(repeating: " ", count: indent + lhs.count)
-        return steps.enumerated().map { offset, step in
-            (offset == 0 ? pad + lhs : continuation) + " = " + step
-        }
+    private enum Style: String {
+        case bold = "1", dim = "2"
     }
 
-    /// Rows of cells as columns, each as wide as its widest cell and right-aligned, joined by
-    /// `separators` (column c and c+1 by `separators[c]`); an optional header row is joined by spaces.
-    func table(header: [String]?, rows: [[String]], indent: Int, separators: [String]) -> [String] {
-        let all = (header.map { [$0] } ?? []) + rows
-        let columns = all.map(\.count).max() ?? 0
-        let widths = (0..<columns).map { c in all.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
-        let pad = String(repeating: " ", count: indent)
-        return all.enumerated().map { r, row in
-            var line = pad
-            for (c, cell) in row.enumerated() {
-                if c > 0 {
-                    let separator = c - 1 < separators.count ? separators[c - 1] : "  "
-                    line += header != nil && r == 0 ? String(repeating: " ", count: separator.count) : separator
-                }
-                line += String(repeating: " ", count: widths[c] - cell.count) + cell
-            }
-            return line
+    private func styled(_ text: String, _ style: Style) -> String {
+        color && !text.isEmpty ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+
+    /// The Unicode of our math spelled in ASCII, for terminals that cannot show it.
+    static func asciiSpelling(_ text: String) -> String {
+        let spellings: [Character: String] = [
+            "∂": "d", "Σ": "sum", "·": "*", "−": "-", "²": "^2", "½": "1/2", "…": "...", "│": "|",
+            "≤": "<=", "—": "-", "×": "x", "→": "->", "η": "eta", "ε": "eps", "δ": "delta", "✓": "ok", "✗": "X",
+        ]
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            if let spelling = spellings[character] { out += spelling } else { out.append(character) }
         }
+        return out
     }
 }

@@ -21,7 +21,7 @@ func stepCommand(_ arguments: Arguments) throws(CLIError) -> CommandResult {
     case .text:
         let renderer = TextRenderer(naming: LayerNaming(depth: network.depth, relative: relative),
                                     precision: try precision(arguments))
-        return CommandResult(output: renderer.render(derivation), warnings: loaded.warnings)
+        return CommandResult(output: renderer.render(derivation.document), warnings: loaded.warnings)
     case .json:
         let renderer = JSONRenderer(naming: LayerNaming(depth: network.depth, relative: relative))
         return CommandResult(output: renderer.render(derivation).formatted() + "\n", warnings: loaded.warnings)
@@ -32,7 +32,7 @@ func forwardCommand(_ arguments: Arguments) throws(CLIError) -> CommandResult {
     let loaded = try loadNetwork(arguments)
     let s = try sample(arguments, network: loaded.network)
     let renderer = TextRenderer(naming: LayerNaming(depth: loaded.network.depth), precision: try precision(arguments))
-    return CommandResult(output: renderer.renderForward(loaded.network, trace: loaded.network.trace(sample: s)),
+    return CommandResult(output: renderer.render(Explanation.forward(loaded.network, trace: loaded.network.trace(sample: s))),
                          warnings: loaded.warnings)
 }
 
@@ -42,7 +42,7 @@ func gradientsCommand(_ arguments: Arguments) throws(CLIError) -> CommandResult 
     switch try format(arguments) {
     case .text:
         let renderer = TextRenderer(naming: LayerNaming(depth: loaded.network.depth), precision: try precision(arguments))
-        return CommandResult(output: renderer.render(gradients, of: loaded.network), warnings: loaded.warnings)
+        return CommandResult(output: renderer.render(Explanation.gradients(gradients, of: loaded.network)), warnings: loaded.warnings)
     case .json:
         let renderer = JSONRenderer(naming: LayerNaming(depth: loaded.network.depth))
         return CommandResult(output: renderer.render(gradients).formatted() + "\n", warnings: loaded.warnings)

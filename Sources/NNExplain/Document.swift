@@ -1,0 +1,56 @@
+/// An explanation as structure: sections, prose with formulas in it, chains of equations and tables.
+/// It is built once from the engine's numbers (see `Explanation+*.swift`) and written by each
+/// renderer in its format; a renderer adds layout, never content.
+public struct Document: Sendable, Equatable {
+    public var blocks: [Block]
+
+    public init(_ blocks: [Block] = []) { self.blocks = blocks }
+
+    public indirect enum Block: Sendable, Equatable {
+        /// The opening lines: what is explained.
+        case title([Inline])
+        /// A sentence or two of prose.
+        case paragraph([Inline])
+        /// A titled section, its blocks indented under the heading in text.
+        case section(heading: [Inline], blocks: [Block])
+        /// Blocks indented one step further (a nested derivation).
+        case nested([Block])
+        /// `lhs = step = step …`; `chain` puts each step on its own line with the `=` aligned,
+        /// otherwise the whole equation stays on one line.
+        case equation(lhs: Math, steps: [Math], chain: Bool)
+        /// Why a step is there: one or more lines of prose.
+        case reason([[Inline]])
+        /// Columns of formulas; `operators[c]` stands between column c and c+1 in the rows (not in
+        /// the header); a nil operator is plain space.
+        case table(header: [Math]?, rows: [[Math]], operators: [Math.Operator?])
+        /// An empty line in text; a paragraph break elsewhere.
+        case gap
+    }
+
+    /// Prose with formulas inside.
+    public enum Inline: Sendable, Equatable {
+        case text(String)
+        case math(Math)
+        /// The label of a layer as the renderer's naming writes it (`L-1` or `2`); `full` adds the
+        /// other name too, `L-1 (l = 2)`.
+        case layer(Int, full: Bool)
+    }
+}
+
+extension Document.Inline: ExpressibleByStringInterpolation {
+    public init(stringLiteral value: String) { self = .text(value) }
+}
+
+extension Document.Block {
+    /// A one-line equation `lhs = steps…`.
+    static func line(_ lhs: Math, _ steps: Math...) -> Self { .equation(lhs: lhs, steps: steps, chain: false) }
+    /// An equation with its steps one under another.
+    static func chain(_ lhs: Math, _ steps: [Math]) -> Self { .equation(lhs: lhs, steps: steps, chain: true) }
+}
+
+/// Shorthands that keep explanation builders readable.
+func m(_ symbol: Symbol) -> Document.Inline { .math(.of(symbol)) }
+func m(_ math: Math) -> Document.Inline { .math(math) }
+
+/// The label of layer `l`, e.g. `L-1`.
+func layer(_ l: Int) -> Document.Inline { .layer(l, full: false) }

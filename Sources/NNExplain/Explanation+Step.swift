@@ -1,0 +1,163 @@
+/// `nnexplain step` as a document: the chain rule, each term with its formula, numbers and value, the
+/// hidden-layer sums written out and traced back to the output layer, and a reason beside each step.
+extension Derivation {
+    public var document: Document {
+        let (l, j, k) = (layer, self.j, self.k)
+        let C = Symbol.loss(.sample(sample))
+        let w = Symbol.w(layer: l, .number(j), .number(k))
+        let a = Symbol.a(layer: l, .number(j)), z = Symbol.z(layer: l, .number(j))
+        let input = Symbol.a(layer: l - 1, .number(k))
+        let gradient = Math.of(.partial(C, w))
+        let terms: [Math] = [.of(.partial(C, a)), .of(.partial(a, z)), .of(.partial(z, w))]
+
+        var blocks: [Document.Block] = []
+        if let average {
+            let n = average.samples.count
+            blocks.append(.title([m(.partial(.loss(.mean), w)), ", averaged over the \(n) sample\(n == 1 ? "" : "s")"]))
+        } else {
+            blocks.append(.title([m(gradient), ", for sample \(sample)"]))
+        }
+        blocks.append(.paragraph([
+            m(w), " is the weight on the edge from node \(k) of layer ", Document.Inline.layer(l - 1, full: false),
+            " to node \(j) of layer ", .layer(l, full: true),
+            l == depth ? ", the output layer" : ", a hidden layer", "; this network has L = \(depth).",
+        ]))
+        if let average, average.samples.count > 1 {
+            let others = average.samples.count - 1
+            let rest = others == 1 ? "the other sample follows" : "the other \(others) follow"
+            blocks.append(.paragraph(["Sample 0 is worked in full first; \(rest) the same steps."]))
+        }
+
+        blocks += [.gap, .section(heading: ["Chain rule"], blocks: [
+            .line(gradient, Math.joined(terms, by: .times)),
+            .reason([[m(w), " changes ", m(z), ", ", m(z), " changes ", m(a), ", and ", m(a), " changes ", m(C),
+                      "; the three rates of change multiply."]]),
+        ])]
+
+        blocks += [.gap, .section(heading: ["Term 1: ", m(terms[0])], blocks: firstTermBlocks(loss: C))]
+
+        var slopeSteps: [Math] = [Math.of(.gPrime(layer: l, .number(j))) + [.op(.equals)] + slope.activation.derivativeFormula]
+        switch slope.substitution {
+        case .value(let value):
+            slopeSteps += [slope.activation.derivativeFormula(a: .of(a)) ?? [],
+                           slope.activation.derivativeFormula(a: [.number(value)]) ?? [], [.number(slope.value)]]
+        case .branch(let zValue, let positive, let value):
+            slopeSteps.append([.number(value), .word(", since "), .symbol(z), .op(.equals), .number(zValue),
+                               .op(positive ? .greater : .lessOrEqual), .number(0)])
+        case .constant(let value):
+            slopeSteps.append([.number(value)])
+        }
+        blocks += [.gap, .section(heading: ["Term 2: ", m(terms[1])], blocks: [
+            .chain(terms[1], slopeSteps),
+            .reason([[m(a), " = ", m([.activation(l), .parenthesized(.of(z))]), " with ", m([.activation(l)]),
+                      " = \(slope.activation.rawValue), so this term is the slope of the activation at ",
+                      m([.symbol(z), .op(.equals), .number(slope.z)]), "."]]),
+        ])]
+
+        let inputName: Math = l - 1 == 0 ? [.symbol(input), .op(.equals), .symbol(.x(.number(k)))] : .of(input)
+        let zFormula: Math = [.symbol(z), .op(.equals), .sum("k"), .symbol(.w(layer: l, .number(j), .letter("k"))),
+                              .op(.times), .symbol(.a(layer: l - 1, .letter("k")))]
+            + (hasBias ? [.op(.plus), .symbol(.b(layer: l, .number(j)))] : [])
+        blocks += [.gap, .section(heading: ["Term 3: ", m(terms[2])], blocks: [
+            .chain(terms[2], [inputName, [.number(self.input)]]),
+            .reason([[m(zFormula), "; only the k = \(k) term holds ", m(w), ", and its slope is ", m(input), "."]]),
+        ])]
+
+        var result: [Document.Block] = [.chain(gradient, [.product([firstValue, slope.value, self.input]), [.number(value)]])]
+        if let average {
+            blocks += [.gap, .section(heading: ["Result"], blocks: result)]
+            let mean = Math.of(.partial(.loss(.mean), w))
+            result = [
+                .line(mean, [.notation(text: "(1/N) ", latex: "\\frac{1}{N}"), .sum("s"), .symbol(.partial(.loss(.anySample), w))]),
+                .reason([["C is the mean of the per-sample losses ", m(.loss(.anySample)),
+                          ", and the derivative of a mean is the mean of the derivatives."]]),
+                .nested([.table(header: nil, rows: average.samples.map { p in
+                    [[.word("s = \(p.sample):")], .of(.partial(.loss(.sample(p.sample)), w)),
+                     .product([p.dCda, p.gPrime, p.input]), [.number(p.value)]]
+                }, operators: [nil, .equals, .equals])]),
+                .chain(mean, [[.over(.sum(average.samples.map(\.value)), average.samples.count)], [.number(average.value)]]),
+                direction(average.value, weight: w, loss: .loss(.mean)),
+            ]
+            blocks += [.gap, .section(heading: ["Average over the samples"], blocks: result)]
+        } else {
+            blocks += [.gap, .section(heading: ["Result"], blocks: result + [direction(value, weight: w, loss: C)])]
+        }
+        return Document(blocks)
+    }
+
+    /// Term 1: from the loss at the output layer, or the sum over the layer above and its trace back.
+    private func firstTermBlocks(loss C: Symbol) -> [Document.Block] {
+        switch first {
+        case .output(let gradient):
+            let half: [Document.Inline] = loss == .halfSquared ? [" (the ½ cancels the 2 of the square)"] : []
+            return [
+                .chain(.of(.partial(C, .a(layer: depth, .number(gradient.node)))), outputSteps(gradient)),
+                .reason([[m(loss.formula(loss: C, depth: depth)), "; only the j = \(gradient.node) term holds ",
+                          m(.a(layer: depth, .number(gradient.node)))] + half
+                         + [", and the target ", m(.y(.number(gradient.node))), " is a constant."]]),
+            ]
+        case .hidden(let sum, let traceBack, let outputs):
+            var blocks = nodeSumBlocks(sum, loss: C)
+            blocks.insert(.reason([
+                [m(.a(layer: layer, .number(j))), " feeds every node \(sum.index) of layer ", Document.Inline.layer(layer + 1, full: false),
+                 ", and each of them moves ", m(C), ", so their effects add up."],
+                ["(\(sum.index) runs over the \(sum.summands.count) nodes of layer ", .layer(layer + 1, full: false),
+                 "; j = \(j) still names the node we asked about.)"],
+            ]), at: 1)
+            var letter = sum.index
+            for sums in traceBack {
+                blocks += [.gap, .paragraph([
+                    "Each ", m(.partial(C, .a(layer: sums[0].layer, .letter(letter)))),
+                    " above is a sum of the same kind, one layer closer to the output (index \(sums[0].index)):",
+                ])]
+                blocks.append(.nested(sums.flatMap { nodeSumBlocks($0, loss: C) }))
+                letter = sums[0].index
+            }
+            blocks += [.gap, .paragraph([
+                "Each ", m(.partial(C, .a(layer: depth, .letter(letter)))), " comes from the loss, ",
+                m(loss.formula(loss: C, depth: depth)), ":",
+            ])]
+            blocks.append(.nested(outputs.map { g in
+                .equation(lhs: .of(.partial(C, .a(layer: depth, .number(g.node)))), steps: outputSteps(g), chain: false)
+            }))
+            return blocks
+        }
+    }
+
+    /// `2(a_j^L − y_j)`, `2(0.5 − 1)`, `-1`: the output-layer term as formula, numbers and value.
+    private func outputSteps(_ g: OutputGradient) -> [Math] {
+        let node = Symbol.Index.number(g.node)
+        return [loss.derivative(a: .of(.a(layer: depth, node)), y: .of(.y(node))),
+                loss.derivative(a: [.number(g.a)], y: [.number(g.y)]), [.number(g.value)]]
+    }
+
+    /// A hidden-layer sum: its formula, one row per summand with its three factors, and the total.
+    private func nodeSumBlocks(_ s: NodeSum, loss C: Symbol) -> [Document.Block] {
+        let i = Symbol.Index.letter(s.index), upper = s.layer + 1
+        let lhs = Math.of(.partial(C, .a(layer: s.layer, .number(s.node))))
+        let factors: [Math] = [.of(.partial(C, .a(layer: upper, i))), .of(.gPrime(layer: upper, i)),
+                               .of(.w(layer: upper, i, .number(s.node)))]
+        return [
+            .line(lhs, [.sum(s.index)] + Math.joined(factors, by: .times)),
+            .nested([.table(
+                header: [[.word(s.index)]] + factors + [[.word("summand")]],
+                rows: s.summands.map { [[.word(String($0.i))], [.number($0.dCda)], [.number($0.gPrime)],
+                                        [.number($0.weight)], [.number($0.value)]] },
+                operators: [nil, .times, .times, .equals])]),
+            .chain(lhs, [.sum(s.summands.map(\.value)), [.number(s.value)]]),
+        ]
+    }
+
+    /// What the sign of a gradient tells gradient descent.
+    private func direction(_ value: Double, weight w: Symbol, loss: Symbol) -> Document.Block {
+        let text: [Document.Inline]
+        if value > 0 {
+            text = ["Positive: increasing ", m(w), " would increase ", m(loss), ", so gradient descent makes ", m(w), " smaller."]
+        } else if value < 0 {
+            text = ["Negative: increasing ", m(w), " would decrease ", m(loss), ", so gradient descent makes ", m(w), " larger."]
+        } else {
+            text = ["Zero: a small change in ", m(w), " does not change ", m(loss), ", so gradient descent leaves it as it is."]
+        }
+        return .paragraph(text)
+    }
+}

@@ -1,0 +1,91 @@
+/// Builders of the documents that explain the forward pass and the gradient tables. (The explanation
+/// of one weight is ``Derivation/document``.) They arrange the engine's numbers; they compute none.
+public enum Explanation {
+    /// `nnexplain forward`: every weighted sum expanded with numbers, every activation, then the loss.
+    public static func forward(_ network: Network, trace t: Trace) -> Document {
+        let C = Symbol.loss(.sample(t.sample))
+        var blocks: [Document.Block] = [
+            .title(["Forward pass for sample \(t.sample) of \(network.samples.count)"]),
+            .paragraph([
+                "Each node adds up its weighted inputs, ",
+                m([network.hasBiases
+                    ? .notation(text: "z_j^l = Σ_k w_jk^l · a_k^(l-1) + b_j^l",
+                                latex: "z_j^l = \\sum_k w_{jk}^l \\cdot a_k^{l-1} + b_j^l")
+                    : .notation(text: "z_j^l = Σ_k w_jk^l · a_k^(l-1)", latex: "z_j^l = \\sum_k w_{jk}^l \\cdot a_k^{l-1}")]),
+                ", then applies its activation, ",
+                m([.notation(text: "a_j^l = g_l(z_j^l)", latex: "a_j^l = g_l(z_j^l)")]), ".",
+            ]),
+            .gap,
+            .section(heading: ["Layer ", .layer(0, full: true), ": the \(network.inputs) inputs"],
+                     blocks: (0..<network.inputs).map { k in
+                         .line(.of(.a(layer: 0, .number(k))), .of(.x(.number(k))), [.number(t.input[k])])
+                     }),
+        ]
+        for l in 1...network.depth {
+            let layer = network.layer(l), values = t.layer(l)
+            let previous = t.activations(ofLayer: l - 1)
+            var nodes: [Document.Block] = []
+            for j in 0..<layer.size {
+                let node = Symbol.Index.number(j)
+                var symbols: [Math] = previous.indices.map {
+                    [.symbol(.w(layer: l, node, .number($0))), .op(.times), .symbol(.a(layer: l - 1, .number($0)))]
+                }
+                var numbers: [Math] = previous.indices.map { [.number(layer.weights[j][$0]), .op(.times), .operand(previous[$0])] }
+                if let biases = layer.biases {
+                    symbols.append(.of(.b(layer: l, node)))
+                    numbers.append([.number(biases[j])])
+                }
+                let z = Symbol.z(layer: l, node)
+                nodes.append(.chain(.of(z), [Math.joined(symbols, by: .plus), Math.joined(numbers, by: .plus), [.number(values.z[j])]]))
+                nodes.append(.line(.of(.a(layer: l, node)), [.activation(l), .parenthesized(.of(z))],
+                                   [.word("g"), .parenthesized([.number(values.z[j])])], [.number(values.a[j])]))
+            }
+            blocks += [.gap, .section(
+                heading: ["Layer ", .layer(l, full: true),
+                          ": \(layer.size) node\(layer.size == 1 ? "" : "s"), \(layer.activation.rawValue), ", m([.word("g(z)"), .op(.equals)] + layer.activation.formula)],
+                blocks: nodes)]
+        }
+        let L = network.depth
+        var loss: [Document.Block] = t.lossTerms.indices.map { j in
+            let node = Symbol.Index.number(j)
+            return .paragraph([
+                "j = \(j): ",
+                m(network.loss.term(a: .of(.a(layer: L, node)), y: .of(.y(node)))), " = ",
+                m(network.loss.term(a: [.number(t.layer(L).a[j])], y: [.number(t.target[j])])), " = ",
+                m([.number(t.lossTerms[j])]),
+            ])
+        }
+        loss.append(.chain(.of(C), [.sum(t.lossTerms), [.number(t.loss)]]))
+        blocks += [.gap, .section(
+            heading: ["Loss of sample \(t.sample) (\(network.loss.rawValue)): ", m(network.loss.formula(loss: C, depth: L))],
+            blocks: loss)]
+        return Document(blocks)
+    }
+
+    /// `nnexplain gradients`: every averaged weight and bias gradient, one aligned table per layer.
+    public static func gradients(_ gradients: Gradients, of network: Network) -> Document {
+        let n = network.samples.count
+        let j = Symbol.Index.letter("j"), k = Symbol.Index.letter("k")
+        var blocks: [Document.Block] = [
+            .title(["Gradients averaged over the \(n) sample\(n == 1 ? "" : "s"): ",
+                    m([.notation(text: "∂C/∂w_jk^l = (1/N) Σ_s ∂C_s/∂w_jk^l",
+                                 latex: "\\frac{\\partial C}{\\partial w_{jk}^l} = \\frac{1}{N} \\sum_s \\frac{\\partial C_s}{\\partial w_{jk}^l}")])]),
+            .paragraph(["Loss: ", m([.symbol(.loss(.mean)), .op(.equals), .notation(text: "(1/N) ", latex: "\\frac{1}{N}"),
+                                     .sum("s"), .symbol(.loss(.anySample)), .op(.equals), .number(gradients.loss)])]),
+        ]
+        for l in 1...network.depth {
+            let layer = gradients.layers[l - 1]
+            let w = Symbol.partial(.loss(.mean), .w(layer: l, j, k)), b = Symbol.partial(.loss(.mean), .b(layer: l, j))
+            let header: [Math] = [[]] + (0..<network.size(ofLayer: l - 1)).map { [.word("k = \($0)")] } + [.of(b)]
+            let rows: [[Math]] = layer.weights.indices.map { j in
+                [[.word("j = \(j)")]] + layer.weights[j].map { [.number($0)] } + [[.number(layer.biases[j])]]
+            }
+            blocks += [.gap, .section(
+                heading: ["Layer ", .layer(l, full: true), ", \(network.layer(l).activation.rawValue): row j, column k holds ",
+                          m(w), "; the last column holds ", m(b)],
+                blocks: [.table(header: header, rows: rows,
+                                operators: Array(repeating: nil, count: header.count - 2) + [.bar])])]
+        }
+        return Document(blocks)
+    }
+}
