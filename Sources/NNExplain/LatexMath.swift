@@ -1,0 +1,95 @@
+import Foundation
+
+/// Writes formulas in LaTeX math (amsmath only), for the LaTeX and Markdown renderers:
+/// `\frac{\partial C_{0}}{\partial w_{12}^{L}}`, `a_{2}^{L-1}`, `g_{L-1}'(z_{i}^{L-1})`.
+struct LatexMath: Sendable {
+    var naming: LayerNaming
+    var precision: Int
+
+    /// A formula as LaTeX math, without the surrounding `$`.
+    func latex(_ math: Math) -> String { math.pieces.map(latex).joined() }
+
+    private func latex(_ piece: Math.Piece) -> String {
+        switch piece {
+        case .symbol(let symbol): return latex(symbol)
+        case .number(let x): return number(x)
+        case .operand(let x): return x < 0 ? "(\(number(x)))" : number(x)
+        case .op(let op): return latex(op)
+        case .word(let word): return "\\text{\(LatexMath.escaped(word))}"
+        case .notation(_, let latex): return latex
+        case .parenthesized(let inner): return "\\left(" + latex(inner) + "\\right)"
+        case .squared(let inner): return "{" + latex(inner) + "}^{2}"
+        case .activation(let l): return "g_{\(naming.label(l))}"
+        case .sum(let index): return "\\sum_{\(index)} "
+        case .over(let numerator, let n): return "\\frac{" + latex(numerator) + "}{\(n)}"
+        }
+    }
+
+    func latex(_ op: Math.Operator) -> String {
+        switch op {
+        case .times: return " \\cdot "
+        case .plus: return " + "
+        case .minus: return " - "
+        case .equals: return " = "
+        case .lessOrEqual: return " \\le "
+        case .greater: return " > "
+        case .comma: return ",\\ "
+        case .half: return "\\tfrac{1}{2}"
+        case .bar: return " "
+        }
+    }
+
+    /// A number with `precision` significant digits; an exponent becomes `\times 10^{…}`.
+    func number(_ x: Double) -> String {
+        let text = String(format: "%.*g", precision, x == 0 ? 0 : x)
+        guard let e = text.firstIndex(where: { $0 == "e" }) else { return text }
+        let exponent = Int(text[text.index(after: e)...]) ?? 0
+        return "\(text[..<e]) \\times 10^{\(exponent)}"
+    }
+
+    /// A symbol as LaTeX math.
+    func latex(_ symbol: Symbol) -> String {
+        switch symbol {
+        case .x(let k): return "x_{\(index(k))}"
+        case .y(let j): return "y_{\(index(j))}"
+        case .z(let l, let j): return "z_{\(index(j))}^{\(naming.label(l))}"
+        case .a(let l, let j): return "a_{\(index(j))}^{\(naming.label(l))}"
+        case .w(let l, let j, let k):
+            let (a, b) = (index(j), index(k))
+            return "w_{\(a.count == 1 && b.count == 1 ? a + b : a + "," + b)}^{\(naming.label(l))}"
+        case .b(let l, let j): return "b_{\(index(j))}^{\(naming.label(l))}"
+        case .gPrime(let l, let j): return "g_{\(naming.label(l))}'(\(latex(.z(layer: l, j))))"
+        case .loss(.sample(let s)): return "C_{\(s)}"
+        case .loss(.anySample): return "C_{s}"
+        case .loss(.mean): return "C"
+        case .partial(let top, let bottom): return "\\frac{\\partial \(latex(top))}{\\partial \(latex(bottom))}"
+        }
+    }
+
+    private func index(_ i: Symbol.Index) -> String {
+        switch i {
+        case .number(let n): return String(n)
+        case .letter(let letter): return letter
+        }
+    }
+
+    /// Prose made safe for LaTeX: its special characters escaped, our few Unicode marks spelled out.
+    static func escaped(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\": out += "\\textbackslash{}"
+            case "&", "%", "$", "#", "_", "{", "}": out += "\\\(character)"
+            case "~": out += "\\textasciitilde{}"
+            case "^": out += "\\textasciicircum{}"
+            case "…": out += "\\ldots{}"
+            case "—": out += "---"
+            case "½": out += "$\\tfrac{1}{2}$"
+            case "−": out += "-"
+            case "→": out += "$\\to$"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Writes a ``Document`` as Markdown with `$…$` and `$$…$$` math that GitHub and KaTeX render:
+/// headings for the title and sections, `aligned` blocks for chains of equations, pipe tables.
+public struct MarkdownRenderer: Sendable {
+    private let math: LatexMath
+
+    public init(naming: LayerNaming, precision: Int = TextRenderer.defaultPrecision) {
+        math = LatexMath(naming: naming, precision: precision)
+    }
+
+    public func render(_ document: Document) -> String {
+        blocks(document.blocks, level: 2).joined(separator: "\n\n") + "\n"
+    }
+
+    private func blocks(_ blocks: [Document.Block], level: Int) -> [String] {
+        var out: [String] = []
+        for block in blocks {
+            switch block {
+            case .title(let inlines):
+                out.append(String(repeating: "#", count: level) + " " + text(inlines))
+            case .paragraph(let inlines):
+                out.append(text(inlines))
+            case .section(let heading, let children):
+                out.append(String(repeating: "#", count: level + 1) + " " + text(heading))
+                out += self.blocks(children, level: level + 1)
+            case .nested(let children):
+                out += self.blocks(children, level: level)
+            case .equation(let lhs, let steps, let chain):
+                let left = math.latex(lhs)
+                if chain && steps.count > 1 {
+                    let rows = steps.enumerated().map { n, step in (n == 0 ? left : "") + " &= " + math.latex(step) }
+                    out.append("$$\n\\begin{aligned}\n" + rows.joined(separator: " \\\\\n") + "\n\\end{aligned}\n$$")
+                } else {
+                    out.append("$$\n" + ([left] + steps.map(math.latex)).joined(separator: " = ") + "\n$$")
+                }
+            case .reason(let lines):
+                out.append("*Why:* " + lines.map(text).joined(separator: " "))
+            case .table(let header, let rows, let operators):
+                out.append(table(header: header, rows: rows, operators: operators))
+            case .gap:
+                break
+            }
+        }
+        return out
+    }
+
+    /// A pipe table with numbers right-aligned; the operators of the rows go into their cells.
+    private func table(header: [Math]?, rows: [[Math]], operators: [Math.Operator?]) -> String {
+        func cell(_ m: Math, after op: Math.Operator?) -> String {
+            let body = math.latex(m)
+            let prefix = op.map { $0 == .bar ? "" : math.latex($0).trimmingSpaces + " " } ?? ""
+            return body.isEmpty ? " " : "$" + prefix + body + "$"
+        }
+        let columns = ((header.map { [$0] } ?? []) + rows).map(\.count).max() ?? 0
+        let head = header.map { $0.map { m in m.pieces.isEmpty ? " " : "$" + math.latex(m) + "$" } }
+            ?? Array(repeating: " ", count: columns)
+        var lines = ["| " + head.joined(separator: " | ") + " |",
+                     "|" + Array(repeating: "---:|", count: columns).joined()]
+        for row in rows {
+            let cells = row.enumerated().map { c, m in cell(m, after: c > 0 && c - 1 < operators.count ? operators[c - 1] : nil) }
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func text(_ inlines: [Document.Inline]) -> String {
+        inlines.map { inline in
+            switch inline {
+            case .text(let text): return text.replacingOccurrences(of: "*", with: "\\*")
+            case .math(let formula): return "$" + math.latex(formula) + "$"
+            case .layer(let l, let full): return full ? math.naming.fullName(l) : math.naming.label(l)
+            }
+        }.joined()
+    }
+}

@@ -1,0 +1,104 @@
+/// The order in which one gradient-descent step updates the layers.
+public enum UpdateOrder: String, CaseIterable, Sendable {
+    /// Every gradient from the weights before the step, then every weight moves: the correct order.
+    case simultaneous
+    /// One forward pass, then from the output layer down each layer is updated as soon as its
+    /// gradients are known, so the layer below computes its `∂C/∂a` from weights already moved.
+    /// Wrong, but it is how Mazur's published training figures were produced.
+    case outputFirst = "output-first"
+}
+
+/// One step of gradient descent, `w ← w − η · ∂C/∂w`, and everything needed to explain it.
+public struct UpdateStep: Sendable, Equatable {
+    public var before: Network
+    public var after: Network
+    /// The gradient each parameter moved by. For `output-first` these are computed with the layers
+    /// above already updated, so they differ from `before.gradients()` below the output layer.
+    public var gradients: Gradients
+    public var learningRate: Double
+    public var order: UpdateOrder
+}
+
+extension Network {
+    /// `C = (1/N) Σ_s C_s` from forward passes alone.
+    public func meanLoss() -> Double {
+        var total = 0.0
+        for s in samples.indices { total += trace(sample: s).loss }
+        return total / Double(samples.count)
+    }
+
+    /// One gradient-descent step with learning rate `η` (the network's own by default).
+    public func updateStep(learningRate η: Double? = nil, order: UpdateOrder = .simultaneous) -> UpdateStep {
+        let η = η ?? learningRate
+        let gradients = order == .simultaneous ? self.gradients() : outputFirstGradients(learningRate: η)
+        var after = self
+        for l in 1...depth {
+            let g = gradients.layers[l - 1]
+            after.layers[l - 1].weights = zip(layers[l - 1].weights, g.weights).map { zip($0, $1).map { w, d in w - η * d } }
+            if updateBiases, let biases = layers[l - 1].biases {
+                after.layers[l - 1].biases = zip(biases, g.biases).map { b, d in b - η * d }
+            }
+        }
+        return UpdateStep(before: self, after: after, gradients: gradients, learningRate: η, order: order)
+    }
+
+    /// Full-batch gradient descent for `epochs` steps. `losses[i]` is the mean loss after `i` epochs,
+    /// so `losses[0]` is the loss before training and there are `epochs + 1` of them.
+    /// `progress` is called after each epoch with the number of epochs done.
+    public func trained(
+        epochs: Int, learningRate η: Double? = nil, order: UpdateOrder = .simultaneous,
+        progress: ((Int) -> Void)? = nil
+    ) -> (network: Network, losses: [Double]) {
+        var network = self
+        var losses: [Double] = []
+        losses.reserveCapacity(epochs + 1)
+        for epoch in 0..<epochs {
+            let step = network.updateStep(learningRate: η, order: order)
+            losses.append(step.gradients.loss)
+            network = step.after
+            progress?(epoch + 1)
+        }
+        losses.append(network.meanLoss())
+        return (network, losses)
+    }
+
+    /// The gradients of the `output-first` order: one forward pass per sample with the old weights;
+    /// then, for `l = L … 1`, layer l's gradients from `∂C_s/∂a^l`, layer l updated at once, and
+    /// `∂C_s/∂a^(l-1)` computed through the *updated* weights of layer l.
+    private func outputFirstGradients(learningRate η: Double) -> Gradients {
+        let traces = self.traces()
+        var weights = layers.map(\.weights)
+        var dCda = traces.map { $0.layer(depth).dCda }
+        var result = Gradients(loss: 0, layers: [])
+        for t in traces { result.loss += t.loss }
+        result.loss /= Double(samples.count)
+        var layerGradients: [Gradients.Layer] = []
+        for l in stride(from: depth, through: 1, by: -1) {
+            let n = size(ofLayer: l), m = size(ofLayer: l - 1)
+            var g = Gradients.Layer(weights: Array(repeating: Array(repeating: 0, count: m), count: n),
+                                    biases: Array(repeating: 0, count: n))
+            let deltas = traces.indices.map { s in (0..<n).map { j in dCda[s][j] * traces[s].layer(l).gPrime[j] } }
+            for s in traces.indices {
+                let input = traces[s].activations(ofLayer: l - 1)
+                for j in 0..<n {
+                    for k in 0..<m { g.weights[j][k] += deltas[s][j] * input[k] }
+                    g.biases[j] += deltas[s][j]
+                }
+            }
+            let count = Double(samples.count)
+            g.weights = g.weights.map { $0.map { $0 / count } }
+            g.biases = g.biases.map { $0 / count }
+            weights[l - 1] = zip(weights[l - 1], g.weights).map { zip($0, $1).map { w, d in w - η * d } }
+            dCda = deltas.map { delta in
+                (0..<m).map { k in
+                    var sum = 0.0
+                    for i in 0..<n { sum += delta[i] * weights[l - 1][i][k] }
+                    return sum
+                }
+            }
+            layerGradients.insert(g, at: 0)
+        }
+        result.layers = layerGradients
+        return result
+    }
+}
