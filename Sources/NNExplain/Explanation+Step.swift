@@ -36,23 +36,7 @@ extension Derivation {
 
         blocks += [.gap, .section(heading: ["Term 1: ", m(terms[0])], blocks: firstTermBlocks(loss: C))]
 
-        var slopeSteps: [Math] = [Math.of(.gPrime(layer: l, .number(j))) + [.op(.equals)] + slope.activation.derivativeFormula]
-        switch slope.substitution {
-        case .value(let value):
-            slopeSteps += [slope.activation.derivativeFormula(a: .of(a)) ?? [],
-                           slope.activation.derivativeFormula(a: [.number(value)]) ?? [], [.number(slope.value)]]
-        case .branch(let zValue, let positive, let value):
-            slopeSteps.append([.number(value), .word(", since "), .symbol(z), .op(.equals), .number(zValue),
-                               .op(positive ? .greater : .lessOrEqual), .number(0)])
-        case .constant(let value):
-            slopeSteps.append([.number(value)])
-        }
-        blocks += [.gap, .section(heading: ["Term 2: ", m(terms[1])], blocks: [
-            .chain(terms[1], slopeSteps),
-            .reason([[m(a), " = ", m([.activation(l), .parenthesized(.of(z))]), " with ", m([.activation(l)]),
-                      " = \(slope.activation.rawValue), so this term is the slope of the activation at ",
-                      m([.symbol(z), .op(.equals), .number(slope.z)]), "."]]),
-        ])]
+        blocks += [.gap, .section(heading: ["Term 2: ", m(terms[1])], blocks: slopeBlocks)]
 
         let inputName: Math = l - 1 == 0 ? [.symbol(input), .op(.equals), .symbol(.x(.number(k)))] : .of(input)
         let zFormula: Math = [.symbol(z), .op(.equals), .sum("k"), .symbol(.w(layer: l, .number(j), .letter("k"))),
@@ -66,18 +50,7 @@ extension Derivation {
         var result: [Document.Block] = [.chain(gradient, [.product([firstValue, slope.value, self.input]), [.number(value)]])]
         if let average {
             blocks += [.gap, .section(heading: ["Result"], blocks: result)]
-            let mean = Math.of(.partial(.loss(.mean), w))
-            result = [
-                .line(mean, [.notation(text: "(1/N) ", latex: "\\frac{1}{N}"), .sum("s"), .symbol(.partial(.loss(.anySample), w))]),
-                .reason([["C is the mean of the per-sample losses ", m(.loss(.anySample)),
-                          ", and the derivative of a mean is the mean of the derivatives."]]),
-                .nested([.table(header: nil, rows: average.samples.map { p in
-                    [[.word("s = \(p.sample):")], .of(.partial(.loss(.sample(p.sample)), w)),
-                     .product([p.dCda, p.gPrime, p.input]), [.number(p.value)]]
-                }, operators: [nil, .equals, .equals])]),
-                .chain(mean, [[.over(.sum(average.samples.map(\.value)), average.samples.count)], [.number(average.value)]]),
-                direction(average.value, weight: w, loss: .loss(.mean)),
-            ]
+            result = Explanation.averageRows(average, weight: w) + [direction(average.value, weight: w, loss: .loss(.mean))]
             blocks += [.gap, .section(heading: ["Average over the samples"], blocks: result)]
         } else {
             blocks += [.gap, .section(heading: ["Result"], blocks: result + [direction(value, weight: w, loss: C)])]
@@ -85,8 +58,33 @@ extension Derivation {
         return Document(blocks)
     }
 
-    /// Term 1: from the loss at the output layer, or the sum over the layer above and its trace back.
-    private func firstTermBlocks(loss C: Symbol) -> [Document.Block] {
+    /// Term 2: `g_l'(z_j^l)`, its formula, the numbers substituted and why it is there.
+    var slopeBlocks: [Document.Block] {
+        let (l, j) = (layer, self.j)
+        let a = Symbol.a(layer: l, .number(j)), z = Symbol.z(layer: l, .number(j))
+        var slopeSteps: [Math] = [Math.of(.gPrime(layer: l, .number(j))) + [.op(.equals)] + slope.activation.derivativeFormula]
+        switch slope.substitution {
+        case .value(let value):
+            slopeSteps += [slope.activation.derivativeFormula(a: .of(a)) ?? [],
+                           slope.activation.derivativeFormula(a: [.number(value)]) ?? [], [.number(slope.value)]]
+        case .branch(let zValue, let positive, let value):
+            slopeSteps.append([.number(value), .word(", since "), .symbol(z), .op(.equals), .number(zValue),
+                               .op(positive ? .greater : .lessOrEqual), .number(0)])
+        case .constant(let value):
+            slopeSteps.append([.number(value)])
+        }
+        return [
+            .chain(.of(.partial(a, z)), slopeSteps),
+            .reason([[m(a), " = ", m([.activation(l), .parenthesized(.of(z))]), " with ", m([.activation(l)]),
+                      " = \(slope.activation.rawValue), so this term is the slope of the activation at ",
+                      m([.symbol(z), .op(.equals), .number(slope.z)]), "."]]),
+        ]
+
+    }
+
+    /// Term 1: from the loss at the output layer, or the sum over the layer above, traced back to the
+    /// output layer unless `traceBack` is false (the walk has shown those layers already).
+    func firstTermBlocks(loss C: Symbol, traceBack showTraceBack: Bool = true) -> [Document.Block] {
         switch first {
         case .output(let gradient):
             let half: [Document.Inline] = loss == .halfSquared ? [" (the ½ cancels the 2 of the square)"] : []
@@ -104,6 +102,7 @@ extension Derivation {
                 ["(\(sum.index) runs over the \(sum.summands.count) nodes of layer ", .layer(layer + 1, full: false),
                  "; j = \(j) still names the node we asked about.)"],
             ]), at: 1)
+            guard showTraceBack else { return blocks }
             var letter = sum.index
             for sums in traceBack {
                 blocks += [.gap, .paragraph([

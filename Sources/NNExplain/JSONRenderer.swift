@@ -81,6 +81,37 @@ public struct JSONRenderer: Sendable {
         ]
     }
 
+    /// `nnexplain forward --format json`: every layer's `z` and `a`, and the loss.
+    public func render(_ t: Trace) -> JSONValue {
+        [
+            "sample": .integer(t.sample),
+            "inputs": .array(t.input.map(JSONValue.number)),
+            "layers": .array(t.layers.enumerated().map { i, layer in
+                ["layer": .integer(i + 1), "z": .array(layer.z.map(JSONValue.number)), "a": .array(layer.a.map(JSONValue.number))]
+            }),
+            "targets": .array(t.target.map(JSONValue.number)),
+            "lossTerms": .array(t.lossTerms.map(JSONValue.number)),
+            "loss": .number(t.loss),
+        ]
+    }
+
+    /// `nnexplain check --format json`: one entry per parameter.
+    public func render(_ check: GradientCheck) -> JSONValue {
+        [
+            "epsilon": .number(check.epsilon),
+            "threshold": .number(check.threshold),
+            "failures": .integer(check.failures),
+            "entries": .array(check.entries.map { e in
+                let symbol: Symbol = e.k.map { .w(layer: e.layer, .number(e.j), .number($0)) } ?? .b(layer: e.layer, .number(e.j))
+                return [
+                    "symbol": .string(symbols.text(.partial(.loss(.mean), symbol))),
+                    "backprop": .number(e.backprop), "numeric": .number(e.numeric),
+                    "relativeError": .number(e.relativeError), "passed": .bool(e.passed),
+                ]
+            }),
+        ]
+    }
+
     private func term(_ symbol: Symbol, formula: String, _ value: Double) -> JSONValue {
         ["symbol": .string(symbols.text(symbol)), "formula": .string(formula), "value": .number(value)]
     }

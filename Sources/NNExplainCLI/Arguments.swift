@@ -8,6 +8,8 @@ struct Arguments {
     private var flags: Set<String> = []
     /// Whether `-h` or `--help` was given.
     private(set) var wantsHelp = false
+    /// The positional argument, for the commands that take one.
+    private(set) var positional: String?
 
     init(_ arguments: [String], for command: Command) throws(CLIError) {
         self.command = command
@@ -18,6 +20,10 @@ struct Arguments {
                 continue
             }
             guard argument.hasPrefix("-"), argument.count > 1 else {
+                if command.positional != nil, positional == nil {
+                    positional = argument
+                    continue
+                }
                 throw usage("unexpected argument '\(argument)'; 'nnexplain \(command.name)' takes only options, "
                     + "which start with '--'")
             }

@@ -1,4 +1,4 @@
-/// The subcommands, their options and their help text.
+/// The subcommands: their options, their help text and the function that runs each.
 struct Command: Sendable {
     let name: String
     let abstract: String
@@ -6,6 +6,9 @@ struct Command: Sendable {
     /// The options after the command name, without the USAGE prefix.
     let synopsis: String
     let options: [Option]
+    /// The name of the one positional argument the command takes, if any (`lesson N`).
+    var positional: String? = nil
+    let action: @Sendable (Arguments, Environment) throws(CLIError) -> CommandResult
 
     /// One option: its name, the placeholder of its value (`nil` for a flag) and its help.
     struct Option: Sendable {
@@ -20,20 +23,24 @@ struct Command: Sendable {
 
     static func named(_ name: String) -> Command? { all.first { $0.name == name } }
 
-    static var all: [Command] { [step, forward, gradients, network, help] }
+    static var all: [Command] { [step, forward, gradients, update, train, check, walk, diagram, network, lesson, help] }
 
     // MARK: Shared options
 
-    static let networkOption = Option(
+    static let networkFile = Option(
         name: "--network", value: "FILE",
-        help: "A network file (JSON) to explain. Without it, the built-in network (see 'nnexplain network').")
-    static let precisionOption = Option(
-        name: "--precision", value: "N",
-        help: "Significant digits of every number in text output, 1…17 (default 9).")
-    static let formatOption = Option(
-        name: "--format", value: "FORMAT", help: "text (default) or json (full precision).")
-    static let sampleOption = Option(
-        name: "--sample", value: "S", help: "The training sample to use, 0…N-1 (default 0).")
+        help: "A network file (JSON). Without it, the built-in network (see 'nnexplain network').")
+    static let sample = Option(name: "--sample", value: "S", help: "The training sample to use, 0…N-1 (default 0).")
+    static let weight = [
+        Option(name: "--layer", value: "SPEC", help: "The layer l of the weight: L (the output layer), L-1, L-2, … or a number 1…L."),
+        Option(name: "--j", value: "J", help: "The node j of layer l the weight leads to, from 0."),
+        Option(name: "--k", value: "K", help: "The node k of layer l-1 the weight comes from, from 0."),
+    ]
+    static let learningRate = Option(
+        name: "--learning-rate", value: "η", help: "The learning rate η, a number above 0 (default: the network's, else 0.1).")
+    static let updateOrder = Option(
+        name: "--update-order", value: "ORDER",
+        help: "simultaneous (default, correct) or output-first (the order behind Mazur's published figures; wrong).")
 
     // MARK: Commands
 
@@ -50,17 +57,12 @@ struct Command: Sendable {
               nnexplain step --layer L --j 1 --k 2
               nnexplain step --layer L-1 --j 2 --k 2
             """,
-        synopsis: "--layer SPEC --j J --k K [--network FILE] [--sample S | --average] [--format text|json] [--precision N]",
-        options: [
-            Option(name: "--layer", value: "SPEC",
-                   help: "The layer l of the weight: L (the output layer), L-1, L-2, … or a number 1…L."),
-            Option(name: "--j", value: "J", help: "The node j of layer l the weight leads to, from 0."),
-            Option(name: "--k", value: "K", help: "The node k of layer l-1 the weight comes from, from 0."),
-            networkOption, sampleOption,
-            Option(name: "--average", value: nil,
-                   help: "Explain the gradient averaged over all samples, ∂C/∂w = (1/N) Σ_s ∂C_s/∂w."),
-            formatOption, precisionOption,
-        ])
+        synopsis: "--layer SPEC --j J --k K [--network FILE] [--sample S | --average] [--format FORMAT] [--precision N]",
+        options: weight + [networkFile, sample,
+                           Option(name: "--average", value: nil,
+                                  help: "Explain the gradient averaged over all samples, ∂C/∂w = (1/N) Σ_s ∂C_s/∂w.")]
+            + Presentation.options(formats: Presentation.Format.allCases),
+        action: stepCommand)
 
     static let forward = Command(
         name: "forward",
@@ -70,8 +72,9 @@ struct Command: Sendable {
             applies its activation, a_j^l = g_l(z_j^l). The output layer's activations are then
             compared with the targets to give the loss C_s of the sample.
             """,
-        synopsis: "[--network FILE] [--sample S] [--precision N]",
-        options: [networkOption, sampleOption, precisionOption])
+        synopsis: "[--network FILE] [--sample S] [--format FORMAT] [--precision N]",
+        options: [networkFile, sample] + Presentation.options(formats: Presentation.Format.allCases),
+        action: forwardCommand)
 
     static let gradients = Command(
         name: "gradients",
@@ -80,8 +83,86 @@ struct Command: Sendable {
             C is the mean of the per-sample losses C_s, so every gradient is the mean of the
             per-sample gradients. In the tables, row j and column k hold ∂C/∂w_jk^l.
             """,
-        synopsis: "[--network FILE] [--format text|json] [--precision N]",
-        options: [networkOption, formatOption, precisionOption])
+        synopsis: "[--network FILE] [--format FORMAT] [--precision N]",
+        options: [networkFile] + Presentation.options(formats: Presentation.Format.allCases),
+        action: gradientsCommand)
+
+    static let update = Command(
+        name: "update",
+        abstract: "Take one step of gradient descent: new weight = old weight − (learning rate × gradient).",
+        discussion: """
+            With --layer, --j and --k, explains that weight's update with every number; without
+            them, prints every weight and bias old → new. --format json prints the updated
+            network as a network file, so steps chain:
+              nnexplain update --format json > next.json
+              nnexplain update --network next.json --format json > after.json
+            --in-place rewrites the network file itself (safely: on any failure it is untouched).
+            """,
+        synopsis: "[--network FILE] [--layer SPEC --j J --k K] [--learning-rate η] [--update-order ORDER] [--in-place] [--format FORMAT]",
+        options: [networkFile] + weight + [learningRate, updateOrder,
+                                       Option(name: "--in-place", value: nil, help: "Write the updated network back to the --network FILE.")]
+            + Presentation.options(formats: Presentation.Format.allCases),
+        action: updateCommand)
+
+    static let train = Command(
+        name: "train",
+        abstract: "Train with full-batch gradient descent, printing the loss and a loss curve.",
+        discussion: """
+            Each epoch computes the gradient averaged over all samples and takes one step.
+            --format json prints {"losses": [...], "network": {...}}, where losses[i] is the mean
+            loss after i epochs (losses[0] before training) and network is the trained network file.
+            """,
+        synopsis: "--epochs N [--network FILE] [--learning-rate η] [--every K] [--update-order ORDER] [--save FILE] [--format text|json]",
+        options: [
+            Option(name: "--epochs", value: "N", help: "How many steps of gradient descent, 1…10000000."),
+            networkFile, learningRate,
+            Option(name: "--every", value: "K", help: "Print the loss every K epochs (default: about ten lines in all)."),
+            updateOrder,
+            Option(name: "--save", value: "FILE", help: "Write the trained network to FILE (safely: on failure FILE is untouched)."),
+        ] + Presentation.options(formats: [.text, .json]),
+        action: trainCommand)
+
+    static let check = Command(
+        name: "check",
+        abstract: "Check every gradient against a central finite difference (exit 1 if any disagrees).",
+        discussion: """
+            For every weight and bias, the backpropagated gradient beside
+            (C(θ + ε) − C(θ − ε)) / 2ε computed from the loss alone, and their relative error.
+            The command exits with 1 when any relative error is above the threshold.
+            """,
+        synopsis: "[--network FILE] [--epsilon ε] [--format FORMAT] [--precision N]",
+        options: [networkFile, Option(name: "--epsilon", value: "ε", help: "The finite-difference step, above 0 and at most 0.1 (default 1e-6).")]
+            + Presentation.options(formats: Presentation.Format.allCases),
+        action: checkCommand)
+
+    static let walk = Command(
+        name: "walk",
+        abstract: "Walk through the whole backward pass, one chain-rule term at a time.",
+        discussion: """
+            From the output layer down, every node's ∂C/∂a, its slope g'(z), and the gradients of
+            the weights into it. On a terminal it waits for Enter between steps (q quits); when
+            input is not a terminal it prints everything at once.
+            """,
+        synopsis: "[--network FILE] [--sample S] [--precision N]",
+        options: [networkFile, sample] + Presentation.options(formats: [.text]).filter { $0.name != "--format" },
+        action: walkCommand)
+
+    static let diagram = Command(
+        name: "diagram",
+        abstract: "Draw the network as SVG or Graphviz DOT, optionally lighting up one weight's chain rule.",
+        discussion: """
+            Nodes are labelled with their activations for the sample, edges drawn by weight. With
+            --layer, --j and --k the chosen edge w_jk^l is highlighted, with every edge whose term
+            enters its sum over the layer above and the gradient's value in the caption.
+            """,
+        synopsis: "[--network FILE] [--layer SPEC --j J --k K] [--sample S] [--format svg|dot] [--output FILE]",
+        options: [networkFile] + weight + [
+            sample,
+            Option(name: "--format", value: "FORMAT", help: "svg (default) or dot."),
+            Option(name: "--output", value: "FILE", help: "Write to FILE instead of standard output (safely)."),
+            Option(name: "--precision", value: "N", help: "Significant digits of the numbers shown (default 4)."),
+        ],
+        action: diagramCommand)
 
     static let network = Command(
         name: "network",
@@ -91,12 +172,23 @@ struct Command: Sendable {
             with --network FILE.
             """,
         synopsis: "[--network FILE]",
-        options: [networkOption])
+        options: [networkFile],
+        action: networkCommand)
+
+    static let lesson = Command(
+        name: "lesson",
+        abstract: "List the classroom lessons, or print lesson N.",
+        discussion: "The lessons walk through backpropagation with real nnexplain commands and their output.",
+        synopsis: "[N]",
+        options: [],
+        positional: "N",
+        action: lessonCommand)
 
     static let help = Command(
         name: "help",
         abstract: "Show help for nnexplain or for one of its commands.",
         discussion: "",
         synopsis: "[<command>]",
-        options: [])
+        options: [],
+        action: { _, _ throws(CLIError) in CommandResult(output: Help.top()) })
 }

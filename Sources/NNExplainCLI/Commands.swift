@@ -2,54 +2,118 @@ import NNExplain
 
 // Each command: read its options into typed values, ask the engine, hand the result to a renderer.
 
-func stepCommand(_ arguments: Arguments) throws(CLIError) -> CommandResult {
+func stepCommand(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
     let loaded = try loadNetwork(arguments)
     let network = loaded.network
-    let (l, relative) = try layer(arguments, network: network)
-    let j = try index(arguments, "--j", range: network.size(ofLayer: l),
-                      what: "layer \(LayerNaming(depth: network.depth, relative: relative).label(l))")
-    let k = try index(arguments, "--k", range: network.size(ofLayer: l - 1),
-                      what: "layer \(LayerNaming(depth: network.depth, relative: relative).label(l - 1))")
+    let weight = try requiredWeight(arguments, network: network)
     let average = arguments.flag("--average")
     if average && arguments.value("--sample") != nil {
         throw arguments.usage("--sample and --average cannot be used together; give one of them")
     }
+    let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
     let derivation = average
-        ? network.averagedDerivation(layer: l, j: j, k: k)
-        : network.derivation(layer: l, j: j, k: k, sample: try sample(arguments, network: network))
-    switch try format(arguments) {
-    case .text:
-        let renderer = TextRenderer(naming: LayerNaming(depth: network.depth, relative: relative),
-                                    precision: try precision(arguments))
-        return CommandResult(output: renderer.render(derivation.document), warnings: loaded.warnings)
-    case .json:
-        let renderer = JSONRenderer(naming: LayerNaming(depth: network.depth, relative: relative))
-        return CommandResult(output: renderer.render(derivation).formatted() + "\n", warnings: loaded.warnings)
+        ? network.averagedDerivation(layer: weight.l, j: weight.j, k: weight.k)
+        : network.derivation(layer: weight.l, j: weight.j, k: weight.k, sample: try sample(arguments, network: network))
+    let output = presentation.render(derivation.document, naming: weight.naming) {
+        JSONRenderer(naming: weight.naming).render(derivation)
     }
+    return CommandResult(output: output, warnings: loaded.warnings)
 }
 
-func forwardCommand(_ arguments: Arguments) throws(CLIError) -> CommandResult {
+func forwardCommand(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
     let loaded = try loadNetwork(arguments)
     let s = try sample(arguments, network: loaded.network)
-    let renderer = TextRenderer(naming: LayerNaming(depth: loaded.network.depth), precision: try precision(arguments))
-    return CommandResult(output: renderer.render(Explanation.forward(loaded.network, trace: loaded.network.trace(sample: s))),
-                         warnings: loaded.warnings)
-}
-
-func gradientsCommand(_ arguments: Arguments) throws(CLIError) -> CommandResult {
-    let loaded = try loadNetwork(arguments)
-    let gradients = loaded.network.gradients()
-    switch try format(arguments) {
-    case .text:
-        let renderer = TextRenderer(naming: LayerNaming(depth: loaded.network.depth), precision: try precision(arguments))
-        return CommandResult(output: renderer.render(Explanation.gradients(gradients, of: loaded.network)), warnings: loaded.warnings)
-    case .json:
-        let renderer = JSONRenderer(naming: LayerNaming(depth: loaded.network.depth))
-        return CommandResult(output: renderer.render(gradients).formatted() + "\n", warnings: loaded.warnings)
+    let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
+    let trace = loaded.network.trace(sample: s)
+    let naming = LayerNaming(depth: loaded.network.depth)
+    let output = presentation.render(Explanation.forward(loaded.network, trace: trace), naming: naming) {
+        JSONRenderer(naming: naming).render(trace)
     }
+    return CommandResult(output: output, warnings: loaded.warnings)
 }
 
-func networkCommand(_ arguments: Arguments) throws(CLIError) -> CommandResult {
+func gradientsCommand(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
+    let loaded = try loadNetwork(arguments)
+    let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
+    let gradients = loaded.network.gradients()
+    let naming = LayerNaming(depth: loaded.network.depth)
+    let output = presentation.render(Explanation.gradients(gradients, of: loaded.network), naming: naming) {
+        JSONRenderer(naming: naming).render(gradients)
+    }
+    return CommandResult(output: output, warnings: loaded.warnings)
+}
+
+func updateCommand(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
+    let loaded = try loadNetwork(arguments)
+    let network = loaded.network
+    let weight = try weightIndices(arguments, network: network)
+    let η = try learningRate(arguments, network: network)
+    let order = try updateOrder(arguments)
+    let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
+    let target = arguments.flag("--in-place") ? try inPlaceTarget(arguments) : nil
+    let step = network.updateStep(learningRate: η, order: order)
+    let naming = weight?.naming ?? LayerNaming(depth: network.depth)
+    let document: Document
+    if let weight {
+        let derivation = order == .simultaneous ? network.averagedDerivation(layer: weight.l, j: weight.j, k: weight.k) : nil
+        document = Explanation.update(step, layer: weight.l, j: weight.j, k: weight.k, derivation: derivation)
+    } else {
+        document = Explanation.update(step)
+    }
+    var output = presentation.render(document, naming: naming) { step.after.fileJSON }
+    if let target {
+        try AtomicFile.write(step.after.fileText(), to: target)
+        if presentation.format == .json { output = "" }
+    }
+    return CommandResult(output: output, warnings: loaded.warnings)
+}
+
+func trainCommand(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
+    let loaded = try loadNetwork(arguments)
+    let network = loaded.network
+    let epochs = try count(arguments, "--epochs", range: 1...10_000_000, required: true)!
+    let every = try count(arguments, "--every", range: 1...10_000_000, required: false) ?? max(1, epochs / 10)
+    let η = try learningRate(arguments, network: network)
+    let order = try updateOrder(arguments)
+    let presentation = try Presentation(arguments, environment: environment, formats: [.text, .json])
+    let save = arguments.value("--save")
+    let progress = ProgressBar(total: epochs, draw: environment.progress)
+    let (trained, losses) = network.trained(epochs: epochs, learningRate: η, order: order, progress: progress.update)
+    progress.finish()
+    if let save { try AtomicFile.write(trained.fileText(), to: save) }
+    let document = Explanation.training(losses: losses, every: every, learningRate: η ?? network.learningRate,
+                                        order: order, curve: Sparkline.text(losses))
+    let output = presentation.render(document, naming: LayerNaming(depth: network.depth)) {
+        ["losses": .array(losses.map(JSONValue.number)), "network": trained.fileJSON]
+    }
+    return CommandResult(output: output, warnings: loaded.warnings)
+}
+
+func checkCommand(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
+    let loaded = try loadNetwork(arguments)
+    let ε = try positiveNumber(arguments, "--epsilon", upTo: 0.1) ?? 1e-6
+    let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
+    let check = loaded.network.gradientCheck(epsilon: ε)
+    let naming = LayerNaming(depth: loaded.network.depth)
+    let output = presentation.render(Explanation.check(check), naming: naming) { JSONRenderer(naming: naming).render(check) }
+    let failure = check.failures == 0 ? nil
+        : "\(check.failures) of \(check.entries.count) gradients disagree with their finite differences "
+            + "(relative error above \(check.threshold)); see the table above"
+    return CommandResult(output: output, warnings: loaded.warnings, failure: failure)
+}
+
+func walkCommand(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
+    let loaded = try loadNetwork(arguments)
+    let s = try sample(arguments, network: loaded.network)
+    let presentation = try Presentation(arguments, environment: environment, formats: [.text])
+    let naming = LayerNaming(depth: loaded.network.depth)
+    let pages = Explanation.walk(loaded.network, sample: s).enumerated().map { n, document in
+        (n == 0 ? "" : "\n") + presentation.render(document, naming: naming) { .null }
+    }
+    return CommandResult(output: "", warnings: loaded.warnings, pages: pages)
+}
+
+func networkCommand(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
     let loaded = try loadNetwork(arguments)
     return CommandResult(output: loaded.network.fileText(), warnings: loaded.warnings)
 }

@@ -3,10 +3,6 @@ import NNExplain
 
 // Reading option values into typed values, each with the error that names the problem and the fix.
 
-enum OutputFormat: String {
-    case text, json
-}
-
 /// `--network FILE`, or the built-in network.
 func loadNetwork(_ arguments: Arguments) throws(CLIError) -> (network: Network, warnings: [String]) {
     guard let path = arguments.value("--network") else { return (Network.standard, []) }
@@ -108,11 +104,77 @@ func precision(_ arguments: Arguments) throws(CLIError) -> Int {
     return value
 }
 
-/// `--format text|json`, default text.
-func format(_ arguments: Arguments) throws(CLIError) -> OutputFormat {
-    guard let text = arguments.value("--format") else { return .text }
-    guard let format = OutputFormat(rawValue: text) else {
-        throw arguments.usage("unknown format '\(text)' for --format; use text or json")
+/// The weight `w_jk^l` named by `--layer`, `--j` and `--k`, and how to label its layers.
+struct WeightIndices {
+    var l: Int
+    var j: Int
+    var k: Int
+    var naming: LayerNaming
+}
+
+/// `--layer`, `--j` and `--k`, all three required.
+func requiredWeight(_ arguments: Arguments, network: Network) throws(CLIError) -> WeightIndices {
+    let (l, relative) = try layer(arguments, network: network)
+    let naming = LayerNaming(depth: network.depth, relative: relative)
+    let j = try index(arguments, "--j", range: network.size(ofLayer: l), what: "layer \(naming.label(l))")
+    let k = try index(arguments, "--k", range: network.size(ofLayer: l - 1), what: "layer \(naming.label(l - 1))")
+    return WeightIndices(l: l, j: j, k: k, naming: naming)
+}
+
+/// `--layer`, `--j` and `--k` for the commands where they are optional: none, or all three.
+func weightIndices(_ arguments: Arguments, network: Network) throws(CLIError) -> WeightIndices? {
+    let given = ["--layer", "--j", "--k"].filter { arguments.value($0) != nil }
+    if given.isEmpty { return nil }
+    return try requiredWeight(arguments, network: network)
+}
+
+/// `--learning-rate η`: a number above 0 and at most 1000; `nil` means the network's own.
+func learningRate(_ arguments: Arguments, network: Network) throws(CLIError) -> Double? {
+    try positiveNumber(arguments, "--learning-rate", upTo: 1000)
+}
+
+/// A number option that must be finite, above 0 and at most `limit`.
+func positiveNumber(_ arguments: Arguments, _ name: String, upTo limit: Double) throws(CLIError) -> Double? {
+    guard let text = arguments.value(name) else { return nil }
+    guard let value = Double(text), value.isFinite else {
+        throw arguments.usage("\(name) expects a number, not '\(text)'; for example \(name) 0.1")
     }
-    return format
+    guard value > 0, value <= limit else {
+        throw arguments.usage("\(name) \(text) is out of range; give a number above 0 and at most \(limit.formatted)")
+    }
+    return value
+}
+
+/// A whole-number option within `range`.
+func count(_ arguments: Arguments, _ name: String, range: ClosedRange<Int>, required: Bool) throws(CLIError) -> Int? {
+    let expected = "give a whole number \(range.lowerBound)…\(range.upperBound)"
+    guard let text = arguments.value(name) else {
+        if required { throw arguments.usage("missing \(name); \(expected), e.g. \(name) 100") }
+        return nil
+    }
+    let value = try wholeNumber(arguments, name, text, expected: expected)
+    guard range.contains(value) else { throw arguments.usage("\(name) \(text) is out of range; \(expected)") }
+    return value
+}
+
+/// `--update-order simultaneous|output-first`, default simultaneous.
+func updateOrder(_ arguments: Arguments) throws(CLIError) -> UpdateOrder {
+    guard let text = arguments.value("--update-order") else { return .simultaneous }
+    guard let order = UpdateOrder(rawValue: text) else {
+        throw arguments.usage("unknown update order '\(text)'; use simultaneous or output-first")
+    }
+    return order
+}
+
+/// The file `--in-place` rewrites: the `--network FILE`, which must be given.
+func inPlaceTarget(_ arguments: Arguments) throws(CLIError) -> String {
+    guard let path = arguments.value("--network") else {
+        throw arguments.usage("--in-place rewrites the --network FILE, so it needs one; the built-in network cannot be changed")
+    }
+    return path
+}
+
+extension Double {
+    /// `1000`, `0.1`: a bound as people write it.
+    var formatted: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self) }
 }

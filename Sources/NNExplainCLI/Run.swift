@@ -1,3 +1,4 @@
+import Foundation
 import NNExplain
 
 /// Runs `nnexplain` with `arguments` (without the program name), writing to the given streams.
@@ -5,12 +6,20 @@ import NNExplain
 ///
 /// Output is built completely before anything is written, so on an error stdout stays empty.
 public func run<Out: TextOutputStream, Err: TextOutputStream>(
-    arguments: [String], stdout: inout Out, stderr: inout Err
+    arguments: [String], stdout: inout Out, stderr: inout Err, environment: Environment = .plain
 ) -> Int32 {
     do {
-        let result = try execute(arguments)
+        let result = try execute(arguments, environment: environment)
         for warning in result.warnings { stderr.write("Warning: \(warning)\n") }
-        stdout.write(result.output)
+        if result.pages.isEmpty {
+            stdout.write(result.output)
+        } else {
+            page(result.pages, stdout: &stdout, environment: environment)
+        }
+        if let failure = result.failure {
+            stderr.write("Error: \(failure)\n")
+            return 1
+        }
         return 0
     } catch {
         stderr.write(error.rendered())
@@ -18,13 +27,29 @@ public func run<Out: TextOutputStream, Err: TextOutputStream>(
     }
 }
 
-/// What a successful command prints: its output, and warnings for stderr.
+/// Writes pages one at a time, waiting for Enter between them when stdin is a terminal (q quits).
+private func page<Out: TextOutputStream>(_ pages: [String], stdout: inout Out, environment: Environment) {
+    for (n, text) in pages.enumerated() {
+        stdout.write(text)
+        guard environment.stdinIsTerminal, n < pages.count - 1 else { continue }
+        stdout.write("\n[\(n + 1)/\(pages.count)] Enter: next step, q: quit ")
+        guard let answer = environment.readLine(), answer.trimmingCharacters(in: .whitespaces).lowercased() != "q" else {
+            stdout.write("\n")
+            return
+        }
+    }
+}
+
+/// What a command prints: its output (or pages to show one at a time), warnings for stderr, and
+/// a failure that makes the exit code 1 after the output (a gradient check that disagrees).
 struct CommandResult {
     var output: String
     var warnings: [String] = []
+    var pages: [String] = []
+    var failure: String?
 }
 
-private func execute(_ arguments: [String]) throws(CLIError) -> CommandResult {
+private func execute(_ arguments: [String], environment: Environment) throws(CLIError) -> CommandResult {
     guard let first = arguments.first else { return CommandResult(output: Help.top()) }
     switch first {
     case "-h", "--help": return CommandResult(output: Help.top())
@@ -46,12 +71,7 @@ private func execute(_ arguments: [String]) throws(CLIError) -> CommandResult {
     }
     let parsed = try Arguments(Array(arguments.dropFirst()), for: command)
     if parsed.wantsHelp { return CommandResult(output: Help.command(command)) }
-    switch command.name {
-    case "step": return try stepCommand(parsed)
-    case "forward": return try forwardCommand(parsed)
-    case "gradients": return try gradientsCommand(parsed)
-    default: return try networkCommand(parsed)
-    }
+    return try command.action(parsed, environment)
 }
 
 private func helpCommand(_ arguments: [String]) throws(CLIError) -> CommandResult {

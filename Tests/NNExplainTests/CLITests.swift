@@ -12,12 +12,12 @@ struct CLITests {
     }
 
     static let stepUsage = "Usage: nnexplain step --layer SPEC --j J --k K [--network FILE] [--sample S | --average] "
-        + "[--format text|json] [--precision N]\nSee 'nnexplain step --help'.\n"
+        + "[--format FORMAT] [--precision N]\nSee 'nnexplain step --help'.\n"
 
     static let errors: [ErrorCase] = [
         ErrorCase(arguments: ["stpe"], status: 64, message: "unknown command 'stpe'; did you mean 'step'?"),
         ErrorCase(arguments: ["dance"], status: 64,
-                  message: "unknown command 'dance'; the commands are step, forward, gradients, network, help"),
+                  message: "unknown command 'dance'; the commands are step, forward, gradients, update, train, check, walk, diagram, network, lesson, help"),
         ErrorCase(arguments: ["step", "--lyer", "L"], status: 64,
                   message: "unknown option '--lyer' for 'nnexplain step'; did you mean '--layer'?"),
         ErrorCase(arguments: ["step", "--layer", "L", "--j", "1"], status: 64,
@@ -45,7 +45,7 @@ struct CLITests {
         ErrorCase(arguments: ["step", "--layer", "L", "--j", "0", "--k", "0", "--sample", "1", "--average"], status: 64,
                   message: "--sample and --average cannot be used together; give one of them"),
         ErrorCase(arguments: ["step", "--layer", "L", "--j", "0", "--k", "0", "--format", "xml"], status: 64,
-                  message: "unknown format 'xml' for --format; use text or json"),
+                  message: "unknown format 'xml' for --format; use text, json, markdown or latex"),
         ErrorCase(arguments: ["step", "--layer", "L", "--j", "0", "--k", "0", "--precision", "0"], status: 64,
                   message: "--precision 0 is out of range; give the number of significant digits, 1…17"),
         ErrorCase(arguments: ["forward", "--network", "/no/such/file.json"], status: 66,

@@ -1,0 +1,158 @@
+/// Documents for `update`, `train` and `check`.
+extension Explanation {
+    private static let rule: Document.Inline = m([.notation(
+        text: "new weight = old weight − (learning rate × gradient)",
+        latex: "\\text{new weight} = \\text{old weight} - (\\text{learning rate} \\times \\text{gradient})")])
+
+    /// Why an update step goes against the gradient.
+    private static let stepReason: Document.Block = .reason([[
+        "the gradient points where C grows fastest, so a small step against it lowers C; the learning ",
+        "rate sets how long the step is.",
+    ]])
+
+    /// What the `output-first` order is, and why it is wrong.
+    static let outputFirstNote: Document.Block = .paragraph([
+        "Note: this is the output-first order, and it is wrong. Each layer's weights are moved as soon as ",
+        "their gradients are known, and the layer below then computes its ∂C/∂a through the weights that ",
+        "already moved, so the hidden-layer gradients are not the gradient of C at any one point. It is ",
+        "here because Mazur's published training figures (an error of 0.291027924 after one round) came ",
+        "from this order; the correct simultaneous order gives 0.291027774.",
+    ])
+
+    /// `nnexplain update --layer … --j … --k …`: one weight's step, with every number.
+    public static func update(_ step: UpdateStep, layer l: Int, j: Int, k: Int, derivation: Derivation?) -> Document {
+        let w = Symbol.w(layer: l, .number(j), .number(k))
+        let gradient = Symbol.partial(.loss(.mean), w)
+        let old = step.before.layer(l).weights[j][k], new = step.after.layer(l).weights[j][k]
+        let g = step.gradients.layers[l - 1].weights[j][k], η = step.learningRate
+        var blocks: [Document.Block] = [
+            .title(["Update of ", m(w), ": one step of gradient descent with learning rate ", m([.word("η"), .op(.equals), .number(η)])]),
+            .paragraph(["The article's rule: ", rule, "."]),
+        ]
+        var gradientBlocks: [Document.Block]
+        if let derivation, let average = derivation.average {
+            gradientBlocks = averageRows(average, weight: w)
+            gradientBlocks.append(.paragraph([
+                "Each product is one sample's chain rule; 'nnexplain step --layer ", layer(l),
+                " --j \(j) --k \(k) --average' works out every term.",
+            ]))
+        } else {
+            gradientBlocks = [.line(.of(gradient), [.number(g)]), outputFirstNote]
+        }
+        blocks += [.gap, .section(heading: ["The gradient"], blocks: gradientBlocks)]
+        blocks += [.gap, .section(heading: ["The step"], blocks: [
+            .chain([.word("new "), .symbol(w)], [
+                [.symbol(w), .op(.minus), .word("η"), .op(.times), .symbol(gradient)],
+                [.number(old), .op(.minus), .number(η), .op(.times), .operand(g)],
+                [.number(new)],
+            ]),
+            stepReason,
+        ])]
+        return Document(blocks)
+    }
+
+    /// `nnexplain update` without indices: every weight and bias, old → new.
+    public static func update(_ step: UpdateStep) -> Document {
+        let network = step.before
+        var blocks: [Document.Block] = [
+            .title(["One step of gradient descent with learning rate ", m([.word("η"), .op(.equals), .number(step.learningRate)]),
+                    ", \(step.order.rawValue) order"]),
+            .paragraph(["Every weight follows the article's rule, ", rule,
+                        !network.hasBiases ? "." : network.updateBiases ? ", and so does every bias."
+                            : "; the biases stay fixed (updateBiases is false)."]),
+        ]
+        if step.order == .outputFirst { blocks.append(outputFirstNote) }
+        for l in 1...network.depth {
+            let before = network.layer(l), after = step.after.layer(l)
+            let arrow: Math.Piece = .notation(text: " → ", latex: " \\to ")
+            let biases = before.biases != nil
+            let header: [Math] = [[]] + (0..<network.size(ofLayer: l - 1)).map { [.word("k = \($0)")] }
+                + (biases ? [.of(.b(layer: l, .letter("j")))] : [])
+            let rows: [[Math]] = (0..<before.size).map { j in
+                [[.word("j = \(j)")]]
+                    + (0..<before.weights[j].count).map { k in [.number(before.weights[j][k]), arrow, .number(after.weights[j][k])] }
+                    + (biases ? [[.number(before.bias(j)), arrow, .number(after.bias(j))]] : [])
+            }
+            let columns: [Document.Inline] = biases ? ["; the last column holds ", m(.b(layer: l, .letter("j")))] : []
+            blocks += [.gap, .section(
+                heading: ["Layer ", .layer(l, full: true), ": row j, column k holds ", m(.w(layer: l, .letter("j"), .letter("k"))),
+                          " old → new"] + columns,
+                blocks: [.table(header: header, rows: rows,
+                                operators: Array(repeating: nil, count: header.count - 2) + (biases ? [.bar] : []))])]
+        }
+        blocks += [.gap, .paragraph(["Loss before the step: ", m([.symbol(.loss(.mean)), .op(.equals), .number(step.gradients.loss)])])]
+        return Document(blocks)
+    }
+
+    /// The rows of an average: one product per sample, then their mean.
+    static func averageRows(_ average: Derivation.Average, weight w: Symbol) -> [Document.Block] {
+        let mean = Math.of(.partial(.loss(.mean), w))
+        return [
+            .line(mean, [.notation(text: "(1/N) ", latex: "\\frac{1}{N}"), .sum("s"), .symbol(.partial(.loss(.anySample), w))]),
+            .reason([["C is the mean of the per-sample losses ", m(.loss(.anySample)),
+                      ", and the derivative of a mean is the mean of the derivatives."]]),
+            .nested([.table(header: nil, rows: average.samples.map { p in
+                [[.word("s = \(p.sample):")], .of(.partial(.loss(.sample(p.sample)), w)),
+                 .product([p.dCda, p.gPrime, p.input]), [.number(p.value)]]
+            }, operators: [nil, .equals, .equals])]),
+            .chain(mean, [[.over(.sum(average.samples.map(\.value)), average.samples.count)], [.number(average.value)]]),
+        ]
+    }
+
+    /// `nnexplain train`: the loss every `every` epochs, a loss curve, and where training ended.
+    public static func training(losses: [Double], every: Int, learningRate η: Double, order: UpdateOrder, curve: String) -> Document {
+        let epochs = losses.count - 1
+        var shown = Array(stride(from: 0, through: epochs, by: max(every, 1)))
+        if shown.last != epochs { shown.append(epochs) }
+        var blocks: [Document.Block] = [
+            .title(["Training: \(epochs) epoch\(epochs == 1 ? "" : "s") of full-batch gradient descent, ",
+                    m([.word("η"), .op(.equals), .number(η)]), ", \(order.rawValue) order"]),
+            .paragraph(["Each epoch computes the gradient averaged over all samples and takes one step, ", rule, "."]),
+        ]
+        if order == .outputFirst { blocks.append(outputFirstNote) }
+        blocks += [.gap, .nested([.table(header: [[.word("epoch")], [.word("loss C")]],
+                                         rows: shown.map { [[.word(String($0))], [.number(losses[$0])]] },
+                                         operators: [nil])])]
+        blocks += [.gap, .paragraph(["Loss curve, epoch 0 to \(epochs): ", .text(curve)])]
+        let first = losses[0], last = losses[epochs]
+        blocks.append(.paragraph(["The loss went from ", m([.number(first)]), " to ", m([.number(last)]), "."]))
+        return Document(blocks)
+    }
+
+    /// `nnexplain check`: backpropagation beside finite differences, and how to read the result.
+    public static func check(_ check: GradientCheck) -> Document {
+        var blocks: [Document.Block] = [
+            .title(["Gradient check: backpropagation against central finite differences, ",
+                    m([.word("ε"), .op(.equals), .number(check.epsilon)])]),
+            .paragraph([
+                "Why: a finite difference estimates each slope from the loss alone, ",
+                m([.notation(text: "(C(θ + ε) − C(θ − ε)) / 2ε", latex: "\\frac{C(\\theta + \\varepsilon) - C(\\theta - \\varepsilon)}{2\\varepsilon}")]),
+                ", with no chain rule at all. When backpropagation is right the two agree to many digits; ",
+                "practitioners run this check whenever they write a new layer or loss.",
+            ]),
+            .paragraph([
+                "How to read it: relative error = |backprop − numeric| / max(|backprop|, |numeric|, 1e-8). ",
+                "Around 1e-7 or smaller means agreement; above the threshold ",
+                m([.number(check.threshold)]), " means a bug, or a relu sitting on its kink at z = 0.",
+            ]),
+            .gap,
+        ]
+        let rows: [[Math]] = check.entries.map { e in
+            let symbol: Symbol = e.k.map { .w(layer: e.layer, .number(e.j), .number($0)) } ?? .b(layer: e.layer, .number(e.j))
+            return [.of(.partial(.loss(.mean), symbol)), [.number(e.backprop)], [.number(e.numeric)],
+                    [.number(e.relativeError)], [.word(e.passed ? "ok" : "FAIL")]]
+        }
+        blocks.append(.nested([.table(
+            header: [[.word("parameter")], [.word("backprop")], [.word("numeric")], [.word("relative error")], []],
+            rows: rows, operators: [nil, nil, nil, nil])]))
+        blocks.append(.gap)
+        if check.failures == 0 {
+            blocks.append(.paragraph(["All \(check.entries.count) gradients agree: the largest relative error is ",
+                                      m([.number(check.largestError)]), ", below the threshold ", m([.number(check.threshold)]), "."]))
+        } else {
+            blocks.append(.paragraph(["\(check.failures) of \(check.entries.count) gradients disagree: their relative error is above ",
+                                      m([.number(check.threshold)]), "."]))
+        }
+        return Document(blocks)
+    }
+}

@@ -1,0 +1,44 @@
+/// `nnexplain walk`: the whole backward pass of one sample as a sequence of pages, one chain-rule
+/// term at a time, from the output layer down: for each node its `∂C_s/∂a`, its slope `g'(z)`, and
+/// then the gradients of every weight into it.
+extension Explanation {
+    public static func walk(_ network: Network, sample s: Int) -> [Document] {
+        let C = Symbol.loss(.sample(s))
+        let trace = network.trace(sample: s)
+        let total = network.layers.map(\.size).reduce(0, +) * 3
+        var pages: [Document] = [Document([
+            .title(["Backward pass for sample \(s), one term at a time (\(total) steps)"]),
+            .paragraph([
+                "Backpropagation starts at the loss and works down, layer by layer. For each node it finds ",
+                m([.notation(text: "∂C/∂a", latex: "\\partial C / \\partial a")]), ", then the slope ",
+                m([.notation(text: "g'(z)", latex: "g'(z)")]), " of its activation, then the gradient of every weight into it. ",
+                "A hidden node's ∂C/∂a is a sum over the layer above, whose values an earlier step found.",
+            ]),
+        ])]
+        var n = 0
+        for l in stride(from: network.depth, through: 1, by: -1) {
+            for j in 0..<network.size(ofLayer: l) {
+                let d = network.derivation(layer: l, j: j, k: 0, sample: s)
+                let a = Symbol.a(layer: l, .number(j)), z = Symbol.z(layer: l, .number(j))
+                func page(_ what: [Document.Inline], _ blocks: [Document.Block]) -> Document {
+                    n += 1
+                    return Document([.title(["Step \(n) of \(total), node \(j) of layer ", .layer(l, full: true), ": "] + what),
+                                     .nested(blocks)])
+                }
+                pages.append(page([m(.partial(C, a))], d.firstTermBlocks(loss: C, traceBack: false)))
+                pages.append(page([m(.partial(a, z))], d.slopeBlocks))
+                let inputs = trace.activations(ofLayer: l - 1)
+                let rows: [[Math]] = inputs.indices.map { k in
+                    [.of(.partial(C, .w(layer: l, .number(j), .number(k)))), .product([d.firstValue, d.slope.value, inputs[k]]),
+                     [.number(trace.weightGradient(layer: l, j: j, k: k))]]
+                }
+                pages.append(page(["the weights into it"], [
+                    .paragraph(["Each weight ", m(.w(layer: l, .number(j), .letter("k"))), " gets ", m(.partial(C, a)), " · ",
+                                m(.partial(a, z)), " · ", m(.a(layer: l - 1, .letter("k"))), ":"]),
+                    .nested([.table(header: nil, rows: rows, operators: [.equals, .equals])]),
+                ]))
+            }
+        }
+        return pages
+    }
+}

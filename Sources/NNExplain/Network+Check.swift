@@ -1,0 +1,62 @@
+/// A gradient check: every backpropagated gradient beside a central finite difference of the loss.
+///
+///     numeric = (C(θ + ε) − C(θ − ε)) / 2ε
+///     relative error = |backprop − numeric| / max(|backprop|, |numeric|, floor)
+///
+/// The finite difference needs nothing but forward passes, so it is an independent witness of the
+/// chain rule. The floor (1e-8) keeps two gradients that are both essentially zero from producing a
+/// huge relative error out of rounding noise.
+public struct GradientCheck: Sendable, Equatable {
+    public var epsilon: Double
+    /// An entry fails when its relative error is above this.
+    public var threshold: Double
+    public var entries: [Entry]
+
+    public static let floor = 1e-8
+
+    /// One parameter: `w_jk^l` (`k` set) or `b_j^l` (`k` nil).
+    public struct Entry: Sendable, Equatable {
+        public var layer: Int
+        public var j: Int
+        public var k: Int?
+        public var backprop: Double
+        public var numeric: Double
+        public var relativeError: Double
+        public var passed: Bool
+    }
+
+    public var failures: Int { entries.filter { !$0.passed }.count }
+    public var largestError: Double { entries.map(\.relativeError).max() ?? 0 }
+}
+
+extension Network {
+    /// Checks every weight and bias gradient against a central finite difference with step `ε`.
+    public func gradientCheck(epsilon ε: Double = 1e-6, threshold: Double = 1e-5) -> GradientCheck {
+        let gradients = self.gradients()
+        var entries: [GradientCheck.Entry] = []
+        func entry(_ l: Int, _ j: Int, _ k: Int?, backprop: Double, nudge: (inout Network, Double) -> Void) {
+            var plus = self, minus = self
+            nudge(&plus, ε)
+            nudge(&minus, -ε)
+            let numeric = (plus.meanLoss() - minus.meanLoss()) / (2 * ε)
+            let error = abs(backprop - numeric) / max(abs(backprop), abs(numeric), GradientCheck.floor)
+            entries.append(.init(layer: l, j: j, k: k, backprop: backprop, numeric: numeric,
+                                 relativeError: error, passed: error <= threshold))
+        }
+        for l in 1...depth {
+            for j in 0..<size(ofLayer: l) {
+                for k in 0..<size(ofLayer: l - 1) {
+                    entry(l, j, k, backprop: gradients.layers[l - 1].weights[j][k]) { $0.layers[l - 1].weights[j][k] += $1 }
+                }
+            }
+            for j in 0..<size(ofLayer: l) {
+                entry(l, j, nil, backprop: gradients.layers[l - 1].biases[j]) { network, delta in
+                    var biases = network.layers[l - 1].biases ?? Array(repeating: 0, count: network.layers[l - 1].size)
+                    biases[j] += delta
+                    network.layers[l - 1].biases = biases
+                }
+            }
+        }
+        return GradientCheck(epsilon: ε, threshold: threshold, entries: entries)
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// What a command may know about where it runs: which streams are terminals, whether colour is
+/// unwanted, how to read a line of input and how to draw progress. Tests pass their own.
+public struct Environment: Sendable {
+    public var stdoutIsTerminal: Bool
+    public var stderrIsTerminal: Bool
+    public var stdinIsTerminal: Bool
+    /// `NO_COLOR` is set (https://no-color.org): never colour, whatever the terminal.
+    public var noColor: Bool
+    /// Reads one line from standard input, `nil` at its end.
+    public var readLine: @Sendable () -> String?
+    /// Writes a progress line straight to the terminal's stderr while a long command runs.
+    public var progress: (@Sendable (String) -> Void)?
+
+    public init(
+        stdoutIsTerminal: Bool = false, stderrIsTerminal: Bool = false, stdinIsTerminal: Bool = false,
+        noColor: Bool = false, readLine: @escaping @Sendable () -> String? = { nil },
+        progress: (@Sendable (String) -> Void)? = nil
+    ) {
+        self.stdoutIsTerminal = stdoutIsTerminal
+        self.stderrIsTerminal = stderrIsTerminal
+        self.stdinIsTerminal = stdinIsTerminal
+        self.noColor = noColor
+        self.readLine = readLine
+        self.progress = progress
+    }
+
+    /// The environment of this process.
+    public static var process: Environment {
+        let stderrIsTerminal = isatty(STDERR_FILENO) == 1
+        return Environment(
+            stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
+            stderrIsTerminal: stderrIsTerminal,
+            stdinIsTerminal: isatty(STDIN_FILENO) == 1,
+            noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false,
+            readLine: { Swift.readLine(strippingNewline: true) },
+            progress: stderrIsTerminal ? writeToStandardError : nil)
+    }
+
+    @Sendable private static func writeToStandardError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// A quiet environment: no terminals, no input, no progress (the default for tests).
+    public static let plain = Environment()
+}
