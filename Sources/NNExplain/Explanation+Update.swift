@@ -26,7 +26,7 @@ extension Explanation {
         let old = step.before.layer(l).weights[j][k], new = step.after.layer(l).weights[j][k]
         let g = step.gradients.layers[l - 1].weights[j][k], η = step.learningRate
         var blocks: [Document.Block] = [
-            .title(["Update of ", m(w), ": one step of gradient descent with learning rate ", m([.word("η"), .op(.equals), .number(η)])]),
+            .title(["Update of ", m(w), ": one step of gradient descent with learning rate ", m([.notation(text: "η", latex: "\\eta"), .op(.equals), .number(η)])]),
             .paragraph(["The article's rule: ", rule, "."]),
         ]
         var gradientBlocks: [Document.Block]
@@ -42,7 +42,7 @@ extension Explanation {
         blocks += [.gap, .section(heading: ["The gradient"], blocks: gradientBlocks)]
         blocks += [.gap, .section(heading: ["The step"], blocks: [
             .chain([.word("new "), .symbol(w)], [
-                [.symbol(w), .op(.minus), .word("η"), .op(.times), .symbol(gradient)],
+                [.symbol(w), .op(.minus), .notation(text: "η", latex: "\\eta"), .op(.times), .symbol(gradient)],
                 [.number(old), .op(.minus), .number(η), .op(.times), .operand(g)],
                 [.number(new)],
             ]),
@@ -55,7 +55,7 @@ extension Explanation {
     public static func update(_ step: UpdateStep) -> Document {
         let network = step.before
         var blocks: [Document.Block] = [
-            .title(["One step of gradient descent with learning rate ", m([.word("η"), .op(.equals), .number(step.learningRate)]),
+            .title(["One step of gradient descent with learning rate ", m([.notation(text: "η", latex: "\\eta"), .op(.equals), .number(step.learningRate)]),
                     ", \(step.order.rawValue) order"]),
             .paragraph(["Every weight follows the article's rule, ", rule,
                         !network.hasBiases ? "." : network.updateBiases ? ", and so does every bias."
@@ -106,7 +106,7 @@ extension Explanation {
         if shown.last != epochs { shown.append(epochs) }
         var blocks: [Document.Block] = [
             .title(["Training: \(epochs) epoch\(epochs == 1 ? "" : "s") of full-batch gradient descent, ",
-                    m([.word("η"), .op(.equals), .number(η)]), ", \(order.rawValue) order"]),
+                    m([.notation(text: "η", latex: "\\eta"), .op(.equals), .number(η)]), ", \(order.rawValue) order"]),
             .paragraph(["Each epoch computes the gradient averaged over all samples and takes one step, ", rule, "."]),
         ]
         if order == .outputFirst { blocks.append(outputFirstNote) }
@@ -123,7 +123,7 @@ extension Explanation {
     public static func check(_ check: GradientCheck) -> Document {
         var blocks: [Document.Block] = [
             .title(["Gradient check: backpropagation against central finite differences, ",
-                    m([.word("ε"), .op(.equals), .number(check.epsilon)])]),
+                    m([.notation(text: "ε", latex: "\\varepsilon"), .op(.equals), .number(check.epsilon)])]),
             .paragraph([
                 "Why: a finite difference estimates each slope from the loss alone, ",
                 m([.notation(text: "(C(θ + ε) − C(θ − ε)) / 2ε", latex: "\\frac{C(\\theta + \\varepsilon) - C(\\theta - \\varepsilon)}{2\\varepsilon}")]),

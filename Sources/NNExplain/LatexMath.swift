@@ -87,6 +87,16 @@ struct LatexMath: Sendable {
             case "½": out += "$\\tfrac{1}{2}$"
             case "−": out += "-"
             case "→": out += "$\\to$"
+            case "η": out += "$\\eta$"
+            case "ε": out += "$\\varepsilon$"
+            case "θ": out += "$\\theta$"
+            case "∂": out += "$\\partial$"
+            case "·": out += "$\\cdot$"
+            case "Σ": out += "$\\Sigma$"
+            case "²": out += "$^2$"
+            case "≤": out += "$\\le$"
+            case "×": out += "$\\times$"
+            case "│": out += "$|$"
             default: out.append(character)
             }
         }

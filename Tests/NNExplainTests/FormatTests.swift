@@ -1,0 +1,131 @@
+import Foundation
+import NNExplainCLI
+import Testing
+
+/// The output formats: LaTeX that compiles, Markdown whose math is balanced, ASCII that is ASCII,
+/// and colour only where it belongs.
+struct FormatTests {
+    static let mazur = Fixtures.path("mazur.json")
+
+    static let explaining: [[String]] = [
+        ["step", "--layer", "L", "--j", "1", "--k", "2"],
+        ["step", "--layer", "L-2", "--j", "0", "--k", "1", "--average"],
+        ["step", "--network", mazur, "--layer", "L-1", "--j", "0", "--k", "0"],
+        ["forward", "--network", mazur],
+        ["gradients"],
+        ["update", "--layer", "L-1", "--j", "2", "--k", "2"],
+        ["update", "--network", mazur, "--update-order", "output-first"],
+        ["check", "--network", mazur],
+    ]
+
+    /// `\begin{x}` and `\end{x}` pair up in order, and braces balance (ignoring `\{` and `\}`).
+    static func balanced(_ latex: String) -> Bool {
+        var environments: [Substring] = []
+        var depth = 0
+        var previous: Character = " "
+        for character in latex {
+            if previous != "\\" {
+                if character == "{" { depth += 1 }
+                if character == "}" { depth -= 1 }
+            }
+            if depth < 0 { return false }
+            previous = character
+        }
+        let pattern = try! Regex(#"\\(begin|end)\{([a-z*]+)\}"#)
+        for match in latex.matches(of: pattern) {
+            let kind = match.output[1].substring!, name = match.output[2].substring!
+            if kind == "begin" {
+                environments.append(name)
+            } else if environments.popLast() != name {
+                return false
+            }
+        }
+        return depth == 0 && environments.isEmpty
+    }
+
+    @Test(arguments: explaining)
+    func latexIsBalanced(_ arguments: [String]) {
+        let fragment = runCLI(arguments + ["--format", "latex"])
+        #expect(fragment.status == 0)
+        #expect(Self.balanced(fragment.stdout))
+        #expect(!fragment.stdout.contains("\\documentclass"))
+        let document = runCLI(arguments + ["--format", "latex", "--standalone"])
+        #expect(document.stdout.hasPrefix("\\documentclass{article}\n"))
+        #expect(document.stdout.hasSuffix("\\end{document}\n"))
+        #expect(Self.balanced(document.stdout))
+    }
+
+    /// Compiles every standalone document with pdflatex when it is installed (.ci/run installs it).
+    @Test(arguments: explaining)
+    func latexCompiles(_ arguments: [String]) throws {
+        let pdflatex = ["/usr/bin/pdflatex", "/usr/local/bin/pdflatex"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        try #require(pdflatex != nil || ProcessInfo.processInfo.environment["CI"] == nil,
+                     "CI installs pdflatex (see .ci/run); without it only the balance test runs")
+        guard let pdflatex else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnexplain-latex-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try runCLI(arguments + ["--format", "latex", "--standalone"]).stdout
+            .write(to: folder.appendingPathComponent("x.tex"), atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: pdflatex)
+        process.arguments = ["-interaction=nonstopmode", "-halt-on-error", "x.tex"]
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let log = (try? String(contentsOf: folder.appendingPathComponent("x.log"), encoding: .utf8)) ?? ""
+        #expect(process.terminationStatus == 0, "pdflatex failed: \(log.split(separator: "\n").filter { $0.hasPrefix("!") })")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.pdf").path))
+    }
+
+    @Test(arguments: explaining)
+    func markdownMathIsBalanced(_ arguments: [String]) {
+        let result = runCLI(arguments + ["--format", "markdown"])
+        #expect(result.status == 0)
+        let dollars = result.stdout.filter { $0 == "$" }.count
+        #expect(dollars % 2 == 0)
+        #expect(result.stdout.hasPrefix("## "))
+        #expect(!result.stdout.contains("\u{1B}"))
+    }
+
+    @Test(arguments: explaining)
+    func asciiIsAscii(_ arguments: [String]) {
+        let result = runCLI(arguments + ["--ascii"])
+        #expect(result.status == 0)
+        let ascii = result.stdout.unicodeScalars.allSatisfy { $0.isASCII }
+        #expect(ascii)
+        #expect(result.stdout.contains("d"))
+    }
+
+    @Test func colorOnlyOnTerminalsAndNeverWithNoColor() {
+        let arguments = ["step", "--layer", "L", "--j", "1", "--k", "2"]
+        func output(_ extra: [String], terminal: Bool, noColor: Bool) -> String {
+            var out = "", err = ""
+            _ = run(arguments: arguments + extra, stdout: &out, stderr: &err,
+                    environment: Environment(stdoutIsTerminal: terminal, noColor: noColor))
+            return out
+        }
+        let escape = "\u{1B}["
+        #expect(!output([], terminal: false, noColor: false).contains(escape))
+        #expect(output([], terminal: true, noColor: false).contains(escape))
+        #expect(!output([], terminal: true, noColor: true).contains(escape))
+        #expect(output(["--color", "always"], terminal: false, noColor: true).contains(escape))
+        #expect(!output(["--color", "never"], terminal: true, noColor: false).contains(escape))
+        let plain = output([], terminal: false, noColor: false)
+        let colored = output(["--color", "always"], terminal: false, noColor: false)
+        #expect(colored.replacing(try! Regex("\u{1B}\\[[0-9]*m"), with: "") == plain, "colour adds styles, nothing else")
+    }
+
+    @Test func formatOptionsAreChecked() {
+        #expect(runCLI(["step", "--layer", "L", "--j", "1", "--k", "2", "--format", "json", "--ascii"]).stderr
+                == "Error: --ascii applies to text output only; drop it or use --format text\n" + CLITests.stepUsage)
+        #expect(runCLI(["gradients", "--standalone"]).status == 64)
+        #expect(runCLI(["gradients", "--color", "sometimes"]).stderr.hasPrefix(
+            "Error: unknown value 'sometimes' for --color; use auto, always or never\n"))
+        #expect(runCLI(["train", "--epochs", "3", "--format", "latex"]).stderr.hasPrefix(
+            "Error: unknown format 'latex' for --format; use text or json\n"))
+    }
+}

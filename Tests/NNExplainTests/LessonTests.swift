@@ -1,0 +1,130 @@
+import Foundation
+@testable import NNExplainCLI
+import Testing
+
+/// The lessons cannot go stale: every ```console block in lessons/*.md starts with
+/// `$ nnexplain ARGUMENTS` and holds that command's exact output, which this test checks by running
+/// the command. `NNEXPLAIN_RECORD=1 swift test --filter LessonTests` rewrites the outputs (and the
+/// lesson texts compiled into the tool, Sources/NNExplainCLI/Lessons.swift); read the diff, then run
+/// the tests again without the variable.
+struct LessonTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let folder = root.appendingPathComponent("lessons")
+
+    /// The numbered lesson files, `01-….md`, in order.
+    static var files: [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.first?.isNumber == true && $0.hasSuffix(".md") }.sorted().map { folder.appendingPathComponent($0) }
+    }
+
+    @Test func thereAreAtLeastSixLessons() {
+        #expect(Self.files.count >= 6)
+    }
+
+    @Test func everyEmbeddedCommandPrintsWhatTheLessonShows() throws {
+        var commands = 0
+        for file in Self.files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let (updated, count) = Self.refreshed(text, file: file.lastPathComponent)
+            commands += count
+            if Golden.recording {
+                if updated != text {
+                    try updated.write(to: file, atomically: true, encoding: .utf8)
+                    Issue.record("Recorded the command outputs of \(file.lastPathComponent); read the diff, then run without NNEXPLAIN_RECORD.")
+                }
+            } else if updated != text {
+                Issue.record("A command's output in \(file.lastPathComponent) is stale:\n\(Golden.diff(expected: text, actual: updated))")
+            }
+        }
+        #expect(commands >= 6 * 2, "each lesson embeds real commands")
+    }
+
+    @Test func theToolCarriesTheLessonsAsWritten() throws {
+        let lessons = try Self.files.map { file in
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let title = text.split(separator: "\n").first.map { String($0.drop { $0 == "#" || $0 == " " }) } ?? ""
+            return (file.lastPathComponent, title, text)
+        }
+        let source = Self.swiftSource(lessons)
+        let url = Self.root.appendingPathComponent("Sources/NNExplainCLI/Lessons.swift")
+        if Golden.recording {
+            if (try? String(contentsOf: url, encoding: .utf8)) != source {
+                try source.write(to: url, atomically: true, encoding: .utf8)
+                Issue.record("Regenerated Lessons.swift; rebuild and run the tests again without NNEXPLAIN_RECORD.")
+            }
+            return
+        }
+        #expect(try String(contentsOf: url, encoding: .utf8) == source, "Lessons.swift is stale: record it again")
+        #expect(Lessons.all.map(\.text) == lessons.map(\.2))
+        let list = runCLI(["lesson"])
+        #expect(list.status == 0)
+        for (n, lesson) in lessons.enumerated() {
+            #expect(list.stdout.contains("\(n + 1). \(lesson.1)\n"))
+            #expect(runCLI(["lesson", String(n + 1)]).stdout == lesson.2)
+        }
+        #expect(runCLI(["lesson", "99"]).status == 64)
+    }
+
+    /// The lesson with every console block's output replaced by what the command prints now.
+    static func refreshed(_ text: String, file: String) -> (String, Int) {
+        var out: [String] = []
+        var lines = text.components(separatedBy: "\n")[...]
+        var count = 0
+        while let line = lines.popFirst() {
+            out.append(line)
+            guard line == "```console", let command = lines.first, command.hasPrefix("$ nnexplain") else { continue }
+            out.append(command)
+            lines = lines.dropFirst()
+            while let next = lines.first, next != "```" { lines = lines.dropFirst() }
+            let arguments = command.dropFirst("$ nnexplain".count).split(separator: " ").map { argument in
+                argument.hasSuffix(".json") && !argument.hasPrefix("/") ? root.appendingPathComponent(String(argument)).path : String(argument)
+            }
+            let result = runCLI(arguments)
+            var shown = result.stdout
+            if shown.hasSuffix("\n") { shown.removeLast() }
+            out.append(shown)
+            if result.status != 0 { Issue.record("\(file): '\(command)' failed: \(result.stderr)") }
+            count += 1
+        }
+        return (out.joined(separator: "\n"), count)
+    }
+
+    /// Lessons.swift: the lesson texts as Swift string literals.
+    static func swiftSource(_ lessons: [(String, String, String)]) -> String {
+        var source = """
+            // Generated from lessons/*.md by `NNEXPLAIN_RECORD=1 swift test --filter LessonTests`; do not edit.
+
+            /// The lessons compiled into the tool, in order.
+            enum Lessons {
+                struct Lesson: Sendable {
+                    let file: String
+                    let title: String
+                    let text: String
+                }
+
+                static let all: [Lesson] = [
+
+            """
+        for (file, title, text) in lessons {
+            source += "        Lesson(file: \(literal(file)), title: \(literal(title)), text: \(literal(text))),\n"
+        }
+        return source + "    ]\n}\n"
+    }
+
+    /// A Swift string literal holding `text` exactly.
+    static func literal(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
