@@ -95,6 +95,17 @@ public enum Activation: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether a sigmoid or tanh node is saturated: its slope `g'(z)` below a thousandth of its largest
+    /// value (the sigmoid's is 1/4 at z = 0, tanh's 1), which happens for |z| above about 8.3 and
+    /// 4.1. Its gradients then nearly vanish. Other activations never saturate.
+    public func isSaturated(z: Double, derivative: Double) -> Bool {
+        switch self {
+        case .sigmoid: return derivative < 0.25e-3
+        case .tanh: return derivative < 1e-3
+        case .relu, .leakyRelu, .identity: return false
+        }
+    }
+
     /// The names a network file may use, in the order help and errors list them.
     public static var names: [String] { allCases.map(\.rawValue) }
 }

@@ -73,13 +73,20 @@ extension Derivation {
         case .constant(let value):
             slopeSteps.append([.number(value)])
         }
-        return [
+        var blocks: [Document.Block] = [
             .chain(.of(.partial(a, z)), slopeSteps),
             .reason([[m(a), " = ", m([.activation(l), .parenthesized(.of(z))]), " with ", m([.activation(l)]),
                       " = \(slope.activation.rawValue), so this term is the slope of the activation at ",
                       m([.symbol(z), .op(.equals), .number(slope.z)]), "."]]),
         ]
-
+        if slope.activation.isSaturated(z: slope.z, derivative: slope.value) {
+            blocks.append(.paragraph([
+                "Note: the \(slope.activation.rawValue) is saturated here: ", m(z), " is far from 0, so its slope is ",
+                "almost 0 and every gradient through this node nearly vanishes. That is the vanishing-gradient ",
+                "problem, a lesson rather than a bug.",
+            ]))
+        }
+        return blocks
     }
 
     /// Term 1: from the loss at the output layer, or the sum over the layer above, traced back to the

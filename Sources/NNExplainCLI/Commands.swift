@@ -52,6 +52,9 @@ func updateCommand(_ arguments: Arguments, _ environment: Environment) throws(CL
     let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
     let target = arguments.flag("--in-place") ? try inPlaceTarget(arguments) : nil
     let step = network.updateStep(learningRate: η, order: order)
+    if let bad = step.after.layers.flatMap({ $0.weights.flatMap { $0 } + ($0.biases ?? []) }).first(where: { !$0.isFinite }) {
+        throw .runtime("the step overflowed: a new weight is \(bad); try a smaller --learning-rate")
+    }
     let naming = weight?.naming ?? LayerNaming(depth: network.depth)
     let document: Document
     if let weight {
@@ -80,6 +83,10 @@ func trainCommand(_ arguments: Arguments, _ environment: Environment) throws(CLI
     let progress = ProgressBar(total: epochs, draw: environment.progress)
     let (trained, losses) = network.trained(epochs: epochs, learningRate: η, order: order, progress: progress.update)
     progress.finish()
+    if let epoch = losses.firstIndex(where: { !$0.isFinite }) {
+        throw .runtime("training diverged: the loss became \(losses[epoch].isNaN ? "NaN" : "infinite") after \(epoch) epochs; "
+            + "try a smaller --learning-rate (this run used \(η ?? network.learningRate))")
+    }
     if let save { try AtomicFile.write(trained.fileText(), to: save) }
     let document = Explanation.training(losses: losses, every: every, learningRate: η ?? network.learningRate,
                                         order: order, curve: Sparkline.text(losses))

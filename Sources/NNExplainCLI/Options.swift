@@ -14,12 +14,24 @@ func loadNetwork(_ arguments: Arguments) throws(CLIError) -> (network: Network, 
     guard let data = FileManager.default.contents(atPath: path) else {
         throw .unreadable(path: path, "permission denied or I/O error; check that the file is readable")
     }
+    let decoded: (network: Network, warnings: [String])
     do {
-        let decoded = try Network.decode(Array(data))
-        return (decoded.network, decoded.warnings.map { "network file '\(path)': \($0)" })
+        decoded = try Network.decode(Array(data))
     } catch {
         throw .badNetworkFile(path: path, error.message)
     }
+    try requireFinite(decoded.network)
+    return (decoded.network, decoded.warnings.map { "network file '\(path)': \($0)" })
+}
+
+/// Fails when the forward or backward pass of `network` overflows, naming the first number that did.
+func requireFinite(_ network: Network) throws(CLIError) {
+    guard let bad = network.firstNonFinite() else { return }
+    let naming = LayerNaming(depth: network.depth)
+    let name = TextRenderer(naming: naming).text(bad.symbol)
+    throw .runtime("the computation overflowed: \(name) of sample \(bad.sample) (layer \(naming.fullName(bad.layer)), "
+        + "node \(bad.node)) is \(bad.value.isNaN ? "not a number (NaN)" : "infinite"); scale down the weights or "
+        + "inputs that feed it")
 }
 
 /// `--layer SPEC`: `L`, `L-n` or `1…L`. Returns the layer and whether it was named relative to `L`.

@@ -1,0 +1,42 @@
+/// Where a computation first stopped being a number: an overflow to infinity or a NaN.
+///
+/// A NaN or infinity propagates through every later sum, so an explanation full of `nan` says
+/// nothing; naming the first one found tells the user which weight or input to scale down.
+public struct NonFinite: Sendable, Equatable {
+    /// The quantity, e.g. `z_0^2` as a symbol.
+    public var symbol: Symbol
+    public var value: Double
+    public var sample: Int
+    public var layer: Int
+    public var node: Int
+}
+
+extension Network {
+    /// The first non-finite quantity of the forward and backward passes, searched sample by sample
+    /// in the order the engine computes them: `z`, `a` and `g'(z)` layer by layer, the loss, then
+    /// `∂C/∂a` from the output layer down. `nil` when every number is finite.
+    public func firstNonFinite() -> NonFinite? {
+        for s in samples.indices {
+            let t = trace(sample: s)
+            for l in 1...depth {
+                let layer = t.layer(l)
+                for j in layer.z.indices {
+                    for (symbol, value) in [(Symbol.z(layer: l, .number(j)), layer.z[j]), (.a(layer: l, .number(j)), layer.a[j]),
+                                            (.gPrime(layer: l, .number(j)), layer.gPrime[j])] where !value.isFinite {
+                        return NonFinite(symbol: symbol, value: value, sample: s, layer: l, node: j)
+                    }
+                }
+            }
+            for j in t.lossTerms.indices where !t.lossTerms[j].isFinite {
+                return NonFinite(symbol: .loss(.sample(s)), value: t.lossTerms[j], sample: s, layer: depth, node: j)
+            }
+            for l in stride(from: depth, through: 1, by: -1) {
+                for (j, value) in t.layer(l).dCda.enumerated() where !value.isFinite {
+                    return NonFinite(symbol: .partial(.loss(.sample(s)), .a(layer: l, .number(j))), value: value,
+                                     sample: s, layer: l, node: j)
+                }
+            }
+        }
+        return nil
+    }
+}
