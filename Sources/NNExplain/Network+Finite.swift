@@ -14,7 +14,8 @@ public struct NonFinite: Sendable, Equatable {
 extension Network {
     /// The first non-finite quantity of the forward and backward passes, searched sample by sample
     /// in the order the engine computes them: `z`, `a` and `g'(z)` layer by layer, the loss, then
-    /// `∂C/∂a` from the output layer down. `nil` when every number is finite.
+    /// `∂C/∂a` from the output layer down, then every `∂C_s/∂w_jk^l` and `∂C_s/∂b_j^l` (a product of
+    /// finite numbers can still overflow). `nil` when every number is finite.
     public func firstNonFinite() -> NonFinite? {
         for s in samples.indices {
             let t = trace(sample: s)
@@ -34,6 +35,19 @@ extension Network {
                 for (j, value) in t.layer(l).dCda.enumerated() where !value.isFinite {
                     return NonFinite(symbol: .partial(.loss(.sample(s)), .a(layer: l, .number(j))), value: value,
                                      sample: s, layer: l, node: j)
+                }
+            }
+            for l in stride(from: depth, through: 1, by: -1) {
+                for j in 0..<size(ofLayer: l) {
+                    let bias = t.biasGradient(layer: l, j: j)
+                    if !bias.isFinite {
+                        return NonFinite(symbol: .partial(.loss(.sample(s)), .b(layer: l, .number(j))), value: bias,
+                                         sample: s, layer: l, node: j)
+                    }
+                    for k in 0..<size(ofLayer: l - 1) where !t.weightGradient(layer: l, j: j, k: k).isFinite {
+                        return NonFinite(symbol: .partial(.loss(.sample(s)), .w(layer: l, .number(j), .number(k))),
+                                         value: t.weightGradient(layer: l, j: j, k: k), sample: s, layer: l, node: j)
+                    }
                 }
             }
         }

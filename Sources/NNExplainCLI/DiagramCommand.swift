@@ -1,6 +1,27 @@
 import NNExplain
 
-/// `nnexplain diagram`: the network as SVG or DOT, with one weight's chain rule lit up.
+/// `nnexplain diagram`: the network as SVG or Graphviz DOT, with one weight's chain rule lit up.
 func diagramCommand(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
-    throw .runtime("diagram is not available yet")
+    let loaded = try loadNetwork(arguments)
+    let network = loaded.network
+    let weight = try weightIndices(arguments, network: network)
+    let s = try sample(arguments, network: network)
+    let format = arguments.value("--format") ?? "svg"
+    guard format == "svg" || format == "dot" else {
+        throw arguments.usage("unknown format '\(format)' for --format; use svg or dot")
+    }
+    let precision = arguments.value("--precision") == nil ? 4 : try NNExplainCLI.precision(arguments)
+    let naming = weight?.naming ?? LayerNaming(depth: network.depth)
+    let highlight = weight.map { w in
+        let gradient = network.derivation(layer: w.l, j: w.j, k: w.k, sample: s)
+        let symbol = TextRenderer(naming: naming).text(.partial(.loss(.sample(s)), .w(layer: w.l, .number(w.j), .number(w.k))))
+        return (layer: w.l, j: w.j, k: w.k, caption: "\(symbol) = \(TextRenderer(naming: naming, precision: precision).number(gradient.value))")
+    }
+    let diagram = Diagram(network: network, trace: network.trace(sample: s), naming: naming, precision: precision, highlight: highlight)
+    let text = format == "svg" ? diagram.svg() : diagram.dot()
+    if let output = arguments.value("--output") {
+        try AtomicFile.write(text, to: output)
+        return CommandResult(output: "", warnings: loaded.warnings)
+    }
+    return CommandResult(output: text, warnings: loaded.warnings)
 }

@@ -1,0 +1,349 @@
+import Foundation
+
+/// A picture of the network for one training sample: every node with its activation `a_j^l`, every
+/// weight `w_jk^l` as an edge, and optionally the edges one chain-rule derivation walks through.
+///
+/// The layout (positions, labels, roles) is computed once, in `init`, and both outputs draw the same
+/// model: ``svg()`` as a self-contained SVG 1.1 picture, ``dot()`` as Graphviz input.
+///
+/// Layers are columns, left to right from layer 0 (the inputs) to layer `L`. A layer of more than
+/// ``maxFullLayer`` nodes is not drawn in full: its first ``shownOfLargeLayer`` nodes (plus the
+/// highlighted nodes, if any lie further down) are drawn, and every run of left-out nodes becomes one
+/// ellipsis slot, "⋯ n more". Edges to or from left-out nodes are not drawn, so a 784-100-10 network
+/// stays a picture rather than 79 000 lines.
+///
+/// Highlight roles, for the weight `w_jk^l`:
+/// - ``Role/chosen``: the edge `w_jk^l` itself, from node k of layer l-1 to node j of layer l.
+/// - ``Role/sum``: for a hidden layer `l < L`, the edges `w_ij^(l+1)` from node j of layer l to every
+///   node i of layer l+1, whose terms make up `∂C/∂a_j^l = Σ_i ∂C/∂a_i^(l+1) · g'(z_i^(l+1)) · w_ij^(l+1)`.
+/// - ``Role/upstream``: every edge of layers `l+2 … L`; the network is fully connected, so the chain
+///   rule passes through all of them on the way from node j of layer l to the output.
+///
+/// Nodes take the role of the edges that reach them: nodes k of l-1 and j of l are `chosen`, the
+/// nodes of layer l+1 `sum`, the nodes of layers l+2 … L `upstream`.
+public struct Diagram: Sendable {
+    /// How an edge (or a node) takes part in the highlighted derivation.
+    public enum Role: Sendable { case plain, chosen, sum, upstream }
+
+    /// Layers with more nodes than this are shortened with an ellipsis slot.
+    static let maxFullLayer = 12
+    /// How many leading nodes of a shortened layer are drawn.
+    static let shownOfLargeLayer = 10
+
+    // MARK: Geometry (SVG user units; DOT ignores positions)
+
+    static let radius = 24.0
+    static let columnGap = 230.0
+    static let rowGap = 84.0
+    static let marginX = 70.0
+    static let titleHeight = 58.0
+
+    // MARK: The model
+
+    /// A name such as `w_22^(L-1)`, with its parts for drawing sub- and superscripts.
+    struct Name: Sendable, Equatable {
+        /// The text notation, as TextRenderer writes it: `a_1^L`, `w_22^(L-1)`, `y_0`.
+        var plain: String
+        var base: String
+        var sub: String
+        /// The layer label without the grouping parentheses: `L-1`.
+        var sup: String
+
+        init(_ plain: String) {
+            self.plain = plain
+            // `base_sub^sup` or `base_sub^(sup)`, as TextRenderer.text(_ symbol:) writes them.
+            let underscore = plain.firstIndex(of: "_")
+            let caret = plain.lastIndex(of: "^")
+            if let underscore, let caret, underscore < caret {
+                base = String(plain[..<underscore])
+                sub = String(plain[plain.index(after: underscore)..<caret])
+                var sup = String(plain[plain.index(after: caret)...])
+                if sup.hasPrefix("("), sup.hasSuffix(")"), sup.count >= 2 { sup = String(sup.dropFirst().dropLast()) }
+                self.sup = sup
+            } else if let underscore, caret == nil {
+                base = String(plain[..<underscore])
+                sub = String(plain[plain.index(after: underscore)...])
+                sup = ""
+            } else {
+                base = plain
+                sub = ""
+                sup = ""
+            }
+        }
+    }
+
+    struct Node: Sendable {
+        var layer: Int
+        var index: Int
+        var name: Name
+        /// `a_j^l` (`x_k` for layer 0).
+        var value: Double
+        var valueText: String
+        /// `z_j^l` as text, nil for the inputs.
+        var zText: String?
+        var x: Double
+        var y: Double
+        var role: Role
+    }
+
+    /// An ellipsis slot standing for `count` left-out nodes of a layer.
+    struct More: Sendable {
+        var layer: Int
+        /// The first and last left-out node indices.
+        var first: Int
+        var last: Int
+        var count: Int { last - first + 1 }
+        var x: Double
+        var y: Double
+    }
+
+    struct Edge: Sendable {
+        /// The layer `l ≥ 1` of the weight `w_jk^l`.
+        var layer: Int
+        var j: Int
+        var k: Int
+        var weight: Double
+        var weightText: String
+        var name: Name
+        var role: Role
+    }
+
+    struct Column: Sendable {
+        var layer: Int
+        var x: Double
+        /// `L-1 (l = 2)`.
+        var label: String
+        /// `inputs`, or the activation: `sigmoid`.
+        var detail: String
+        var size: Int
+    }
+
+    struct Highlight: Sendable {
+        var layer: Int
+        var j: Int
+        var k: Int
+        var caption: String
+        var weight: Name
+        var weightText: String
+        /// `∂C_0/∂a_2^(L-1)`, the hidden-layer sum, when the layer is hidden.
+        var sumName: String?
+        /// `w_i2^L`, the weights of the sum's terms.
+        var sumWeights: String?
+    }
+
+    let title: String
+    let columns: [Column]
+    /// The drawn nodes, layer by layer, top to bottom.
+    let nodes: [Node]
+    let more: [More]
+    /// The drawn edges, layer by layer, then by j, then by k.
+    let edges: [Edge]
+    let highlight: Highlight?
+    /// The largest |w| over all weights, for stroke widths.
+    let maxAbsWeight: Double
+    /// Slots (nodes and ellipses) in the tallest column.
+    let maxSlots: Int
+    let depth: Int
+    /// The target `y_j` of each output node j, from the sample.
+    let targets: [Int: Target]
+
+    struct Target: Sendable {
+        var name: Name
+        var valueText: String
+        /// `y_0 = 1`.
+        var plain: String { name.plain + " = " + valueText }
+    }
+
+    /// Lays out the network for the sample of `trace`.
+    ///
+    /// - Parameters:
+    ///   - naming: how layers are labelled (`L-1` or `2`).
+    ///   - precision: significant digits of every printed value, as in TextRenderer.
+    ///   - highlight: the weight `w_jk^l` to light up (`1 ≤ layer ≤ L`, j and k in range) and the
+    ///     caption printed under the picture, e.g. `∂C_0/∂w_12^L = 0.165950508`; or nil.
+    public init(network: Network, trace: Trace, naming: LayerNaming, precision: Int,
+                highlight: (layer: Int, j: Int, k: Int, caption: String)?) {
+        let renderer = TextRenderer(naming: naming, precision: precision)
+        let depth = network.depth
+        self.depth = depth
+        let sample = trace.sample
+        title = "Network " + network.sizes.map(String.init).joined(separator: "-") + ", sample \(sample)"
+
+        if let h = highlight {
+            precondition((1...depth).contains(h.layer), "highlight layer \(h.layer) outside 1…\(depth)")
+            precondition((0..<network.size(ofLayer: h.layer)).contains(h.j), "highlight j \(h.j) out of range")
+            precondition((0..<network.size(ofLayer: h.layer - 1)).contains(h.k), "highlight k \(h.k) out of range")
+            let weight = network.layer(h.layer).weights[h.j][h.k]
+            let hidden = h.layer < depth
+            self.highlight = Highlight(
+                layer: h.layer, j: h.j, k: h.k, caption: h.caption,
+                weight: Name(renderer.text(.w(layer: h.layer, .number(h.j), .number(h.k)))),
+                weightText: renderer.number(weight),
+                sumName: hidden ? renderer.text(.partial(.loss(.sample(sample)), .a(layer: h.layer, .number(h.j)))) : nil,
+                sumWeights: hidden ? renderer.text(.w(layer: h.layer + 1, .letter("i"), .number(h.j))) : nil)
+        } else {
+            self.highlight = nil
+        }
+        let chosen = self.highlight
+
+        // Which nodes each layer draws, as slots: a node index, or a run of left-out nodes.
+        let sizes = network.sizes
+        var slotsPerLayer: [[Slot]] = []
+        for l in 0...depth {
+            var keep: Set<Int> = []
+            if let chosen {
+                if l == chosen.layer { keep.insert(chosen.j) }
+                if l == chosen.layer - 1 { keep.insert(chosen.k) }
+            }
+            slotsPerLayer.append(Diagram.slots(size: sizes[l], keep: keep))
+        }
+        maxSlots = slotsPerLayer.map(\.count).max() ?? 1
+
+        // Columns, evenly spaced; the SVG centres them if the canvas is wider.
+        var columns: [Column] = []
+        for l in 0...depth {
+            columns.append(Column(
+                layer: l, x: Diagram.marginX + Diagram.columnGap * Double(l),
+                label: naming.fullName(l),
+                detail: l == 0 ? "inputs" : network.layer(l).activation.rawValue,
+                size: sizes[l]))
+        }
+        self.columns = columns
+
+        func nodeRole(_ l: Int, _ i: Int) -> Role {
+            guard let chosen else { return .plain }
+            if (l == chosen.layer && i == chosen.j) || (l == chosen.layer - 1 && i == chosen.k) { return .chosen }
+            if l == chosen.layer + 1 { return .sum }
+            if l > chosen.layer + 1 { return .upstream }
+            return .plain
+        }
+
+        var nodes: [Node] = []
+        var more: [More] = []
+        var visible: [[Int]] = []
+        let top = Diagram.titleHeight + Diagram.radius
+        for l in 0...depth {
+            let slots = slotsPerLayer[l]
+            let offset = Double(maxSlots - slots.count) * Diagram.rowGap / 2
+            let values = trace.activations(ofLayer: l)
+            var shown: [Int] = []
+            for (row, slot) in slots.enumerated() {
+                let y = top + offset + Double(row) * Diagram.rowGap
+                switch slot {
+                case .node(let i):
+                    shown.append(i)
+                    let z = l == 0 ? nil : renderer.number(trace.layer(l).z[i])
+                    nodes.append(Node(
+                        layer: l, index: i, name: Name(renderer.text(.a(layer: l, .number(i)))),
+                        value: values[i], valueText: renderer.number(values[i]), zText: z,
+                        x: columns[l].x, y: y, role: nodeRole(l, i)))
+                case .more(let first, let last):
+                    more.append(More(layer: l, first: first, last: last, x: columns[l].x, y: y))
+                }
+            }
+            visible.append(shown)
+        }
+        self.nodes = nodes
+        self.more = more
+
+        func edgeRole(_ l: Int, _ j: Int, _ k: Int) -> Role {
+            guard let chosen else { return .plain }
+            if l == chosen.layer && j == chosen.j && k == chosen.k { return .chosen }
+            if l == chosen.layer + 1 && k == chosen.j { return .sum }
+            if l > chosen.layer + 1 { return .upstream }
+            return .plain
+        }
+
+        var edges: [Edge] = []
+        var maxAbs = 0.0
+        for l in 1...depth {
+            let weights = network.layer(l).weights
+            for row in weights { for w in row { maxAbs = max(maxAbs, abs(w)) } }
+            for j in visible[l] {
+                for k in visible[l - 1] {
+                    let w = weights[j][k]
+                    edges.append(Edge(
+                        layer: l, j: j, k: k, weight: w, weightText: renderer.number(w),
+                        name: Name(renderer.text(.w(layer: l, .number(j), .number(k)))),
+                        role: edgeRole(l, j, k)))
+                }
+            }
+        }
+        self.edges = edges
+        maxAbsWeight = maxAbs
+
+        var targets: [Int: Target] = [:]
+        for (j, y) in trace.target.enumerated() {
+            targets[j] = Target(name: Name(renderer.text(.y(.number(j)))), valueText: renderer.number(y))
+        }
+        self.targets = targets
+    }
+
+    // MARK: Slots
+
+    enum Slot: Equatable {
+        case node(Int)
+        /// Left-out nodes `first … last`.
+        case more(Int, Int)
+    }
+
+    /// All nodes of a small layer; of a large one the first few, the nodes in `keep`, and ellipsis
+    /// slots for the runs in between.
+    static func slots(size: Int, keep: Set<Int>) -> [Slot] {
+        guard size > maxFullLayer else { return (0..<size).map(Slot.node) }
+        let shown = Set(0..<shownOfLargeLayer).union(keep.filter { $0 >= 0 && $0 < size }).sorted()
+        var slots: [Slot] = []
+        var next = 0
+        for i in shown {
+            if i > next { slots.append(.more(next, i - 1)) }
+            slots.append(.node(i))
+            next = i + 1
+        }
+        if next < size { slots.append(.more(next, size - 1)) }
+        return slots
+    }
+
+    // MARK: Lookups shared by the renderers
+
+    /// The edge width for `|w|`: proportional to `|w| / max |w|`, clamped to `0.6 … 5`.
+    func strokeWidth(_ weight: Double) -> Double {
+        guard maxAbsWeight > 0 else { return 0.6 }
+        return min(max(5 * abs(weight) / maxAbsWeight, 0.6), 5)
+    }
+
+    /// The highlight colours, shared by SVG and DOT.
+    static func color(_ role: Role) -> String {
+        switch role {
+        case .plain: return "#7f8a99"
+        case .chosen: return "#d81b60"
+        case .sum: return "#1e8e3e"
+        case .upstream: return "#7b52c9"
+        }
+    }
+
+    /// Plain edges by sign.
+    static let positiveColor = "#3b73c4"
+    static let negativeColor = "#e0701f"
+
+    static func className(_ role: Role) -> String {
+        switch role {
+        case .plain: return "plain"
+        case .chosen: return "chosen"
+        case .sum: return "sum"
+        case .upstream: return "upstream"
+        }
+    }
+
+    /// The legend's lines for the highlight, in drawing order of importance.
+    var legendEntries: [(role: Role, text: String)] {
+        guard let h = highlight else { return [] }
+        var entries: [(Role, String)] = [(.chosen, "\(h.weight.plain) = \(h.weightText), the chosen weight")]
+        if let sumName = h.sumName, let sumWeights = h.sumWeights {
+            entries.append((.sum, "\(sumWeights): the terms of Σ_i in \(sumName)"))
+        }
+        if h.layer + 1 < depth {
+            entries.append((.upstream, "the chain rule's path on to the output"))
+        }
+        return entries
+    }
+}
