@@ -69,6 +69,11 @@ struct GoldenTests {
         Case(file: "default-check.txt", arguments: ["check"]),
         Case(file: "mazur-check.md", arguments: ["check", "--network", mazur, "--format", "markdown"]),
         Case(file: "default-walk.txt", arguments: ["walk"]),
+        // Diagrams.
+        Case(file: "default-diagram-L-1-j2-k2.svg", arguments: ["diagram", "--layer", "L-1", "--j", "2", "--k", "2"]),
+        Case(file: "default-diagram-L-1-j2-k2.dot", arguments: ["diagram", "--layer", "L-1", "--j", "2", "--k", "2", "--format", "dot"]),
+        Case(file: "mazur-diagram-L-1-j0-k0.svg", arguments: ["diagram", "--network", mazur, "--layer", "L-1", "--j", "0", "--k", "0"]),
+        Case(file: "mazur-diagram.dot", arguments: ["diagram", "--network", mazur, "--format", "dot"]),
         // Help.
         Case(file: "help.txt", arguments: ["--help"]),
         Case(file: "help-step.txt", arguments: ["step", "--help"]),
