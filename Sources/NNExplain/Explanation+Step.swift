@@ -75,7 +75,7 @@ extension Derivation {
         }
         var blocks: [Document.Block] = [
             .chain(.of(.partial(a, z)), slopeSteps),
-            .reason([[m(a), " = ", m([.activation(l), .parenthesized(.of(z))]), " with ", m([.activation(l)]),
+            .reason([[m([.symbol(a), .op(.equals), .activation(l), .parenthesized(.of(z))]), " with ", m([.activation(l)]),
                       " = \(slope.activation.rawValue), so this term is the slope of the activation at ",
                       m([.symbol(z), .op(.equals), .number(slope.z)]), "."]]),
         ]
@@ -106,8 +106,9 @@ extension Derivation {
             blocks.insert(.reason([
                 [m(.a(layer: layer, .number(j))), " feeds every node \(sum.index) of layer ", Document.Inline.layer(layer + 1, full: false),
                  ", and each of them moves ", m(C), ", so their effects add up."],
-                ["(\(sum.index) runs over the \(sum.summands.count) nodes of layer ", .layer(layer + 1, full: false),
-                 "; j = \(j) still names the node we asked about.)"],
+                ["(\(sum.index) runs over the \(sum.summands.count) node\(sum.summands.count == 1 ? "" : "s") of layer ",
+                 .layer(layer + 1, full: false), "; it is not j, the node of layer ", .layer(layer, full: false),
+                 " whose ∂C/∂a this is.)"],
             ]), at: 1)
             guard showTraceBack else { return blocks }
             var letter = sum.index
@@ -150,7 +151,7 @@ extension Derivation {
                 rows: s.summands.map { [[.word(String($0.i))], [.number($0.dCda)], [.number($0.gPrime)],
                                         [.number($0.weight)], [.number($0.value)]] },
                 operators: [nil, .times, .times, .equals])]),
-            .chain(lhs, [.sum(s.summands.map(\.value)), [.number(s.value)]]),
+            .chain(lhs, s.summands.count == 1 ? [[.number(s.value)]] : [.sum(s.summands.map(\.value)), [.number(s.value)]]),
         ]
     }
 

@@ -34,7 +34,7 @@ extension Explanation {
             gradientBlocks = averageRows(average, weight: w)
             gradientBlocks.append(.paragraph([
                 "Each product is one sample's chain rule; 'nnexplain step --layer ", layer(l),
-                " --j \(j) --k \(k) --average' works out every term.",
+                " --j \(j) --k \(k) --average' works out every term of sample 0 in full.",
             ]))
         } else {
             gradientBlocks = [.line(.of(gradient), [.number(g)]), outputFirstNote]
@@ -47,6 +47,9 @@ extension Explanation {
                 [.number(new)],
             ]),
             stepReason,
+            .paragraph(["The loss over all samples, after every weight took its step: ",
+                        m([.symbol(.loss(.mean)), .op(.equals), .number(step.gradients.loss)]), " before, ",
+                        m([.symbol(.loss(.mean)), .op(.equals), .number(step.lossAfter)]), " after."]),
         ])]
         return Document(blocks)
     }
@@ -80,7 +83,8 @@ extension Explanation {
                 blocks: [.table(header: header, rows: rows,
                                 operators: Array(repeating: nil, count: header.count - 2) + (biases ? [.bar] : []))])]
         }
-        blocks += [.gap, .paragraph(["Loss before the step: ", m([.symbol(.loss(.mean)), .op(.equals), .number(step.gradients.loss)])])]
+        blocks += [.gap, .paragraph(["Loss before the step: ", m([.symbol(.loss(.mean)), .op(.equals), .number(step.gradients.loss)]),
+                                     "; after it: ", m([.symbol(.loss(.mean)), .op(.equals), .number(step.lossAfter)]), "."])]
         return Document(blocks)
     }
 
@@ -93,9 +97,10 @@ extension Explanation {
                       ", and the derivative of a mean is the mean of the derivatives."]]),
             .nested([.table(header: nil, rows: average.samples.map { p in
                 [[.word("s = \(p.sample):")], .of(.partial(.loss(.sample(p.sample)), w)),
-                 .product([p.dCda, p.gPrime, p.input]), [.number(p.value)]]
-            }, operators: [nil, .equals, .equals])]),
-            .chain(mean, [[.over(.sum(average.samples.map(\.value)), average.samples.count)], [.number(average.value)]]),
+                 [.number(p.dCda)], [.number(p.gPrime)], [.number(p.input)], [.number(p.value)]]
+            }, operators: [nil, .equals, .times, .times, .equals])]),
+            .chain(mean, average.samples.count == 1 ? [[.number(average.value)]]
+                : [[.over(.sum(average.samples.map(\.value)), average.samples.count)], [.number(average.value)]]),
         ]
     }
 
@@ -132,8 +137,9 @@ extension Explanation {
             ]),
             .paragraph([
                 "How to read it: relative error = |backprop − numeric| / max(|backprop|, |numeric|, 1e-8). ",
-                "Around 1e-7 or smaller means agreement; above the threshold ",
-                m([.number(check.threshold)]), " means a bug, or a relu sitting on its kink at z = 0.",
+                "Around 1e-7 or smaller means agreement. Above the threshold ", m([.number(check.threshold)]),
+                " look closer: a bug, a relu sitting on its kink at z = 0, or a gradient so small that rounding ",
+                "swamps the finite difference (try a larger --epsilon).",
             ]),
             .gap,
         ]

@@ -16,7 +16,7 @@ public enum Explanation {
                 m([.notation(text: "a_j^l = g_l(z_j^l)", latex: "a_j^l = g_l(z_j^l)")]), ".",
             ]),
             .gap,
-            .section(heading: ["Layer ", .layer(0, full: true), ": the \(network.inputs) inputs"],
+            .section(heading: ["Layer ", .layer(0, full: true), network.inputs == 1 ? ": the input" : ": the \(network.inputs) inputs"],
                      blocks: (0..<network.inputs).map { k in
                          .line(.of(.a(layer: 0, .number(k))), .of(.x(.number(k))), [.number(t.input[k])])
                      }),
@@ -55,7 +55,7 @@ public enum Explanation {
                 m([.number(t.lossTerms[j])]),
             ])
         }
-        loss.append(.chain(.of(C), [.sum(t.lossTerms), [.number(t.loss)]]))
+        loss.append(.chain(.of(C), t.lossTerms.count == 1 ? [[.number(t.loss)]] : [.sum(t.lossTerms), [.number(t.loss)]]))
         blocks += [.gap, .section(
             heading: ["Loss of sample \(t.sample) (\(network.loss.rawValue)): ", m(network.loss.formula(loss: C, depth: L))],
             blocks: loss)]
@@ -76,15 +76,17 @@ public enum Explanation {
         for l in 1...network.depth {
             let layer = gradients.layers[l - 1]
             let w = Symbol.partial(.loss(.mean), .w(layer: l, j, k)), b = Symbol.partial(.loss(.mean), .b(layer: l, j))
-            let header: [Math] = [[]] + (0..<network.size(ofLayer: l - 1)).map { [.word("k = \($0)")] } + [.of(b)]
+            let biases = network.layer(l).biases != nil
+            let header: [Math] = [[]] + (0..<network.size(ofLayer: l - 1)).map { [.word("k = \($0)")] } + (biases ? [.of(b)] : [])
             let rows: [[Math]] = layer.weights.indices.map { j in
-                [[.word("j = \(j)")]] + layer.weights[j].map { [.number($0)] } + [[.number(layer.biases[j])]]
+                [[.word("j = \(j)")]] + layer.weights[j].map { [.number($0)] } + (biases ? [[.number(layer.biases[j])]] : [])
             }
+            let columns: [Document.Inline] = biases ? ["; the last column holds ", m(b)] : []
             blocks += [.gap, .section(
                 heading: ["Layer ", .layer(l, full: true), ", \(network.layer(l).activation.rawValue): row j, column k holds ",
-                          m(w), "; the last column holds ", m(b)],
+                          m(w)] + columns,
                 blocks: [.table(header: header, rows: rows,
-                                operators: Array(repeating: nil, count: header.count - 2) + [.bar])])]
+                                operators: Array(repeating: nil, count: header.count - 2) + (biases ? [.bar] : []))])]
         }
         return Document(blocks)
     }

@@ -30,7 +30,7 @@ public struct GradientCheck: Sendable, Equatable {
 }
 
 extension Network {
-    /// Checks every weight and bias gradient against a central finite difference with step `ε`.
+    /// Checks every weight gradient, and the bias gradients of the layers that have biases, against a central finite difference with step `ε`.
     public func gradientCheck(epsilon ε: Double = 1e-6, threshold: Double = 1e-5) -> GradientCheck {
         let gradients = self.gradients()
         var entries: [GradientCheck.Entry] = []
@@ -49,11 +49,10 @@ extension Network {
                     entry(l, j, k, backprop: gradients.layers[l - 1].weights[j][k]) { $0.layers[l - 1].weights[j][k] += $1 }
                 }
             }
+            guard layers[l - 1].biases != nil else { continue }
             for j in 0..<size(ofLayer: l) {
                 entry(l, j, nil, backprop: gradients.layers[l - 1].biases[j]) { network, delta in
-                    var biases = network.layers[l - 1].biases ?? Array(repeating: 0, count: network.layers[l - 1].size)
-                    biases[j] += delta
-                    network.layers[l - 1].biases = biases
+                    network.layers[l - 1].biases?[j] += delta
                 }
             }
         }

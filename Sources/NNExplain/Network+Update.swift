@@ -17,6 +17,8 @@ public struct UpdateStep: Sendable, Equatable {
     public var gradients: Gradients
     public var learningRate: Double
     public var order: UpdateOrder
+    /// `C` at the weights after the step (the loss before it is `gradients.loss`).
+    public var lossAfter: Double
 }
 
 extension Network {
@@ -27,9 +29,17 @@ extension Network {
         return total / Double(samples.count)
     }
 
-    /// One gradient-descent step with learning rate `η` (the network's own by default).
+    /// One gradient-descent step with learning rate `η` (the network's own by default), and the
+    /// loss after it.
     public func updateStep(learningRate η: Double? = nil, order: UpdateOrder = .simultaneous) -> UpdateStep {
         let η = η ?? learningRate
+        let (after, gradients) = stepped(learningRate: η, order: order)
+        return UpdateStep(before: self, after: after, gradients: gradients, learningRate: η, order: order,
+                          lossAfter: after.meanLoss())
+    }
+
+    /// The network after one step, and the gradients it moved by: `w ← w − η · ∂C/∂w`.
+    private func stepped(learningRate η: Double, order: UpdateOrder) -> (Network, Gradients) {
         let gradients = order == .simultaneous ? self.gradients() : outputFirstGradients(learningRate: η)
         var after = self
         for l in 1...depth {
@@ -39,7 +49,7 @@ extension Network {
                 after.layers[l - 1].biases = zip(biases, g.biases).map { b, d in b - η * d }
             }
         }
-        return UpdateStep(before: self, after: after, gradients: gradients, learningRate: η, order: order)
+        return (after, gradients)
     }
 
     /// Full-batch gradient descent for `epochs` steps. `losses[i]` is the mean loss after `i` epochs,
@@ -53,9 +63,9 @@ extension Network {
         var losses: [Double] = []
         losses.reserveCapacity(epochs + 1)
         for epoch in 0..<epochs {
-            let step = network.updateStep(learningRate: η, order: order)
-            losses.append(step.gradients.loss)
-            network = step.after
+            let (after, gradients) = network.stepped(learningRate: η ?? learningRate, order: order)
+            losses.append(gradients.loss)
+            network = after
             progress?(epoch + 1)
         }
         losses.append(network.meanLoss())

@@ -33,12 +33,31 @@ public enum CLIError: Error, Equatable, Sendable {
 
     /// What stderr shows: `Error: …`, and for usage errors the usage line and where to find help.
     func rendered() -> String {
-        var text = "Error: \(message)\n"
+        var text = "Error: \(message.visible)\n"
         if case .usage(_, let name) = self {
             let command = name.flatMap(Command.named)
             text += "Usage: \(command?.usage ?? Command.topUsage)\n"
             text += "See 'nnexplain\(name.map { " " + $0 } ?? "") --help'.\n"
         }
         return text
+    }
+}
+
+extension String {
+    /// The text with control characters (a newline typed into an argument, say) written as escapes
+    /// like `\n`, so that every message stays on one line whatever the user typed.
+    var visible: String {
+        var out = ""
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}":
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }

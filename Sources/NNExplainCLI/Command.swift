@@ -30,6 +30,15 @@ struct Command: Sendable {
     static let networkFile = Option(
         name: "--network", value: "FILE",
         help: "A network file (JSON). Without it, the built-in network (see 'nnexplain network').")
+    /// `--network FILE` or `--random SIZES` with its settings: every command that reads a network.
+    static let networkSource = [
+        networkFile,
+        Option(name: "--random", value: "SIZES",
+               help: "A random network of these layer sizes instead of a file, e.g. --random 784,128,64,10."),
+        Option(name: "--samples", value: "N", help: "With --random: the number of random samples (default 10)."),
+        Option(name: "--seed", value: "S", help: "With --random: the seed; the same seed gives the same network everywhere (default 1)."),
+        Option(name: "--activation", value: "NAME", help: "With --random: every layer's activation (default sigmoid)."),
+    ]
     static let sample = Option(name: "--sample", value: "S", help: "The training sample to use, 0…N-1 (default 0).")
     static let weight = [
         Option(name: "--layer", value: "SPEC", help: "The layer l of the weight: L (the output layer), L-1, L-2, … or a number 1…L."),
@@ -57,8 +66,8 @@ struct Command: Sendable {
               nnexplain step --layer L --j 1 --k 2
               nnexplain step --layer L-1 --j 2 --k 2
             """,
-        synopsis: "--layer SPEC --j J --k K [--network FILE] [--sample S | --average] [--format FORMAT] [--precision N]",
-        options: weight + [networkFile, sample,
+        synopsis: "--layer SPEC --j J --k K [--network FILE | --random SIZES] [--sample S | --average] [--format FORMAT] [--precision N]",
+        options: weight + networkSource + [sample,
                            Option(name: "--average", value: nil,
                                   help: "Explain the gradient averaged over all samples, ∂C/∂w = (1/N) Σ_s ∂C_s/∂w.")]
             + Presentation.options(formats: Presentation.Format.allCases),
@@ -72,8 +81,8 @@ struct Command: Sendable {
             applies its activation, a_j^l = g_l(z_j^l). The output layer's activations are then
             compared with the targets to give the loss C_s of the sample.
             """,
-        synopsis: "[--network FILE] [--sample S] [--format FORMAT] [--precision N]",
-        options: [networkFile, sample] + Presentation.options(formats: Presentation.Format.allCases),
+        synopsis: "[--network FILE | --random SIZES] [--sample S] [--format FORMAT] [--precision N]",
+        options: networkSource + [sample] + Presentation.options(formats: Presentation.Format.allCases),
         action: forwardCommand)
 
     static let gradients = Command(
@@ -83,8 +92,8 @@ struct Command: Sendable {
             C is the mean of the per-sample losses C_s, so every gradient is the mean of the
             per-sample gradients. In the tables, row j and column k hold ∂C/∂w_jk^l.
             """,
-        synopsis: "[--network FILE] [--format FORMAT] [--precision N]",
-        options: [networkFile] + Presentation.options(formats: Presentation.Format.allCases),
+        synopsis: "[--network FILE | --random SIZES] [--format FORMAT] [--precision N]",
+        options: networkSource + Presentation.options(formats: Presentation.Format.allCases),
         action: gradientsCommand)
 
     static let update = Command(
@@ -98,8 +107,8 @@ struct Command: Sendable {
               nnexplain update --network next.json --format json > after.json
             --in-place rewrites the network file itself (safely: on any failure it is untouched).
             """,
-        synopsis: "[--network FILE] [--layer SPEC --j J --k K] [--learning-rate η] [--update-order ORDER] [--in-place] [--format FORMAT]",
-        options: [networkFile] + weight + [learningRate, updateOrder,
+        synopsis: "[--network FILE | --random SIZES] [--layer SPEC --j J --k K] [--learning-rate η] [--update-order ORDER] [--in-place] [--format FORMAT]",
+        options: networkSource + weight + [learningRate, updateOrder,
                                        Option(name: "--in-place", value: nil, help: "Write the updated network back to the --network FILE.")]
             + Presentation.options(formats: Presentation.Format.allCases),
         action: updateCommand)
@@ -112,10 +121,11 @@ struct Command: Sendable {
             --format json prints {"losses": [...], "network": {...}}, where losses[i] is the mean
             loss after i epochs (losses[0] before training) and network is the trained network file.
             """,
-        synopsis: "--epochs N [--network FILE] [--learning-rate η] [--every K] [--update-order ORDER] [--save FILE] [--format text|json]",
+        synopsis: "--epochs N [--network FILE | --random SIZES] [--learning-rate η] [--every K] [--update-order ORDER] [--save FILE] [--format text|json]",
         options: [
             Option(name: "--epochs", value: "N", help: "How many steps of gradient descent, 1…10000000."),
-            networkFile, learningRate,
+        ] + networkSource + [
+            learningRate,
             Option(name: "--every", value: "K", help: "Print the loss every K epochs (default: about ten lines in all)."),
             updateOrder,
             Option(name: "--save", value: "FILE", help: "Write the trained network to FILE (safely: on failure FILE is untouched)."),
@@ -130,8 +140,8 @@ struct Command: Sendable {
             (C(θ + ε) − C(θ − ε)) / 2ε computed from the loss alone, and their relative error.
             The command exits with 1 when any relative error is above the threshold.
             """,
-        synopsis: "[--network FILE] [--epsilon ε] [--format FORMAT] [--precision N]",
-        options: [networkFile, Option(name: "--epsilon", value: "ε", help: "The finite-difference step, above 0 and at most 0.1 (default 1e-6).")]
+        synopsis: "[--network FILE | --random SIZES] [--epsilon ε] [--format FORMAT] [--precision N]",
+        options: networkSource + [Option(name: "--epsilon", value: "ε", help: "The finite-difference step, above 0 and at most 0.1 (default 1e-6).")]
             + Presentation.options(formats: Presentation.Format.allCases),
         action: checkCommand)
 
@@ -143,8 +153,8 @@ struct Command: Sendable {
             the weights into it. On a terminal it waits for Enter between steps (q quits); when
             input is not a terminal it prints everything at once.
             """,
-        synopsis: "[--network FILE] [--sample S] [--precision N]",
-        options: [networkFile, sample] + Presentation.options(formats: [.text]).filter { $0.name != "--format" },
+        synopsis: "[--network FILE | --random SIZES] [--sample S] [--precision N]",
+        options: networkSource + [sample] + Presentation.options(formats: [.text]).filter { $0.name != "--format" },
         action: walkCommand)
 
     static let diagram = Command(
@@ -155,8 +165,8 @@ struct Command: Sendable {
             --layer, --j and --k the chosen edge w_jk^l is highlighted, with every edge whose term
             enters its sum over the layer above and the gradient's value in the caption.
             """,
-        synopsis: "[--network FILE] [--layer SPEC --j J --k K] [--sample S] [--format svg|dot] [--output FILE]",
-        options: [networkFile] + weight + [
+        synopsis: "[--network FILE | --random SIZES] [--layer SPEC --j J --k K] [--sample S] [--format svg|dot] [--output FILE]",
+        options: networkSource + weight + [
             sample,
             Option(name: "--format", value: "FORMAT", help: "svg (default) or dot."),
             Option(name: "--output", value: "FILE", help: "Write to FILE instead of standard output (safely)."),
@@ -171,8 +181,8 @@ struct Command: Sendable {
             The output is a valid network file: save it, change a number, and pass it back
             with --network FILE.
             """,
-        synopsis: "[--network FILE]",
-        options: [networkFile],
+        synopsis: "[--network FILE | --random SIZES]",
+        options: networkSource,
         action: networkCommand)
 
     static let lesson = Command(

@@ -3,8 +3,19 @@ import NNExplain
 
 // Reading option values into typed values, each with the error that names the problem and the fix.
 
-/// `--network FILE`, or the built-in network.
+/// `--network FILE`, `--random SIZES`, or the built-in network.
 func loadNetwork(_ arguments: Arguments) throws(CLIError) -> (network: Network, warnings: [String]) {
+    if let sizes = arguments.value("--random") {
+        if arguments.value("--network") != nil {
+            throw arguments.usage("give --network FILE or --random SIZES, not both")
+        }
+        let network = try randomNetwork(arguments, sizes: sizes)
+        try requireFinite(network)
+        return (network, [])
+    }
+    for name in ["--samples", "--seed", "--activation"] where arguments.value(name) != nil {
+        throw arguments.usage("\(name) applies to --random only; add --random SIZES, e.g. --random 3,4,2")
+    }
     guard let path = arguments.value("--network") else { return (Network.standard, []) }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -22,6 +33,39 @@ func loadNetwork(_ arguments: Arguments) throws(CLIError) -> (network: Network, 
     }
     try requireFinite(decoded.network)
     return (decoded.network, decoded.warnings.map { "network file '\(path)': \($0)" })
+}
+
+/// `--random SIZES [--samples N] [--seed S] [--activation NAME]`.
+private func randomNetwork(_ arguments: Arguments, sizes text: String) throws(CLIError) -> Network {
+    let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+    guard parts.count >= 2, parts.allSatisfy({ $0 != nil && $0! >= 1 && $0! <= 100_000 }) else {
+        throw arguments.usage("--random \(text) is not a list of layer sizes; give at least two whole numbers 1…100000 "
+            + "separated by commas, inputs first, e.g. --random 784,128,64,10")
+    }
+    let sizes = parts.map { $0! }
+    let weights = zip(sizes, sizes.dropFirst()).map { $0 * $1 }.reduce(0, +)
+    guard weights <= 50_000_000 else {
+        throw arguments.usage("--random \(text) has \(weights) weights, more than the 50000000 this tool handles; use smaller layers")
+    }
+    let samples = try count(arguments, "--samples", range: 1...1_000_000, required: false) ?? 10
+    guard samples * (sizes.first! + sizes.last!) <= 100_000_000 else {
+        throw arguments.usage("--samples \(samples) with \(sizes.first!) inputs is too much data; use fewer samples")
+    }
+    var seed: UInt64 = 1
+    if let value = arguments.value("--seed") {
+        guard let parsed = UInt64(value) else {
+            throw arguments.usage("--seed expects a whole number 0…18446744073709551615, not '\(value)'")
+        }
+        seed = parsed
+    }
+    var activation = Activation.sigmoid
+    if let name = arguments.value("--activation") {
+        guard let parsed = Activation(rawValue: name) else {
+            throw arguments.usage("unknown activation '\(name)'; use one of " + Activation.names.joined(separator: ", "))
+        }
+        activation = parsed
+    }
+    return Network.random(sizes: sizes, samples: samples, seed: seed, activation: activation)
 }
 
 /// Fails when the forward or backward pass of `network` overflows, naming the first number that did.

@@ -10,14 +10,14 @@ public func run<Out: TextOutputStream, Err: TextOutputStream>(
 ) -> Int32 {
     do {
         let result = try execute(arguments, environment: environment)
-        for warning in result.warnings { stderr.write("Warning: \(warning)\n") }
+        for warning in result.warnings { stderr.write("Warning: \(warning.visible)\n") }
         if result.pages.isEmpty {
             stdout.write(result.output)
         } else {
             page(result.pages, stdout: &stdout, environment: environment)
         }
         if let failure = result.failure {
-            stderr.write("Error: \(failure)\n")
+            stderr.write("Error: \(failure.visible)\n")
             return 1
         }
         return 0

@@ -43,7 +43,11 @@ struct LessonTests {
     @Test func theToolCarriesTheLessonsAsWritten() throws {
         let lessons = try Self.files.map { file in
             let text = try String(contentsOf: file, encoding: .utf8)
-            let title = text.split(separator: "\n").first.map { String($0.drop { $0 == "#" || $0 == " " }) } ?? ""
+            // "# Lesson 3: An output-layer weight" is listed as "An output-layer weight".
+            var title = text.split(separator: "\n").first.map { String($0.drop { $0 == "#" || $0 == " " }) } ?? ""
+            if title.hasPrefix("Lesson "), let colon = title.firstIndex(of: ":") {
+                title = String(title[title.index(after: colon)...].drop { $0 == " " })
+            }
             return (file.lastPathComponent, title, text)
         }
         let source = Self.swiftSource(lessons)

@@ -1,0 +1,47 @@
+/// A small seeded generator of our own, so that `--random … --seed S` gives the same network on every
+/// machine and with every Swift version (the standard library's generators promise no such thing).
+///
+/// SplitMix64 (Steele, Lea and Flood, 2014): the state advances by the constant 0x9E3779B97F4A7C15
+/// and each output is a mix of it. `nextUnit()` takes the top 53 bits as a double in [0, 1).
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A double uniform in [0, 1), from the top 53 bits.
+    public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
+
+    /// A double uniform in [−bound, bound).
+    public mutating func nextSymmetric(_ bound: Double) -> Double { (2 * nextUnit() - 1) * bound }
+}
+
+extension Network {
+    /// A random network for experiments and benchmarks, the same for the same arguments everywhere.
+    ///
+    /// Drawn in this order from one ``SplitMix64`` seeded with `seed`: for each layer l = 1 … L, its
+    /// weights row by row, uniform in ±1/√(fan-in) where fan-in is the size of layer l-1, then its
+    /// biases, uniform in ±0.1; then for each sample its inputs `x` and its targets `y`, uniform
+    /// in [0, 1). Every layer uses `activation`; the loss is squared, the learning rate 0.1.
+    public static func random(sizes: [Int], samples: Int, seed: UInt64, activation: Activation = .sigmoid) -> Network {
+        var generator = SplitMix64(seed: seed)
+        var layers: [Layer] = []
+        for l in 1..<sizes.count {
+            let bound = 1 / Double(sizes[l - 1]).squareRoot()
+            let weights = (0..<sizes[l]).map { _ in (0..<sizes[l - 1]).map { _ in generator.nextSymmetric(bound) } }
+            let biases = (0..<sizes[l]).map { _ in generator.nextSymmetric(0.1) }
+            layers.append(Layer(activation: activation, weights: weights, biases: biases))
+        }
+        let data = (0..<samples).map { _ in
+            Sample(x: (0..<sizes[0]).map { _ in generator.nextUnit() }, y: (0..<sizes[sizes.count - 1]).map { _ in generator.nextUnit() })
+        }
+        return Network(inputs: sizes[0], layers: layers, loss: .squared, learningRate: 0.1, samples: data)
+    }
+}
