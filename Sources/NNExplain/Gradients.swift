@@ -2,8 +2,8 @@
 ///
 ///     ∂C/∂w_jk^l = (1/N) Σ_s ∂C_s/∂w_jk^l        ∂C/∂b_j^l = (1/N) Σ_s ∂C_s/∂b_j^l
 ///
-/// The sum runs over `s = 0 … N-1` in order and is then divided by `N`, exactly as an explanation
-/// with `--average` writes it, so both give the same bits.
+/// The sum runs in the engine's fixed order (``Network/sumOverSamples(_:)``) and is then divided by
+/// `N`, exactly as an explanation with `--average` adds it up, so both give the same bits.
 public struct Gradients: Sendable, Equatable {
     /// `C = (1/N) Σ_s C_s`.
     public var loss: Double
@@ -22,33 +22,19 @@ extension Network {
     /// The per-sample traces, in order of `s`.
     public func traces() -> [Trace] { samples.indices.map { trace(sample: $0) } }
 
-    /// The gradients averaged over all samples (one trace at a time, so memory stays per sample).
-    public func gradients() -> Gradients {
-        var result = Gradients(
-            loss: 0,
-            layers: layers.map {
-                Gradients.Layer(
-                    weights: $0.weights.map { [Double](repeating: 0, count: $0.count) },
-                    biases: [Double](repeating: 0, count: $0.size))
-            })
-        for s in samples.indices {
-            let t = trace(sample: s)
-            result.loss += t.loss
-            for l in 1...depth {
-                for j in 0..<size(ofLayer: l) {
-                    for k in 0..<size(ofLayer: l - 1) {
-                        result.layers[l - 1].weights[j][k] += t.weightGradient(layer: l, j: j, k: k)
-                    }
-                    result.layers[l - 1].biases[j] += t.biasGradient(layer: l, j: j)
-                }
-            }
+    /// The gradients averaged over all samples, from the batched ``Engine`` on every core.
+    public func gradients() -> Gradients { Engine().run(self).gradients }
+
+    /// `Σ_s values[s]` in the engine's fixed order: in sample order within each block of
+    /// ``Engine/blockSize`` samples, then block by block. Explanations that add up per-sample numbers
+    /// use it, so they agree with the engine to the last bit.
+    public static func sumOverSamples(_ values: [Double]) -> Double {
+        var total = 0.0
+        for start in stride(from: 0, to: values.count, by: Engine.blockSize) {
+            var block = 0.0
+            for value in values[start..<min(values.count, start + Engine.blockSize)] { block += value }
+            total += block
         }
-        let n = Double(samples.count)
-        result.loss /= n
-        for l in result.layers.indices {
-            result.layers[l].weights = result.layers[l].weights.map { $0.map { $0 / n } }
-            result.layers[l].biases = result.layers[l].biases.map { $0 / n }
-        }
-        return result
+        return total
     }
 }

@@ -19,7 +19,7 @@ extension Network {
     }
 
     /// Explains `∂C/∂w_jk^l` averaged over all samples: sample 0 in full, then every sample's product
-    /// and the mean `(Σ_s ∂C_s/∂w_jk^l) / N`, summed in order of `s` as ``gradients()`` does.
+    /// and the mean `(Σ_s ∂C_s/∂w_jk^l) / N`, summed in the engine's order (``sumOverSamples(_:)``).
     public func averagedDerivation(layer l: Int, j: Int, k: Int) -> Derivation {
         var result = derivation(layer: l, j: j, k: k, sample: 0)
         let products = samples.indices.map { s in
@@ -28,8 +28,7 @@ extension Network {
                 sample: s, dCda: t.layer(l).dCda[j], gPrime: t.layer(l).gPrime[j],
                 input: t.activations(ofLayer: l - 1)[k], value: t.weightGradient(layer: l, j: j, k: k))
         }
-        var sum = 0.0
-        for product in products { sum += product.value }
+        let sum = Network.sumOverSamples(products.map(\.value))
         result.average = Derivation.Average(samples: products, value: sum / Double(samples.count))
         return result
     }

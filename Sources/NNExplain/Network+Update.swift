@@ -24,9 +24,7 @@ public struct UpdateStep: Sendable, Equatable {
 extension Network {
     /// `C = (1/N) Σ_s C_s` from forward passes alone.
     public func meanLoss() -> Double {
-        var total = 0.0
-        for s in samples.indices { total += trace(sample: s).loss }
-        return total / Double(samples.count)
+        Network.sumOverSamples(samples.indices.map { trace(sample: $0).loss }) / Double(samples.count)
     }
 
     /// One gradient-descent step with learning rate `η` (the network's own by default), and the
