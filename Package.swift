@@ -14,10 +14,12 @@ let package = Package(
         .target(name: "NNExplainCLI", dependencies: ["NNExplain"]),
         // A few lines: call `run` with the process's arguments and streams.
         .executableTarget(name: "nnexplain", dependencies: ["NNExplainCLI"]),
+        // The benchmark, run by hand: swift run -c release nnexplain-bench
+        .executableTarget(name: "nnexplain-bench", dependencies: ["NNExplain"]),
         .testTarget(
             name: "NNExplainTests",
             dependencies: ["NNExplain", "NNExplainCLI", "nnexplain"],
-            exclude: ["Golden", "Fixtures"]
+            exclude: ["Golden", "Fixtures", "Corpus"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -17,7 +17,22 @@ extension Network {
     /// `∂C/∂a` from the output layer down, then every `∂C_s/∂w_jk^l` and `∂C_s/∂b_j^l` (a product of
     /// finite numbers can still overflow). `nil` when every number is finite.
     public func firstNonFinite() -> NonFinite? {
-        for s in samples.indices {
+        let (gradients, batch) = Engine().run(self, trace: true)
+        return firstNonFinite(gradients: gradients, batch: batch)
+    }
+
+    /// The same search, made cheap when the engine's results for all samples are at hand: only when
+    /// one of them is not finite are the samples traced one by one to find where it began.
+    public func firstNonFinite(gradients: Gradients, batch: BatchTrace?) -> NonFinite? {
+        let finite = gradients.loss.isFinite
+            && gradients.layers.allSatisfy { $0.biases.allSatisfy(\.isFinite) && $0.weights.allSatisfy { $0.allSatisfy(\.isFinite) } }
+            && (batch.map { b in [b.z, b.a, b.gPrime, b.dCda].allSatisfy { $0.allSatisfy { $0.allSatisfy(\.isFinite) } } } ?? false)
+        return finite ? nil : firstNonFinite(samples: samples.indices)
+    }
+
+    /// The search over the given samples only, tracing each (for commands that use only those).
+    public func firstNonFinite(samples chosen: some Sequence<Int>) -> NonFinite? {
+        for s in chosen {
             let t = trace(sample: s)
             for l in 1...depth {
                 let layer = t.layer(l)

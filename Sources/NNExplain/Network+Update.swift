@@ -22,10 +22,8 @@ public struct UpdateStep: Sendable, Equatable {
 }
 
 extension Network {
-    /// `C = (1/N) Σ_s C_s` from forward passes alone.
-    public func meanLoss() -> Double {
-        Network.sumOverSamples(samples.indices.map { trace(sample: $0).loss }) / Double(samples.count)
-    }
+    /// `C = (1/N) Σ_s C_s`, from the engine.
+    public func meanLoss() -> Double { Engine().run(self).gradients.loss }
 
     /// One gradient-descent step with learning rate `η` (the network's own by default), and the
     /// loss after it.

@@ -80,6 +80,7 @@ struct Arguments {
 
     /// The candidate closest to `word` by edit distance, if it is close enough to be a typo.
     static func nearest(_ word: String, among candidates: [String]) -> String? {
+        guard word.count <= 64 else { return nil }  // a pasted paragraph is no typo, and costs time
         let scored = candidates.map { ($0, editDistance(word, $0)) }.min { $0.1 < $1.1 }
         guard let (best, distance) = scored, distance <= max(1, min(3, best.count / 3)) else { return nil }
         return best

@@ -7,8 +7,12 @@ enum AtomicFile {
     static func write(_ text: String, to path: String) throws(CLIError) {
         let target = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw .runtime("cannot write '\(path)': it is a directory; give a file name")
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw .runtime("cannot write '\(path)': it is a directory; give a file name") }
+            let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
+            if type != .typeRegular {
+                throw .runtime("cannot write '\(path)': it is not a regular file (a device, pipe or socket); give a file name")
+            }
         }
         let folder = target.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")

@@ -11,9 +11,11 @@ func stepCommand(_ arguments: Arguments, _ environment: Environment) throws(CLIE
         throw arguments.usage("--sample and --average cannot be used together; give one of them")
     }
     let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
+    let s = average ? nil : try sample(arguments, network: network)
+    try requireFinite(network, samples: s.map { [$0] } ?? Array(network.samples.indices))
     let derivation = average
         ? network.averagedDerivation(layer: weight.l, j: weight.j, k: weight.k)
-        : network.derivation(layer: weight.l, j: weight.j, k: weight.k, sample: try sample(arguments, network: network))
+        : network.derivation(layer: weight.l, j: weight.j, k: weight.k, sample: s ?? 0)
     let output = presentation.render(derivation.document, naming: weight.naming) {
         JSONRenderer(naming: weight.naming).render(derivation)
     }
@@ -24,6 +26,7 @@ func forwardCommand(_ arguments: Arguments, _ environment: Environment) throws(C
     let loaded = try loadNetwork(arguments)
     let s = try sample(arguments, network: loaded.network)
     let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
+    try requireFinite(loaded.network, samples: [s])
     let trace = loaded.network.trace(sample: s)
     let naming = LayerNaming(depth: loaded.network.depth)
     let output = presentation.render(Explanation.forward(loaded.network, trace: trace), naming: naming) {
@@ -35,7 +38,8 @@ func forwardCommand(_ arguments: Arguments, _ environment: Environment) throws(C
 func gradientsCommand(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
     let loaded = try loadNetwork(arguments)
     let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
-    let gradients = loaded.network.gradients()
+    let (gradients, batch) = Engine().run(loaded.network, trace: true)
+    try requireFinite(loaded.network, gradients: gradients, batch: batch)
     let naming = LayerNaming(depth: loaded.network.depth)
     let output = presentation.render(Explanation.gradients(gradients, of: loaded.network), naming: naming) {
         JSONRenderer(naming: naming).render(gradients)
@@ -51,6 +55,7 @@ func updateCommand(_ arguments: Arguments, _ environment: Environment) throws(CL
     let order = try updateOrder(arguments)
     let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
     let target = arguments.flag("--in-place") ? try inPlaceTarget(arguments) : nil
+    try requireFinite(network)
     let step = network.updateStep(learningRate: η, order: order)
     if let bad = step.after.layers.flatMap({ $0.weights.flatMap { $0 } + ($0.biases ?? []) }).first(where: { !$0.isFinite }) {
         throw .runtime("the step overflowed: a new weight is \(bad); try a smaller --learning-rate")
@@ -80,6 +85,7 @@ func trainCommand(_ arguments: Arguments, _ environment: Environment) throws(CLI
     let order = try updateOrder(arguments)
     let presentation = try Presentation(arguments, environment: environment, formats: [.text, .json])
     let save = arguments.value("--save")
+    try requireFinite(network)
     let progress = ProgressBar(total: epochs, draw: environment.progress)
     let (trained, losses) = network.trained(epochs: epochs, learningRate: η, order: order, progress: progress.update)
     progress.finish()
@@ -100,6 +106,7 @@ func checkCommand(_ arguments: Arguments, _ environment: Environment) throws(CLI
     let loaded = try loadNetwork(arguments)
     let ε = try positiveNumber(arguments, "--epsilon", upTo: 0.1) ?? 1e-6
     let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
+    try requireFinite(loaded.network)
     let check = loaded.network.gradientCheck(epsilon: ε)
     let naming = LayerNaming(depth: loaded.network.depth)
     let output = presentation.render(Explanation.check(check), naming: naming) { JSONRenderer(naming: naming).render(check) }
@@ -113,6 +120,7 @@ func walkCommand(_ arguments: Arguments, _ environment: Environment) throws(CLIE
     let loaded = try loadNetwork(arguments)
     let s = try sample(arguments, network: loaded.network)
     let presentation = try Presentation(arguments, environment: environment, formats: [.text])
+    try requireFinite(loaded.network, samples: [s])
     let naming = LayerNaming(depth: loaded.network.depth)
     let pages = Explanation.walk(loaded.network, sample: s).enumerated().map { n, document in
         (n == 0 ? "" : "\n") + presentation.render(document, naming: naming) { .null }

@@ -6,6 +6,7 @@ func diagramCommand(_ arguments: Arguments, _ environment: Environment) throws(C
     let network = loaded.network
     let weight = try weightIndices(arguments, network: network)
     let s = try sample(arguments, network: network)
+    try requireFinite(network, samples: [s])
     let format = arguments.value("--format") ?? "svg"
     guard format == "svg" || format == "dot" else {
         throw arguments.usage("unknown format '\(format)' for --format; use svg or dot")

@@ -8,7 +8,7 @@ func lessonCommand(_ arguments: Arguments, _ environment: Environment) throws(CL
         for (n, lesson) in lessons.enumerated() { out += "  \(n + 1). \(lesson.title)\n" }
         return CommandResult(output: out)
     }
-    guard let n = Int(text), (1...lessons.count).contains(n) else {
+    guard let n = Int(text), n >= 1, n <= lessons.count else {
         throw arguments.usage("there is no lesson '\(text)'; give a number 1…\(lessons.count), or no number for the list")
     }
     return CommandResult(output: lessons[n - 1].text)

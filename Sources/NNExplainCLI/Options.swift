@@ -9,9 +9,7 @@ func loadNetwork(_ arguments: Arguments) throws(CLIError) -> (network: Network, 
         if arguments.value("--network") != nil {
             throw arguments.usage("give --network FILE or --random SIZES, not both")
         }
-        let network = try randomNetwork(arguments, sizes: sizes)
-        try requireFinite(network)
-        return (network, [])
+        return (try randomNetwork(arguments, sizes: sizes), [])
     }
     for name in ["--samples", "--seed", "--activation"] where arguments.value(name) != nil {
         throw arguments.usage("\(name) applies to --random only; add --random SIZES, e.g. --random 3,4,2")
@@ -22,6 +20,10 @@ func loadNetwork(_ arguments: Arguments) throws(CLIError) -> (network: Network, 
         throw .unreadable(path: path, "no such file; check the path")
     }
     if isDirectory.boolValue { throw .unreadable(path: path, "it is a directory; give the path of a .json file") }
+    let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
+    if type != .typeRegular {
+        throw .unreadable(path: path, "it is not a regular file (a device, pipe or socket); give the path of a .json file")
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
         throw .unreadable(path: path, "permission denied or I/O error; check that the file is readable")
     }
@@ -31,7 +33,6 @@ func loadNetwork(_ arguments: Arguments) throws(CLIError) -> (network: Network, 
     } catch {
         throw .badNetworkFile(path: path, error.message)
     }
-    try requireFinite(decoded.network)
     return (decoded.network, decoded.warnings.map { "network file '\(path)': \($0)" })
 }
 
@@ -68,9 +69,18 @@ private func randomNetwork(_ arguments: Arguments, sizes text: String) throws(CL
     return Network.random(sizes: sizes, samples: samples, seed: seed, activation: activation)
 }
 
-/// Fails when the forward or backward pass of `network` overflows, naming the first number that did.
-func requireFinite(_ network: Network) throws(CLIError) {
-    guard let bad = network.firstNonFinite() else { return }
+/// Fails when the forward or backward pass of `network` overflows, naming the first number that did:
+/// for the given samples, or for all of them (through the engine, or its results when given).
+func requireFinite(_ network: Network, samples: [Int]? = nil, gradients: Gradients? = nil, batch: BatchTrace? = nil) throws(CLIError) {
+    let found: NonFinite?
+    if let samples {
+        found = network.firstNonFinite(samples: samples)
+    } else if let gradients {
+        found = network.firstNonFinite(gradients: gradients, batch: batch)
+    } else {
+        found = network.firstNonFinite()
+    }
+    guard let bad = found else { return }
     let naming = LayerNaming(depth: network.depth)
     let name = TextRenderer(naming: naming).text(bad.symbol)
     throw .runtime("the computation overflowed: \(name) of sample \(bad.sample) (layer \(naming.fullName(bad.layer)), "

@@ -75,7 +75,7 @@ private func execute(_ arguments: [String], environment: Environment) throws(CLI
 }
 
 private func helpCommand(_ arguments: [String]) throws(CLIError) -> CommandResult {
-    guard let name = arguments.first else { return CommandResult(output: Help.top()) }
+    guard let name = arguments.first, name != "-h", name != "--help" else { return CommandResult(output: Help.top()) }
     guard arguments.count == 1, let command = Command.named(name) else {
         throw .usage("'nnexplain help' takes one command name, one of "
             + Command.all.map(\.name).joined(separator: ", "), command: "help")

@@ -50,6 +50,10 @@ struct CLITests {
                   message: "--precision 0 is out of range; give the number of significant digits, 1…17"),
         ErrorCase(arguments: ["forward", "--network", "/no/such/file.json"], status: 66,
                   message: "cannot read network file '/no/such/file.json': no such file; check the path"),
+        ErrorCase(arguments: ["forward", "--network", "/dev/null"], status: 66,
+                  message: "cannot read network file '/dev/null': it is not a regular file (a device, pipe or socket); give the path of a .json file"),
+        ErrorCase(arguments: ["step\nby"], status: 64,
+                  message: "unknown command 'step\\nby'; the commands are step, forward, gradients, update, train, check, walk, diagram, network, lesson, help"),
         ErrorCase(arguments: ["forward", "--network", "/"], status: 66,
                   message: "cannot read network file '/': it is a directory; give the path of a .json file"),
     ]

@@ -68,6 +68,19 @@ struct WriteTests {
         #expect(Self.contents(folder) == ["net.json"])
     }
 
+    @Test func saveNeverReplacesADeviceOrAPipe() throws {
+        let (folder, _, _) = try Self.folderWithNetwork()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pipe = folder.appendingPathComponent("pipe").path
+        #expect(mkfifo(pipe, 0o644) == 0)
+        let result = runCLI(["train", "--epochs", "1", "--save", pipe])
+        #expect(result.status == 1)
+        #expect(result.stderr == "Error: cannot write '\(pipe)': it is not a regular file (a device, pipe or socket); give a file name\n")
+        let type = try FileManager.default.attributesOfItem(atPath: pipe)[.type] as? FileAttributeType
+        #expect(type != .typeRegular, "the pipe is still a pipe")
+        #expect(type != nil)
+    }
+
     @Test func saveWritesTheTrainedNetwork() throws {
         let (folder, file, _) = try Self.folderWithNetwork()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,0 +1,72 @@
+import Foundation
+import NNExplain
+
+// nnexplain-bench: how fast the engine is and how it scales, beside numpy doing the same work.
+// Run it by hand, in a release build: swift run -c release nnexplain-bench [--quick]
+// It is a benchmark, not a test: CI never runs it, and no figure here is asserted anywhere.
+
+let quick = CommandLine.arguments.contains("--quick")
+let repeats = quick ? 5 : 21
+let benchDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("bench")
+
+print("nnexplain-bench, \(Date().formatted(date: .abbreviated, time: .shortened))")
+print("machine: \(Machine.description)")
+print("median of \(repeats) runs after one warm-up; a pass is one forward and one backward pass over all samples\n")
+
+// 1. The MNIST-size network against numpy, traced and untraced, 1 and 2 threads.
+let mnist = [784, 128, 64, 10]
+var rows: [[String]] = []
+let network = Network.random(sizes: mnist, samples: 1000, seed: 1)
+var numpyMS: [Int: Double] = [:]
+for threads in [1, 2] {
+    let untraced = Measure.pass(network, threads: threads, trace: false, repeats: repeats)
+    let traced = Measure.pass(network, threads: threads, trace: true, repeats: repeats)
+    let numpy = NumPy.pass(sizes: mnist, samples: 1000, threads: threads, repeats: repeats, in: benchDirectory)
+    numpyMS[threads] = numpy
+    for (label, m) in [("untraced", untraced), ("traced", traced)] {
+        rows.append([
+            mnist.map(String.init).joined(separator: "-"), "1000", "\(threads)", label, Format.ms(m.ms),
+            Format.gflops(Measure.flops(network) / m.ms / 1e6), Format.mb(m.peakBytes),
+            numpy.map(Format.ms) ?? "n/a", numpy.map { Format.ratio(m.ms / $0) } ?? "n/a",
+        ])
+    }
+    rows.append(["", "", "", "traced/untraced", Format.ratio(traced.ms / untraced.ms), "", "", "", ""])
+}
+Format.table(["network", "samples", "threads", "engine", "ms/pass", "GFLOP/s", "peak MB", "numpy ms", "ratio"], rows)
+
+// 2. Linear growth: three sample counts, three network sizes (2 threads, untraced).
+print("\nscaling (2 threads, untraced)")
+rows = []
+for samples in [250, 500, 1000] {
+    let m = Measure.pass(Network.random(sizes: mnist, samples: samples, seed: 1), threads: 2, trace: false, repeats: repeats)
+    rows.append(["784-128-64-10", "\(samples)", Format.ms(m.ms), Format.ms(m.ms / Double(samples) * 1000)])
+}
+for hidden in [32, 64, 128] {
+    let sized = Network.random(sizes: [784, hidden, 10], samples: 1000, seed: 1)
+    let m = Measure.pass(sized, threads: 2, trace: false, repeats: repeats)
+    rows.append(["784-\(hidden)-10", "1000", Format.ms(m.ms), Format.ms(m.ms / Double(sized.layers.map { $0.size * ($0.weights.first?.count ?? 0) }.reduce(0, +)) * 1e5)])
+}
+Format.table(["network", "samples", "ms/pass", "ms per 1000 samples | per 100k weights"], rows)
+
+// 3. Whole processes: start-up, and the end-to-end gradients command against numpy end to end.
+print("\nwhole processes (median wall time; peak RSS of the child)")
+let tools = Processes.toolDirectory
+rows = []
+if let hello = Processes.helloWorld() {
+    let h = Processes.time([hello.path], repeats: repeats)
+    let step = Processes.time([tools.appendingPathComponent("nnexplain").path, "step", "--layer", "L", "--j", "1", "--k", "2"], repeats: repeats)
+    rows.append(["hello-world Swift binary", Format.ms(h.ms), Format.mb(h.peakBytes), ""])
+    rows.append(["nnexplain step --layer L --j 1 --k 2", Format.ms(step.ms), Format.mb(step.peakBytes), Format.ratio(step.ms / h.ms) + " of hello"])
+}
+let gradients = Processes.time([tools.appendingPathComponent("nnexplain").path, "gradients", "--random", "784,128,64,10",
+                                "--samples", "1000", "--format", "json"], repeats: max(3, repeats / 3))
+rows.append(["nnexplain gradients --random 784,128,64,10 --samples 1000 --format json", Format.ms(gradients.ms), Format.mb(gradients.peakBytes), ""])
+if let python = NumPy.python {
+    let script = benchDirectory.appendingPathComponent("numpy_engine.py").path
+    let numpy = Processes.time([python, script, "gradients", "784,128,64,10", "1000"], repeats: max(3, repeats / 3),
+                               environment: NumPy.environment(threads: 2))
+    rows.append(["numpy_engine.py gradients 784,128,64,10 1000 (2 threads)", Format.ms(numpy.ms), Format.mb(numpy.peakBytes),
+                 Format.ratio(gradients.ms / numpy.ms) + " of numpy"])
+}
+Format.table(["process", "ms", "peak MB", "ratio"], rows)
