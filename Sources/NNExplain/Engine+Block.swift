@@ -60,7 +60,7 @@ struct PreparedNetwork: Sendable {
         var z: [[Double]] = [], gPrime: [[Double]] = []
         for layer in layers {
             var zl = [Double](repeating: 0, count: count * layer.n)
-            Kernels.forward(layer, input: a[a.count - 1], count: count, into: &zl)
+            Kernels.product(a[a.count - 1], rows: count, inner: layer.m, layer.wT, columns: layer.n, into: &zl)
             var al = zl, gl = zl
             for i in 0..<zl.count {
                 if let biases = layer.biases { zl[i] += biases[i % layer.n] }
@@ -95,7 +95,11 @@ struct PreparedNetwork: Sendable {
             var delta = dCda[l]
             for i in 0..<delta.count { delta[i] *= gPrime[l][i] }
             var gw = [Double](repeating: 0, count: layer.n * layer.m), gb = [Double](repeating: 0, count: layer.n)
-            Kernels.weightGradients(layer, delta: delta, input: a[l], count: count, into: &gw)
+            var deltaT = [Double](repeating: 0, count: delta.count)
+            for row in 0..<count {
+                for j in 0..<layer.n { deltaT[j * count + row] = delta[row * layer.n + j] }
+            }
+            Kernels.product(deltaT, rows: layer.n, inner: count, a[l], columns: layer.m, into: &gw)
             for row in 0..<count {
                 for j in 0..<layer.n { gb[j] += delta[row * layer.n + j] }
             }
@@ -103,7 +107,7 @@ struct PreparedNetwork: Sendable {
             biases[l] = gb
             if l > 0 {
                 var below = [Double](repeating: 0, count: count * layer.m)
-                Kernels.backward(layer, delta: delta, count: count, into: &below)
+                Kernels.product(delta, rows: count, inner: layer.n, layer.w, columns: layer.m, into: &below)
                 dCda[l - 1] = below
             }
         }

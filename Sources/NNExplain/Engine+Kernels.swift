@@ -1,113 +1,92 @@
-/// The three matrix-matrix products of a pass, as loops over contiguous rows that the optimiser
-/// vectorises. Each keeps, for every single result, the order of operations of ``Trace``: one
-/// product, then one addition, in order of the summed index; only the loops around it are arranged
-/// for speed (four samples or four rows at a time, so each row of weights is read once for four).
+/// The one matrix-matrix product every step of a batched pass is made of:
+///
+///     c[i][j] = Σ_r a[i][r] · b[r][j]        (r = 0, 1, 2, … from 0.0; multiply, then add)
+///
+/// - forward:   z = a^(l-1) · wᵀ          (rows: samples, r: nodes of layer l-1)
+/// - backward:  ∂C/∂a^(l-1) = δ · w       (rows: samples, r: nodes of layer l)
+/// - gradients: Σ_s δ_j a_k = δᵀ · a^(l-1) (rows: nodes j, r: samples in order)
+///
+/// Each result is accumulated in exactly the order ``Trace`` uses, which keeps the engine
+/// bit-identical to it; only the loops around it are arranged for speed: a tile of 4 rows × 8
+/// columns lives in registers while r runs, so each loaded row of `b` serves four rows of `a`.
+/// Multiplications are never fused with additions (Swift does not contract them), which the bit
+/// identity needs.
 enum Kernels {
-    /// `z[s][j] = Σ_k w_jk · a[s][k]`, summed in order of k, for `count` samples (no bias).
-    static func forward(_ layer: PreparedLayer, input: [Double], count: Int, into z: inout [Double]) {
-        let n = layer.n, m = layer.m
-        layer.wT.withUnsafeBufferPointer { wT in
-            input.withUnsafeBufferPointer { a in
-                z.withUnsafeMutableBufferPointer { z in
-                    var s = 0
-                    while s + 4 <= count {
-                        let (z0, z1, z2, z3) = (z.baseAddress! + s * n, z.baseAddress! + (s + 1) * n,
-                                                z.baseAddress! + (s + 2) * n, z.baseAddress! + (s + 3) * n)
-                        for k in 0..<m {
-                            let row = wT.baseAddress! + k * n
-                            let (a0, a1, a2, a3) = (a[s * m + k], a[(s + 1) * m + k], a[(s + 2) * m + k], a[(s + 3) * m + k])
-                            for j in 0..<n {
-                                let w = row[j]
-                                z0[j] += w * a0
-                                z1[j] += w * a1
-                                z2[j] += w * a2
-                                z3[j] += w * a3
-                            }
-                        }
-                        s += 4
-                    }
-                    while s < count {
-                        let zs = z.baseAddress! + s * n
-                        for k in 0..<m {
-                            let row = wT.baseAddress! + k * n, ak = a[s * m + k]
-                            for j in 0..<n { zs[j] += row[j] * ak }
-                        }
-                        s += 1
-                    }
-                }
-            }
+    static func product(_ a: UnsafePointer<Double>, rows: Int, inner: Int,
+                        _ b: UnsafePointer<Double>, columns: Int, into c: UnsafeMutablePointer<Double>) {
+        var i = 0
+        while i + 4 <= rows {
+            tiles(a + i * inner, rowCount: 4, inner: inner, b, columns: columns, into: c + i * columns)
+            i += 4
+        }
+        while i < rows {
+            tiles(a + i * inner, rowCount: 1, inner: inner, b, columns: columns, into: c + i * columns)
+            i += 1
         }
     }
 
-    /// `below[s][k] = Σ_i δ[s][i] · w_ik`, summed in order of i: `∂C_s/∂a_k` of the layer below.
-    static func backward(_ layer: PreparedLayer, delta: [Double], count: Int, into below: inout [Double]) {
-        let n = layer.n, m = layer.m
-        layer.w.withUnsafeBufferPointer { w in
-            delta.withUnsafeBufferPointer { d in
-                below.withUnsafeMutableBufferPointer { out in
-                    var s = 0
-                    while s + 4 <= count {
-                        let (b0, b1, b2, b3) = (out.baseAddress! + s * m, out.baseAddress! + (s + 1) * m,
-                                                out.baseAddress! + (s + 2) * m, out.baseAddress! + (s + 3) * m)
-                        for i in 0..<n {
-                            let row = w.baseAddress! + i * m
-                            let (d0, d1, d2, d3) = (d[s * n + i], d[(s + 1) * n + i], d[(s + 2) * n + i], d[(s + 3) * n + i])
-                            for k in 0..<m {
-                                let wik = row[k]
-                                b0[k] += d0 * wik
-                                b1[k] += d1 * wik
-                                b2[k] += d2 * wik
-                                b3[k] += d3 * wik
-                            }
-                        }
-                        s += 4
-                    }
-                    while s < count {
-                        let bs = out.baseAddress! + s * m
-                        for i in 0..<n {
-                            let row = w.baseAddress! + i * m, di = d[s * n + i]
-                            for k in 0..<m { bs[k] += di * row[k] }
-                        }
-                        s += 1
-                    }
-                }
+    /// `rowCount` (4 or 1) rows of the product, in column tiles of 8, then the leftover columns.
+    @inline(__always)
+    private static func tiles(_ a: UnsafePointer<Double>, rowCount: Int, inner: Int,
+                              _ b: UnsafePointer<Double>, columns: Int, into c: UnsafeMutablePointer<Double>) {
+        var j = 0
+        while j + 8 <= columns {
+            if rowCount == 4 { tile4x8(a, inner: inner, b + j, columns: columns, into: c + j) }
+            else { tile1x8(a, inner: inner, b + j, columns: columns, into: c + j) }
+            j += 8
+        }
+        while j < columns {
+            for row in 0..<rowCount {
+                var sum = 0.0
+                for r in 0..<inner { sum += a[row * inner + r] * b[r * columns + j] }
+                c[row * columns + j] = sum
             }
+            j += 1
         }
     }
 
-    /// `g[j][k] = Σ_s δ[s][j] · a[s][k]`, summed in order of s: the block's weight gradients.
-    static func weightGradients(_ layer: PreparedLayer, delta: [Double], input: [Double], count: Int, into g: inout [Double]) {
-        let n = layer.n, m = layer.m
-        delta.withUnsafeBufferPointer { d in
-            input.withUnsafeBufferPointer { a in
-                g.withUnsafeMutableBufferPointer { g in
-                    var j = 0
-                    while j + 4 <= n {
-                        let (g0, g1, g2, g3) = (g.baseAddress! + j * m, g.baseAddress! + (j + 1) * m,
-                                                g.baseAddress! + (j + 2) * m, g.baseAddress! + (j + 3) * m)
-                        for s in 0..<count {
-                            let row = a.baseAddress! + s * m
-                            let (d0, d1, d2, d3) = (d[s * n + j], d[s * n + j + 1], d[s * n + j + 2], d[s * n + j + 3])
-                            for k in 0..<m {
-                                let ak = row[k]
-                                g0[k] += d0 * ak
-                                g1[k] += d1 * ak
-                                g2[k] += d2 * ak
-                                g3[k] += d3 * ak
-                            }
-                        }
-                        j += 4
-                    }
-                    while j < n {
-                        let gj = g.baseAddress! + j * m
-                        for s in 0..<count {
-                            let row = a.baseAddress! + s * m, dj = d[s * n + j]
-                            for k in 0..<m { gj[k] += dj * row[k] }
-                        }
-                        j += 1
-                    }
-                }
-            }
+    @inline(__always)
+    private static func load(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
+    }
+
+    @inline(__always)
+    private static func store(_ v: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Double>.self)
+    }
+
+    @inline(__always)
+    private static func tile4x8(_ a: UnsafePointer<Double>, inner: Int, _ b: UnsafePointer<Double>, columns: Int,
+                                into c: UnsafeMutablePointer<Double>) {
+        var (c00, c01, c10, c11) = (SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>())
+        var (c20, c21, c30, c31) = (SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>())
+        let (a0, a1, a2, a3) = (a, a + inner, a + 2 * inner, a + 3 * inner)
+        for r in 0..<inner {
+            let row = b + r * columns
+            let (b0, b1) = (load(row), load(row + 4))
+            let (x0, x1, x2, x3) = (SIMD4(repeating: a0[r]), SIMD4(repeating: a1[r]), SIMD4(repeating: a2[r]), SIMD4(repeating: a3[r]))
+            c00 += x0 * b0; c01 += x0 * b1
+            c10 += x1 * b0; c11 += x1 * b1
+            c20 += x2 * b0; c21 += x2 * b1
+            c30 += x3 * b0; c31 += x3 * b1
         }
+        store(c00, c); store(c01, c + 4)
+        store(c10, c + columns); store(c11, c + columns + 4)
+        store(c20, c + 2 * columns); store(c21, c + 2 * columns + 4)
+        store(c30, c + 3 * columns); store(c31, c + 3 * columns + 4)
+    }
+
+    @inline(__always)
+    private static func tile1x8(_ a: UnsafePointer<Double>, inner: Int, _ b: UnsafePointer<Double>, columns: Int,
+                                into c: UnsafeMutablePointer<Double>) {
+        var (c0, c1) = (SIMD4<Double>(), SIMD4<Double>())
+        for r in 0..<inner {
+            let row = b + r * columns
+            let x = SIMD4(repeating: a[r])
+            c0 += x * load(row)
+            c1 += x * load(row + 4)
+        }
+        store(c0, c)
+        store(c1, c + 4)
     }
 }
