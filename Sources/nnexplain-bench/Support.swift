@@ -37,9 +37,13 @@ enum Measure {
 enum Memory {
     static func resetPeak() { try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8) }
 
-    static func peakBytes() -> Int {
+    static func peakBytes() -> Int { field("VmHWM:") }
+
+    static func currentBytes() -> Int { field("VmRSS:") }
+
+    private static func field(_ name: String) -> Int {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name) }),
               let kb = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
         return kb * 1024
     }

@@ -14,9 +14,33 @@ print("nnexplain-bench, \(Date().formatted(date: .abbreviated, time: .shortened)
 print("machine: \(Machine.description)")
 print("median of \(repeats) runs after one warm-up; a pass is one forward and one backward pass over all samples\n")
 
-// 1. The MNIST-size network against numpy, traced and untraced, 1 and 2 threads.
-let mnist = [784, 128, 64, 10]
+// 1. Whole processes first, while this process is small: a child's peak RSS as Linux reports it
+// (wait4) is at least what its parent held when it was spawned.
+print("whole processes (median wall time; peak RSS of the child, at least \(Format.mb(Memory.currentBytes())) MB, this process's size)")
+let tools = Processes.toolDirectory
 var rows: [[String]] = []
+if let hello = Processes.helloWorld() {
+    let h = Processes.time([hello.path], repeats: repeats)
+    let step = Processes.time([tools.appendingPathComponent("nnexplain").path, "step", "--layer", "L", "--j", "1", "--k", "2"], repeats: repeats)
+    rows.append(["hello-world Swift binary", Format.ms(h.ms), Format.mb(h.peakBytes), ""])
+    rows.append(["nnexplain step --layer L --j 1 --k 2", Format.ms(step.ms), Format.mb(step.peakBytes), Format.ratio(step.ms / h.ms) + " of hello"])
+}
+let gradients = Processes.time([tools.appendingPathComponent("nnexplain").path, "gradients", "--random", "784,128,64,10",
+                                "--samples", "1000", "--format", "json"], repeats: max(3, repeats / 3))
+rows.append(["nnexplain gradients --random 784,128,64,10 --samples 1000 --format json", Format.ms(gradients.ms), Format.mb(gradients.peakBytes), ""])
+if let python = NumPy.python {
+    let script = benchDirectory.appendingPathComponent("numpy_engine.py").path
+    let numpy = Processes.time([python, script, "gradients", "784,128,64,10", "1000"], repeats: max(3, repeats / 3),
+                               environment: NumPy.environment(threads: 2))
+    rows.append(["numpy_engine.py gradients 784,128,64,10 1000 (2 threads)", Format.ms(numpy.ms), Format.mb(numpy.peakBytes),
+                 Format.ratio(gradients.ms / numpy.ms) + " of numpy"])
+}
+Format.table(["process", "ms", "peak MB", "ratio"], rows)
+
+print()
+// 2. The MNIST-size network against numpy, traced and untraced, 1 and 2 threads.
+let mnist = [784, 128, 64, 10]
+rows = []
 let network = Network.random(sizes: mnist, samples: 1000, seed: 1)
 var numpyMS: [Int: Double] = [:]
 for threads in [1, 2] {
@@ -35,7 +59,7 @@ for threads in [1, 2] {
 }
 Format.table(["network", "samples", "threads", "engine", "ms/pass", "GFLOP/s", "peak MB", "numpy ms", "ratio"], rows)
 
-// 2. Linear growth: three sample counts, three network sizes (2 threads, untraced).
+// 3. Linear growth: three sample counts, three network sizes (2 threads, untraced).
 print("\nscaling (2 threads, untraced)")
 rows = []
 for samples in [250, 500, 1000] {
@@ -48,25 +72,3 @@ for hidden in [32, 64, 128] {
     rows.append(["784-\(hidden)-10", "1000", Format.ms(m.ms), Format.ms(m.ms / Double(sized.layers.map { $0.size * ($0.weights.first?.count ?? 0) }.reduce(0, +)) * 1e5)])
 }
 Format.table(["network", "samples", "ms/pass", "ms per 1000 samples | per 100k weights"], rows)
-
-// 3. Whole processes: start-up, and the end-to-end gradients command against numpy end to end.
-print("\nwhole processes (median wall time; peak RSS of the child)")
-let tools = Processes.toolDirectory
-rows = []
-if let hello = Processes.helloWorld() {
-    let h = Processes.time([hello.path], repeats: repeats)
-    let step = Processes.time([tools.appendingPathComponent("nnexplain").path, "step", "--layer", "L", "--j", "1", "--k", "2"], repeats: repeats)
-    rows.append(["hello-world Swift binary", Format.ms(h.ms), Format.mb(h.peakBytes), ""])
-    rows.append(["nnexplain step --layer L --j 1 --k 2", Format.ms(step.ms), Format.mb(step.peakBytes), Format.ratio(step.ms / h.ms) + " of hello"])
-}
-let gradients = Processes.time([tools.appendingPathComponent("nnexplain").path, "gradients", "--random", "784,128,64,10",
-                                "--samples", "1000", "--format", "json"], repeats: max(3, repeats / 3))
-rows.append(["nnexplain gradients --random 784,128,64,10 --samples 1000 --format json", Format.ms(gradients.ms), Format.mb(gradients.peakBytes), ""])
-if let python = NumPy.python {
-    let script = benchDirectory.appendingPathComponent("numpy_engine.py").path
-    let numpy = Processes.time([python, script, "gradients", "784,128,64,10", "1000"], repeats: max(3, repeats / 3),
-                               environment: NumPy.environment(threads: 2))
-    rows.append(["numpy_engine.py gradients 784,128,64,10 1000 (2 threads)", Format.ms(numpy.ms), Format.mb(numpy.peakBytes),
-                 Format.ratio(gradients.ms / numpy.ms) + " of numpy"])
-}
-Format.table(["process", "ms", "peak MB", "ratio"], rows)
