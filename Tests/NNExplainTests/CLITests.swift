@@ -48,6 +48,38 @@ struct CLITests {
                   message: "unknown format 'xml' for --format; use text, json, markdown or latex"),
         ErrorCase(arguments: ["step", "--layer", "L", "--j", "0", "--k", "0", "--precision", "0"], status: 64,
                   message: "--precision 0 is out of range; give the number of significant digits, 1…17"),
+        ErrorCase(arguments: ["train"], status: 64,
+                  message: "missing --epochs; give a whole number 1…10000000, e.g. --epochs 100"),
+        ErrorCase(arguments: ["train", "--epochs", "abc"], status: 64,
+                  message: "--epochs expects a whole number, not 'abc'; give a whole number 1…10000000"),
+        ErrorCase(arguments: ["train", "--epochs", "0"], status: 64,
+                  message: "--epochs 0 is out of range; give a whole number 1…10000000"),
+        ErrorCase(arguments: ["train", "--epochs", "3", "--learning-rate", "-0.5"], status: 64,
+                  message: "--learning-rate -0.5 is out of range; give a number above 0 and at most 1000"),
+        ErrorCase(arguments: ["train", "--epochs", "3", "--learning-rate", "nan"], status: 64,
+                  message: "--learning-rate expects a number, not 'nan'; for example --learning-rate 0.1"),
+        ErrorCase(arguments: ["train", "--epochs", "3", "--every", "0"], status: 64,
+                  message: "--every 0 is out of range; give a whole number 1…10000000"),
+        ErrorCase(arguments: ["update", "--update-order", "backwards"], status: 64,
+                  message: "unknown update order 'backwards'; use simultaneous or output-first"),
+        ErrorCase(arguments: ["gradients", "--random", "3,0,2"], status: 64,
+                  message: "--random 3,0,2 is not a list of layer sizes; give at least two whole numbers 1…100000 separated by commas, inputs first, e.g. --random 784,128,64,10"),
+        ErrorCase(arguments: ["gradients", "--seed", "4"], status: 64,
+                  message: "--seed applies to --random only; add --random SIZES, e.g. --random 3,4,2"),
+        ErrorCase(arguments: ["gradients", "--random", "3,2", "--activation", "softmax"], status: 64,
+                  message: "unknown activation 'softmax'; use one of sigmoid, tanh, relu, leaky-relu, identity"),
+        ErrorCase(arguments: ["check", "--epsilon", "1"], status: 64,
+                  message: "--epsilon 1 is out of range; give a number above 0 and at most 0.1"),
+        ErrorCase(arguments: ["gradients", "--network", "x.json", "--random", "2,2"], status: 64,
+                  message: "give --network FILE or --random SIZES, not both"),
+        ErrorCase(arguments: ["diagram", "--format", "png"], status: 64,
+                  message: "unknown format 'png' for --format; use svg or dot"),
+        ErrorCase(arguments: ["forward", "--precision", "1e3"], status: 64,
+                  message: "--precision expects a whole number, not '1e3'; give the number of significant digits, 1…17"),
+        ErrorCase(arguments: ["step", "--layer", "L", "--j", "99999999999999999999999", "--k", "0"], status: 64,
+                  message: "--j 99999999999999999999999 is far too large; layer L has 2 nodes, so j must be 0…1"),
+        ErrorCase(arguments: ["lesson", "99"], status: 64,
+                  message: "there is no lesson '99'; give a number 1…8, or no number for the list"),
         ErrorCase(arguments: ["forward", "--network", "/no/such/file.json"], status: 66,
                   message: "cannot read network file '/no/such/file.json': no such file; check the path"),
         ErrorCase(arguments: ["forward", "--network", "/dev/null"], status: 66,
@@ -122,5 +154,44 @@ struct CLITests {
         // ∂E/∂w5 of Mazur's worked example (0.082167041 as published).
         #expect(object["layers"]?.arrayValue?[1]["weights"]?.arrayValue?[0].arrayValue?[0].doubleValue
                 == 0.08216704056423078)
+    }
+}
+
+/// A bad network file is exit 65 with one sentence that names the file, the place and the fix; an
+/// unknown key is only a warning, so files from newer versions still load.
+struct NetworkFileCLITests {
+    static func run(_ text: String, _ command: [String] = ["gradients"]) throws -> (CLIResult, String) {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("nnexplain-bad-\(UUID().uuidString).json")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        return (runCLI(command + ["--network", file.path]), file.path)
+    }
+
+    @Test func syntaxErrorsNameLineAndColumn() throws {
+        let (result, path) = try Self.run("{\n  \"inputs\": 2,\n  \"layers\" [\n}")
+        #expect(result.status == 65)
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("Error: network file '\(path)': line 3, column 12: "))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func shapeErrorsNameTheLayerAndRow() throws {
+        let (result, path) = try Self.run("""
+            {"inputs": 2, "layers": [{"activation": "sigmoid", "weights": [[0.1, 0.2], [0.3]]}],
+             "samples": [{"x": [1, 2], "y": [0, 1]}]}
+            """)
+        #expect(result.status == 65)
+        #expect(result.stderr == "Error: network file '\(path)': layers[0].weights[1] has 1 number, but the network has 2 inputs: "
+                + "each row needs one weight per input\n")
+    }
+
+    @Test func unknownKeysAreWarnings() throws {
+        let (result, path) = try Self.run("""
+            {"inputs": 1, "momentum": 0.9, "layers": [{"activation": "identity", "weights": [[2]]}],
+             "samples": [{"x": [1], "y": [0]}]}
+            """)
+        #expect(result.status == 0)
+        #expect(result.stderr == "Warning: network file '\(path)': ignoring unknown key \"momentum\" at the top level\n")
+        #expect(result.stdout.contains("Loss: C = (1/N) Σ_s C_s = 4"))
     }
 }
