@@ -39,6 +39,14 @@ struct LatexMath: Sendable {
         }
     }
 
+    /// The rows of an `align*` or `aligned` environment, `lhs &= step`, one per step; or a single row
+    /// with every step on it when `chain` is false.
+    func alignedRows(_ lhs: Math, _ steps: [Math], chain: Bool) -> [String] {
+        let left = latex(lhs)
+        guard chain else { return [left + " &= " + steps.map(latex).joined(separator: " = ")] }
+        return steps.enumerated().map { n, step in (n == 0 ? left : "") + " &= " + latex(step) }
+    }
+
     /// A number with `precision` significant digits; an exponent becomes `\times 10^{…}`.
     func number(_ x: Double) -> String {
         let text = String(format: "%.*g", precision, x == 0 ? 0 : x)

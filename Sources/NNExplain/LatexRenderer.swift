@@ -40,10 +40,7 @@ public struct LatexRenderer: Sendable {
             case .nested(let children):
                 out += self.blocks(children)
             case .equation(let lhs, let steps, let chain):
-                let left = math.latex(lhs)
-                let rows = chain
-                    ? steps.enumerated().map { n, step in (n == 0 ? left : "") + " &= " + math.latex(step) }
-                    : [left + " &= " + steps.map(math.latex).joined(separator: " = ")]
+                let rows = math.alignedRows(lhs, steps, chain: chain)
                 out.append("\\begin{align*}\n" + rows.joined(separator: " \\\\\n") + "\n\\end{align*}")
             case .reason(let lines):
                 out.append("\\emph{Why:} " + lines.map(text).joined(separator: " ") + "\n")

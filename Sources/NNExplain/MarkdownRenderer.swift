@@ -27,12 +27,11 @@ public struct MarkdownRenderer: Sendable {
             case .nested(let children):
                 out += self.blocks(children, level: level)
             case .equation(let lhs, let steps, let chain):
-                let left = math.latex(lhs)
                 if chain && steps.count > 1 {
-                    let rows = steps.enumerated().map { n, step in (n == 0 ? left : "") + " &= " + math.latex(step) }
+                    let rows = math.alignedRows(lhs, steps, chain: true)
                     out.append("$$\n\\begin{aligned}\n" + rows.joined(separator: " \\\\\n") + "\n\\end{aligned}\n$$")
                 } else {
-                    out.append("$$\n" + ([left] + steps.map(math.latex)).joined(separator: " = ") + "\n$$")
+                    out.append("$$\n" + ([lhs] + steps).map(math.latex).joined(separator: " = ") + "\n$$")
                 }
             case .reason(let lines):
                 out.append("*Why:* " + lines.map(text).joined(separator: " "))

@@ -7,16 +7,7 @@ import Testing
 
 /// The network diagram: the layout model's roles, the SVG as XML, and the DOT text.
 struct DiagramTests {
-    /// Mazur's worked example, built by hand so these tests depend on no file.
-    static let mazur = Network(
-        inputs: 2,
-        layers: [
-            Layer(activation: .sigmoid, weights: [[0.15, 0.20], [0.25, 0.30]], biases: [0.35, 0.35]),
-            Layer(activation: .sigmoid, weights: [[0.40, 0.45], [0.50, 0.55]], biases: [0.60, 0.60]),
-        ],
-        loss: .halfSquared,
-        samples: [Sample(x: [0.05, 0.10], y: [0.01, 0.99])]
-    )
+    static let mazur = ReferenceNetworks.mazur
 
     static func diagram(
         _ network: Network, sample: Int = 0, relative: Bool = true, precision: Int = 9,
