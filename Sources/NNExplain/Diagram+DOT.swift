@@ -2,12 +2,12 @@ extension Diagram {
     /// The diagram as Graphviz input: `dot -Tsvg` or `dot -Tpng` lays it out left to right.
     ///
     /// One cluster per layer (labelled `L-1 (l = 2)` and its activation, its nodes on one rank), a
-    /// node per drawn node labelled with its name and value (`a_1^L` over `0.598687660`), an edge
+    /// node per drawn node labelled with its name and value (`a_1^L` over `0.5989`), an edge
     /// statement per drawn weight labelled with its value (between layers with more than 36 drawn
     /// edges only the highlighted ones, as `xlabel`), `penwidth` growing with `|w|` and coloured
     /// by sign; highlighted edges and nodes in the same colours as the SVG, bold; the target `y_j`
-    /// under each output node's value; the title and the caption as the graph label. Nodes keep
-    /// their index order top to bottom. Left-out nodes of a large layer become one plaintext node
+    /// under each output node's value; the title and the caption as the graph label. Nodes are
+    /// written in index order with `ordering=out`, which Graphviz usually, but not always, keeps. Left-out nodes of a large layer become one plaintext node
     /// "⋯ n more" (see ``Diagram``). Every ID is quoted and every label escaped; the output is the same
     /// bytes for the same input.
     public func dot() -> String {

@@ -18,6 +18,8 @@ struct BlockResult: Sendable {
     /// Per layer, `Σ_s ∂C_s/∂w_jk^l` at `[j * m + k]`, and `Σ_s ∂C_s/∂b_j^l`.
     var weights: [[Double]]
     var biases: [[Double]]
+    /// Whether every `z`, `a`, `g'(z)` and `∂C/∂a` of the block was finite.
+    var allFinite: Bool
     var kept: Kept?
 
     struct Kept: Sendable {
@@ -112,6 +114,7 @@ struct PreparedNetwork: Sendable {
             }
         }
         let kept = keep ? BlockResult.Kept(z: z, a: Array(a.dropFirst()), gPrime: gPrime, dCda: dCda, losses: losses) : nil
-        return BlockResult(range: range, loss: total, weights: weights, biases: biases, kept: kept)
+        let allFinite = [z, a, gPrime, dCda].allSatisfy { $0.allSatisfy { $0.allSatisfy(\.isFinite) } }
+        return BlockResult(range: range, loss: total, weights: weights, biases: biases, allFinite: allFinite, kept: kept)
     }
 }

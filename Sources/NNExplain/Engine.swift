@@ -24,9 +24,10 @@ public struct Engine: Sendable {
     /// All cores of this machine.
     public static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
-    /// The mean loss and the gradients averaged over all samples. With `trace`, every sample's `z`,
-    /// `a`, `g'(z)` and `∂C/∂a` are also kept (memory samples × nodes) and returned.
-    public func run(_ network: Network, trace: Bool = false) -> (gradients: Gradients, trace: BatchTrace?) {
+    /// The mean loss and the gradients averaged over all samples, and whether every number of the
+    /// passes was finite. With `trace`, every sample's `z`, `a`, `g'(z)` and `∂C/∂a` are also kept
+    /// (memory samples × nodes) and returned.
+    public func run(_ network: Network, trace: Bool = false) -> (gradients: Gradients, trace: BatchTrace?, allFinite: Bool) {
         let prepared = PreparedNetwork(network)
         let n = network.samples.count
         let blocks = (n + Engine.blockSize - 1) / Engine.blockSize
@@ -55,7 +56,9 @@ public struct Engine: Sendable {
         })
         var flat = prepared.layers.map { [Double](repeating: 0, count: $0.n * $0.m) }
         var biases = prepared.layers.map { [Double](repeating: 0, count: $0.n) }
+        var allFinite = true
         for case let partial? in partials {
+            allFinite = allFinite && partial.allFinite
             result.loss += partial.loss
             for l in flat.indices {
                 for i in flat[l].indices { flat[l][i] += partial.weights[l][i] }
@@ -72,7 +75,7 @@ public struct Engine: Sendable {
                 result.layers[l].biases[j] = biases[l][j] / count
             }
         }
-        return (result, recorded)
+        return (result, recorded, allFinite)
     }
 }
 

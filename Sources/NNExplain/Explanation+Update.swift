@@ -14,9 +14,9 @@ extension Explanation {
     static let outputFirstNote: Document.Block = .paragraph([
         "Note: this is the output-first order, and it is wrong. Each layer's weights are moved as soon as ",
         "their gradients are known, and the layer below then computes its ∂C/∂a through the weights that ",
-        "already moved, so the hidden-layer gradients are not the gradient of C at any one point. It is ",
-        "here because Mazur's published training figures (an error of 0.291027924 after one round) came ",
-        "from this order; the correct simultaneous order gives 0.291027774.",
+        "already moved, so the hidden-layer gradients are not the gradient of C at any one point (the ",
+        "output layer's are the same in both orders). It is here because Mazur's published training ",
+        "figures came from this order.",
     ])
 
     /// `nnexplain update --layer … --j … --k …`: one weight's step, with every number.
@@ -33,8 +33,8 @@ extension Explanation {
         if let derivation, let average = derivation.average {
             gradientBlocks = averageRows(average, weight: w)
             gradientBlocks.append(.paragraph([
-                "Each product is one sample's chain rule; 'nnexplain step --layer ", layer(l),
-                " --j \(j) --k \(k) --average' works out every term of sample 0 in full.",
+                "Each product is one sample's chain rule; the step command with --average works out every ",
+                "term of sample 0 in full.",
             ]))
         } else {
             gradientBlocks = [.line(.of(gradient), [.number(g)]), outputFirstNote]
@@ -137,9 +137,10 @@ extension Explanation {
             ]),
             .paragraph([
                 "How to read it: relative error = |backprop − numeric| / max(|backprop|, |numeric|, 1e-8). ",
-                "Around 1e-7 or smaller means agreement. Above the threshold ", m([.number(check.threshold)]),
-                " look closer: a bug, a relu sitting on its kink at z = 0, or a gradient so small that rounding ",
-                "swamps the finite difference (try a larger --epsilon).",
+                "Around 1e-7 or smaller means agreement. A gradient also passes when the two differ by less than ",
+                m([.number(check.noise)]), ", the smallest difference this ε can resolve (10 ulp of C / ε). ",
+                "Above the threshold ", m([.number(check.threshold)]),
+                " look closer: a bug, a relu sitting on its kink at z = 0, or a step ε too small or too large.",
             ]),
             .gap,
         ]

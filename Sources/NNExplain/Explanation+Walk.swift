@@ -18,7 +18,7 @@ extension Explanation {
         var n = 0
         for l in stride(from: network.depth, through: 1, by: -1) {
             for j in 0..<network.size(ofLayer: l) {
-                let d = network.derivation(layer: l, j: j, k: 0, sample: s)
+                let d = network.derivation(layer: l, j: j, k: 0, trace: trace, traceBack: false)
                 let a = Symbol.a(layer: l, .number(j)), z = Symbol.z(layer: l, .number(j))
                 func page(_ what: [Document.Inline], _ blocks: [Document.Block]) -> Document {
                     n += 1
@@ -28,13 +28,18 @@ extension Explanation {
                 pages.append(page([m(.partial(C, a))], d.firstTermBlocks(loss: C, traceBack: false)))
                 pages.append(page([m(.partial(a, z))], d.slopeBlocks))
                 let inputs = trace.activations(ofLayer: l - 1)
-                let rows: [[Math]] = inputs.indices.map { k in
+                var rows: [[Math]] = inputs.indices.map { k in
                     [.of(.partial(C, .w(layer: l, .number(j), .number(k)))), .product([d.firstValue, d.slope.value, inputs[k]]),
                      [.number(trace.weightGradient(layer: l, j: j, k: k))]]
                 }
+                if network.layer(l).biases != nil {
+                    rows.append([.of(.partial(C, .b(layer: l, .number(j)))), .product([d.firstValue, d.slope.value, 1]),
+                                 [.number(trace.biasGradient(layer: l, j: j))]])
+                }
                 pages.append(page(["the weights into it"], [
                     .paragraph(["Each weight ", m(.w(layer: l, .number(j), .letter("k"))), " gets ", m(.partial(C, a)), " · ",
-                                m(.partial(a, z)), " · ", m(.a(layer: l - 1, .letter("k"))), ":"]),
+                                m(.partial(a, z)), " · ", m(.a(layer: l - 1, .letter("k"))),
+                                network.layer(l).biases != nil ? ", and the bias the same with 1 for the input:" : ":"]),
                     .nested([.table(header: nil, rows: rows, operators: [.equals, .equals])]),
                 ]))
             }

@@ -100,6 +100,7 @@ public struct JSONRenderer: Sendable {
         [
             "epsilon": .number(check.epsilon),
             "threshold": .number(check.threshold),
+            "noise": .number(check.noise),
             "failures": .integer(check.failures),
             "entries": .array(check.entries.map { e in
                 let symbol: Symbol = e.k.map { .w(layer: e.layer, .number(e.j), .number($0)) } ?? .b(layer: e.layer, .number(e.j))

@@ -49,7 +49,7 @@ struct LatexMath: Sendable {
 
     /// A number with `precision` significant digits; an exponent becomes `\times 10^{…}`.
     func number(_ x: Double) -> String {
-        let text = String(format: "%.*g", precision, x == 0 ? 0 : x)
+        let text = NumberText.significant(x, precision: precision)
         guard let e = text.firstIndex(where: { $0 == "e" }) else { return text }
         let exponent = Int(text[text.index(after: e)...]) ?? 0
         return "\(text[..<e]) \\times 10^{\(exponent)}"

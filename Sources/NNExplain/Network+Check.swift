@@ -4,12 +4,16 @@
 ///     relative error = |backprop − numeric| / max(|backprop|, |numeric|, floor)
 ///
 /// The finite difference needs nothing but forward passes, so it is an independent witness of the
-/// chain rule. The floor (1e-8) keeps two gradients that are both essentially zero from producing a
-/// huge relative error out of rounding noise.
+/// chain rule. An entry passes when its relative error is at most the threshold, or when the two
+/// differ by less than the finite difference can resolve at all: `noise = 10 · ulp(C) / ε`, the
+/// rounding of the two losses divided by the step. The floor (1e-8) keeps two gradients that are
+/// both essentially zero from producing a huge relative error.
 public struct GradientCheck: Sendable, Equatable {
     public var epsilon: Double
     /// An entry fails when its relative error is above this.
     public var threshold: Double
+    /// The smallest difference the finite difference can resolve, `10 · ulp(C) / ε`.
+    public var noise: Double
     public var entries: [Entry]
 
     public static let floor = 1e-8
@@ -30,9 +34,15 @@ public struct GradientCheck: Sendable, Equatable {
 }
 
 extension Network {
+    /// The number of parameters a gradient check perturbs: every weight, and the biases that exist.
+    public var checkedParameters: Int {
+        layers.map { $0.size * ($0.weights.first?.count ?? 0) + ($0.biases?.count ?? 0) }.reduce(0, +)
+    }
+
     /// Checks every weight gradient, and the bias gradients of the layers that have biases, against a central finite difference with step `ε`.
     public func gradientCheck(epsilon ε: Double = 1e-6, threshold: Double = 1e-5) -> GradientCheck {
         let gradients = self.gradients()
+        let noise = 10 * gradients.loss.ulp / ε
         var entries: [GradientCheck.Entry] = []
         func entry(_ l: Int, _ j: Int, _ k: Int?, backprop: Double, nudge: (inout Network, Double) -> Void) {
             var plus = self, minus = self
@@ -41,7 +51,7 @@ extension Network {
             let numeric = (plus.meanLoss() - minus.meanLoss()) / (2 * ε)
             let error = abs(backprop - numeric) / max(abs(backprop), abs(numeric), GradientCheck.floor)
             entries.append(.init(layer: l, j: j, k: k, backprop: backprop, numeric: numeric,
-                                 relativeError: error, passed: error <= threshold))
+                                 relativeError: error, passed: error <= threshold || abs(backprop - numeric) <= noise))
         }
         for l in 1...depth {
             for j in 0..<size(ofLayer: l) {
@@ -56,6 +66,6 @@ extension Network {
                 }
             }
         }
-        return GradientCheck(epsilon: ε, threshold: threshold, entries: entries)
+        return GradientCheck(epsilon: ε, threshold: threshold, noise: noise, entries: entries)
     }
 }

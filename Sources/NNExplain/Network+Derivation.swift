@@ -2,13 +2,19 @@ extension Network {
     /// Explains `∂C_s/∂w_jk^l` for one sample, reading every number from that sample's trace.
     /// Indices must be in range (the command line checks them first).
     public func derivation(layer l: Int, j: Int, k: Int, sample s: Int) -> Derivation {
-        let t = trace(sample: s)
+        derivation(layer: l, j: j, k: k, trace: trace(sample: s))
+    }
+
+    /// The same from a trace at hand; without `traceBack` only the first sum over layer `l+1` is
+    /// kept, not the sums of the layers above it (the walk has shown those already).
+    func derivation(layer l: Int, j: Int, k: Int, trace t: Trace, traceBack: Bool = true) -> Derivation {
+        let s = t.sample
         let layerTrace = t.layer(l)
         let activation = layers[l - 1].activation
         return Derivation(
             layer: l, j: j, k: k, depth: depth, loss: loss, sample: s,
             hasBias: layers[l - 1].biases != nil,
-            first: firstTerm(t, layer: l, node: j),
+            first: firstTerm(t, layer: l, node: j, traceBack: traceBack),
             slope: Derivation.ActivationSlope(
                 activation: activation, z: layerTrace.z[j], a: layerTrace.a[j],
                 substitution: activation.substitution(z: layerTrace.z[j], a: layerTrace.a[j]),
@@ -34,7 +40,7 @@ extension Network {
     }
 
     /// Term 1 of `∂C_s/∂w_jk^l`: `∂C_s/∂a_j^l`, with everything it depends on.
-    private func firstTerm(_ t: Trace, layer l: Int, node j: Int) -> Derivation.FirstTerm {
+    private func firstTerm(_ t: Trace, layer l: Int, node j: Int, traceBack withTraceBack: Bool) -> Derivation.FirstTerm {
         let outputs = t.layer(depth).a.indices.map { i in
             Derivation.OutputGradient(
                 node: i, a: t.layer(depth).a[i], y: t.target[i], value: t.layer(depth).dCda[i])
@@ -42,7 +48,7 @@ extension Network {
         guard l < depth else { return .output(outputs[j]) }
         let sum = nodeSum(t, layer: l, node: j, letter: summationLetter(0))
         var traceBack: [[Derivation.NodeSum]] = []
-        for upper in (l + 1)..<depth {
+        for upper in (l + 1)..<depth where withTraceBack {
             let letter = summationLetter(upper - l)
             traceBack.append((0..<size(ofLayer: upper)).map { nodeSum(t, layer: upper, node: $0, letter: letter) })
         }

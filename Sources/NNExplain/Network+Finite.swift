@@ -17,16 +17,16 @@ extension Network {
     /// `∂C/∂a` from the output layer down, then every `∂C_s/∂w_jk^l` and `∂C_s/∂b_j^l` (a product of
     /// finite numbers can still overflow). `nil` when every number is finite.
     public func firstNonFinite() -> NonFinite? {
-        let (gradients, batch) = Engine().run(self, trace: true)
-        return firstNonFinite(gradients: gradients, batch: batch)
+        let result = Engine().run(self)
+        return firstNonFinite(gradients: result.gradients, allFinite: result.allFinite)
     }
 
-    /// The same search, made cheap when the engine's results for all samples are at hand: only when
-    /// one of them is not finite are the samples traced one by one to find where it began.
-    public func firstNonFinite(gradients: Gradients, batch: BatchTrace?) -> NonFinite? {
-        let finite = gradients.loss.isFinite
+    /// The same search, made cheap by the engine, which notes whether every number of its passes
+    /// was finite: only when one was not, or a gradient is not, are the samples traced one by one
+    /// to find where it began.
+    public func firstNonFinite(gradients: Gradients, allFinite: Bool) -> NonFinite? {
+        let finite = allFinite && gradients.loss.isFinite
             && gradients.layers.allSatisfy { $0.biases.allSatisfy(\.isFinite) && $0.weights.allSatisfy { $0.allSatisfy(\.isFinite) } }
-            && (batch.map { b in [b.z, b.a, b.gPrime, b.dCda].allSatisfy { $0.allSatisfy { $0.allSatisfy(\.isFinite) } } } ?? false)
         return finite ? nil : firstNonFinite(samples: samples.indices)
     }
 

@@ -29,8 +29,7 @@ public struct TextRenderer: Sendable {
 
     /// The document as text, ending with a newline.
     public func render(_ document: Document) -> String {
-        let text = lines(document.blocks, indent: 0).joined(separator: "\n") + "\n"
-        return ascii ? TextRenderer.asciiSpelling(text) : text
+        lines(document.blocks, indent: 0).joined(separator: "\n") + "\n"
     }
 
     // MARK: Blocks
@@ -93,18 +92,22 @@ public struct TextRenderer: Sendable {
 
     // MARK: Inline text and math
 
+    /// Every piece of text passes through here or through `text(_ math:)`, which spell it in ASCII
+    /// when asked, before any column is measured, so tables stay aligned.
     private func text(_ inlines: [Document.Inline]) -> String {
-        inlines.map { inline in
+        spelled(inlines.map { inline in
             switch inline {
             case .text(let text): return text
             case .math(let math): return self.text(math)
             case .layer(let l, let full): return full ? naming.fullName(l) : naming.label(l)
             }
-        }.joined()
+        }.joined())
     }
 
     /// A formula as text.
-    public func text(_ math: Math) -> String { math.pieces.map(text).joined() }
+    public func text(_ math: Math) -> String { spelled(math.pieces.map(text).joined()) }
+
+    private func spelled(_ text: String) -> String { ascii ? TextRenderer.asciiSpelling(text) : text }
 
     private func text(_ piece: Math.Piece) -> String {
         switch piece {
@@ -138,12 +141,10 @@ public struct TextRenderer: Sendable {
         }
     }
 
-    private func tableOperator(_ op: Math.Operator) -> String { operatorText(op) }
+    private func tableOperator(_ op: Math.Operator) -> String { spelled(operatorText(op)) }
 
     /// `x` with `precision` significant digits (C's `%g`), trailing zeros dropped; `-0` prints as `0`.
-    public func number(_ x: Double) -> String {
-        String(format: "%.*g", precision, x == 0 ? 0 : x)
-    }
+    public func number(_ x: Double) -> String { NumberText.significant(x, precision: precision) }
 
     // MARK: Symbols
 
@@ -195,7 +196,7 @@ public struct TextRenderer: Sendable {
     /// The Unicode of our math spelled in ASCII, for terminals that cannot show it.
     static func asciiSpelling(_ text: String) -> String {
         let spellings: [Character: String] = [
-            "∂": "d", "Σ": "sum", "·": "*", "−": "-", "²": "^2", "½": "1/2", "…": "...", "│": "|",
+            "∂": "d", "Σ": "sum", "·": "*", "−": "-", "²": "^2", "½": "(1/2)", "…": "...", "│": "|",
             "≤": "<=", "θ": "theta", "—": "-", "×": "x", "→": "->", "η": "eta", "ε": "eps", "δ": "delta", "✓": "ok", "✗": "X",
         ]
         var out = ""

@@ -38,8 +38,9 @@ func forwardCommand(_ arguments: Arguments, _ environment: Environment) throws(C
 func gradientsCommand(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
     let loaded = try loadNetwork(arguments)
     let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
-    let (gradients, batch) = Engine().run(loaded.network, trace: true)
-    try requireFinite(loaded.network, gradients: gradients, batch: batch)
+    let result = Engine().run(loaded.network)
+    let gradients = result.gradients
+    try requireFinite(loaded.network, gradients: gradients, batch: result.allFinite)
     let naming = LayerNaming(depth: loaded.network.depth)
     let output = presentation.render(Explanation.gradients(gradients, of: loaded.network), naming: naming) {
         JSONRenderer(naming: naming).render(gradients)
@@ -51,7 +52,7 @@ func updateCommand(_ arguments: Arguments, _ environment: Environment) throws(CL
     let loaded = try loadNetwork(arguments)
     let network = loaded.network
     let weight = try weightIndices(arguments, network: network)
-    let η = try learningRate(arguments, network: network)
+    let η = try learningRate(arguments)
     let order = try updateOrder(arguments)
     let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
     let target = arguments.flag("--in-place") ? try inPlaceTarget(arguments) : nil
@@ -81,7 +82,7 @@ func trainCommand(_ arguments: Arguments, _ environment: Environment) throws(CLI
     let network = loaded.network
     let epochs = try count(arguments, "--epochs", range: 1...10_000_000, required: true)!
     let every = try count(arguments, "--every", range: 1...10_000_000, required: false) ?? max(1, epochs / 10)
-    let η = try learningRate(arguments, network: network)
+    let η = try learningRate(arguments)
     let order = try updateOrder(arguments)
     let presentation = try Presentation(arguments, environment: environment, formats: [.text, .json])
     let save = arguments.value("--save")
@@ -91,7 +92,7 @@ func trainCommand(_ arguments: Arguments, _ environment: Environment) throws(CLI
     progress.finish()
     if let epoch = losses.firstIndex(where: { !$0.isFinite }) {
         throw .runtime("training diverged: the loss became \(losses[epoch].isNaN ? "NaN" : "infinite") after \(epoch) epochs; "
-            + "try a smaller --learning-rate (this run used \(η ?? network.learningRate))")
+            + "try a smaller --learning-rate (this run used \((η ?? network.learningRate).formatted))")
     }
     if let save { try AtomicFile.write(trained.fileText(), to: save) }
     let document = Explanation.training(losses: losses, every: every, learningRate: η ?? network.learningRate,
@@ -105,6 +106,11 @@ func trainCommand(_ arguments: Arguments, _ environment: Environment) throws(CLI
 func checkCommand(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
     let loaded = try loadNetwork(arguments)
     let ε = try positiveNumber(arguments, "--epsilon", upTo: 0.1) ?? 1e-6
+    let parameters = loaded.network.checkedParameters
+    guard parameters <= 20_000 else {
+        throw arguments.usage("check runs two forward passes for each of the \(parameters) weights and biases of this "
+            + "network, too many to wait for (at most 20000); check a smaller network")
+    }
     let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
     try requireFinite(loaded.network)
     let check = loaded.network.gradientCheck(epsilon: ε)

@@ -49,8 +49,11 @@ private func randomNetwork(_ arguments: Arguments, sizes text: String) throws(CL
         throw arguments.usage("--random \(text) has \(weights) weights, more than the 50000000 this tool handles; use smaller layers")
     }
     let samples = try count(arguments, "--samples", range: 1...1_000_000, required: false) ?? 10
-    guard samples * (sizes.first! + sizes.last!) <= 100_000_000 else {
-        throw arguments.usage("--samples \(samples) with \(sizes.first!) inputs is too much data; use fewer samples")
+    // The samples and a full trace hold samples × (all nodes) numbers: keep that within a few GB.
+    let nodes = sizes.reduce(0, +)
+    guard samples * nodes <= 100_000_000 else {
+        throw arguments.usage("--samples \(samples) with \(nodes) nodes in all is too much data (more than 100000000 numbers); "
+            + "use fewer samples or smaller layers")
     }
     var seed: UInt64 = 1
     if let value = arguments.value("--seed") {
@@ -71,12 +74,12 @@ private func randomNetwork(_ arguments: Arguments, sizes text: String) throws(CL
 
 /// Fails when the forward or backward pass of `network` overflows, naming the first number that did:
 /// for the given samples, or for all of them (through the engine, or its results when given).
-func requireFinite(_ network: Network, samples: [Int]? = nil, gradients: Gradients? = nil, batch: BatchTrace? = nil) throws(CLIError) {
+func requireFinite(_ network: Network, samples: [Int]? = nil, gradients: Gradients? = nil, batch: Bool = true) throws(CLIError) {
     let found: NonFinite?
     if let samples {
         found = network.firstNonFinite(samples: samples)
     } else if let gradients {
-        found = network.firstNonFinite(gradients: gradients, batch: batch)
+        found = network.firstNonFinite(gradients: gradients, allFinite: batch)
     } else {
         found = network.firstNonFinite()
     }
@@ -195,7 +198,7 @@ func weightIndices(_ arguments: Arguments, network: Network) throws(CLIError) ->
 }
 
 /// `--learning-rate η`: a number above 0 and at most 1000; `nil` means the network's own.
-func learningRate(_ arguments: Arguments, network: Network) throws(CLIError) -> Double? {
+func learningRate(_ arguments: Arguments) throws(CLIError) -> Double? {
     try positiveNumber(arguments, "--learning-rate", upTo: 1000)
 }
 

@@ -37,8 +37,8 @@ struct RobustnessTests {
         let result = runCLI(["train", "--network", file.path, "--epochs", "400", "--learning-rate", "5"])
         #expect(result.status == 1)
         #expect(result.stdout == "")
-        #expect(result.stderr.hasPrefix("Error: training diverged: the loss became infinite after "))
-        #expect(result.stderr.hasSuffix("epochs; try a smaller --learning-rate (this run used 5.0)\n"))
+        #expect(result.stderr.hasPrefix("Error: training diverged: the loss became infinite after 52 epochs;"))
+        #expect(result.stderr.hasSuffix("epochs; try a smaller --learning-rate (this run used 5)\n"))
     }
 
     @Test func saturatedSigmoidGetsANote() {
@@ -60,5 +60,38 @@ struct RobustnessTests {
             #expect(abs(Activation.sigmoid.value(z) - textbook) <= 1e-15 * textbook)
         }
         #expect(Activation.tanh.value(1000) == 1)
+    }
+}
+
+/// The gradient check passes on correct gradients even where they are tiny, and refuses to start
+/// on networks so large that it would run for hours.
+struct CheckTests {
+    @Test func tinyGradientsPassWithinTheFiniteDifferencesNoise() {
+        // A random network with two gradients so small that their relative error is above 1e-5,
+        // although they differ by less than the finite difference can resolve.
+        let network = Network.random(sizes: [40, 20, 5], samples: 4, seed: 2)
+        let check = network.gradientCheck()
+        #expect(check.entries.contains { $0.relativeError > check.threshold })
+        #expect(check.failures == 0)
+        #expect(check.noise == 10 * network.gradients().loss.ulp / 1e-6)
+    }
+
+    @Test func aWrongGradientStillFails() {
+        // Perturbing the check itself: a wrong "backprop" value must be caught.
+        var check = Network.standard.gradientCheck()
+        #expect(check.failures == 0)
+        let entry = check.entries[0]
+        let wrong = entry.backprop * 1.001
+        let error = abs(wrong - entry.numeric) / max(abs(wrong), abs(entry.numeric), GradientCheck.floor)
+        #expect(error > check.threshold && abs(wrong - entry.numeric) > check.noise)
+        check.entries[0].passed = error <= check.threshold
+        #expect(check.failures == 1)
+    }
+
+    @Test func hugeNetworksAreRefused() {
+        let result = runCLI(["check", "--random", "784,128,10", "--samples", "1"])
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("Error: check runs two forward passes for each of the 101770 weights and biases of this "
+            + "network, too many to wait for (at most 20000); check a smaller network\n"))
     }
 }
