@@ -73,7 +73,9 @@ public struct LatexRenderer: Sendable {
         }
         var lines = (header.map { [row($0, isHeader: true) + " \\\\ \\hline"] } ?? [])
         lines += rows.map { row($0, isHeader: false) + " \\\\" }
-        return "\\[\n\\begin{array}{\(spec)}\n" + lines.joined(separator: "\n") + "\n\\end{array}\n\\]"
+        // Tables are set a size smaller with narrower gaps, so that wide ones still fit the page.
+        return "\\begingroup\\small\\setlength{\\arraycolsep}{3pt}\n\\[\n\\begin{array}{\(spec)}\n"
+            + lines.joined(separator: "\n") + "\n\\end{array}\n\\]\n\\endgroup"
     }
 
     private func text(_ inlines: [Document.Inline]) -> String {
