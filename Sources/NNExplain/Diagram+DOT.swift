@@ -3,8 +3,8 @@ extension Diagram {
     ///
     /// One cluster per layer (labelled `L-1 (l = 2)` and its activation, its nodes on one rank), a
     /// node per drawn node labelled with its name and value (`a_1^L` over `0.5989`), an edge
-    /// statement per drawn weight labelled with its value (between layers with more than 36 drawn
-    /// edges only the highlighted ones, as `xlabel`), `penwidth` growing with `|w|` and coloured
+    /// statement per drawn weight labelled with its value near its arrow head (between layers with
+    /// more than 36 drawn edges only the highlighted ones), `penwidth` growing with `|w|` and coloured
     /// by sign; highlighted edges and nodes in the same colours as the SVG, bold; the target `y_j`
     /// under each output node's value; the title and the caption as the graph label. Nodes are
     /// written in index order with `ordering=out`, which Graphviz usually, but not always, keeps. Left-out nodes of a large layer become one plaintext node
@@ -58,17 +58,18 @@ extension Diagram {
         let bySource = edges.enumerated().sorted {
             ($0.element.layer, $0.element.k, $0.element.j, $0.offset) < ($1.element.layer, $1.element.k, $1.element.j, $1.offset)
         }.map(\.element)
-        // dot lays every edge label out as a node of its own, so between two dense layers only the
-        // highlighted edges keep theirs, as `xlabel` (the others carry the weight as a tooltip).
+        // Between two dense layers only the highlighted edges are labelled (the others carry the
+        // weight as a tooltip).
         var drawnPerLayer: [Int: Int] = [:]
         for edge in edges { drawnPerLayer[edge.layer, default: 0] += 1 }
         for edge in bySource {
             var attributes: [String] = []
-            if drawnPerLayer[edge.layer, default: 0] <= Diagram.maxLabelledEdges {
-                attributes.append("label=\(dotLabel([edge.weightText]))")
-            } else if edge.role != .plain {
-                // An `xlabel` is placed after the layout, so it cannot stretch the graph.
-                attributes.append("xlabel=\(dotLabel([edge.weightText]))")
+            // A `headlabel` sits just before the arrow head, above its own edge, where the edges into a
+            // node fan apart: read there, each weight is next to its line, not lost in the crossings.
+            if drawnPerLayer[edge.layer, default: 0] <= Diagram.maxLabelledEdges || edge.role != .plain {
+                attributes.append("headlabel=\(dotLabel([edge.weightText]))")
+                attributes.append("labeldistance=3.2")
+                attributes.append("labelangle=-14")
             }
             switch edge.role {
             case .plain:
