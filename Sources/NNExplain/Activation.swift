@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// An activation function `g`, its derivative `g'`, and the formula text an explanation prints.
 ///
@@ -19,10 +28,10 @@ public enum Activation: String, CaseIterable, Sendable {
     public func value(_ z: Double) -> Double {
         switch self {
         case .sigmoid:
-            if z >= 0 { return 1 / (1 + Foundation.exp(-z)) }
-            let e = Foundation.exp(z)
+            if z >= 0 { return 1 / (1 + exp(-z)) }
+            let e = exp(z)
             return e / (1 + e)
-        case .tanh: return Foundation.tanh(z)
+        case .tanh: return hyperbolicTangent(z)
         case .relu: return z > 0 ? z : 0
         case .leakyRelu: return z > 0 ? z : Activation.leakySlope * z
         case .identity: return z
@@ -109,3 +118,7 @@ public enum Activation: String, CaseIterable, Sendable {
     /// The names a network file may use, in the order help and errors list them.
     public static var names: [String] { allCases.map(\.rawValue) }
 }
+
+/// C's `tanh`, under a name the enum case `tanh` does not shadow.
+@usableFromInline
+func hyperbolicTangent(_ z: Double) -> Double { tanh(z) }

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Diagram {
     /// The diagram as a self-contained SVG 1.1 document (UTF-8 text, ending with a newline).
@@ -286,7 +295,7 @@ private struct SVGWriter {
 /// A coordinate with one decimal; never `-0.0`.
 private func f(_ x: Double) -> String {
     let rounded = (x * 10).rounded() / 10
-    return String(format: "%.1f", rounded == 0 ? 0 : rounded)
+    return NumberText.cFormat("%.1f", rounded == 0 ? 0 : rounded)
 }
 
 /// Text escaped for XML character data and attribute values.

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes a ``Document`` as Markdown with `$…$` and `$$…$$` math that GitHub and KaTeX render:
 /// headings for the title and sections, `aligned` blocks for chains of equations, pipe tables.
@@ -66,7 +75,7 @@ public struct MarkdownRenderer: Sendable {
     private func text(_ inlines: [Document.Inline]) -> String {
         inlines.map { inline in
             switch inline {
-            case .text(let text): return text.replacingOccurrences(of: "*", with: "\\*")
+            case .text(let text): return text.split(separator: "*", omittingEmptySubsequences: false).joined(separator: "\\*")
             case .math(let formula): return "$" + math.latex(formula) + "$"
             case .layer(let l, let full): return full ? math.naming.fullName(l) : math.naming.label(l)
             }

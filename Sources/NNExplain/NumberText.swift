@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// How every number is printed in text, Markdown and LaTeX: at most `precision` significant digits in
 /// C's `%g` style, trailing zeros dropped, `-0` as `0`; and never more digits than the number needs,
@@ -6,7 +15,20 @@ import Foundation
 enum NumberText {
     static func significant(_ x: Double, precision: Int) -> String {
         let value = x == 0 ? 0 : x
-        return String(format: "%.*g", min(precision, shortestDigits(value)), value)
+        return cFormat("%.*g", Int32(min(precision, shortestDigits(value))), value)
+    }
+
+    /// C's `snprintf`, for the `%g` style that every number of the text shares (Foundation's
+    /// `String(format:)` would load all of Foundation at start-up for this one call).
+    static func cFormat(_ format: String, _ arguments: any CVarArg...) -> String {
+        var buffer = [CChar](repeating: 0, count: 64)
+        let length = withVaList(arguments) { vsnprintf(&buffer, buffer.count, format, $0) }
+        guard length >= 0 else { return "" }
+        if Int(length) >= buffer.count {
+            buffer = [CChar](repeating: 0, count: Int(length) + 1)
+            _ = withVaList(arguments) { vsnprintf(&buffer, buffer.count, format, $0) }
+        }
+        return String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The significant digits of the shortest decimal that reads back as `x` (Swift's description).

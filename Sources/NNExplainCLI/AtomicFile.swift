@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes a file so that it is never left half-written: the text goes to a temporary file in the same
 /// folder, which is renamed over the target only after a complete, successful write (a rename within
@@ -6,10 +15,9 @@ import Foundation
 enum AtomicFile {
     static func write(_ text: String, to path: String) throws(CLIError) {
         let target = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            if isDirectory.boolValue { throw .runtime("cannot write '\(path)': it is a directory; give a file name") }
-            let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
+        if FileManager.default.fileExists(atPath: path) {
+            let type = fileType(path)
+            if type == .typeDirectory { throw .runtime("cannot write '\(path)': it is a directory; give a file name") }
             if type != .typeRegular {
                 throw .runtime("cannot write '\(path)': it is not a regular file (a device, pipe or socket); give a file name")
             }

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What a command may know about where it runs: which streams are terminals, whether colour is
 /// unwanted, how to read a line of input and how to draw progress. Tests pass their own.
@@ -39,7 +48,7 @@ public struct Environment: Sendable {
     }
 
     @Sendable private static func writeToStandardError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardStream.write(text, to: 2)
     }
 
     /// A quiet environment: no terminals, no input, no progress (the default for tests).

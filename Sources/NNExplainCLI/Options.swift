@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NNExplain
 
 // Reading option values into typed values, each with the error that names the problem and the fix.
@@ -15,12 +24,11 @@ func loadNetwork(_ arguments: Arguments) throws(CLIError) -> (network: Network, 
         throw arguments.usage("\(name) applies to --random only; add --random SIZES, e.g. --random 3,4,2")
     }
     guard let path = arguments.value("--network") else { return (Network.standard, []) }
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+    guard FileManager.default.fileExists(atPath: path) else {
         throw .unreadable(path: path, "no such file; check the path")
     }
-    if isDirectory.boolValue { throw .unreadable(path: path, "it is a directory; give the path of a .json file") }
-    let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
+    let type = fileType(path)
+    if type == .typeDirectory { throw .unreadable(path: path, "it is a directory; give the path of a .json file") }
     if type != .typeRegular {
         throw .unreadable(path: path, "it is not a regular file (a device, pipe or socket); give the path of a .json file")
     }
@@ -36,9 +44,14 @@ func loadNetwork(_ arguments: Arguments) throws(CLIError) -> (network: Network, 
     return (decoded.network, decoded.warnings.map { "network file '\(path)': \($0)" })
 }
 
+/// What kind of file `path` is (after following links), or nil when it cannot be told.
+func fileType(_ path: String) -> FileAttributeType? {
+    (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
+}
+
 /// `--random SIZES [--samples N] [--seed S] [--activation NAME]`.
 private func randomNetwork(_ arguments: Arguments, sizes text: String) throws(CLIError) -> Network {
-    let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+    let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmed) }
     guard parts.count >= 2, parts.allSatisfy({ $0 != nil && $0! >= 1 && $0! <= 100_000 }) else {
         throw arguments.usage("--random \(text) is not a list of layer sizes; give at least two whole numbers 1…100000 "
             + "separated by commas, inputs first, e.g. --random 784,128,64,10")
@@ -98,7 +111,7 @@ func layer(_ arguments: Arguments, network: Network) throws(CLIError) -> (Int, r
     }
     let depth = network.depth
     let valid = "\(validLayers(depth)) or \(depth == 1 ? "1" : "1…\(depth)")"
-    let trimmed = spec.trimmingCharacters(in: .whitespaces)
+    let trimmed = spec.trimmed
     if let number = Int(trimmed) {
         if number == 0 {
             throw arguments.usage("layer 0 is the input layer and has no weights; --layer must be \(valid)")
@@ -108,7 +121,7 @@ func layer(_ arguments: Arguments, network: Network) throws(CLIError) -> (Int, r
         }
         return (number, false)
     }
-    let upper = trimmed.uppercased().replacingOccurrences(of: " ", with: "")
+    let upper = String(trimmed.uppercased().filter { $0 != " " })
     if upper == "L" { return (depth, true) }
     if upper.hasPrefix("L-"), let n = Int(upper.dropFirst(2)), n >= 0 {
         guard n < depth else {

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NNExplain
 
 /// Runs `nnexplain` with `arguments` (without the program name), writing to the given streams.
@@ -33,7 +42,7 @@ private func page<Out: TextOutputStream>(_ pages: [String], stdout: inout Out, e
         stdout.write(text)
         guard environment.stdinIsTerminal, n < pages.count - 1 else { continue }
         stdout.write("\n[\(n + 1)/\(pages.count)] Enter: next step, q: quit ")
-        guard let answer = environment.readLine(), answer.trimmingCharacters(in: .whitespaces).lowercased() != "q" else {
+        guard let answer = environment.readLine(), answer.trimmed.lowercased() != "q" else {
             stdout.write("\n")
             return
         }
