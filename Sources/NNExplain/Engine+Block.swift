@@ -64,8 +64,12 @@ struct PreparedNetwork: Sendable {
             var zl = [Double](repeating: 0, count: count * layer.n)
             Kernels.product(a[a.count - 1], rows: count, inner: layer.m, layer.wT, columns: layer.n, into: &zl)
             var al = zl, gl = zl
+            if let biases = layer.biases {
+                for row in 0..<count {
+                    for j in 0..<layer.n { zl[row * layer.n + j] += biases[j] }
+                }
+            }
             for i in 0..<zl.count {
-                if let biases = layer.biases { zl[i] += biases[i % layer.n] }
                 al[i] = layer.activation.value(zl[i])
                 gl[i] = layer.activation.derivative(z: zl[i], a: al[i])
             }

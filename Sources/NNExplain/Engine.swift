@@ -70,8 +70,8 @@ public struct Engine: Sendable {
             allFinite = allFinite && partial.allFinite
             result.loss += partial.loss
             for l in flat.indices {
-                for i in flat[l].indices { flat[l][i] += partial.weights[l][i] }
-                for j in biases[l].indices { biases[l][j] += partial.biases[l][j] }
+                Engine.add(partial.weights[l], into: &flat[l])
+                Engine.add(partial.biases[l], into: &biases[l])
             }
             recorded?.store(partial)
         }
@@ -85,6 +85,17 @@ public struct Engine: Sendable {
             }
         }
         return (result, recorded, allFinite)
+    }
+}
+
+extension Engine {
+    /// `total[i] += part[i]` for every i, on raw buffers (the reduction of the block partials).
+    static func add(_ part: [Double], into total: inout [Double]) {
+        part.withUnsafeBufferPointer { part in
+            total.withUnsafeMutableBufferPointer { total in
+                for i in 0..<total.count { total[i] += part[i] }
+            }
+        }
     }
 }
 
