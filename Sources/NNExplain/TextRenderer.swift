@@ -206,7 +206,7 @@ public struct TextRenderer: Sendable {
     static func asciiSpelling(_ text: String) -> String {
         let spellings: [Character: String] = [
             "∂": "d", "Σ": "sum", "·": "*", "−": "-", "²": "^2", "½": "(1/2)", "…": "...", "│": "|",
-            "≤": "<=", "θ": "theta", "—": "-", "×": "x", "→": "->", "η": "eta", "ε": "eps", "δ": "delta", "✓": "ok", "✗": "X",
+            "≤": "<=", "θ": "theta", "′": "'", "—": "-", "×": "x", "→": "->", "η": "eta", "ε": "eps", "δ": "delta", "✓": "ok", "✗": "X",
         ]
         var out = ""
         out.reserveCapacity(text.utf8.count)
