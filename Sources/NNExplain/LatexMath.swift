@@ -29,7 +29,7 @@ struct LatexMath: Sendable {
         case .parenthesized(let inner): return "\\left(" + latex(inner) + "\\right)"
         case .squared(let inner): return "{" + latex(inner) + "}^{2}"
         case .activation(let l): return "g_{\(naming.label(l))}"
-        case .sum(let index): return "\\sum_{\(index)} "
+        case .sum(let index): return "\\sum_{\(index.replacingPrimes)} "
         case .over(let numerator, let n): return "\\frac{" + latex(numerator) + "}{\(n)}"
         }
     }
@@ -86,7 +86,7 @@ struct LatexMath: Sendable {
     private func index(_ i: Symbol.Index) -> String {
         switch i {
         case .number(let n): return String(n)
-        case .letter(let letter): return letter
+        case .letter(let letter): return letter.replacingPrimes
         }
     }
 
@@ -104,6 +104,7 @@ struct LatexMath: Sendable {
             case "½": out += "$\\tfrac{1}{2}$"
             case "−": out += "-"
             case "→": out += "$\\to$"
+            case "′": out += "'"
             case "η": out += "$\\eta$"
             case "ε": out += "$\\varepsilon$"
             case "θ": out += "$\\theta$"
@@ -119,4 +120,9 @@ struct LatexMath: Sendable {
         }
         return out
     }
+}
+
+extension String {
+    /// `i′` as LaTeX writes a primed letter, `i'`.
+    var replacingPrimes: String { String(map { $0 == "′" ? "'" : $0 }) }
 }
