@@ -1,13 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A picture of the network for one training sample: every node with its activation `a_j^l`, every
 /// weight `w_jk^l` as an edge, and optionally the edges one chain-rule derivation walks through.

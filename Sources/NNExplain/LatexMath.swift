@@ -1,13 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Writes formulas in LaTeX math (amsmath only), for the LaTeX and Markdown renderers:
 /// `\frac{\partial C_{0}}{\partial w_{12}^{L}}`, `a_{2}^{L-1}`, `g_{L-1}'(z_{i}^{L-1})`.

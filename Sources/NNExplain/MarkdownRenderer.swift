@@ -1,13 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Writes a ``Document`` as Markdown with `$…$` and `$$…$$` math that GitHub and KaTeX render:
 /// headings for the title and sections, `aligned` blocks for chains of equations, pipe tables.
