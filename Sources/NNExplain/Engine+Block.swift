@@ -51,8 +51,9 @@ struct PreparedNetwork: Sendable {
         samples = network.samples
     }
 
-    /// The forward and backward pass of the samples in `range`.
-    func pass(_ range: Range<Int>, keep: Bool) -> BlockResult {
+    /// The forward and, with `backward`, the backward pass of the samples in `range` (without it,
+    /// only the losses: the gradients stay empty).
+    func pass(_ range: Range<Int>, keep: Bool, backward: Bool = true) -> BlockResult {
         let count = range.count
         // Activations of every layer, sample-major: a[l][s * size + j], a[0] the inputs.
         var a: [[Double]] = [[Double](repeating: 0, count: count * inputs)]
@@ -96,7 +97,7 @@ struct PreparedNetwork: Sendable {
 
         // Backward, layer by layer: δ = ∂C/∂a · g'(z), then the gradients and ∂C/∂a of the layer below.
         var weights = [[Double]](repeating: [], count: L), biases = [[Double]](repeating: [], count: L)
-        for l in stride(from: L - 1, through: 0, by: -1) {
+        for l in stride(from: L - 1, through: 0, by: -1) where backward {
             let layer = layers[l]
             var delta = dCda[l]
             for i in 0..<delta.count { delta[i] *= gPrime[l][i] }

@@ -33,26 +33,8 @@ public struct Engine: Sendable {
     /// (memory samples × nodes) and returned.
     public func run(_ network: Network, trace: Bool = false) -> (gradients: Gradients, trace: BatchTrace?, allFinite: Bool) {
         let prepared = PreparedNetwork(network)
-        let n = network.samples.count
-        let blocks = (n + Engine.blockSize - 1) / Engine.blockSize
-        var partials = [BlockResult?](repeating: nil, count: blocks)
+        let partials = blocks(prepared, keep: trace, backward: true)
         var recorded = trace ? BatchTrace(network: network) : nil
-        partials.withUnsafeMutableBufferPointer { slots in
-            nonisolated(unsafe) let slots = slots
-            let work = { (b: Int) in
-                let range = (b * Engine.blockSize)..<min(n, (b + 1) * Engine.blockSize)
-                slots[b] = prepared.pass(range, keep: trace)
-            }
-            if threads == 1 || blocks == 1 {
-                for b in 0..<blocks { work(b) }
-            } else {
-                nonisolated(unsafe) let work = work
-                let next = Counter()
-                DispatchQueue.concurrentPerform(iterations: min(threads, blocks)) { _ in
-                    while let b = next.take(below: blocks) { work(b) }
-                }
-            }
-        }
         // The fixed reduction order: block 0, then block 1, … into a sum that starts at zero.
         var result = Gradients(loss: 0, layers: network.layers.map {
             Gradients.Layer(weights: Array(repeating: Array(repeating: 0, count: $0.weights.first?.count ?? 0), count: $0.size),
@@ -70,7 +52,7 @@ public struct Engine: Sendable {
             }
             recorded?.store(partial)
         }
-        let count = Double(n)
+        let count = Double(network.samples.count)
         result.loss /= count
         for l in flat.indices {
             let m = prepared.layers[l].m
@@ -80,6 +62,38 @@ public struct Engine: Sendable {
             }
         }
         return (result, recorded, allFinite)
+    }
+
+    /// `C = (1/N) Σ_s C_s` from forward passes alone, summed in the same order as ``run(_:trace:)``,
+    /// so it is the same number as `run(network).gradients.loss` at a third of the work.
+    public func meanLoss(_ network: Network) -> Double {
+        var total = 0.0
+        for case let partial? in blocks(PreparedNetwork(network), keep: false, backward: false) { total += partial.loss }
+        return total / Double(network.samples.count)
+    }
+
+    /// Every block's pass, on up to ``threads`` threads; the results in block order.
+    private func blocks(_ prepared: PreparedNetwork, keep: Bool, backward: Bool) -> [BlockResult?] {
+        let n = prepared.samples.count
+        let blocks = (n + Engine.blockSize - 1) / Engine.blockSize
+        var partials = [BlockResult?](repeating: nil, count: blocks)
+        partials.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            let work = { (b: Int) in
+                let range = (b * Engine.blockSize)..<min(n, (b + 1) * Engine.blockSize)
+                slots[b] = prepared.pass(range, keep: keep, backward: backward)
+            }
+            if threads == 1 || blocks == 1 {
+                for b in 0..<blocks { work(b) }
+            } else {
+                nonisolated(unsafe) let work = work
+                let next = Counter()
+                DispatchQueue.concurrentPerform(iterations: min(threads, blocks)) { _ in
+                    while let b = next.take(below: blocks) { work(b) }
+                }
+            }
+        }
+        return partials
     }
 }
 

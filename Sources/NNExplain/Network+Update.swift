@@ -23,7 +23,7 @@ public struct UpdateStep: Sendable, Equatable {
 
 extension Network {
     /// `C = (1/N) Σ_s C_s`, from the engine.
-    public func meanLoss() -> Double { Engine().run(self).gradients.loss }
+    public func meanLoss() -> Double { Engine().meanLoss(self) }
 
     /// One gradient-descent step with learning rate `η` (the network's own by default), and the
     /// loss after it.

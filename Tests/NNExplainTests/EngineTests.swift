@@ -36,6 +36,7 @@ struct EngineTests {
         let expected = Self.reference(network)
         for threads in [1, 2, 3, 8] {
             #expect(Engine(threads: threads).run(network).gradients == expected, "\(threads) threads")
+            #expect(Engine(threads: threads).meanLoss(network) == expected.loss, "forward-only loss, \(threads) threads")
         }
     }
 
