@@ -1,6 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The one matrix-product kernel is compiled twice: portably inside NNExplain, and for AVX2 in
+// NNExplainAVX2, which the engine calls only after asking the processor (Kernels.Variant.best).
+// So the default `swift build -c release` runs on every x86-64, and uses AVX2 where there is one.
+#if arch(x86_64)
+let avx2: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+#else
+let avx2: [SwiftSetting] = []
+#endif
+
 let package = Package(
     name: "nnexplain",
     products: [
@@ -9,7 +18,11 @@ let package = Package(
     ],
     targets: [
         // The trace engine, the explanation model and the renderers. Knows no command line.
-        .target(name: "NNExplain"),
+        .target(name: "NNExplain", dependencies: ["NNExplainKernels", "NNExplainAVX2"]),
+        // The matrix product every batched pass is made of, inlinable so each caller compiles it.
+        .target(name: "NNExplainKernels"),
+        // That product compiled for AVX2 (x86-64 only; elsewhere an ordinary copy).
+        .target(name: "NNExplainAVX2", dependencies: ["NNExplainKernels"], swiftSettings: avx2),
         // Argument parsing, help, errors and exit codes, behind one `run` function.
         .target(name: "NNExplainCLI", dependencies: ["NNExplain"]),
         // A few lines: call `run` with the process's arguments and streams.

@@ -53,7 +53,7 @@ struct PreparedNetwork: Sendable {
 
     /// The forward and, with `backward`, the backward pass of the samples in `range` (without it,
     /// only the losses: the gradients stay empty).
-    func pass(_ range: Range<Int>, keep: Bool, backward: Bool = true) -> BlockResult {
+    func pass(_ range: Range<Int>, keep: Bool, backward: Bool = true, variant: Engine.Variant = .portable) -> BlockResult {
         let count = range.count
         // Activations of every layer, sample-major: a[l][s * size + j], a[0] the inputs.
         var a: [[Double]] = [[Double](repeating: 0, count: count * inputs)]
@@ -63,7 +63,7 @@ struct PreparedNetwork: Sendable {
         var z: [[Double]] = [], gPrime: [[Double]] = []
         for layer in layers {
             var zl = [Double](repeating: 0, count: count * layer.n)
-            Kernels.product(a[a.count - 1], rows: count, inner: layer.m, layer.wT, columns: layer.n, into: &zl)
+            variant.product(a[a.count - 1], rows: count, inner: layer.m, layer.wT, columns: layer.n, into: &zl)
             var al = zl, gl = zl
             if let biases = layer.biases {
                 for row in 0..<count {
@@ -106,7 +106,7 @@ struct PreparedNetwork: Sendable {
             for row in 0..<count {
                 for j in 0..<layer.n { deltaT[j * count + row] = delta[row * layer.n + j] }
             }
-            Kernels.product(deltaT, rows: layer.n, inner: count, a[l], columns: layer.m, into: &gw)
+            variant.product(deltaT, rows: layer.n, inner: count, a[l], columns: layer.m, into: &gw)
             for row in 0..<count {
                 for j in 0..<layer.n { gb[j] += delta[row * layer.n + j] }
             }
@@ -114,7 +114,7 @@ struct PreparedNetwork: Sendable {
             biases[l] = gb
             if l > 0 {
                 var below = [Double](repeating: 0, count: count * layer.m)
-                Kernels.product(delta, rows: count, inner: layer.n, layer.w, columns: layer.m, into: &below)
+                variant.product(delta, rows: count, inner: layer.n, layer.w, columns: layer.m, into: &below)
                 dCda[l - 1] = below
             }
         }

@@ -23,7 +23,13 @@ public struct Engine: Sendable {
     /// How many threads may work on blocks at once.
     public var threads: Int
 
-    public init(threads: Int = Engine.defaultThreads) { self.threads = max(1, threads) }
+    /// Which compiled copy of the matrix product to run; every copy gives the same bits.
+    public var variant: Variant
+
+    public init(threads: Int = Engine.defaultThreads, variant: Variant = .best) {
+        self.threads = max(1, threads)
+        self.variant = variant.isAvailable ? variant : .portable
+    }
 
     /// All cores of this machine.
     public static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
@@ -81,7 +87,7 @@ public struct Engine: Sendable {
             nonisolated(unsafe) let slots = slots
             let work = { (b: Int) in
                 let range = (b * Engine.blockSize)..<min(n, (b + 1) * Engine.blockSize)
-                slots[b] = prepared.pass(range, keep: keep, backward: backward)
+                slots[b] = prepared.pass(range, keep: keep, backward: backward, variant: variant)
             }
             if threads == 1 || blocks == 1 {
                 for b in 0..<blocks { work(b) }

@@ -10,7 +10,12 @@ struct EngineTests {
         Network.random(sizes: [4, 9, 6, 2], samples: 131, seed: 2, activation: .tanh),
         Network.random(sizes: [3, 5, 4, 3, 2], samples: 67, seed: 3, activation: .leakyRelu),
         Network.random(sizes: [2, 1], samples: 3, seed: 4, activation: .identity),
+        // Wide enough for every part of the kernel: 4-row × 8-column tiles, and leftover rows and columns.
+        Network.random(sizes: [37, 19, 13, 10], samples: 150, seed: 5),
     ]
+
+    /// Every compiled copy of the kernel this processor can run.
+    static let variants = Engine.Variant.allCases.filter(\.isAvailable)
 
     /// The gradients from per-sample traces, reduced in the engine's documented order: sample order
     /// within blocks of 64, then block order.
@@ -32,12 +37,27 @@ struct EngineTests {
     }
 
     @Test(arguments: networks)
-    func bitIdenticalToTheTraceWhateverTheThreads(_ network: Network) {
+    func bitIdenticalToTheTraceWhateverTheThreadsAndKernel(_ network: Network) {
         let expected = Self.reference(network)
-        for threads in [1, 2, 3, 8] {
-            #expect(Engine(threads: threads).run(network).gradients == expected, "\(threads) threads")
-            #expect(Engine(threads: threads).meanLoss(network) == expected.loss, "forward-only loss, \(threads) threads")
+        for variant in Self.variants {
+            for threads in [1, 2, 3, 8] {
+                let engine = Engine(threads: threads, variant: variant)
+                #expect(engine.run(network).gradients == expected, "\(threads) threads, \(variant)")
+                #expect(engine.meanLoss(network) == expected.loss, "forward-only loss, \(threads) threads, \(variant)")
+            }
         }
+    }
+
+    /// The engine uses the AVX2 copy wherever the processor has it (so the test above ran it there).
+    @Test func theBestKernelIsChosenFromTheProcessor() {
+        #expect(Engine.Variant.portable.isAvailable)
+        #expect(Engine.Variant.best == (Engine.Variant.avx2.isAvailable ? .avx2 : .portable))
+        #expect(Engine().variant == .best)
+        #if arch(x86_64) && os(Linux)
+        let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let flags = cpuinfo.split(separator: "\n").first { $0.hasPrefix("flags") }?.split(separator: " ") ?? []
+        #expect(Engine.Variant.avx2.isAvailable == flags.contains("avx2"))
+        #endif
     }
 
     @Test(arguments: networks)

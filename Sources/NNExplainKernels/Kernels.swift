@@ -11,8 +11,13 @@
 /// columns lives in registers while r runs, so each loaded row of `b` serves four rows of `a`.
 /// Multiplications are never fused with additions (Swift does not contract them), which the bit
 /// identity needs.
-enum Kernels {
-    static func product(_ a: UnsafePointer<Double>, rows: Int, inner: Int,
+///
+/// Everything here is `@inlinable` so that each module that calls it compiles its own copy for its
+/// own instruction set: `NNExplain` the portable one, `NNExplainAVX2` one for AVX2 (see
+/// `Kernels.Variant` in NNExplain). A copy that is not inlined runs this module's portable code.
+public enum Kernels {
+    @inlinable @inline(__always)
+    public static func product(_ a: UnsafePointer<Double>, rows: Int, inner: Int,
                         _ b: UnsafePointer<Double>, columns: Int, into c: UnsafeMutablePointer<Double>) {
         var i = 0
         while i + 4 <= rows {
@@ -26,8 +31,8 @@ enum Kernels {
     }
 
     /// `rowCount` (4 or 1) rows of the product, in column tiles of 8, then the leftover columns.
-    @inline(__always)
-    private static func tiles(_ a: UnsafePointer<Double>, rowCount: Int, inner: Int,
+    @inlinable @inline(__always)
+    static func tiles(_ a: UnsafePointer<Double>, rowCount: Int, inner: Int,
                               _ b: UnsafePointer<Double>, columns: Int, into c: UnsafeMutablePointer<Double>) {
         var j = 0
         while j + 8 <= columns {
@@ -45,18 +50,18 @@ enum Kernels {
         }
     }
 
-    @inline(__always)
-    private static func load(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
+    @inlinable @inline(__always)
+    static func load(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
         UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
     }
 
-    @inline(__always)
-    private static func store(_ v: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>) {
+    @inlinable @inline(__always)
+    static func store(_ v: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>) {
         UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Double>.self)
     }
 
-    @inline(__always)
-    private static func tile4x8(_ a: UnsafePointer<Double>, inner: Int, _ b: UnsafePointer<Double>, columns: Int,
+    @inlinable @inline(__always)
+    static func tile4x8(_ a: UnsafePointer<Double>, inner: Int, _ b: UnsafePointer<Double>, columns: Int,
                                 into c: UnsafeMutablePointer<Double>) {
         var (c00, c01, c10, c11) = (SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>())
         var (c20, c21, c30, c31) = (SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>())
@@ -76,8 +81,8 @@ enum Kernels {
         store(c30, c + 3 * columns); store(c31, c + 3 * columns + 4)
     }
 
-    @inline(__always)
-    private static func tile1x8(_ a: UnsafePointer<Double>, inner: Int, _ b: UnsafePointer<Double>, columns: Int,
+    @inlinable @inline(__always)
+    static func tile1x8(_ a: UnsafePointer<Double>, inner: Int, _ b: UnsafePointer<Double>, columns: Int,
                                 into c: UnsafeMutablePointer<Double>) {
         var (c0, c1) = (SIMD4<Double>(), SIMD4<Double>())
         for r in 0..<inner {
