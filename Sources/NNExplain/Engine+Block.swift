@@ -1,6 +1,6 @@
 /// One layer's weights in the two layouts the batched loops need: `w[j * m + k] = w_jk^l` (rows
-/// along k, for the backward pass and the gradients) and its transpose `wT[k * n + j]` (rows along
-/// j, for the forward pass).
+/// along k, for the backward pass) and its transpose `wT[k * n + j]` (rows along j, for the forward
+/// pass).
 struct PreparedLayer: Sendable {
     let n: Int
     let m: Int
@@ -8,23 +8,9 @@ struct PreparedLayer: Sendable {
     let wT: [Double]
     let biases: [Double]?
     let activation: Activation
-}
-
-/// What one block of samples contributes: its losses and gradients summed in sample order, and,
-/// when asked, every value of its trace.
-struct BlockResult: Sendable {
-    var range: Range<Int>
-    var loss: Double
-    /// Per layer, `Σ_s ∂C_s/∂w_jk^l` at `[j * m + k]`, and `Σ_s ∂C_s/∂b_j^l`.
-    var weights: [[Double]]
-    var biases: [[Double]]
-    /// Whether every `z`, `a`, `g'(z)` and `∂C/∂a` of the block was finite.
-    var allFinite: Bool
-    var kept: Kept?
-
-    struct Kept: Sendable {
-        var z: [[Double]], a: [[Double]], gPrime: [[Double]], dCda: [[Double]], losses: [Double]
-    }
+    /// Where this layer's `Σ_s ∂C_s/∂w_jk^l` (`n · m` numbers, at `[j * m + k]`) and then its
+    /// `Σ_s ∂C_s/∂b_j^l` (`n` numbers) start in a block's gradient buffer.
+    let offset: Int
 }
 
 /// A network laid out for the batched loops.
@@ -33,8 +19,11 @@ struct PreparedNetwork: Sendable {
     let loss: Loss
     let inputs: Int
     let samples: [Sample]
+    /// Numbers in one gradient buffer: every weight and bias of every layer.
+    let parameters: Int
 
     init(_ network: Network) {
+        var offset = 0
         layers = network.layers.map { layer in
             let n = layer.size, m = layer.weights.first?.count ?? 0
             var w = [Double](repeating: 0, count: n * m), wT = w
@@ -44,82 +33,157 @@ struct PreparedNetwork: Sendable {
                     wT[k * n + j] = layer.weights[j][k]
                 }
             }
-            return PreparedLayer(n: n, m: m, w: w, wT: wT, biases: layer.biases, activation: layer.activation)
+            defer { offset += n * m + n }
+            return PreparedLayer(n: n, m: m, w: w, wT: wT, biases: layer.biases, activation: layer.activation, offset: offset)
         }
+        parameters = offset
         loss = network.loss
         inputs = network.inputs
         samples = network.samples
     }
 
-    /// The forward and, with `backward`, the backward pass of the samples in `range` (without it,
-    /// only the losses: the gradients stay empty).
-    func pass(_ range: Range<Int>, keep: Bool, backward: Bool = true, variant: Engine.Variant = .portable) -> BlockResult {
-        let count = range.count
-        // Activations of every layer, sample-major: a[l][s * size + j], a[0] the inputs.
-        var a: [[Double]] = [[Double](repeating: 0, count: count * inputs)]
+    /// The forward and, when `gradients` is given, the backward pass of the samples in `range`
+    /// (at most ``Engine/blockSize``): every `z`, `a`, `g'(z)`, `∂C/∂a` and `C_s` goes to `values`,
+    /// and `Σ_s ∂C_s/∂w` and `Σ_s ∂C_s/∂b` over the block, in sample order, to `gradients`.
+    /// Returns `Σ_s C_s` in sample order, and whether every value written was finite.
+    func pass(_ range: Range<Int>, values: BlockValues, gradients: UnsafeMutablePointer<Double>?,
+              scratch: Scratch, variant: Engine.Variant) -> (loss: Double, allFinite: Bool) {
+        let count = range.count, L = layers.count
+        // a^0, the inputs, sample-major like every other layer: input[row * inputs + k].
         for (row, s) in range.enumerated() {
-            for k in 0..<inputs { a[0][row * inputs + k] = samples[s].x[k] }
+            samples[s].x.withUnsafeBufferPointer { x in
+                (scratch.input + row * inputs).update(from: x.baseAddress!, count: inputs)
+            }
         }
-        var z: [[Double]] = [], gPrime: [[Double]] = []
-        for layer in layers {
-            var zl = [Double](repeating: 0, count: count * layer.n)
-            variant.product(a[a.count - 1], rows: count, inner: layer.m, layer.wT, columns: layer.n, into: &zl)
-            var al = zl, gl = zl
+        var allFinite = true
+        for (l, layer) in layers.enumerated() {
+            let below = l == 0 ? scratch.input : values.a[l - 1]
+            let z = values.z[l], size = count * layer.n
+            layer.wT.withUnsafeBufferPointer { wT in
+                variant.product(below, rows: count, inner: layer.m, wT.baseAddress!, columns: layer.n, into: z)
+            }
             if let biases = layer.biases {
                 for row in 0..<count {
-                    for j in 0..<layer.n { zl[row * layer.n + j] += biases[j] }
+                    for j in 0..<layer.n { z[row * layer.n + j] += biases[j] }
                 }
             }
-            for i in 0..<zl.count {
-                al[i] = layer.activation.value(zl[i])
-                gl[i] = layer.activation.derivative(z: zl[i], a: al[i])
-            }
-            z.append(zl)
-            a.append(al)
-            gPrime.append(gl)
+            layer.activation.apply(z: z, a: values.a[l], gPrime: values.gPrime[l], count: size)
+            allFinite = allFinite && Engine.allFinite(z, size) && Engine.allFinite(values.a[l], size)
+                && Engine.allFinite(values.gPrime[l], size)
         }
 
         // The loss and ∂C_s/∂a_j^L, as Trace computes them.
-        let L = layers.count, outputs = layers[L - 1].n
-        var losses = [Double](repeating: 0, count: count), total = 0.0
-        var dCda = [[Double]](repeating: [], count: L)
-        dCda[L - 1] = [Double](repeating: 0, count: count * outputs)
+        let outputs = layers[L - 1].n
+        var total = 0.0
         for (row, s) in range.enumerated() {
             var sampleLoss = 0.0
             for j in 0..<outputs {
-                let value = a[L][row * outputs + j], target = samples[s].y[j]
+                let value = values.a[L - 1][row * outputs + j], target = samples[s].y[j]
                 sampleLoss += loss.term(a: value, y: target)
-                dCda[L - 1][row * outputs + j] = loss.derivative(a: value, y: target)
+                values.dCda[L - 1][row * outputs + j] = loss.derivative(a: value, y: target)
             }
-            losses[row] = sampleLoss
+            values.losses[row] = sampleLoss
             total += sampleLoss
         }
+        allFinite = allFinite && Engine.allFinite(values.dCda[L - 1], count * outputs)
+        guard let gradients else { return (total, allFinite) }
 
         // Backward, layer by layer: δ = ∂C/∂a · g'(z), then the gradients and ∂C/∂a of the layer below.
-        var weights = [[Double]](repeating: [], count: L), biases = [[Double]](repeating: [], count: L)
-        for l in stride(from: L - 1, through: 0, by: -1) where backward {
-            let layer = layers[l]
-            var delta = dCda[l]
-            for i in 0..<delta.count { delta[i] *= gPrime[l][i] }
-            var gw = [Double](repeating: 0, count: layer.n * layer.m), gb = [Double](repeating: 0, count: layer.n)
-            var deltaT = [Double](repeating: 0, count: delta.count)
+        for l in stride(from: L - 1, through: 0, by: -1) {
+            let layer = layers[l], size = count * layer.n
+            let delta = scratch.delta, deltaT = scratch.deltaT
+            for i in 0..<size { delta[i] = values.dCda[l][i] * values.gPrime[l][i] }
             for row in 0..<count {
                 for j in 0..<layer.n { deltaT[j * count + row] = delta[row * layer.n + j] }
             }
-            variant.product(deltaT, rows: layer.n, inner: count, a[l], columns: layer.m, into: &gw)
+            let below = l == 0 ? scratch.input : values.a[l - 1]
+            variant.product(deltaT, rows: layer.n, inner: count, below, columns: layer.m, into: gradients + layer.offset)
+            let gb = gradients + layer.offset + layer.n * layer.m
+            gb.update(repeating: 0, count: layer.n)
             for row in 0..<count {
                 for j in 0..<layer.n { gb[j] += delta[row * layer.n + j] }
             }
-            weights[l] = gw
-            biases[l] = gb
             if l > 0 {
-                var below = [Double](repeating: 0, count: count * layer.m)
-                variant.product(delta, rows: count, inner: layer.n, layer.w, columns: layer.m, into: &below)
-                dCda[l - 1] = below
+                layer.w.withUnsafeBufferPointer { w in
+                    variant.product(delta, rows: count, inner: layer.n, w.baseAddress!, columns: layer.m, into: values.dCda[l - 1])
+                }
+                allFinite = allFinite && Engine.allFinite(values.dCda[l - 1], count * layer.m)
             }
         }
-        let kept = keep ? BlockResult.Kept(z: z, a: Array(a.dropFirst()), gPrime: gPrime, dCda: dCda, losses: losses) : nil
-        let allFinite = [z, a, gPrime, dCda].allSatisfy { $0.allSatisfy { $0.allSatisfy(\.isFinite) } }
-        return BlockResult(range: range, loss: total, weights: weights, biases: biases, allFinite: allFinite, kept: kept)
+        return (total, allFinite)
+    }
+}
+
+/// Where one block's values go, per layer (`[l - 1]`), sample-major (`[row * n + j]`): into the
+/// ``BatchTrace`` when the caller keeps it, else into a thread's ``Scratch``.
+struct BlockValues {
+    var z: [UnsafeMutablePointer<Double>]
+    var a: [UnsafeMutablePointer<Double>]
+    var gPrime: [UnsafeMutablePointer<Double>]
+    var dCda: [UnsafeMutablePointer<Double>]
+    var losses: UnsafeMutablePointer<Double>
+}
+
+/// One thread's working memory, allocated once and reused for every block it takes.
+final class Scratch {
+    let input: UnsafeMutablePointer<Double>
+    let delta: UnsafeMutablePointer<Double>
+    let deltaT: UnsafeMutablePointer<Double>
+    /// Room for one block's values, for passes whose values are not kept.
+    let values: BlockValues
+    private let memory: UnsafeMutablePointer<Double>
+
+    init(_ network: PreparedNetwork) {
+        let rows = Engine.blockSize, widest = network.layers.map(\.n).max() ?? 0
+        let layerSizes = network.layers.map { rows * $0.n }
+        let total = rows * network.inputs + 2 * rows * widest + 4 * layerSizes.reduce(0, +) + rows
+        memory = .allocate(capacity: total)
+        memory.initialize(repeating: 0, count: total)
+        var next = memory
+        func take(_ count: Int) -> UnsafeMutablePointer<Double> {
+            defer { next += count }
+            return next
+        }
+        input = take(rows * network.inputs)
+        delta = take(rows * widest)
+        deltaT = take(rows * widest)
+        values = BlockValues(z: layerSizes.map(take), a: layerSizes.map(take), gPrime: layerSizes.map(take),
+                             dCda: layerSizes.map(take), losses: take(rows))
+    }
+
+    deinit { memory.deallocate() }
+}
+
+extension Activation {
+    /// `a = g(z)` and `g'(z)` for `count` values, with the choice of function made once, outside
+    /// the loop, so each loop is specialised (and, for the piecewise-linear ones, vectorised).
+    func apply(z: UnsafeMutablePointer<Double>, a: UnsafeMutablePointer<Double>, gPrime: UnsafeMutablePointer<Double>, count: Int) {
+        @inline(__always)
+        func loop(_ g: Activation) {
+            for i in 0..<count {
+                a[i] = g.value(z[i])
+                gPrime[i] = g.derivative(z: z[i], a: a[i])
+            }
+        }
+        switch self {
+        case .sigmoid: loop(.sigmoid)
+        case .tanh: loop(.tanh)
+        case .relu: loop(.relu)
+        case .leakyRelu: loop(.leakyRelu)
+        case .identity: loop(.identity)
+        }
+    }
+}
+
+extension Engine {
+    /// Whether none of `count` numbers is infinite or NaN: their exponent field is never all ones.
+    /// (Integer operations only, so the loop vectorises.)
+    static func allFinite(_ p: UnsafeMutablePointer<Double>, _ count: Int) -> Bool {
+        var allOnes: UInt64 = 0
+        for i in 0..<count {
+            // The 11 exponent bits plus one carries into bit 11 exactly when they are all ones.
+            allOnes |= ((p[i].bitPattern >> 52) & 0x7FF &+ 1) >> 11
+        }
+        return allOnes == 0
     }
 }

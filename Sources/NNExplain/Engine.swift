@@ -35,124 +35,120 @@ public struct Engine: Sendable {
     public static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// The mean loss and the gradients averaged over all samples, and whether every number of the
+    /// The mean loss and the gradients averaged over all samples, and whether every number of the
     /// passes was finite. With `trace`, every sample's `z`, `a`, `g'(z)` and `∂C/∂a` are also kept
     /// (memory samples × nodes) and returned.
     public func run(_ network: Network, trace: Bool = false) -> (gradients: Gradients, trace: BatchTrace?, allFinite: Bool) {
         let prepared = PreparedNetwork(network)
-        let partials = blocks(prepared, keep: trace, backward: true)
-        var recorded = trace ? BatchTrace(network: network) : nil
-        // The fixed reduction order: block 0, then block 1, … into a sum that starts at zero.
-        var result = Gradients(loss: 0, layers: network.layers.map {
-            Gradients.Layer(weights: Array(repeating: Array(repeating: 0, count: $0.weights.first?.count ?? 0), count: $0.size),
-                            biases: Array(repeating: 0, count: $0.size))
-        })
-        var flat = prepared.layers.map { [Double](repeating: 0, count: $0.n * $0.m) }
-        var biases = prepared.layers.map { [Double](repeating: 0, count: $0.n) }
-        var allFinite = true
-        for case let partial? in partials {
-            allFinite = allFinite && partial.allFinite
-            result.loss += partial.loss
-            for l in flat.indices {
-                Engine.add(partial.weights[l], into: &flat[l])
-                Engine.add(partial.biases[l], into: &biases[l])
-            }
-            recorded?.store(partial)
-        }
+        let recorded = trace ? BatchTrace(network: network) : nil
+        let sum = GradientSum(parameters: prepared.parameters)
+        let (loss, allFinite) = blocks(prepared, trace: recorded, sum: sum)
         let count = Double(network.samples.count)
-        result.loss /= count
-        for l in flat.indices {
-            let m = prepared.layers[l].m
-            for j in 0..<prepared.layers[l].n {
-                result.layers[l].weights[j] = (0..<m).map { flat[l][j * m + $0] / count }
-                result.layers[l].biases[j] = biases[l][j] / count
-            }
+        let layers = prepared.layers.map { layer in
+            let weights = sum.total + layer.offset, biases = weights + layer.n * layer.m
+            return Gradients.Layer(weights: (0..<layer.n).map { j in (0..<layer.m).map { weights[j * layer.m + $0] / count } },
+                                   biases: (0..<layer.n).map { biases[$0] / count })
         }
-        return (result, recorded, allFinite)
+        return (Gradients(loss: loss / count, layers: layers), recorded, allFinite)
     }
 
     /// `C = (1/N) Σ_s C_s` from forward passes alone, summed in the same order as ``run(_:trace:)``,
     /// so it is the same number as `run(network).gradients.loss` at a third of the work.
     public func meanLoss(_ network: Network) -> Double {
-        var total = 0.0
-        for case let partial? in blocks(PreparedNetwork(network), keep: false, backward: false) { total += partial.loss }
-        return total / Double(network.samples.count)
+        blocks(PreparedNetwork(network), trace: nil, sum: nil).loss / Double(network.samples.count)
     }
 
-    /// Every block's pass, on up to ``threads`` threads; the results in block order.
-    private func blocks(_ prepared: PreparedNetwork, keep: Bool, backward: Bool) -> [BlockResult?] {
-        let n = prepared.samples.count
+    /// Every block's pass, on up to ``threads`` threads, each with its own ``Scratch``; the gradients
+    /// go to `sum` (without one, only forward passes run), the values to `trace` if there is one.
+    /// Returns `Σ_s C_s`, summed in sample order within blocks and then block by block (the fixed
+    /// reduction order), and whether every value was finite.
+    private func blocks(_ prepared: PreparedNetwork, trace: BatchTrace?, sum: GradientSum?) -> (loss: Double, allFinite: Bool) {
+        let n = prepared.samples.count, variant = variant
         let blocks = (n + Engine.blockSize - 1) / Engine.blockSize
-        var partials = [BlockResult?](repeating: nil, count: blocks)
-        partials.withUnsafeMutableBufferPointer { slots in
-            nonisolated(unsafe) let slots = slots
-            let work = { (b: Int) in
-                let range = (b * Engine.blockSize)..<min(n, (b + 1) * Engine.blockSize)
-                slots[b] = prepared.pass(range, keep: keep, backward: backward, variant: variant)
-            }
-            if threads == 1 || blocks == 1 {
-                for b in 0..<blocks { work(b) }
-            } else {
-                nonisolated(unsafe) let work = work
+        var losses = [Double](repeating: 0, count: blocks), finite = [Bool](repeating: true, count: blocks)
+        losses.withUnsafeMutableBufferPointer { losses in
+            finite.withUnsafeMutableBufferPointer { finite in
+                nonisolated(unsafe) let (losses, finite) = (losses, finite)
                 let next = Counter()
-                DispatchQueue.concurrentPerform(iterations: min(threads, blocks)) { _ in
-                    while let b = next.take(below: blocks) { work(b) }
+                let worker = {
+                    let scratch = Scratch(prepared)
+                    var buffer = sum?.buffer()
+                    while let b = next.take(below: blocks) {
+                        let range = (b * Engine.blockSize)..<min(n, (b + 1) * Engine.blockSize)
+                        let values = trace?.values(for: range) ?? scratch.values
+                        (losses[b], finite[b]) = prepared.pass(range, values: values, gradients: buffer, scratch: scratch, variant: variant)
+                        if let sum, let full = buffer { buffer = sum.add(full, block: b) }
+                    }
+                    if let sum, let buffer { sum.recycle(buffer) }
+                }
+                if threads == 1 || blocks == 1 {
+                    worker()
+                } else {
+                    nonisolated(unsafe) let worker = worker
+                    DispatchQueue.concurrentPerform(iterations: min(threads, blocks)) { _ in worker() }
                 }
             }
         }
-        return partials
+        var loss = 0.0
+        for blockLoss in losses { loss += blockLoss }
+        return (loss, finite.allSatisfy { $0 })
     }
 }
 
-extension Engine {
-    /// `total[i] += part[i]` for every i, on raw buffers (the reduction of the block partials).
-    static func add(_ part: [Double], into total: inout [Double]) {
-        part.withUnsafeBufferPointer { part in
-            total.withUnsafeMutableBufferPointer { total in
-                for i in 0..<total.count { total[i] += part[i] }
-            }
-        }
-    }
-}
-
-/// Every sample's `z`, `a`, `g'(z)` and `∂C/∂a`, layer by layer, sample-major: `z[l-1][s * n + j]`.
+/// Every sample's `z`, `a`, `g'(z)` and `∂C/∂a`, layer by layer, and every `C_s`: what
+/// ``Engine/run(_:trace:)`` computed, kept when asked. Memory: (4 × nodes + 1) × samples numbers.
 public struct BatchTrace: Sendable {
-    public var z: [[Double]]
-    public var a: [[Double]]
-    public var gPrime: [[Double]]
-    public var dCda: [[Double]]
-    /// `C_s` for every sample.
-    public var losses: [Double]
+    /// `n` of each layer `l = 1…L`, at `[l - 1]`.
+    public let sizes: [Int]
+    public let samples: Int
+    private let storage: Storage
 
     init(network: Network) {
-        let empty = network.layers.map { [Double](repeating: 0, count: network.samples.count * $0.size) }
-        (z, a, gPrime, dCda) = (empty, empty, empty, empty)
-        losses = [Double](repeating: 0, count: network.samples.count)
+        sizes = network.layers.map(\.size)
+        samples = network.samples.count
+        storage = Storage(count: (4 * sizes.reduce(0, +) + 1) * samples)
     }
 
-    mutating func store(_ block: BlockResult) {
-        guard let kept = block.kept else { return }
-        for l in z.indices {
-            let n = kept.z[l].count / block.range.count
-            let offset = block.range.lowerBound * n
-            z[l].replaceSubrange(offset..<offset + kept.z[l].count, with: kept.z[l])
-            a[l].replaceSubrange(offset..<offset + kept.a[l].count, with: kept.a[l])
-            gPrime[l].replaceSubrange(offset..<offset + kept.gPrime[l].count, with: kept.gPrime[l])
-            dCda[l].replaceSubrange(offset..<offset + kept.dCda[l].count, with: kept.dCda[l])
+    /// `z_j^l` of sample `s`, for every j.
+    public func z(layer l: Int, sample s: Int) -> [Double] { row(0, l, s) }
+    /// `a_j^l` of sample `s`, for every j.
+    public func a(layer l: Int, sample s: Int) -> [Double] { row(1, l, s) }
+    /// `g_l'(z_j^l)` of sample `s`, for every j.
+    public func gPrime(layer l: Int, sample s: Int) -> [Double] { row(2, l, s) }
+    /// `∂C_s/∂a_j^l` of sample `s`, for every j.
+    public func dCda(layer l: Int, sample s: Int) -> [Double] { row(3, l, s) }
+    /// `C_s` of every sample.
+    public var losses: [Double] { Array(UnsafeBufferPointer(start: start(of: 4, layer: 1), count: samples)) }
+
+    /// Where quantity `kind` (0 z, 1 a, 2 g'(z), 3 ∂C/∂a, 4 the losses) of layer `l` begins: the
+    /// kinds one after another, each layer by layer, each layer `samples × n` numbers, sample-major.
+    private func start(of kind: Int, layer l: Int) -> UnsafeMutablePointer<Double> {
+        storage.base + samples * (kind * sizes.reduce(0, +) + sizes[..<(l - 1)].reduce(0, +))
+    }
+
+    private func row(_ kind: Int, _ l: Int, _ s: Int) -> [Double] {
+        Array(UnsafeBufferPointer(start: start(of: kind, layer: l) + s * sizes[l - 1], count: sizes[l - 1]))
+    }
+
+    /// Where the engine writes the values of the samples in `range`.
+    func values(for range: Range<Int>) -> BlockValues {
+        func pointers(_ kind: Int) -> [UnsafeMutablePointer<Double>] {
+            sizes.indices.map { start(of: kind, layer: $0 + 1) + range.lowerBound * sizes[$0] }
         }
-        losses.replaceSubrange(block.range, with: kept.losses)
+        return BlockValues(z: pointers(0), a: pointers(1), gPrime: pointers(2), dCda: pointers(3),
+                           losses: start(of: 4, layer: 1) + range.lowerBound)
     }
-}
 
-/// Hands out block numbers to threads, one at a time.
-final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = DispatchSemaphore(value: 1)
+    /// The memory the trace owns. The engine's blocks write it (each block its own samples) before
+    /// the trace is handed out; after that it is only read.
+    private final class Storage: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Double>
 
-    func take(below limit: Int) -> Int? {
-        lock.wait()
-        defer { lock.signal() }
-        guard value < limit else { return nil }
-        value += 1
-        return value - 1
+        init(count: Int) {
+            base = .allocate(capacity: count)
+            base.initialize(repeating: 0, count: count)
+        }
+
+        deinit { base.deallocate() }
     }
 }
