@@ -1,6 +1,8 @@
-/// One layer's weights in the two layouts the batched loops need: `w[j * m + k] = w_jk^l` (rows
-/// along k, for the backward pass) and its transpose `wT[k * n + j]` (rows along j, for the forward
-/// pass).
+import NNExplainKernels
+
+/// One layer's weights in the two layouts the batched loops need, both packed for the kernel
+/// (``Kernels/pack(_:inner:columns:into:)``): `w` is the `n × m` matrix of `w_jk^l` (for the
+/// backward pass), `wT` its `m × n` transpose (for the forward pass).
 struct PreparedLayer: Sendable {
     let n: Int
     let m: Int
@@ -33,6 +35,7 @@ struct PreparedNetwork: Sendable {
                     wT[k * n + j] = layer.weights[j][k]
                 }
             }
+            (w, wT) = (Self.packed(w, inner: n, columns: m), Self.packed(wT, inner: m, columns: n))
             defer { offset += n * m + n }
             return PreparedLayer(n: n, m: m, w: w, wT: wT, biases: layer.biases, activation: layer.activation, offset: offset)
         }
@@ -40,6 +43,13 @@ struct PreparedNetwork: Sendable {
         loss = network.loss
         inputs = network.inputs
         samples = network.samples
+    }
+
+    private static func packed(_ matrix: [Double], inner: Int, columns: Int) -> [Double] {
+        [Double](unsafeUninitializedCapacity: Kernels.packedCount(inner: inner, columns: columns)) { buffer, count in
+            matrix.withUnsafeBufferPointer { Kernels.pack($0.baseAddress!, inner: inner, columns: columns, into: buffer.baseAddress!) }
+            count = buffer.count
+        }
     }
 
     /// The forward and, when `gradients` is given, the backward pass of the samples in `range`
@@ -60,7 +70,7 @@ struct PreparedNetwork: Sendable {
             let below = l == 0 ? scratch.input : values.a[l - 1]
             let z = values.z[l], size = count * layer.n
             layer.wT.withUnsafeBufferPointer { wT in
-                variant.product(below, rows: count, inner: layer.m, wT.baseAddress!, columns: layer.n, into: z)
+                variant.product(below, rows: count, inner: layer.m, packed: wT.baseAddress!, columns: layer.n, into: z)
             }
             if let biases = layer.biases {
                 for row in 0..<count {
@@ -97,7 +107,8 @@ struct PreparedNetwork: Sendable {
                 for j in 0..<layer.n { deltaT[j * count + row] = delta[row * layer.n + j] }
             }
             let below = l == 0 ? scratch.input : values.a[l - 1]
-            variant.product(deltaT, rows: layer.n, inner: count, below, columns: layer.m, into: gradients + layer.offset)
+            Kernels.pack(below, inner: count, columns: layer.m, into: scratch.packed)
+            variant.product(deltaT, rows: layer.n, inner: count, packed: scratch.packed, columns: layer.m, into: gradients + layer.offset)
             let gb = gradients + layer.offset + layer.n * layer.m
             gb.update(repeating: 0, count: layer.n)
             for row in 0..<count {
@@ -105,7 +116,7 @@ struct PreparedNetwork: Sendable {
             }
             if l > 0 {
                 layer.w.withUnsafeBufferPointer { w in
-                    variant.product(delta, rows: count, inner: layer.n, w.baseAddress!, columns: layer.m, into: values.dCda[l - 1])
+                    variant.product(delta, rows: count, inner: layer.n, packed: w.baseAddress!, columns: layer.m, into: values.dCda[l - 1])
                 }
                 allFinite = allFinite && Engine.allFinite(values.dCda[l - 1], count * layer.m)
             }
@@ -129,6 +140,8 @@ final class Scratch {
     let input: UnsafeMutablePointer<Double>
     let delta: UnsafeMutablePointer<Double>
     let deltaT: UnsafeMutablePointer<Double>
+    /// The activations below a layer, packed for the gradient product.
+    let packed: UnsafeMutablePointer<Double>
     /// Room for one block's values, for passes whose values are not kept.
     let values: BlockValues
     private let memory: UnsafeMutablePointer<Double>
@@ -136,7 +149,8 @@ final class Scratch {
     init(_ network: PreparedNetwork) {
         let rows = Engine.blockSize, widest = network.layers.map(\.n).max() ?? 0
         let layerSizes = network.layers.map { rows * $0.n }
-        let total = rows * network.inputs + 2 * rows * widest + 4 * layerSizes.reduce(0, +) + rows
+        let below = ([network.inputs] + network.layers.map(\.n)).map { Kernels.packedCount(inner: rows, columns: $0) }.max() ?? 0
+        let total = rows * network.inputs + 2 * rows * widest + below + 4 * layerSizes.reduce(0, +) + rows
         memory = .allocate(capacity: total)
         memory.initialize(repeating: 0, count: total)
         var next = memory
@@ -147,6 +161,7 @@ final class Scratch {
         input = take(rows * network.inputs)
         delta = take(rows * widest)
         deltaT = take(rows * widest)
+        packed = take(below)
         values = BlockValues(z: layerSizes.map(take), a: layerSizes.map(take), gPrime: layerSizes.map(take),
                              dCda: layerSizes.map(take), losses: take(rows))
     }

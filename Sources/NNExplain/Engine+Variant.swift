@@ -33,12 +33,12 @@ extension Engine {
             }
         }
 
-        /// `c = a · b` with this copy (see ``Kernels/product(_:rows:inner:_:columns:into:)``).
+        /// `c = a · b` with this copy (see ``Kernels/product(_:rows:inner:packed:columns:into:)``).
         func product(_ a: UnsafePointer<Double>, rows: Int, inner: Int,
-                     _ b: UnsafePointer<Double>, columns: Int, into c: UnsafeMutablePointer<Double>) {
+                     packed b: UnsafePointer<Double>, columns: Int, into c: UnsafeMutablePointer<Double>) {
             switch self {
-            case .portable: Engine.portableProduct(a, rows: rows, inner: inner, b, columns: columns, into: c)
-            case .avx2: AVX2.product(a, rows: rows, inner: inner, b, columns: columns, into: c)
+            case .portable: Engine.portableProduct(a, rows: rows, inner: inner, packed: b, columns: columns, into: c)
+            case .avx2: AVX2.product(a, rows: rows, inner: inner, packed: b, columns: columns, into: c)
             }
         }
     }
@@ -46,8 +46,8 @@ extension Engine {
     /// The portable copy, compiled here for this module's (baseline) instruction set.
     @inline(never)
     static func portableProduct(_ a: UnsafePointer<Double>, rows: Int, inner: Int,
-                                _ b: UnsafePointer<Double>, columns: Int, into c: UnsafeMutablePointer<Double>) {
-        Kernels.product(a, rows: rows, inner: inner, b, columns: columns, into: c)
+                                packed b: UnsafePointer<Double>, columns: Int, into c: UnsafeMutablePointer<Double>) {
+        Kernels.product(a, rows: rows, inner: inner, packed: b, columns: columns, into: c)
     }
 }
 

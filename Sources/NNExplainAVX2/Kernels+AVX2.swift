@@ -7,11 +7,11 @@ import NNExplainKernels
 /// its instructions trap. The arithmetic is the portable kernel's, operation for operation (same
 /// order, multiply then add, never fused), so both give the same bits; only the registers are wider.
 public enum AVX2 {
-    /// `c = a · b`, as ``Kernels/product(_:rows:inner:_:columns:into:)``. Never inlined into a caller,
+    /// `c = a · b`, as ``Kernels/product(_:rows:inner:packed:columns:into:)``. Never inlined into a caller,
     /// so its wide instructions stay behind the check.
     @inline(never)
     public static func product(_ a: UnsafePointer<Double>, rows: Int, inner: Int,
-                               _ b: UnsafePointer<Double>, columns: Int, into c: UnsafeMutablePointer<Double>) {
-        Kernels.product(a, rows: rows, inner: inner, b, columns: columns, into: c)
+                               packed b: UnsafePointer<Double>, columns: Int, into c: UnsafeMutablePointer<Double>) {
+        Kernels.product(a, rows: rows, inner: inner, packed: b, columns: columns, into: c)
     }
 }

@@ -7,46 +7,114 @@
 /// - gradients: Σ_s δ_j a_k = δᵀ · a^(l-1) (rows: nodes j, r: samples in order)
 ///
 /// Each result is accumulated in exactly the order ``Trace`` uses, which keeps the engine
-/// bit-identical to it; only the loops around it are arranged for speed: a tile of 4 rows × 8
-/// columns lives in registers while r runs, so each loaded row of `b` serves four rows of `a`.
+/// bit-identical to it; only the loops around it are arranged for speed:
+/// - `b` comes packed (``pack(_:inner:columns:into:)``): panels of 8 columns, each panel's rows one
+///   after another, so the kernel reads it as one sequential stream;
+/// - r runs in chunks of ``depth`` (a chunk of a panel stays in the L1 cache while every row of `a`
+///   passes it); a partial sum goes to `c` between chunks and is read back, which rounds nothing,
+///   so the order of the additions is still r = 0, 1, 2, …;
+/// - a tile of 4 rows × 8 columns lives in registers while r runs, so each loaded row of a panel
+///   serves four rows of `a`.
 /// Multiplications are never fused with additions (Swift does not contract them), which the bit
 /// identity needs.
 ///
 /// Everything here is `@inlinable` so that each module that calls it compiles its own copy for its
 /// own instruction set: `NNExplain` the portable one, `NNExplainAVX2` one for AVX2 (see
-/// `Kernels.Variant` in NNExplain). A copy that is not inlined runs this module's portable code.
+/// `Engine.Variant` in NNExplain). A copy that is not inlined runs this module's portable code.
 public enum Kernels {
-    @inlinable @inline(__always)
-    public static func product(_ a: UnsafePointer<Double>, rows: Int, inner: Int,
-                        _ b: UnsafePointer<Double>, columns: Int, into c: UnsafeMutablePointer<Double>) {
-        var i = 0
-        while i + 4 <= rows {
-            tiles(a + i * inner, rowCount: 4, inner: inner, b, columns: columns, into: c + i * columns)
-            i += 4
-        }
-        while i < rows {
-            tiles(a + i * inner, rowCount: 1, inner: inner, b, columns: columns, into: c + i * columns)
-            i += 1
+    /// Columns per panel of a packed `b`.
+    public static let panel = 8
+    /// How many values of r one pass over a panel covers.
+    public static let depth = 256
+
+    /// Numbers a packed `inner × columns` matrix takes: whole panels, the last one padded with zeros.
+    public static func packedCount(inner: Int, columns: Int) -> Int { inner * ((columns + panel - 1) / panel * panel) }
+
+    /// Packs the row-major `b` (`b[r * columns + j]`) into panels: `packed[(p * inner + r) * 8 + t]`
+    /// is `b[r][8p + t]`, or 0 past the last column.
+    @inlinable
+    public static func pack(_ b: UnsafePointer<Double>, inner: Int, columns: Int, into packed: UnsafeMutablePointer<Double>) {
+        var out = packed
+        for first in stride(from: 0, to: columns, by: panel) {
+            let width = min(panel, columns - first)
+            for r in 0..<inner {
+                let row = b + r * columns + first
+                for t in 0..<panel { out[t] = t < width ? row[t] : 0 }
+                out += panel
+            }
         }
     }
 
-    /// `rowCount` (4 or 1) rows of the product, in column tiles of 8, then the leftover columns.
+    /// `c = a · b` for a row-major `a` (`rows × inner`), a packed `b` (`inner × columns`) and a
+    /// row-major `c` (`rows × columns`), every element summed in the order r = 0, 1, 2, ….
     @inlinable @inline(__always)
-    static func tiles(_ a: UnsafePointer<Double>, rowCount: Int, inner: Int,
-                              _ b: UnsafePointer<Double>, columns: Int, into c: UnsafeMutablePointer<Double>) {
-        var j = 0
-        while j + 8 <= columns {
-            if rowCount == 4 { tile4x8(a, inner: inner, b + j, columns: columns, into: c + j) }
-            else { tile1x8(a, inner: inner, b + j, columns: columns, into: c + j) }
-            j += 8
-        }
-        while j < columns {
-            for row in 0..<rowCount {
-                var sum = 0.0
-                for r in 0..<inner { sum += a[row * inner + r] * b[r * columns + j] }
-                c[row * columns + j] = sum
+    public static func product(_ a: UnsafePointer<Double>, rows: Int, inner: Int,
+                               packed b: UnsafePointer<Double>, columns: Int, into c: UnsafeMutablePointer<Double>) {
+        if inner == 0 { c.update(repeating: 0, count: rows * columns) }
+        var start = 0
+        while start < inner {
+            let count = min(depth, inner - start)
+            var first = 0
+            while first < columns {
+                let slab = Slab(a: a + start, stride: inner, b: b + (first * inner + start * panel), count: count,
+                                c: c + first, columns: columns, width: min(panel, columns - first), resume: start > 0)
+                var i = 0
+                while i + 4 <= rows {
+                    tile4x8(slab, row: i)
+                    i += 4
+                }
+                while i < rows {
+                    tile1x8(slab, row: i)
+                    i += 1
+                }
+                first += panel
             }
-            j += 1
+            start += depth
+        }
+    }
+
+    /// One chunk of r for one panel: where its rows of `a`, its panel of `b` and its columns of `c` are.
+    @usableFromInline
+    struct Slab {
+        @usableFromInline let a: UnsafePointer<Double>
+        @usableFromInline let stride: Int
+        @usableFromInline let b: UnsafePointer<Double>
+        @usableFromInline let count: Int
+        @usableFromInline let c: UnsafeMutablePointer<Double>
+        @usableFromInline let columns: Int
+        /// Real columns in this panel (8, or fewer in the last).
+        @usableFromInline let width: Int
+        /// Whether `c` already holds the sum over the earlier chunks of r, to go on from.
+        @usableFromInline let resume: Bool
+
+        @inlinable
+        init(a: UnsafePointer<Double>, stride: Int, b: UnsafePointer<Double>, count: Int,
+             c: UnsafeMutablePointer<Double>, columns: Int, width: Int, resume: Bool) {
+            (self.a, self.stride, self.b, self.count, self.c, self.columns, self.width, self.resume) =
+                (a, stride, b, count, c, columns, width, resume)
+        }
+
+        /// The 8 partial sums of row `i` so far: zeros, or what `c` holds.
+        @inlinable @inline(__always)
+        func start(_ i: Int) -> (SIMD4<Double>, SIMD4<Double>) {
+            guard resume else { return (SIMD4(), SIMD4()) }
+            let row = c + i &* columns
+            if width == panel { return (load(row), load(row + 4)) }
+            var (low, high) = (SIMD4<Double>(), SIMD4<Double>())
+            for t in 0..<width { if t < 4 { low[t] = row[t] } else { high[t - 4] = row[t] } }
+            return (low, high)
+        }
+
+        /// Stores row `i`'s sums, only the real columns.
+        @inlinable @inline(__always)
+        func finish(_ i: Int, _ sums: (SIMD4<Double>, SIMD4<Double>)) {
+            let row = c + i &* columns
+            if width == panel {
+                store(sums.0, row)
+                store(sums.1, row + 4)
+                return
+            }
+            for t in 0..<width { row[t] = t < 4 ? sums.0[t] : sums.1[t - 4] }
         }
     }
 
@@ -56,42 +124,46 @@ public enum Kernels {
     }
 
     @inlinable @inline(__always)
+    static func load(_ p: UnsafeMutablePointer<Double>) -> SIMD4<Double> { load(UnsafePointer(p)) }
+
+    @inlinable @inline(__always)
     static func store(_ v: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>) {
         UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Double>.self)
     }
 
+    /// Rows `i … i+3` of the slab.
     @inlinable @inline(__always)
-    static func tile4x8(_ a: UnsafePointer<Double>, inner: Int, _ b: UnsafePointer<Double>, columns: Int,
-                                into c: UnsafeMutablePointer<Double>) {
-        var (c00, c01, c10, c11) = (SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>())
-        var (c20, c21, c30, c31) = (SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>())
-        let (a0, a1, a2, a3) = (a, a + inner, a + 2 * inner, a + 3 * inner)
-        for r in 0..<inner {
-            let row = b + r * columns
+    static func tile4x8(_ slab: Slab, row i: Int) {
+        var (c00, c01) = slab.start(i), (c10, c11) = slab.start(i &+ 1)
+        var (c20, c21) = slab.start(i &+ 2), (c30, c31) = slab.start(i &+ 3)
+        let a0 = slab.a + i &* slab.stride
+        let (a1, a2, a3) = (a0 + slab.stride, a0 + 2 &* slab.stride, a0 + 3 &* slab.stride)
+        var row = slab.b
+        for r in 0..<slab.count {
             let (b0, b1) = (load(row), load(row + 4))
             let (x0, x1, x2, x3) = (SIMD4(repeating: a0[r]), SIMD4(repeating: a1[r]), SIMD4(repeating: a2[r]), SIMD4(repeating: a3[r]))
             c00 += x0 * b0; c01 += x0 * b1
             c10 += x1 * b0; c11 += x1 * b1
             c20 += x2 * b0; c21 += x2 * b1
             c30 += x3 * b0; c31 += x3 * b1
+            row += panel
         }
-        store(c00, c); store(c01, c + 4)
-        store(c10, c + columns); store(c11, c + columns + 4)
-        store(c20, c + 2 * columns); store(c21, c + 2 * columns + 4)
-        store(c30, c + 3 * columns); store(c31, c + 3 * columns + 4)
+        slab.finish(i, (c00, c01)); slab.finish(i &+ 1, (c10, c11))
+        slab.finish(i &+ 2, (c20, c21)); slab.finish(i &+ 3, (c30, c31))
     }
 
+    /// Row `i` of the slab.
     @inlinable @inline(__always)
-    static func tile1x8(_ a: UnsafePointer<Double>, inner: Int, _ b: UnsafePointer<Double>, columns: Int,
-                                into c: UnsafeMutablePointer<Double>) {
-        var (c0, c1) = (SIMD4<Double>(), SIMD4<Double>())
-        for r in 0..<inner {
-            let row = b + r * columns
+    static func tile1x8(_ slab: Slab, row i: Int) {
+        var (c0, c1) = slab.start(i)
+        let a = slab.a + i &* slab.stride
+        var row = slab.b
+        for r in 0..<slab.count {
             let x = SIMD4(repeating: a[r])
             c0 += x * load(row)
             c1 += x * load(row + 4)
+            row += panel
         }
-        store(c0, c)
-        store(c1, c + 4)
+        slab.finish(i, (c0, c1))
     }
 }

@@ -12,6 +12,8 @@ struct EngineTests {
         Network.random(sizes: [2, 1], samples: 3, seed: 4, activation: .identity),
         // Wide enough for every part of the kernel: 4-row × 8-column tiles, and leftover rows and columns.
         Network.random(sizes: [37, 19, 13, 10], samples: 150, seed: 5),
+        // Sums over more than one chunk of the kernel (Kernels.depth = 256 terms), forward and backward.
+        Network.random(sizes: [5, 300, 270, 3], samples: 70, seed: 6),
     ]
 
     /// Every compiled copy of the kernel this processor can run.
