@@ -28,14 +28,23 @@ struct PreparedNetwork: Sendable {
         var offset = 0
         layers = network.layers.map { layer in
             let n = layer.size, m = layer.weights.first?.count ?? 0
-            var w = [Double](repeating: 0, count: n * m), wT = w
-            for j in 0..<n {
-                for k in 0..<m {
-                    w[j * m + k] = layer.weights[j][k]
-                    wT[k * n + j] = layer.weights[j][k]
+            // Packed straight from the rows (Kernels.pack's layout): w_jk^l is row j, column k of
+            // w (n × m) and row k, column j of wT (m × n); padding columns stay 0.
+            let panel = Kernels.panel
+            var w = [Double](repeating: 0, count: Kernels.packedCount(inner: n, columns: m))
+            var wT = [Double](repeating: 0, count: Kernels.packedCount(inner: m, columns: n))
+            w.withUnsafeMutableBufferPointer { w in
+                wT.withUnsafeMutableBufferPointer { wT in
+                    for (j, row) in layer.weights.enumerated() {
+                        row.withUnsafeBufferPointer { row in
+                            for k in 0..<m {
+                                w[(k / panel * n + j) * panel + k % panel] = row[k]
+                                wT[(j / panel * m + k) * panel + j % panel] = row[k]
+                            }
+                        }
+                    }
                 }
             }
-            (w, wT) = (Self.packed(w, inner: n, columns: m), Self.packed(wT, inner: m, columns: n))
             defer { offset += n * m + n }
             return PreparedLayer(n: n, m: m, w: w, wT: wT, biases: layer.biases, activation: layer.activation, offset: offset)
         }
@@ -43,13 +52,6 @@ struct PreparedNetwork: Sendable {
         loss = network.loss
         inputs = network.inputs
         samples = network.samples
-    }
-
-    private static func packed(_ matrix: [Double], inner: Int, columns: Int) -> [Double] {
-        [Double](unsafeUninitializedCapacity: Kernels.packedCount(inner: inner, columns: columns)) { buffer, count in
-            matrix.withUnsafeBufferPointer { Kernels.pack($0.baseAddress!, inner: inner, columns: columns, into: buffer.baseAddress!) }
-            count = buffer.count
-        }
     }
 
     /// The forward and, when `gradients` is given, the backward pass of the samples in `range`

@@ -144,10 +144,8 @@ public struct BatchTrace: Sendable {
     private final class Storage: @unchecked Sendable {
         let base: UnsafeMutablePointer<Double>
 
-        init(count: Int) {
-            base = .allocate(capacity: count)
-            base.initialize(repeating: 0, count: count)
-        }
+        /// Left uninitialised (numbers need no initialising): the engine writes every one of them.
+        init(count: Int) { base = .allocate(capacity: count) }
 
         deinit { base.deallocate() }
     }
