@@ -1,11 +1,17 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The gradients of all blocks, added up in the fixed order: block 0, then block 1, … into a sum
 /// that starts at zero (``Network/sumOverSamples(_:)``), whichever thread finishes first.
 ///
 /// A thread hands in its block's buffer with ``add(_:block:)``; blocks that arrive early wait until
-/// every block before them is in. Buffers are reused, so memory stays at a few buffers of one
-/// network's parameters, not one per block.
+/// every block before them is in. Buffers are reused, and no thread starts a block more than
+/// ``window`` blocks ahead of the first one not yet added (``waitForRoom(before:)``), so memory
+/// stays at a few buffers of one network's parameters, never one per block, however the threads run.
 final class GradientSum: @unchecked Sendable {
     /// `Σ_s ∂C_s/∂w` and `Σ_s ∂C_s/∂b` of the blocks added so far, laid out as ``PreparedLayer/offset`` says.
     let total: UnsafeMutablePointer<Double>
@@ -15,6 +21,8 @@ final class GradientSum: @unchecked Sendable {
     private var free: [UnsafeMutablePointer<Double>] = []
     private var owned: [UnsafeMutablePointer<Double>] = []
     private let lock = DispatchSemaphore(value: 1)
+    /// How far ahead of the sum a block may start.
+    static let window = 4
 
     init(parameters: Int) {
         self.parameters = parameters
@@ -46,6 +54,18 @@ final class GradientSum: @unchecked Sendable {
             next += 1
         }
         return take()
+    }
+
+    /// Returns once block `b` is fewer than ``window`` blocks ahead of the next one to be added.
+    /// That block is being computed by another thread, which never waits here, so this ends.
+    func waitForRoom(before b: Int) {
+        while true {
+            lock.wait()
+            let room = b < next + GradientSum.window
+            lock.signal()
+            if room { return }
+            usleep(20)
+        }
     }
 
     /// Gives back a buffer that holds no block.

@@ -74,6 +74,7 @@ public struct Engine: Sendable {
                     let scratch = Scratch(prepared)
                     var buffer = sum?.buffer()
                     while let b = next.take(below: blocks) {
+                        sum?.waitForRoom(before: b)
                         let range = (b * Engine.blockSize)..<min(n, (b + 1) * Engine.blockSize)
                         let values = trace?.values(for: range) ?? scratch.values
                         (losses[b], finite[b]) = prepared.pass(range, values: values, gradients: buffer, scratch: scratch, variant: variant)

@@ -8,11 +8,12 @@ import NNExplain
 let quick = CommandLine.arguments.contains("--quick")
 let repeats = quick ? 5 : 21
 
-// `--pass THREADS`: only the 784-128-64-10 × 1000 pass, many times (for a profiler such as perf).
+// `--pass THREADS [--untraced]`: only the 784-128-64-10 × 1000 pass, many times (for a profiler such as perf).
 if let flag = CommandLine.arguments.firstIndex(of: "--pass"), flag + 1 < CommandLine.arguments.count,
    let threads = Int(CommandLine.arguments[flag + 1]) {
-    let m = Measure.pass(Network.random(sizes: [784, 128, 64, 10], samples: 1000, seed: 1), threads: threads, trace: true, repeats: 101)
-    print("784-128-64-10 × 1000, \(threads) thread(s), traced: \(Format.ms(m.ms)) ms per pass (median of 101)")
+    let trace = !CommandLine.arguments.contains("--untraced")
+    let m = Measure.pass(Network.random(sizes: [784, 128, 64, 10], samples: 1000, seed: 1), threads: threads, trace: trace, repeats: 101)
+    print("784-128-64-10 × 1000, \(threads) thread(s), \(trace ? "traced" : "untraced"): \(Format.ms(m.ms)) ms per pass (median of 101)")
     exit(0)
 }
 let benchDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

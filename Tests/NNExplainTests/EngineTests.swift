@@ -14,6 +14,8 @@ struct EngineTests {
         Network.random(sizes: [37, 19, 13, 10], samples: 150, seed: 5),
         // Sums over more than one chunk of the kernel (Kernels.depth = 256 terms), forward and backward.
         Network.random(sizes: [5, 300, 270, 3], samples: 70, seed: 6),
+        // Sixteen blocks: with 8 threads some run ahead and wait for the ordered sum.
+        Network.random(sizes: [3, 4, 2], samples: 1000, seed: 7),
     ]
 
     /// Every compiled copy of the kernel this processor can run.
@@ -85,6 +87,24 @@ struct EngineTests {
         for (l, j, k) in [(1, 0, 0), (1, 6, 4), (2, 2, 6)] {
             #expect(network.averagedDerivation(layer: l, j: j, k: k).explainedValue == gradients.layers[l - 1].weights[j][k])
         }
+    }
+
+    /// Blocks handed in out of order are added in block order: 1e16, then 1, then -1e16 gives 0
+    /// (1e16 + 1 rounds back to 1e16); any other order would give 1.
+    @Test func blockGradientsAreAddedInBlockOrderWhateverOrderTheyFinish() {
+        let sum = GradientSum(parameters: 1)
+        let values = [1e16, 1.0, -1e16]
+        func handIn(_ b: Int) {
+            let buffer = sum.buffer()
+            buffer[0] = values[b]
+            sum.recycle(sum.add(buffer, block: b))
+        }
+        handIn(2)
+        handIn(1)
+        #expect(sum.total[0] == 0, "nothing is added before block 0 is in (block 2 alone would give -1e16)")
+        handIn(0)
+        #expect(sum.total[0] == 0, "(1e16 + 1) + -1e16; the order 0, 2, 1 would give 1")
+        sum.waitForRoom(before: 3 + GradientSum.window - 1)  // returns at once: block 3 is next
     }
 
     @Test func randomNetworksAreReproducible() {
