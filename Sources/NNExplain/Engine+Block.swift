@@ -153,8 +153,8 @@ final class Scratch {
         let layerSizes = network.layers.map { rows * $0.n }
         let below = ([network.inputs] + network.layers.map(\.n)).map { Kernels.packedCount(inner: rows, columns: $0) }.max() ?? 0
         let total = rows * network.inputs + 2 * rows * widest + below + 4 * layerSizes.reduce(0, +) + rows
+        // Not zeroed: a pass writes every number of its block before it reads it.
         memory = .allocate(capacity: total)
-        memory.initialize(repeating: 0, count: total)
         var next = memory
         func take(_ count: Int) -> UnsafeMutablePointer<Double> {
             defer { next += count }

@@ -75,11 +75,10 @@ final class GradientSum: @unchecked Sendable {
         free.append(buffer)
     }
 
-    /// A free buffer, or a new one (call with the lock held).
+    /// A free buffer, or a new one, not zeroed: a pass writes all of it (call with the lock held).
     private func take() -> UnsafeMutablePointer<Double> {
         if let buffer = free.popLast() { return buffer }
         let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(1, parameters))
-        buffer.initialize(repeating: 0, count: max(1, parameters))
         owned.append(buffer)
         return buffer
     }
