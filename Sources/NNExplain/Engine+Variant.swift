@@ -47,7 +47,7 @@ extension Engine {
     @inline(never)
     static func portableProduct(_ a: UnsafePointer<Double>, rows: Int, inner: Int,
                                 packed b: UnsafePointer<Double>, columns: Int, into c: UnsafeMutablePointer<Double>) {
-        Kernels.product(a, rows: rows, inner: inner, packed: b, columns: columns, into: c)
+        Kernels.product(a, rows: rows, inner: inner, packed: b, columns: columns, into: c, tallTiles: false)
     }
 }
 

@@ -12,6 +12,6 @@ public enum AVX2 {
     @inline(never)
     public static func product(_ a: UnsafePointer<Double>, rows: Int, inner: Int,
                                packed b: UnsafePointer<Double>, columns: Int, into c: UnsafeMutablePointer<Double>) {
-        Kernels.product(a, rows: rows, inner: inner, packed: b, columns: columns, into: c)
+        Kernels.product(a, rows: rows, inner: inner, packed: b, columns: columns, into: c, tallTiles: true)
     }
 }

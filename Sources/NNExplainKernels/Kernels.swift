@@ -13,8 +13,9 @@
 /// - r runs in chunks of ``depth`` (a chunk of a panel stays in the L1 cache while every row of `a`
 ///   passes it); a partial sum goes to `c` between chunks and is read back, which rounds nothing,
 ///   so the order of the additions is still r = 0, 1, 2, …;
-/// - a tile of 4 rows × 8 columns lives in registers while r runs, so each loaded row of a panel
-///   serves four rows of `a`.
+/// - a tile of 4 (or 2) rows × 8 columns lives in registers while r runs, so each loaded row of a
+///   panel serves four (or two) rows of `a`. A 4-row tile holds 32 sums: 8 AVX registers, but all
+///   16 SSE2 ones, which would spill, so the portable copy asks for 2-row tiles (`tallTiles: false`).
 /// Multiplications are never fused with additions (Swift does not contract them), which the bit
 /// identity needs.
 ///
@@ -46,10 +47,12 @@ public enum Kernels {
     }
 
     /// `c = a · b` for a row-major `a` (`rows × inner`), a packed `b` (`inner × columns`) and a
-    /// row-major `c` (`rows × columns`), every element summed in the order r = 0, 1, 2, ….
+    /// row-major `c` (`rows × columns`), every element summed in the order r = 0, 1, 2, …. With
+    /// `tallTiles`, rows go 4 at a time (for 16 or more vector registers of 4 doubles), else 2.
     @inlinable @inline(__always)
     public static func product(_ a: UnsafePointer<Double>, rows: Int, inner: Int,
-                               packed b: UnsafePointer<Double>, columns: Int, into c: UnsafeMutablePointer<Double>) {
+                               packed b: UnsafePointer<Double>, columns: Int, into c: UnsafeMutablePointer<Double>,
+                               tallTiles: Bool) {
         if inner == 0 { c.update(repeating: 0, count: rows * columns) }
         var start = 0
         while start < inner {
@@ -59,9 +62,13 @@ public enum Kernels {
                 let slab = Slab(a: a + start, stride: inner, b: b + (first * inner + start * panel), count: count,
                                 c: c + first, columns: columns, width: min(panel, columns - first), resume: start > 0)
                 var i = 0
-                while i + 4 <= rows {
+                while i + 4 <= rows, tallTiles {
                     tile4x8(slab, row: i)
                     i += 4
+                }
+                while i + 2 <= rows {
+                    tile2x8(slab, row: i)
+                    i += 2
                 }
                 while i < rows {
                     tile1x8(slab, row: i)
@@ -150,6 +157,22 @@ public enum Kernels {
         }
         slab.finish(i, (c00, c01)); slab.finish(i &+ 1, (c10, c11))
         slab.finish(i &+ 2, (c20, c21)); slab.finish(i &+ 3, (c30, c31))
+    }
+
+    /// Rows `i` and `i+1` of the slab.
+    @inlinable @inline(__always)
+    static func tile2x8(_ slab: Slab, row i: Int) {
+        var (c00, c01) = slab.start(i), (c10, c11) = slab.start(i &+ 1)
+        let (a0, a1) = (slab.a + i &* slab.stride, slab.a + (i &+ 1) &* slab.stride)
+        var row = slab.b
+        for r in 0..<slab.count {
+            let (b0, b1) = (load(row), load(row + 4))
+            let (x0, x1) = (SIMD4(repeating: a0[r]), SIMD4(repeating: a1[r]))
+            c00 += x0 * b0; c01 += x0 * b1
+            c10 += x1 * b0; c11 += x1 * b1
+            row += panel
+        }
+        slab.finish(i, (c00, c01)); slab.finish(i &+ 1, (c10, c11))
     }
 
     /// Row `i` of the slab.

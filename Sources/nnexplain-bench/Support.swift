@@ -17,8 +17,8 @@ enum Measure {
     }
 
     /// The median time of `repeats` passes after a warm-up, and the highest resident memory seen.
-    static func pass(_ network: Network, threads: Int, trace: Bool, repeats: Int) -> Result {
-        let engine = Engine(threads: threads)
+    static func pass(_ network: Network, threads: Int, trace: Bool, repeats: Int, variant: Engine.Variant = .best) -> Result {
+        let engine = Engine(threads: threads, variant: variant)
         _ = engine.run(network, trace: trace)
         var times: [Double] = [], peak = 0
         for _ in 0..<repeats {

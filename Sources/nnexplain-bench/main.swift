@@ -8,19 +8,21 @@ import NNExplain
 let quick = CommandLine.arguments.contains("--quick")
 let repeats = quick ? 5 : 21
 
-// `--pass THREADS [--untraced]`: only the 784-128-64-10 × 1000 pass, many times (for a profiler such as perf).
+// `--pass THREADS [--untraced] [--portable]`: only the 784-128-64-10 × 1000 pass, many times (for a profiler such as perf).
 if let flag = CommandLine.arguments.firstIndex(of: "--pass"), flag + 1 < CommandLine.arguments.count,
    let threads = Int(CommandLine.arguments[flag + 1]) {
     let trace = !CommandLine.arguments.contains("--untraced")
-    let m = Measure.pass(Network.random(sizes: [784, 128, 64, 10], samples: 1000, seed: 1), threads: threads, trace: trace, repeats: 101)
-    print("784-128-64-10 × 1000, \(threads) thread(s), \(trace ? "traced" : "untraced"): \(Format.ms(m.ms)) ms per pass (median of 101)")
+    let variant: Engine.Variant = CommandLine.arguments.contains("--portable") ? .portable : .best
+    let m = Measure.pass(Network.random(sizes: [784, 128, 64, 10], samples: 1000, seed: 1), threads: threads, trace: trace,
+                         repeats: 101, variant: variant)
+    print("784-128-64-10 × 1000, \(threads) thread(s), \(trace ? "traced" : "untraced"), \(variant.rawValue) kernel: \(Format.ms(m.ms)) ms per pass (median of 101)")
     exit(0)
 }
 let benchDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("bench")
 
 print("nnexplain-bench, \(Date().formatted(date: .abbreviated, time: .shortened))")
-print("machine: \(Machine.description)")
+print("machine: \(Machine.description); kernel: \(Engine.Variant.best.rawValue) (chosen at run time)")
 print("median of \(repeats) runs after one warm-up; a pass is one forward and one backward pass over all samples\n")
 
 // 1. Whole processes first, while this process is small: a child's peak RSS as Linux reports it
@@ -55,9 +57,11 @@ var numpyMS: [Int: Double] = [:]
 for threads in [1, 2] {
     let untraced = Measure.pass(network, threads: threads, trace: false, repeats: repeats)
     let traced = Measure.pass(network, threads: threads, trace: true, repeats: repeats)
+    // What a processor without AVX2 gets (the same bits, the portable copy of the kernel).
+    let portable = Measure.pass(network, threads: threads, trace: true, repeats: repeats, variant: .portable)
     let numpy = NumPy.pass(sizes: mnist, samples: 1000, threads: threads, repeats: repeats, in: benchDirectory)
     numpyMS[threads] = numpy
-    for (label, m) in [("untraced", untraced), ("traced", traced)] {
+    for (label, m) in [("untraced", untraced), ("traced", traced), ("traced, portable", portable)] {
         rows.append([
             mnist.map(String.init).joined(separator: "-"), "1000", "\(threads)", label, Format.ms(m.ms),
             Format.gflops(Measure.flops(network) / m.ms / 1e6), Format.mb(m.peakBytes),
