@@ -1,4 +1,5 @@
 @testable import NNExplain
+import NNExplainKernels
 import Testing
 
 /// The batched engine gives the same bits as the per-sample trace, whatever the thread count and
@@ -119,5 +120,31 @@ struct EngineTests {
         let big = Network.random(sizes: [16, 8, 2], samples: 50, seed: 9)
         #expect(big.layers[0].weights.joined().allSatisfy { abs($0) <= 0.25 })
         #expect(big.samples.allSatisfy { ($0.x + $0.y).allSatisfy { $0 >= 0 && $0 < 1 } })
+    }
+}
+
+/// The matrix product itself, every compiled copy, against the plain triple loop that sums in the
+/// same order: equal to the bit, for shapes that hit every tile, partial panels and chunked sums.
+struct KernelTests {
+    @Test(arguments: [(1, 1, 1), (3, 5, 7), (4, 8, 8), (9, 17, 13), (64, 300, 21), (6, 513, 9), (5, 0, 3)])
+    func productEqualsThePlainSum(rows: Int, inner: Int, columns: Int) {
+        var generator = SplitMix64(seed: UInt64(rows * 1_000_000 + inner * 1000 + columns))
+        let a = (0..<rows * inner).map { _ in generator.nextSymmetric(1) }
+        let b = (0..<inner * columns).map { _ in generator.nextSymmetric(1) }
+        var expected = [Double](repeating: 0, count: rows * columns)
+        for i in 0..<rows {
+            for j in 0..<columns {
+                var sum = 0.0
+                for r in 0..<inner { sum += a[i * inner + r] * b[r * columns + j] }
+                expected[i * columns + j] = sum
+            }
+        }
+        var packed = [Double](repeating: .nan, count: Kernels.packedCount(inner: inner, columns: columns))
+        Kernels.pack(b, inner: inner, columns: columns, into: &packed)
+        for variant in EngineTests.variants {
+            var c = [Double](repeating: .nan, count: rows * columns)
+            variant.product(a, rows: rows, inner: inner, packed: packed, columns: columns, into: &c)
+            #expect(c == expected, "\(variant)")
+        }
     }
 }
