@@ -172,6 +172,9 @@ public struct JSONParseError: Error, Equatable, Sendable, CustomStringConvertibl
     /// mark) that does not start a valid UTF-8 sequence; `nil` when all of `bytes` is valid.
     static func invalidUTF8(in bytes: [UInt8]) -> JSONParseError? {
         var offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        // Network files are nearly always plain ASCII, which one vectorised pass settles.
+        let highBits = bytes.withUnsafeBufferPointer { $0[offset...].reduce(0, |) }
+        if highBits < 0x80 { return nil }
         var iterator = bytes[offset...].makeIterator()
         var decoder = UTF8()
         while case .scalarValue(let scalar) = decoder.decode(&iterator) { offset += UTF8.width(scalar) }
