@@ -2,12 +2,15 @@
 import PackageDescription
 
 // The one matrix-product kernel is compiled twice: portably inside NNExplain, and for AVX2 in
-// NNExplainAVX2, which the engine calls only after asking the processor (Kernels.Variant.best).
+// NNExplainAVX2, which the engine calls only after asking the processor (Engine.Variant.best).
 // So the default `swift build -c release` runs on every x86-64, and uses AVX2 where there is one.
+// Both are optimised in debug builds too, so `swift test` runs the same machine code as a release.
+// (The test below is of the machine building, so cross-compiling from x86-64 to arm64 needs this
+// flag removed.)
 #if arch(x86_64)
-let avx2: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+let avx2: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell", "-O"])]
 #else
-let avx2: [SwiftSetting] = []
+let avx2: [SwiftSetting] = [.unsafeFlags(["-O"])]
 #endif
 
 let package = Package(
@@ -20,7 +23,7 @@ let package = Package(
         // The trace engine, the explanation model and the renderers. Knows no command line.
         .target(name: "NNExplain", dependencies: ["NNExplainKernels", "NNExplainAVX2"]),
         // The matrix product every batched pass is made of, inlinable so each caller compiles it.
-        .target(name: "NNExplainKernels"),
+        .target(name: "NNExplainKernels", swiftSettings: [.unsafeFlags(["-O"])]),
         // That product compiled for AVX2 (x86-64 only; elsewhere an ordinary copy).
         .target(name: "NNExplainAVX2", dependencies: ["NNExplainKernels"], swiftSettings: avx2),
         // Argument parsing, help, errors and exit codes, behind one `run` function.

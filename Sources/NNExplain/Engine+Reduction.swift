@@ -11,7 +11,8 @@ import Darwin
 /// A thread hands in its block's buffer with ``add(_:block:)``; blocks that arrive early wait until
 /// every block before them is in. Buffers are reused, and no thread starts a block more than
 /// ``window`` blocks ahead of the first one not yet added (``waitForRoom(before:)``), so memory
-/// stays at a few buffers of one network's parameters, never one per block, however the threads run.
+/// stays at most `window + threads` buffers of one network's parameters, never one per block,
+/// however the threads are scheduled.
 final class GradientSum: @unchecked Sendable {
     /// `Σ_s ∂C_s/∂w` and `Σ_s ∂C_s/∂b` of the blocks added so far, laid out as ``PreparedLayer/offset`` says.
     let total: UnsafeMutablePointer<Double>
@@ -21,11 +22,13 @@ final class GradientSum: @unchecked Sendable {
     private var free: [UnsafeMutablePointer<Double>] = []
     private var owned: [UnsafeMutablePointer<Double>] = []
     private let lock = DispatchSemaphore(value: 1)
-    /// How far ahead of the sum a block may start.
-    static let window = 4
+    /// How far ahead of the sum a block may start: twice the threads, so that no thread waits
+    /// while the others work at an even pace.
+    let window: Int
 
-    init(parameters: Int) {
+    init(parameters: Int, threads: Int) {
         self.parameters = parameters
+        window = 2 * max(1, threads)
         total = .allocate(capacity: max(1, parameters))
         total.initialize(repeating: 0, count: max(1, parameters))
     }
@@ -61,7 +64,7 @@ final class GradientSum: @unchecked Sendable {
     func waitForRoom(before b: Int) {
         while true {
             lock.wait()
-            let room = b < next + GradientSum.window
+            let room = b < next + window
             lock.signal()
             if room { return }
             usleep(20)

@@ -26,7 +26,10 @@ extension Engine {
             case .portable: return true
             case .avx2:
                 #if arch(x86_64)
-                return ProcessorFeatures.has("avx2")
+                // Everything `-target-cpu haswell` lets the compiler use, not only AVX2. (macOS has
+                // no sysctl for MOVBE, LZCNT and POPCNT; every Mac with the others has them.)
+                return ProcessorFeatures.haveAll(linux: ["avx", "avx2", "fma", "bmi1", "bmi2", "movbe", "f16c", "abm", "popcnt"],
+                                                 darwin: ["avx1_0", "avx2_0", "fma", "bmi1", "bmi2", "f16c"])
                 #else
                 return false
                 #endif
@@ -55,13 +58,17 @@ extension Engine {
 /// /proc/cpuinfo (the kernel lists AVX2 only when it also saves the wide registers on a context
 /// switch), on macOS the `hw.optional.*` sysctls. Anything unreadable counts as absent.
 enum ProcessorFeatures {
-    static func has(_ feature: String) -> Bool {
+    /// Whether the processor has every feature named, as Linux names them in /proc/cpuinfo, or as
+    /// macOS names them in its `hw.optional.<name>` sysctls.
+    static func haveAll(linux: [String], darwin: [String]) -> Bool {
         #if os(Linux)
-        return linuxFlags.contains(feature)
+        return linux.allSatisfy(linuxFlags.contains)
         #elseif canImport(Darwin)
-        var value: Int32 = 0
-        var size = MemoryLayout<Int32>.size
-        return sysctlbyname("hw.optional.\(feature)_0", &value, &size, nil, 0) == 0 && value != 0
+        return darwin.allSatisfy { name in
+            var value: Int32 = 0
+            var size = MemoryLayout<Int32>.size
+            return sysctlbyname("hw.optional." + name, &value, &size, nil, 0) == 0 && value != 0
+        }
         #else
         return false
         #endif

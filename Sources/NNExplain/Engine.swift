@@ -9,8 +9,8 @@ import Foundation
 /// training on networks of any size.
 ///
 /// Samples are taken in blocks of ``blockSize``, stored sample-major and contiguous, and every layer
-/// is a matrix-matrix product whose inner loops run along contiguous rows (the optimiser vectorises
-/// them). Blocks run on up to ``threads`` threads. The numbers are **bit-identical** to the
+/// is a matrix-matrix product (``Kernels``: packed panels, register tiles, the fastest compiled copy
+/// this processor runs, see ``Variant``). Blocks run on up to ``threads`` threads. The numbers are **bit-identical** to the
 /// per-sample ``Trace``, whatever the thread count: every `z`, `∂C/∂a` and per-sample product is
 /// formed by the same operations in the same order (`Σ_k` and `Σ_i` from 0 upwards, multiply then
 /// add, never fused), and sums over samples run in sample order inside a block, then block by block
@@ -20,11 +20,12 @@ public struct Engine: Sendable {
     /// Samples per block: the unit of work of one thread, and of the fixed reduction order.
     public static let blockSize = 64
 
-    /// How many threads may work on blocks at once.
-    public var threads: Int
+    /// How many threads may work on blocks at once (at least 1).
+    public private(set) var threads: Int
 
-    /// Which compiled copy of the matrix product to run; every copy gives the same bits.
-    public var variant: Variant
+    /// Which compiled copy of the matrix product to run; every copy gives the same bits. Only a
+    /// copy this processor can run (``Variant/isAvailable``), which `init` makes sure of.
+    public private(set) var variant: Variant
 
     public init(threads: Int = Engine.defaultThreads, variant: Variant = .best) {
         self.threads = max(1, threads)
@@ -35,13 +36,12 @@ public struct Engine: Sendable {
     public static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// The mean loss and the gradients averaged over all samples, and whether every number of the
-    /// The mean loss and the gradients averaged over all samples, and whether every number of the
     /// passes was finite. With `trace`, every sample's `z`, `a`, `g'(z)` and `∂C/∂a` are also kept
     /// (memory samples × nodes) and returned.
     public func run(_ network: Network, trace: Bool = false) -> (gradients: Gradients, trace: BatchTrace?, allFinite: Bool) {
         let prepared = PreparedNetwork(network)
         let recorded = trace ? BatchTrace(network: network) : nil
-        let sum = GradientSum(parameters: prepared.parameters)
+        let sum = GradientSum(parameters: prepared.parameters, threads: threads)
         let (loss, allFinite) = blocks(prepared, trace: recorded, sum: sum)
         let count = Double(network.samples.count)
         let layers = prepared.layers.map { layer in

@@ -1,5 +1,6 @@
 @testable import NNExplain
 import NNExplainKernels
+import Dispatch
 import Testing
 
 /// The batched engine gives the same bits as the per-sample trace, whatever the thread count and
@@ -61,7 +62,8 @@ struct EngineTests {
         #if arch(x86_64) && os(Linux)
         let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
         let flags = cpuinfo.split(separator: "\n").first { $0.hasPrefix("flags") }?.split(separator: " ") ?? []
-        #expect(Engine.Variant.avx2.isAvailable == flags.contains("avx2"))
+        let haswell = ["avx", "avx2", "fma", "bmi1", "bmi2", "movbe", "f16c", "abm", "popcnt"]
+        #expect(Engine.Variant.avx2.isAvailable == haswell.allSatisfy { flags.contains(Substring($0)) })
         #endif
     }
 
@@ -93,7 +95,7 @@ struct EngineTests {
     /// Blocks handed in out of order are added in block order: 1e16, then 1, then -1e16 gives 0
     /// (1e16 + 1 rounds back to 1e16); any other order would give 1.
     @Test func blockGradientsAreAddedInBlockOrderWhateverOrderTheyFinish() {
-        let sum = GradientSum(parameters: 1)
+        let sum = GradientSum(parameters: 1, threads: 2)
         let values = [1e16, 1.0, -1e16]
         func handIn(_ b: Int) {
             let buffer = sum.buffer()
@@ -105,7 +107,25 @@ struct EngineTests {
         #expect(sum.total[0] == 0, "nothing is added before block 0 is in (block 2 alone would give -1e16)")
         handIn(0)
         #expect(sum.total[0] == 0, "(1e16 + 1) + -1e16; the order 0, 2, 1 would give 1")
-        sum.waitForRoom(before: 3 + GradientSum.window - 1)  // returns at once: block 3 is next
+        sum.waitForRoom(before: 3 + sum.window - 1)  // returns at once: block 3 is next
+    }
+
+    /// A block `window` ahead of the sum waits until the block the sum needs next is added.
+    @Test func aBlockFarAheadWaitsForTheSum() {
+        let sum = GradientSum(parameters: 1, threads: 1)
+        #expect(sum.window == 2)
+        let started = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            started.signal()
+            sum.waitForRoom(before: 2)
+            done.signal()
+        }
+        started.wait()
+        #expect(done.wait(timeout: .now() + 0.2) == .timedOut, "block 2 may not start while block 0 is missing")
+        let buffer = sum.buffer()
+        buffer[0] = 1
+        sum.recycle(sum.add(buffer, block: 0))
+        #expect(done.wait(timeout: .now() + 10) == .success, "block 0 is in, so block 2 may start")
     }
 
     @Test func randomNetworksAreReproducible() {
