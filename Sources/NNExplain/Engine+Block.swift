@@ -2,7 +2,8 @@ import NNExplainKernels
 
 /// One layer's weights in the two layouts the batched loops need, both packed for the kernel
 /// (``Kernels/pack(_:inner:columns:into:)``): `w` is the `n × m` matrix of `w_jk^l` (for the
-/// backward pass), `wT` its `m × n` transpose (for the forward pass).
+/// backward pass to the layer below; empty for layer 1, below which are only the inputs), `wT` its
+/// `m × n` transpose (for the forward pass).
 struct PreparedLayer: Sendable {
     let n: Int
     let m: Int
@@ -26,21 +27,20 @@ struct PreparedNetwork: Sendable {
 
     init(_ network: Network) {
         var offset = 0
-        layers = network.layers.map { layer in
+        layers = network.layers.enumerated().map { index, layer in
             let n = layer.size, m = layer.weights.first?.count ?? 0
             // Packed straight from the rows (Kernels.pack's layout): w_jk^l is row j, column k of
             // w (n × m) and row k, column j of wT (m × n); padding columns stay 0.
             let panel = Kernels.panel
-            var w = [Double](repeating: 0, count: Kernels.packedCount(inner: n, columns: m))
+            var w = [Double](repeating: 0, count: index == 0 ? 0 : Kernels.packedCount(inner: n, columns: m))
             var wT = [Double](repeating: 0, count: Kernels.packedCount(inner: m, columns: n))
             w.withUnsafeMutableBufferPointer { w in
                 wT.withUnsafeMutableBufferPointer { wT in
                     for (j, row) in layer.weights.enumerated() {
                         row.withUnsafeBufferPointer { row in
-                            for k in 0..<m {
-                                w[(k / panel * n + j) * panel + k % panel] = row[k]
-                                wT[(j / panel * m + k) * panel + j % panel] = row[k]
-                            }
+                            for k in 0..<m { wT[(j / panel * m + k) * panel + j % panel] = row[k] }
+                            guard !w.isEmpty else { return }
+                            for k in 0..<m { w[(k / panel * n + j) * panel + k % panel] = row[k] }
                         }
                     }
                 }
