@@ -29,18 +29,17 @@ struct PreparedNetwork: Sendable {
         var offset = 0
         layers = network.layers.enumerated().map { index, layer in
             let n = layer.size, m = layer.weights.first?.count ?? 0
-            // Packed straight from the rows (Kernels.pack's layout): w_jk^l is row j, column k of
-            // w (n × m) and row k, column j of wT (m × n); padding columns stay 0.
-            let panel = Kernels.panel
+            // Packed straight from the rows: w_jk^l is row j, column k of w (n × m) and row k,
+            // column j of wT (m × n); padding columns stay 0.
             var w = [Double](repeating: 0, count: index == 0 ? 0 : Kernels.packedCount(inner: n, columns: m))
             var wT = [Double](repeating: 0, count: Kernels.packedCount(inner: m, columns: n))
             w.withUnsafeMutableBufferPointer { w in
                 wT.withUnsafeMutableBufferPointer { wT in
                     for (j, row) in layer.weights.enumerated() {
                         row.withUnsafeBufferPointer { row in
-                            for k in 0..<m { wT[(j / panel * m + k) * panel + j % panel] = row[k] }
+                            for k in 0..<m { wT[Kernels.packedIndex(row: k, column: j, inner: m)] = row[k] }
                             guard !w.isEmpty else { return }
-                            for k in 0..<m { w[(k / panel * n + j) * panel + k % panel] = row[k] }
+                            for k in 0..<m { w[Kernels.packedIndex(row: j, column: k, inner: n)] = row[k] }
                         }
                     }
                 }
@@ -67,9 +66,11 @@ struct PreparedNetwork: Sendable {
                 (scratch.input + row * inputs).update(from: x.baseAddress!, count: inputs)
             }
         }
+        /// `a^(l-1)` of the block for layer index `l`: the inputs below the first layer.
+        func activations(below l: Int) -> UnsafeMutablePointer<Double> { l == 0 ? scratch.input : values.a[l - 1] }
         var allFinite = true
         for (l, layer) in layers.enumerated() {
-            let below = l == 0 ? scratch.input : values.a[l - 1]
+            let below = activations(below: l)
             let z = values.z[l], size = count * layer.n
             layer.wT.withUnsafeBufferPointer { wT in
                 variant.product(below, rows: count, inner: layer.m, packed: wT.baseAddress!, columns: layer.n, into: z)
@@ -108,7 +109,7 @@ struct PreparedNetwork: Sendable {
             for row in 0..<count {
                 for j in 0..<layer.n { deltaT[j * count + row] = delta[row * layer.n + j] }
             }
-            let below = l == 0 ? scratch.input : values.a[l - 1]
+            let below = activations(below: l)
             Kernels.pack(below, inner: count, columns: layer.m, into: scratch.packed)
             variant.product(deltaT, rows: layer.n, inner: count, packed: scratch.packed, columns: layer.m, into: gradients + layer.offset)
             let gb = gradients + layer.offset + layer.n * layer.m

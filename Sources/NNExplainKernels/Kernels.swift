@@ -31,17 +31,23 @@ public enum Kernels {
     /// Numbers a packed `inner × columns` matrix takes: whole panels, the last one padded with zeros.
     public static func packedCount(inner: Int, columns: Int) -> Int { inner * ((columns + panel - 1) / panel * panel) }
 
-    /// Packs the row-major `b` (`b[r * columns + j]`) into panels: `packed[(p * inner + r) * 8 + t]`
-    /// is `b[r][8p + t]`, or 0 past the last column.
+    /// Where `b[r][j]` goes in a packed `inner × columns` matrix: panel `j / 8`, row `r` of it,
+    /// lane `j % 8`. The one statement of the layout; the kernel walks it as it reads.
+    @inlinable @inline(__always)
+    public static func packedIndex(row r: Int, column j: Int, inner: Int) -> Int {
+        (j / panel * inner + r) * panel + j % panel
+    }
+
+    /// Packs the row-major `b` (`b[r * columns + j]`) into panels (``packedIndex(row:column:inner:)``),
+    /// with zeros past the last column.
     @inlinable
     public static func pack(_ b: UnsafePointer<Double>, inner: Int, columns: Int, into packed: UnsafeMutablePointer<Double>) {
-        var out = packed
         for first in stride(from: 0, to: columns, by: panel) {
             let width = min(panel, columns - first)
             for r in 0..<inner {
-                let row = b + r * columns + first
-                for t in 0..<panel { out[t] = t < width ? row[t] : 0 }
-                out += panel
+                for t in 0..<panel {
+                    packed[packedIndex(row: r, column: first + t, inner: inner)] = t < width ? b[r * columns + first + t] : 0
+                }
             }
         }
     }
