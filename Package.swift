@@ -20,8 +20,11 @@ let package = Package(
         .executable(name: "nnexplain", targets: ["nnexplain"]),
     ],
     targets: [
-        // The trace engine, the explanation model and the renderers. Knows no command line.
-        .target(name: "NNExplain", dependencies: ["NNExplainKernels", "NNExplainAVX2"]),
+        // The numeric core: networks, activations, losses, notation symbols, the per-sample trace,
+        // the batched engine, update/train/check and the network-file codec. Knows no text but symbols.
+        .target(name: "NNExplainCore", dependencies: ["NNExplainKernels", "NNExplainAVX2"]),
+        // Derivations, documents, the renderers and the diagram, built on the core (re-exported).
+        .target(name: "NNExplain", dependencies: ["NNExplainCore"]),
         // The matrix product every batched pass is made of, inlinable so each caller compiles it.
         .target(name: "NNExplainKernels", swiftSettings: [.unsafeFlags(["-O"])]),
         // That product compiled for AVX2 (x86-64 only; elsewhere an ordinary copy).

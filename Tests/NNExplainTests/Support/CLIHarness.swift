@@ -17,8 +17,7 @@ func runCLI(_ arguments: [String]) -> CLIResult {
 
 /// Test fixtures live beside the tests, never in ../shared (a user's clone has none).
 enum Fixtures {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let directory = TestPaths.fixtures
 
     static func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 }
@@ -34,9 +33,7 @@ enum Executable {
             directory.deleteLastPathComponent()
             candidates.append(directory)
         }
-        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(package.appendingPathComponent(".build/debug"))
+        candidates.append(TestPaths.package.appendingPathComponent(".build/debug"))
         return candidates.map { $0.appendingPathComponent("nnexplain") }
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }

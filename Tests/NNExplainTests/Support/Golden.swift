@@ -7,8 +7,7 @@ import Testing
 /// changed line (`git diff Tests/`) before committing. A recording always fails the test, so that
 /// nothing is ever blessed silently; run the tests again without the variable to see them pass.
 enum Golden {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Golden")
+    static let directory = TestPaths.golden
 
     static var recording: Bool { ProcessInfo.processInfo.environment["NNEXPLAIN_RECORD"] != nil }
 

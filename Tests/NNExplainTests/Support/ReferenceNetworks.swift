@@ -1,5 +1,6 @@
 import Testing
 @testable import NNExplain
+@testable import NNExplainCore
 
 /// A named test network, so parameterized tests print `deep-2-5-4-3-2` instead of a dump of weights.
 struct ReferenceNetwork: Sendable, CustomTestStringConvertible {

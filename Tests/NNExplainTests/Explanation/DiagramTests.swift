@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import Testing
 @testable import NNExplain
+@testable import NNExplainCore
 
 /// The network diagram: the layout model's roles, the SVG as XML, and the DOT text.
 struct DiagramTests {

@@ -1,4 +1,5 @@
 @testable import NNExplain
+@testable import NNExplainCore
 import NNExplainKernels
 import Dispatch
 import Testing

@@ -8,8 +8,7 @@ import Testing
 /// lesson texts compiled into the tool, Sources/NNExplainCLI/Lessons.swift); read the diff, then run
 /// the tests again without the variable.
 struct LessonTests {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestPaths.package
     static let folder = root.appendingPathComponent("lessons")
 
     /// The numbered lesson files, `01-….md`, in order.

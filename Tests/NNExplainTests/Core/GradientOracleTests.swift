@@ -3,6 +3,7 @@ import Testing
 import _Differentiation
 
 @testable import NNExplain
+@testable import NNExplainCore
 
 /// Proves the engine's gradients against oracles that share no code with it.
 ///

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 @testable import NNExplain
+@testable import NNExplainCore
 
 /// Reading and writing network files: the JSON parser and writer, and the network file on top.
 @Suite struct NetworkFileTests {
-    static let mazurURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/mazur.json")
+    static let mazurURL = TestPaths.fixtures.appendingPathComponent("mazur.json")
 
     static let mazur = Network(inputs: 2, layers: [
         Layer(activation: .sigmoid, weights: [[0.15, 0.20], [0.25, 0.30]], biases: [0.35, 0.35]),

@@ -1,0 +1,25 @@
+/// How layer numbers are written: relative to the output layer (`L`, `L-1`, …), as the article does,
+/// or as plain numbers `0 … L`. The choice follows how the user named the layer on the command line.
+public struct LayerNaming: Sendable, Equatable {
+    /// `L`, the index of the output layer.
+    public var depth: Int
+    /// Whether labels are `L`, `L-1`, … (true) or `3`, `2`, … (false).
+    public var relative: Bool
+
+    public init(depth: Int, relative: Bool = true) {
+        self.depth = depth
+        self.relative = relative
+    }
+
+    /// The label of layer `l`: `L`, `L-2`, or `2`.
+    public func label(_ l: Int) -> String {
+        guard relative else { return String(l) }
+        return l == depth ? "L" : "L-\(depth - l)"
+    }
+
+    /// Both names of layer `l` for headings: `L-1 (l = 2)`, or `2 (L-1)` with numeric labels.
+    public func fullName(_ l: Int) -> String {
+        let other = LayerNaming(depth: depth, relative: !relative)
+        return "\(label(l)) (\(relative ? "l = " : "")\(other.label(l)))"
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import NNExplain
+@testable import NNExplainCLI
+import Testing
+
+// MARK: - The contract
+
+/// What every run of the command line must satisfy, whatever its input:
+///
+/// - success: status 0, output on stdout, and stderr empty or only `Warning: …` lines;
+/// - a clean error: status 64 (usage), 65 (bad network file), 66 (unreadable) or 1 (other) as the
+///   caller allows, stdout empty, and stderr one line `Error: <message>` (for 64, followed by the
+///   `Usage: nnexplain …` line and the `See 'nnexplain … --help'.` line, nothing else);
+/// - never a status of 128 or more (a signal), never status 0 with `Error:`.
+///
+/// A trap cannot be checked here: it ends the test process.
+enum FuzzContract {
+    struct Violation: Equatable {
+        /// The rule broken, without the input's details, so that failures group by it.
+        var rule: String
+        var detail: String
+    }
+
+    /// Commands that by design print their output and then fail with status 1 (see
+    /// `CommandResult.failure`: `check` prints its table, then reports the gradients that disagree).
+    static let commandsThatFailAfterOutput: Set<String> = ["check"]
+
+    /// `command` is the command line's first argument; `silentAllowed` says that success may print
+    /// nothing (the command line writes a file: `diagram --output FILE`, `update --in-place`).
+    static func check(_ result: CLIResult, errors allowed: Set<Int32>, command: String? = nil,
+                      silentAllowed: Bool = false) -> Violation? {
+        let status = result.status
+        if status < 0 || status >= 128 {
+            return Violation(rule: "status \(status) is not in 0…127 (a signal or a trap?)", detail: "")
+        }
+        var errLines = lines(result.stderr)
+        if status == 0 {
+            if result.stderr.contains("Error:") {
+                return Violation(rule: "status 0 but stderr says Error:", detail: "")
+            }
+            if !result.stderr.isEmpty, !result.stderr.hasSuffix("\n") || errLines.contains(where: { !$0.hasPrefix("Warning: ") }) {
+                return Violation(rule: "status 0 but stderr is not only 'Warning: ' lines", detail: "")
+            }
+            if result.stdout.isEmpty && !silentAllowed {
+                return Violation(rule: "status 0 but nothing on stdout", detail: "")
+            }
+            return nil
+        }
+        guard allowed.contains(status) else {
+            let list = allowed.sorted().map(String.init).joined(separator: ", ")
+            return Violation(rule: "status \(status), expected 0 or one of \(list)", detail: "")
+        }
+        let outputAllowed = status == 1 && command.map(commandsThatFailAfterOutput.contains) == true
+        if !result.stdout.isEmpty && !outputAllowed {
+            return Violation(rule: "error (status \(status)) but stdout is not empty", detail: "")
+        }
+        var stderr = result.stderr
+        if outputAllowed, errLines.count > 1, errLines[0].hasPrefix("Warning: ") {
+            // Such a command ran to the end first, so it may have warned first.
+            while errLines.count > 1, errLines[0].hasPrefix("Warning: ") { errLines.removeFirst() }
+            stderr = errLines.joined(separator: "\n") + (result.stderr.hasSuffix("\n") ? "\n" : "")
+        }
+        guard stderr.hasPrefix("Error: ") else {
+            return Violation(rule: "error (status \(status)) but stderr does not start with 'Error: '", detail: "")
+        }
+        guard stderr.hasSuffix("\n") else {
+            return Violation(rule: "error (status \(status)) but stderr does not end with a line break", detail: "")
+        }
+        if errLines[0].dropFirst("Error: ".count).allSatisfy(\.isWhitespace) {
+            return Violation(rule: "error (status \(status)) with an empty message", detail: "")
+        }
+        let wellFormed = status == 64
+            ? errLines.count == 3 && errLines[1].hasPrefix("Usage: nnexplain") && errLines[2].hasPrefix("See 'nnexplain")
+                && errLines[2].hasSuffix("--help'.")
+            : errLines.count == 1
+        if !wellFormed {
+            return Violation(
+                rule: "error (status \(status)) is not one 'Error: ' line"
+                    + (status == 64 ? " followed by the usage and help lines" : ""),
+                detail: "stderr has \(errLines.count) lines")
+        }
+        return nil
+    }
+
+    /// The lines of `text` without the final line break, splitting at every character a terminal
+    /// treats as a line break or a return to the start of the line.
+    static func lines(_ text: String) -> [String] {
+        let breaks: Set<Unicode.Scalar> = ["\n", "\r", "\u{0B}", "\u{0C}"]
+        var pieces = text.unicodeScalars.split(omittingEmptySubsequences: false) { breaks.contains($0) }
+            .map { String(String.UnicodeScalarView($0)) }
+        if pieces.count > 1, pieces.last == "" { pieces.removeLast() }
+        return pieces
+    }
+}
+
+// MARK: - Checks
+
+/// One broken rule, with the input that broke it.
+struct FuzzFailure: CustomStringConvertible {
+    enum Input {
+        case arguments([String])
+        case network(bytes: [UInt8], commands: [[String]])
+    }
+
+    var input: Input
+    /// The command line that broke the rule (`$NETWORK` for the network file).
+    var arguments: [String]
+    var violation: FuzzContract.Violation
+    var result: CLIResult
+
+    /// Groups failures: the rule, and for network files the command line that broke it.
+    var signature: String {
+        if case .network = input { return "\(arguments.joined(separator: " ")): \(violation.rule)" }
+        return violation.rule
+    }
+
+    var description: String {
+        var text = "\(violation.rule)\(violation.detail.isEmpty ? "" : " (\(violation.detail))")\n"
+        text += "  command line: \(arguments.map(\.debugDescription).joined(separator: " "))\n"
+        text += "  status \(result.status)\n"
+        text += "  stdout: \(result.stdout.prefix(400).debugDescription)\(result.stdout.count > 400 ? "…" : "")\n"
+        text += "  stderr: \(result.stderr.prefix(600).debugDescription)\(result.stderr.count > 600 ? "…" : "")"
+        return text
+    }
+}
+
+enum FuzzCheck {
+    /// Runs one argument vector, made harmless by `safety`, and checks the contract.
+    static func arguments(_ arguments: [String], safety: FuzzSafety) throws -> FuzzFailure? {
+        let arguments = safety.sanitized(arguments)
+        try safety.prepare()
+        let result = runCLI(arguments)
+        guard let violation = FuzzContract.check(result, errors: [1, 64, 65, 66], command: arguments.first,
+                                                 silentAllowed: FuzzSafety.writes(arguments)) else { return nil }
+        return FuzzFailure(input: .arguments(arguments), arguments: arguments, violation: violation, result: result)
+    }
+
+    /// A command line run on a network file, `$NETWORK` standing for its path.
+    struct NetworkCommand {
+        var arguments: [String]
+        /// Whether the command line can be wrong for some valid network (a layer or sample that is
+        /// not there), so that a usage error is a clean answer.
+        var mayBeUsageError = false
+    }
+
+    /// The command lines every network file goes through.
+    static let fixedNetworkCommands: [NetworkCommand] = [
+        NetworkCommand(arguments: ["gradients", "--network", "$NETWORK"]),
+        NetworkCommand(arguments: ["step", "--network", "$NETWORK", "--layer", "L", "--j", "0", "--k", "0"]),
+        NetworkCommand(arguments: ["forward", "--network", "$NETWORK"]),
+    ]
+
+    /// One more command line per file, chosen by the case.
+    static let extraNetworkCommands: [NetworkCommand] = [
+        NetworkCommand(arguments: ["network", "--network", "$NETWORK"]),
+        NetworkCommand(arguments: ["gradients", "--network", "$NETWORK", "--format", "json"]),
+        NetworkCommand(arguments: ["step", "--network", "$NETWORK", "--layer", "L", "--j", "0", "--k", "0",
+                                   "--average", "--format", "json"]),
+        NetworkCommand(arguments: ["step", "--network", "$NETWORK", "--layer", "L-1", "--j", "0", "--k", "0",
+                                   "--average"], mayBeUsageError: true),
+        NetworkCommand(arguments: ["step", "--network", "$NETWORK", "--layer", "1", "--j", "0", "--k", "0",
+                                   "--sample", "1", "--precision", "17"], mayBeUsageError: true),
+        NetworkCommand(arguments: ["forward", "--network", "$NETWORK", "--sample", "1", "--precision", "1"],
+                       mayBeUsageError: true),
+    ]
+
+    static func networkCommands(extra: Int?) -> [NetworkCommand] {
+        fixedNetworkCommands + (extra.map { [extraNetworkCommands[$0]] } ?? [])
+    }
+
+    /// Writes `bytes` to `url`, runs every command line on it and checks the contract, and that the
+    /// commands agree: all reject a bad file alike, and all warn alike about a good one.
+    static func network(_ bytes: [UInt8], at url: URL, commands: [NetworkCommand]) throws -> FuzzFailure? {
+        try Data(bytes).write(to: url)
+        let input = FuzzFailure.Input.network(bytes: bytes, commands: commands.map(\.arguments))
+        var results: [CLIResult] = []
+        for command in commands {
+            let arguments = command.arguments.map { $0 == "$NETWORK" ? url.path : $0 }
+            let result = runCLI(arguments)
+            let allowed: Set<Int32> = command.mayBeUsageError ? [1, 64, 65, 66] : [1, 65, 66]
+            if let violation = FuzzContract.check(result, errors: allowed, command: arguments.first) {
+                return FuzzFailure(input: input, arguments: command.arguments, violation: violation, result: result)
+            }
+            results.append(result)
+        }
+        let rejected = results.indices.filter { results[$0].status == 65 }
+        if let first = rejected.first {
+            if let other = results.indices.first(where: { results[$0].status != 65 }) {
+                return FuzzFailure(
+                    input: input, arguments: commands[other].arguments,
+                    violation: .init(rule: "one command rejects the file (65), another does not",
+                                     detail: "\(commands[first].arguments[0]) says \(results[first].stderr.debugDescription)"),
+                    result: results[other])
+            }
+            if let other = rejected.first(where: { results[$0].stderr != results[first].stderr }) {
+                return FuzzFailure(
+                    input: input, arguments: commands[other].arguments,
+                    violation: .init(rule: "commands reject the same file with different messages",
+                                     detail: "\(commands[first].arguments[0]) says \(results[first].stderr.debugDescription)"),
+                    result: results[other])
+            }
+        }
+        let succeeded = results.indices.filter { results[$0].status == 0 }
+        if let first = succeeded.first, let other = succeeded.first(where: { results[$0].stderr != results[first].stderr }) {
+            return FuzzFailure(
+                input: input, arguments: commands[other].arguments,
+                violation: .init(rule: "commands warn differently about the same file",
+                                 detail: "\(commands[first].arguments[0]) warns \(results[first].stderr.debugDescription)"),
+                result: results[other])
+        }
+        return nil
+    }
+}
