@@ -105,7 +105,7 @@ struct PreparedNetwork: Sendable {
         for l in stride(from: L - 1, through: 0, by: -1) {
             let layer = layers[l], size = count * layer.n
             let delta = scratch.delta, deltaT = scratch.deltaT
-            for i in 0..<size { delta[i] = values.dCda[l][i] * values.gPrime[l][i] }
+            for i in 0..<size { delta[i] = Backpropagation.delta(dCda: values.dCda[l][i], gPrime: values.gPrime[l][i]) }
             for row in 0..<count {
                 for j in 0..<layer.n { deltaT[j * count + row] = delta[row * layer.n + j] }
             }

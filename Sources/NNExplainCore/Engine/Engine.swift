@@ -38,7 +38,7 @@ public struct Engine: Sendable {
     /// The mean loss and the gradients averaged over all samples, and whether every number of the
     /// passes was finite. With `trace`, every sample's `z`, `a`, `g'(z)` and `∂C/∂a` are also kept
     /// (memory samples × nodes) and returned.
-    public func run(_ network: Network, trace: Bool = false) -> (gradients: Gradients, trace: BatchTrace?, allFinite: Bool) {
+    public func run(_ network: Network, trace: Bool = false) -> Pass {
         let prepared = PreparedNetwork(network)
         let recorded = trace ? BatchTrace(network: network) : nil
         let sum = GradientSum(parameters: prepared.parameters, threads: threads)
@@ -49,7 +49,17 @@ public struct Engine: Sendable {
             return Gradients.Layer(weights: (0..<layer.n).map { j in (0..<layer.m).map { weights[j * layer.m + $0] / count } },
                                    biases: (0..<layer.n).map { biases[$0] / count })
         }
-        return (Gradients(loss: loss / count, layers: layers), recorded, allFinite)
+        return Pass(gradients: Gradients(loss: loss / count, layers: layers), trace: recorded, allFinite: allFinite)
+    }
+
+    /// What ``run(_:trace:)`` computed over all samples.
+    public struct Pass: Sendable {
+        /// The mean loss and every gradient averaged over the samples.
+        public let gradients: Gradients
+        /// Every sample's values, when the run was asked to keep them.
+        public let trace: BatchTrace?
+        /// Whether every `z`, `a`, `g'(z)`, `∂C/∂a` and gradient of the passes was finite.
+        public let allFinite: Bool
     }
 
     /// `C = (1/N) Σ_s C_s` from forward passes alone, summed in the same order as ``run(_:trace:)``,

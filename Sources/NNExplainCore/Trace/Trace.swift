@@ -41,14 +41,14 @@ public struct Trace: Sendable, Equatable {
     @inlinable
     public func delta(layer l: Int, j: Int) -> Double {
         let t = layers[l - 1]
-        return t.dCda[j] * t.gPrime[j]
+        return Backpropagation.delta(dCda: t.dCda[j], gPrime: t.gPrime[j])
     }
 
     /// One summand of the hidden-layer sum
     /// `∂C_s/∂a_k^(l-1) = Σ_i ∂C_s/∂a_i^l · g_l'(z_i^l) · w_ik^l`: the one for node `i` of layer `l`.
     @inlinable
     public func summand(_ network: Network, layer l: Int, i: Int, k: Int) -> Double {
-        delta(layer: l, j: i) * network.layers[l - 1].weights[i][k]
+        Backpropagation.summand(delta: delta(layer: l, j: i), weight: network.layers[l - 1].weights[i][k])
     }
 
     /// `∂C_s/∂w_jk^l = ∂C_s/∂a_j^l · g_l'(z_j^l) · a_k^(l-1)`, multiplied left to right.
@@ -104,14 +104,9 @@ extension Network {
 
         for l in stride(from: depth, to: 1, by: -1) {
             let upper = layerTraces[l - 1]
-            let weights = layers[l - 1].weights
-            var below = [Double](repeating: 0, count: size(ofLayer: l - 1))
-            for i in 0..<upper.a.count {
-                let delta = upper.dCda[i] * upper.gPrime[i]
-                let row = weights[i]
-                for k in 0..<below.count { below[k] += delta * row[k] }
-            }
-            layerTraces[l - 2].dCda = below
+            let deltas = upper.a.indices.map { Backpropagation.delta(dCda: upper.dCda[$0], gPrime: upper.gPrime[$0]) }
+            layerTraces[l - 2].dCda = Backpropagation.dCdaBelow(deltas: deltas, weights: layers[l - 1].weights,
+                                                                width: size(ofLayer: l - 1))
         }
         return Trace(
             sample: s, input: sample.x, target: sample.y, layers: layerTraces,

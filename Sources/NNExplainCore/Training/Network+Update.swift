@@ -40,9 +40,9 @@ extension Network {
         var after = self
         for l in 1...depth {
             let g = gradients.layers[l - 1]
-            after.layers[l - 1].weights = zip(layers[l - 1].weights, g.weights).map { zip($0, $1).map { w, d in w - η * d } }
+            after.layers[l - 1].weights = GradientDescent.step(layers[l - 1].weights, gradients: g.weights, learningRate: η)
             if updateBiases, let biases = layers[l - 1].biases {
-                after.layers[l - 1].biases = zip(biases, g.biases).map { b, d in b - η * d }
+                after.layers[l - 1].biases = GradientDescent.step(biases, gradients: g.biases, learningRate: η)
             }
         }
         return (after, gradients)
@@ -83,7 +83,9 @@ extension Network {
             let n = size(ofLayer: l), m = size(ofLayer: l - 1)
             var g = Gradients.Layer(weights: Array(repeating: Array(repeating: 0, count: m), count: n),
                                     biases: Array(repeating: 0, count: n))
-            let deltas = traces.indices.map { s in (0..<n).map { j in dCda[s][j] * traces[s].layer(l).gPrime[j] } }
+            let deltas = traces.indices.map { s in
+                (0..<n).map { j in Backpropagation.delta(dCda: dCda[s][j], gPrime: traces[s].layer(l).gPrime[j]) }
+            }
             for s in traces.indices {
                 let input = traces[s].activations(ofLayer: l - 1)
                 for j in 0..<n {
@@ -94,14 +96,8 @@ extension Network {
             let count = Double(samples.count)
             g.weights = g.weights.map { $0.map { $0 / count } }
             g.biases = g.biases.map { $0 / count }
-            weights[l - 1] = zip(weights[l - 1], g.weights).map { zip($0, $1).map { w, d in w - η * d } }
-            dCda = deltas.map { delta in
-                (0..<m).map { k in
-                    var sum = 0.0
-                    for i in 0..<n { sum += delta[i] * weights[l - 1][i][k] }
-                    return sum
-                }
-            }
+            weights[l - 1] = GradientDescent.step(weights[l - 1], gradients: g.weights, learningRate: η)
+            dCda = deltas.map { Backpropagation.dCdaBelow(deltas: $0, weights: weights[l - 1], width: m) }
             layerGradients.insert(g, at: 0)
         }
         result.layers = layerGradients
