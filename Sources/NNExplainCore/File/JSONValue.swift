@@ -139,10 +139,10 @@ extension JSONValue: CustomStringConvertible {
 /// Why a text is not valid JSON, and where: `line` and `column` are 1-based, columns count
 /// characters (Unicode scalars), and a leading byte order mark is not counted.
 public struct JSONParseError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
+    public let line: Int
+    public let column: Int
     /// A short phrase such as "expected ',' or '}' after an object member".
-    public var reason: String
+    public let reason: String
 
     public init(line: Int, column: Int, reason: String) {
         self.line = line

@@ -1,7 +1,7 @@
 /// Why a network file cannot be used: one sentence that says where (a path such as
 /// `layers[1].weights[0]`, or a line and column for JSON syntax), what is wrong and what is expected.
 public struct NetworkFileError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var message: String
+    public let message: String
 
     public init(_ message: String) { self.message = message }
 

@@ -6,15 +6,15 @@
 /// `N`, exactly as an explanation with `--average` adds it up, so both give the same bits.
 public struct Gradients: Sendable, Equatable {
     /// `C = (1/N) Σ_s C_s`.
-    public var loss: Double
+    public let loss: Double
     /// `layers[i]` holds layer `l = i + 1`.
-    public var layers: [Layer]
+    public let layers: [Layer]
 
     public struct Layer: Sendable, Equatable {
         /// `weights[j][k] = ∂C/∂w_jk^l`.
-        public var weights: [[Double]]
+        public let weights: [[Double]]
         /// `biases[j] = ∂C/∂b_j^l`.
-        public var biases: [Double]
+        public let biases: [Double]
     }
 }
 
@@ -28,7 +28,7 @@ extension Network {
     /// `Σ_s values[s]` in the engine's fixed order: in sample order within each block of
     /// ``Engine/blockSize`` samples, then block by block. Explanations that add up per-sample numbers
     /// use it, so they agree with the engine to the last bit.
-    public static func sumOverSamples(_ values: [Double]) -> Double {
+    package static func sumOverSamples(_ values: [Double]) -> Double {
         var total = 0.0
         for start in stride(from: 0, to: values.count, by: Engine.blockSize) {
             var block = 0.0

@@ -4,11 +4,11 @@
 /// nothing; naming the first one found tells the user which weight or input to scale down.
 public struct NonFinite: Sendable, Equatable {
     /// The quantity, e.g. `z_0^2` as a symbol.
-    public var symbol: Symbol
-    public var value: Double
-    public var sample: Int
-    public var layer: Int
-    public var node: Int
+    public let symbol: Symbol
+    public let value: Double
+    public let sample: Int
+    public let layer: Int
+    public let node: Int
 }
 
 extension Network {

@@ -22,13 +22,13 @@ public struct Trace: Sendable, Equatable {
     /// The values of one layer `l ≥ 1`, indexed by node `j`.
     public struct LayerTrace: Sendable, Equatable {
         /// `z_j^l = Σ_k w_jk^l · a_k^(l-1) + b_j^l`.
-        public var z: [Double]
+        public let z: [Double]
         /// `a_j^l = g_l(z_j^l)`.
-        public var a: [Double]
+        public let a: [Double]
         /// `g_l'(z_j^l) = ∂a_j^l/∂z_j^l`.
-        public var gPrime: [Double]
+        public let gPrime: [Double]
         /// `∂C_s/∂a_j^l`.
-        public var dCda: [Double]
+        public let dCda: [Double]
     }
 
     /// The trace of layer `l = 1 … L`.
@@ -71,8 +71,8 @@ extension Network {
     /// `∂C_s/∂a_k^(l-1) = Σ_i summand(l, i, k)`, summed in order of `i` starting from 0.
     public func trace(sample s: Int) -> Trace {
         let sample = samples[s]
-        var layerTraces: [Trace.LayerTrace] = []
-        layerTraces.reserveCapacity(depth)
+        // Forward: zs[i], activations[i] and gPrimes[i] hold layer l = i + 1 (Nielsen's names).
+        var zs: [[Double]] = [], activations: [[Double]] = [], gPrimes: [[Double]] = []
         var previous = sample.x
         for layer in layers {
             var z = [Double](repeating: 0, count: layer.size)
@@ -87,26 +87,29 @@ extension Network {
                 a[j] = layer.activation.value(sum)
                 gPrime[j] = layer.activation.derivative(z: sum, a: a[j])
             }
-            layerTraces.append(.init(z: z, a: a, gPrime: gPrime, dCda: []))
+            zs.append(z)
+            activations.append(a)
+            gPrimes.append(gPrime)
             previous = a
         }
 
-        let output = layerTraces[depth - 1].a
+        let output = activations[depth - 1]
         var lossTerms = [Double](repeating: 0, count: output.count)
         var total = 0.0
-        var dCda = lossTerms
+        // dCdas[i] holds ∂C_s/∂a^l of layer l = i + 1, filled from the output layer down.
+        var dCdas = [[Double]](repeating: [], count: depth)
+        dCdas[depth - 1] = output.indices.map { j in loss.derivative(a: output[j], y: sample.y[j]) }
         for j in 0..<output.count {
             lossTerms[j] = loss.term(a: output[j], y: sample.y[j])
             total += lossTerms[j]
-            dCda[j] = loss.derivative(a: output[j], y: sample.y[j])
         }
-        layerTraces[depth - 1].dCda = dCda
 
         for l in stride(from: depth, to: 1, by: -1) {
-            let upper = layerTraces[l - 1]
-            let deltas = upper.a.indices.map { Backpropagation.delta(dCda: upper.dCda[$0], gPrime: upper.gPrime[$0]) }
-            layerTraces[l - 2].dCda = Backpropagation.dCdaBelow(deltas: deltas, weights: layers[l - 1].weights,
-                                                                width: size(ofLayer: l - 1))
+            let deltas = dCdas[l - 1].indices.map { Backpropagation.delta(dCda: dCdas[l - 1][$0], gPrime: gPrimes[l - 1][$0]) }
+            dCdas[l - 2] = Backpropagation.dCdaBelow(deltas: deltas, weights: layers[l - 1].weights, width: size(ofLayer: l - 1))
+        }
+        let layerTraces = (0..<depth).map { i in
+            Trace.LayerTrace(z: zs[i], a: activations[i], gPrime: gPrimes[i], dCda: dCdas[i])
         }
         return Trace(
             sample: s, input: sample.x, target: sample.y, layers: layerTraces,

@@ -9,24 +9,36 @@
 /// rounding of the two losses divided by the step. The floor (1e-8) keeps two gradients that are
 /// both essentially zero from producing a huge relative error.
 public struct GradientCheck: Sendable, Equatable {
-    public var epsilon: Double
+    public let epsilon: Double
     /// An entry fails when its relative error is above this.
-    public var threshold: Double
+    public let threshold: Double
     /// The smallest difference the finite difference can resolve, `10 · ulp(C) / ε`.
-    public var noise: Double
-    public var entries: [Entry]
+    public let noise: Double
+    public let entries: [Entry]
 
     public static let floor = 1e-8
 
     /// One parameter: `w_jk^l` (`k` set) or `b_j^l` (`k` nil).
     public struct Entry: Sendable, Equatable {
-        public var layer: Int
-        public var j: Int
-        public var k: Int?
-        public var backprop: Double
-        public var numeric: Double
-        public var relativeError: Double
-        public var passed: Bool
+        public let layer: Int
+        public let j: Int
+        public let k: Int?
+        public let backprop: Double
+        public let numeric: Double
+        public let relativeError: Double
+        public let passed: Bool
+
+        /// The entry of one parameter, judged by the rule above: it passes when the relative error
+        /// is at most `threshold`, or when the two differ by at most `noise`.
+        package init(layer: Int, j: Int, k: Int?, backprop: Double, numeric: Double, threshold: Double, noise: Double) {
+            (self.layer, self.j, self.k, self.backprop, self.numeric) = (layer, j, k, backprop, numeric)
+            relativeError = abs(backprop - numeric) / max(abs(backprop), abs(numeric), GradientCheck.floor)
+            passed = relativeError <= threshold || abs(backprop - numeric) <= noise
+        }
+    }
+
+    package init(epsilon: Double, threshold: Double, noise: Double, entries: [Entry]) {
+        (self.epsilon, self.threshold, self.noise, self.entries) = (epsilon, threshold, noise, entries)
     }
 
     public var failures: Int { entries.filter { !$0.passed }.count }
@@ -49,9 +61,7 @@ extension Network {
             nudge(&plus, ε)
             nudge(&minus, -ε)
             let numeric = (plus.meanLoss() - minus.meanLoss()) / (2 * ε)
-            let error = abs(backprop - numeric) / max(abs(backprop), abs(numeric), GradientCheck.floor)
-            entries.append(.init(layer: l, j: j, k: k, backprop: backprop, numeric: numeric,
-                                 relativeError: error, passed: error <= threshold || abs(backprop - numeric) <= noise))
+            entries.append(.init(layer: l, j: j, k: k, backprop: backprop, numeric: numeric, threshold: threshold, noise: noise))
         }
         for l in 1...depth {
             for j in 0..<size(ofLayer: l) {

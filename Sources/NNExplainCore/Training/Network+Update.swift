@@ -10,15 +10,15 @@ public enum UpdateOrder: String, CaseIterable, Sendable {
 
 /// One step of gradient descent, `w ← w − η · ∂C/∂w`, and everything needed to explain it.
 public struct UpdateStep: Sendable, Equatable {
-    public var before: Network
-    public var after: Network
+    public let before: Network
+    public let after: Network
     /// The gradient each parameter moved by. For `output-first` these are computed with the layers
     /// above already updated, so they differ from `before.gradients()` below the output layer.
-    public var gradients: Gradients
-    public var learningRate: Double
-    public var order: UpdateOrder
+    public let gradients: Gradients
+    public let learningRate: Double
+    public let order: UpdateOrder
     /// `C` at the weights after the step (the loss before it is `gradients.loss`).
-    public var lossAfter: Double
+    public let lossAfter: Double
 }
 
 extension Network {
@@ -75,32 +75,30 @@ extension Network {
         let traces = self.traces()
         var weights = layers.map(\.weights)
         var dCda = traces.map { $0.layer(depth).dCda }
-        var result = Gradients(loss: 0, layers: [])
-        for t in traces { result.loss += t.loss }
-        result.loss /= Double(samples.count)
+        var loss = 0.0
+        for t in traces { loss += t.loss }
+        loss /= Double(samples.count)
         var layerGradients: [Gradients.Layer] = []
         for l in stride(from: depth, through: 1, by: -1) {
             let n = size(ofLayer: l), m = size(ofLayer: l - 1)
-            var g = Gradients.Layer(weights: Array(repeating: Array(repeating: 0, count: m), count: n),
-                                    biases: Array(repeating: 0, count: n))
+            var gw = [[Double]](repeating: [Double](repeating: 0, count: m), count: n)
+            var gb = [Double](repeating: 0, count: n)
             let deltas = traces.indices.map { s in
                 (0..<n).map { j in Backpropagation.delta(dCda: dCda[s][j], gPrime: traces[s].layer(l).gPrime[j]) }
             }
             for s in traces.indices {
                 let input = traces[s].activations(ofLayer: l - 1)
                 for j in 0..<n {
-                    for k in 0..<m { g.weights[j][k] += deltas[s][j] * input[k] }
-                    g.biases[j] += deltas[s][j]
+                    for k in 0..<m { gw[j][k] += deltas[s][j] * input[k] }
+                    gb[j] += deltas[s][j]
                 }
             }
             let count = Double(samples.count)
-            g.weights = g.weights.map { $0.map { $0 / count } }
-            g.biases = g.biases.map { $0 / count }
+            let g = Gradients.Layer(weights: gw.map { $0.map { $0 / count } }, biases: gb.map { $0 / count })
             weights[l - 1] = GradientDescent.step(weights[l - 1], gradients: g.weights, learningRate: η)
             dCda = deltas.map { Backpropagation.dCdaBelow(deltas: $0, weights: weights[l - 1], width: m) }
             layerGradients.insert(g, at: 0)
         }
-        result.layers = layerGradients
-        return result
+        return Gradients(loss: loss, layers: layerGradients)
     }
 }
