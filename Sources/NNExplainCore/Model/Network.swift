@@ -1,6 +1,6 @@
 /// A fully-connected feed-forward network with its training samples: everything a network file holds.
 ///
-/// Layers are numbered as in NOTATION.md: layer 0 is the input layer, `layers[i]` is layer
+/// Layers are numbered as in docs/notation.md: layer 0 is the input layer, `layers[i]` is layer
 /// `l = i + 1`, and the output layer is `l = L = layers.count`. In `Layer.weights[j][k]` row `j` is a
 /// node of this layer and column `k` a node of the previous one, so `weights[j][k]` is `w_jk^l`.
 public struct Network: Sendable, Equatable {

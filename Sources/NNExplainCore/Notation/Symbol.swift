@@ -1,4 +1,4 @@
-/// A quantity of the mathematics in NOTATION.md, as structure rather than text, so that every
+/// A quantity of the mathematics in docs/notation.md, as structure rather than text, so that every
 /// renderer writes the same symbol its own way and none of them builds symbols from strings.
 public indirect enum Symbol: Sendable, Equatable {
     /// The input `x_k`.
