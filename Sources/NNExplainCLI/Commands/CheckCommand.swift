@@ -11,17 +11,23 @@ enum CheckCommand {
             The command exits with 1 when any relative error is above the threshold.
             """,
         synopsis: "[--network FILE | --random SIZES] [--epsilon ε] [--format FORMAT] [--precision N]",
-        options: Command.networkSource + [Command.Option(name: "--epsilon", value: "ε", help: "The finite-difference step, above 0 and at most 0.1 (default 1e-6).")]
-            + Presentation.options(formats: Presentation.Format.allCases),
+        options: Options.networkSource + [epsilon] + Presentation.options(formats: Presentation.Format.allCases),
         action: run)
+
+    static let epsilon = ValueOption<Void, Double>(
+        name: "--epsilon", placeholder: "ε", help: .summary("The finite-difference step", showsBounds: true),
+        parser: .positiveNumber(upTo: 0.1), absent: .value(GradientCheck.defaultEpsilon))
+
+    /// The most weights and biases a check perturbs: two forward passes each, so beyond this it takes too long.
+    static let parameterLimit = 20_000
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let loaded = try loadNetwork(arguments)
-        let ε = try positiveNumber(arguments, "--epsilon", upTo: 0.1) ?? 1e-6
+        let ε = try arguments.read(Self.epsilon)
         let parameters = loaded.network.checkedParameters
-        guard parameters <= 20_000 else {
+        guard parameters <= Self.parameterLimit else {
             throw arguments.usage("check runs two forward passes for each of the \(parameters) weights and biases of this "
-                + "network, too many to wait for (at most 20000); check a smaller network")
+                + "network, too many to wait for (at most \(Self.parameterLimit)); check a smaller network")
         }
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         try requireFinite(loaded.network)

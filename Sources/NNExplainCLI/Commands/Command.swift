@@ -7,19 +7,21 @@ struct Command: Sendable {
     let synopsis: String
     let options: [Option]
     /// The name of the one positional argument the command takes, if any (`lesson N`).
-    var positional: String? = nil
+    let positional: String?
     let action: @Sendable (Arguments, Environment) throws(CLIError) -> CommandResult
 
-    /// One option: its name, the placeholder of its value (`nil` for a flag) and its help.
-    struct Option: Sendable {
-        let name: String
-        let value: String?
-        let help: String
+    init(
+        name: String, abstract: String, discussion: String, synopsis: String, options: [any DeclaredOption],
+        positional: String? = nil, action: @escaping @Sendable (Arguments, Environment) throws(CLIError) -> CommandResult
+    ) {
+        self.name = name
+        self.abstract = abstract
+        self.discussion = discussion
+        self.synopsis = synopsis
+        self.options = options.map(\.option)
+        self.positional = positional
+        self.action = action
     }
-
-    var usage: String { "nnexplain \(name) \(synopsis)" }
-
-    static let topUsage = "nnexplain <command> [options]"
 
     static func named(_ name: String) -> Command? { all.first { $0.name == name } }
 

@@ -11,25 +11,37 @@ enum DiagramCommand {
             enters its sum over the layer above and the gradient's value in the caption.
             """,
         synopsis: "[--network FILE | --random SIZES] [--layer SPEC --j J --k K] [--sample S] [--format svg|dot] [--output FILE]",
-        options: Command.networkSource + Command.weight + [
-            Command.sample,
-            Command.Option(name: "--format", value: "FORMAT", help: "svg (default) or dot."),
-            Command.Option(name: "--output", value: "FILE", help: "Write to FILE instead of standard output (safely)."),
-            Command.Option(name: "--precision", value: "N", help: "Significant digits of the numbers shown (default 4)."),
-        ],
+        options: Options.networkSource + Options.weight + [Options.sample, format, output, precision],
         action: run)
+
+    enum Format: String, CaseIterable {
+        case svg, dot
+    }
+
+    static let format = ValueOption<Void, Format>(
+        name: "--format", placeholder: "FORMAT", help: .choices(),
+        parser: .choice(of: Format.allCases) { text, name, names in
+            "unknown format '\(text)' for \(name); use " + ListStyle.natural.join(names)
+        },
+        absent: .value(.svg))
+
+    static let output = ValueOption<Void, String?>(
+        name: "--output", placeholder: "FILE", help: .summary("Write to FILE instead of standard output (safely)"),
+        parser: ValueParser.path.optional, absent: .silent(nil))
+
+    /// Fewer digits than the text's, to fit inside the nodes.
+    static let precision = ValueOption<Void, Int>(
+        name: "--precision", placeholder: "N", help: .summary("Significant digits of the numbers shown"),
+        parser: Presentation.precision.parser, absent: .value(4))
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let loaded = try loadNetwork(arguments)
         let network = loaded.network
-        let weight = try weightIndices(arguments, network: network)
-        let s = try sample(arguments, network: network)
+        let weight = try WeightIndices.readIfGiven(arguments, network: network)
+        let s = try arguments.read(Options.sample, in: network.samples.count)
         try requireFinite(network, samples: [s])
-        let format = arguments.value("--format") ?? "svg"
-        guard format == "svg" || format == "dot" else {
-            throw arguments.usage("unknown format '\(format)' for --format; use svg or dot")
-        }
-        let precision = arguments.value("--precision") == nil ? 4 : try NNExplainCLI.precision(arguments)
+        let format = try arguments.read(Self.format)
+        let precision = try arguments.read(Self.precision)
         let naming = weight?.naming ?? LayerNaming(depth: network.depth)
         let highlight = weight.map { w in
             let gradient = network.derivation(layer: w.l, j: w.j, k: w.k, sample: s)
@@ -37,8 +49,8 @@ enum DiagramCommand {
             return (layer: w.l, j: w.j, k: w.k, caption: "\(symbol) = \(TextRenderer(naming: naming, precision: precision).number(gradient.value))")
         }
         let diagram = Diagram(network: network, trace: network.trace(sample: s), naming: naming, precision: precision, highlight: highlight)
-        let text = format == "svg" ? diagram.svg() : diagram.dot()
-        if let output = arguments.value("--output") {
+        let text = format == .svg ? diagram.svg() : diagram.dot()
+        if let output = try arguments.read(Self.output) {
             try AtomicFile.write(text, to: output)
             return CommandResult(output: "", warnings: loaded.warnings)
         }

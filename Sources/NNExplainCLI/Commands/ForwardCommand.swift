@@ -11,12 +11,12 @@ enum ForwardCommand {
             compared with the targets to give the loss C_s of the sample.
             """,
         synopsis: "[--network FILE | --random SIZES] [--sample S] [--format FORMAT] [--precision N]",
-        options: Command.networkSource + [Command.sample] + Presentation.options(formats: Presentation.Format.allCases),
+        options: Options.networkSource + [Options.sample] + Presentation.options(formats: Presentation.Format.allCases),
         action: run)
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let loaded = try loadNetwork(arguments)
-        let s = try sample(arguments, network: loaded.network)
+        let s = try arguments.read(Options.sample, in: loaded.network.samples.count)
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         try requireFinite(loaded.network, samples: [s])
         let trace = loaded.network.trace(sample: s)

@@ -10,7 +10,7 @@ enum GradientsCommand {
             per-sample gradients. In the tables, row j and column k hold ∂C/∂w_jk^l.
             """,
         synopsis: "[--network FILE | --random SIZES] [--format FORMAT] [--precision N]",
-        options: Command.networkSource + Presentation.options(formats: Presentation.Format.allCases),
+        options: Options.networkSource + Presentation.options(formats: Presentation.Format.allCases),
         action: run)
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {

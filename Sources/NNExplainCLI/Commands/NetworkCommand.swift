@@ -10,7 +10,7 @@ enum NetworkCommand {
             with --network FILE.
             """,
         synopsis: "[--network FILE | --random SIZES]",
-        options: Command.networkSource,
+        options: Options.networkSource,
         action: run)
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {

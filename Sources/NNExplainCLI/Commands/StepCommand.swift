@@ -16,22 +16,21 @@ enum StepCommand {
               nnexplain step --layer L-1 --j 2 --k 2
             """,
         synopsis: "--layer SPEC --j J --k K [--network FILE | --random SIZES] [--sample S | --average] [--format FORMAT] [--precision N]",
-        options: Command.weight + Command.networkSource + [Command.sample,
-                           Command.Option(name: "--average", value: nil,
-                                  help: "Explain the gradient averaged over all samples, ∂C/∂w = (1/N) Σ_s ∂C_s/∂w.")]
-            + Presentation.options(formats: Presentation.Format.allCases),
+        options: Options.weight + Options.networkSource + [Options.sample, average] + Presentation.options(formats: Presentation.Format.allCases),
         action: run)
+
+    static let average = Flag(name: "--average", help: "Explain the gradient averaged over all samples, ∂C/∂w = (1/N) Σ_s ∂C_s/∂w.")
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let loaded = try loadNetwork(arguments)
         let network = loaded.network
-        let weight = try requiredWeight(arguments, network: network)
-        let average = arguments.flag("--average")
-        if average && arguments.value("--sample") != nil {
+        let weight = try WeightIndices.read(arguments, network: network)
+        let average = arguments.flag(Self.average)
+        if average && arguments.isGiven(Options.sample) {
             throw arguments.usage("--sample and --average cannot be used together; give one of them")
         }
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
-        let s = average ? nil : try sample(arguments, network: network)
+        let s = average ? nil : try arguments.read(Options.sample, in: network.samples.count)
         try requireFinite(network, samples: s.map { [$0] } ?? Array(network.samples.indices))
         let derivation = average
             ? network.averagedDerivation(layer: weight.l, j: weight.j, k: weight.k)

@@ -14,19 +14,20 @@ enum UpdateCommand {
             --in-place rewrites the network file itself (safely: on any failure it is untouched).
             """,
         synopsis: "[--network FILE | --random SIZES] [--layer SPEC --j J --k K] [--learning-rate η] [--update-order ORDER] [--in-place] [--format FORMAT]",
-        options: Command.networkSource + Command.weight + [Command.learningRate, Command.updateOrder,
-                                       Command.Option(name: "--in-place", value: nil, help: "Write the updated network back to the --network FILE.")]
+        options: Options.networkSource + Options.weight + [Options.learningRate, Options.updateOrder, inPlace]
             + Presentation.options(formats: Presentation.Format.allCases),
         action: run)
+
+    static let inPlace = Flag(name: "--in-place", help: "Write the updated network back to the --network FILE.")
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let loaded = try loadNetwork(arguments)
         let network = loaded.network
-        let weight = try weightIndices(arguments, network: network)
-        let η = try learningRate(arguments)
-        let order = try updateOrder(arguments)
+        let weight = try WeightIndices.readIfGiven(arguments, network: network)
+        let η = try arguments.read(Options.learningRate)
+        let order = try arguments.read(Options.updateOrder)
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
-        let target = arguments.flag("--in-place") ? try inPlaceTarget(arguments) : nil
+        let target = arguments.flag(Self.inPlace) ? try inPlaceTarget(arguments) : nil
         try requireFinite(network)
         let step = network.updateStep(learningRate: η, order: order)
         if let bad = step.after.layers.flatMap({ $0.weights.flatMap { $0 } + ($0.biases ?? []) }).first(where: { !$0.isFinite }) {
@@ -46,5 +47,13 @@ enum UpdateCommand {
             if presentation.format == .json { output = "" }
         }
         return CommandResult(output: output, warnings: loaded.warnings)
+    }
+
+    /// The file `--in-place` rewrites: the `--network FILE`, which must be given.
+    private static func inPlaceTarget(_ arguments: Arguments) throws(CLIError) -> String {
+        guard let path = try arguments.read(Options.network) else {
+            throw arguments.usage("--in-place rewrites the --network FILE, so it needs one; the built-in network cannot be changed")
+        }
+        return path
     }
 }

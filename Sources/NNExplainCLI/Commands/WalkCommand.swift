@@ -11,12 +11,12 @@ enum WalkCommand {
             input is not a terminal it prints everything at once.
             """,
         synopsis: "[--network FILE | --random SIZES] [--sample S] [--precision N]",
-        options: Command.networkSource + [Command.sample] + Presentation.options(formats: [.text]).filter { $0.name != "--format" },
+        options: Options.networkSource + [Options.sample] + Presentation.options(formats: [.text]),
         action: run)
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let loaded = try loadNetwork(arguments)
-        let s = try sample(arguments, network: loaded.network)
+        let s = try arguments.read(Options.sample, in: loaded.network.samples.count)
         let presentation = try Presentation(arguments, environment: environment, formats: [.text])
         try requireFinite(loaded.network, samples: [s])
         let naming = LayerNaming(depth: loaded.network.depth)

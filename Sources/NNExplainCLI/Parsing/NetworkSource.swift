@@ -7,16 +7,16 @@ import NNExplain
 
 /// `--network FILE`, `--random SIZES`, or the built-in network.
 func loadNetwork(_ arguments: Arguments) throws(CLIError) -> (network: Network, warnings: [String]) {
-    if let sizes = arguments.value("--random") {
-        if arguments.value("--network") != nil {
+    if let sizes = try arguments.read(Options.random) {
+        if arguments.isGiven(Options.network) {
             throw arguments.usage("give --network FILE or --random SIZES, not both")
         }
-        return (try randomNetwork(arguments, sizes: sizes), [])
+        return (try RandomNetwork.read(arguments, sizes: sizes), [])
     }
-    for name in ["--samples", "--seed", "--activation"] where arguments.value(name) != nil {
+    for name in [Options.samples.name, Options.seed.name, Options.activation.name] where arguments.value(name) != nil {
         throw arguments.usage("\(name) applies to --random only; add --random SIZES, e.g. --random 3,4,2")
     }
-    guard let path = arguments.value("--network") else { return (Network.standard, []) }
+    guard let path = try arguments.read(Options.network) else { return (Network.standard, []) }
     guard FileManager.default.fileExists(atPath: path) else {
         throw .unreadable(path: path, "no such file; check the path")
     }
@@ -42,38 +42,44 @@ func fileType(_ path: String) -> FileAttributeType? {
     (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
 }
 
-/// `--random SIZES [--samples N] [--seed S] [--activation NAME]`.
-private func randomNetwork(_ arguments: Arguments, sizes text: String) throws(CLIError) -> Network {
-    let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmed) }
-    guard parts.count >= 2, parts.allSatisfy({ $0 != nil && $0! >= 1 && $0! <= 100_000 }) else {
-        throw arguments.usage("--random \(text) is not a list of layer sizes; give at least two whole numbers 1…100000 "
-            + "separated by commas, inputs first, e.g. --random 784,128,64,10")
-    }
-    let sizes = parts.map { $0! }
-    let weights = zip(sizes, sizes.dropFirst()).map { $0 * $1 }.reduce(0, +)
-    guard weights <= 50_000_000 else {
-        throw arguments.usage("--random \(text) has \(weights) weights, more than the 50000000 this tool handles; use smaller layers")
-    }
-    let samples = try count(arguments, "--samples", range: 1...1_000_000, required: false) ?? 10
-    // The samples and a full trace hold samples × (all nodes) numbers: keep that within a few GB.
-    let nodes = sizes.reduce(0, +)
-    guard samples * nodes <= 100_000_000 else {
-        throw arguments.usage("--samples \(samples) with \(nodes) nodes in all is too much data (more than 100000000 numbers); "
-            + "use fewer samples or smaller layers")
-    }
-    var seed: UInt64 = 1
-    if let value = arguments.value("--seed") {
-        guard let parsed = UInt64(value) else {
-            throw arguments.usage("--seed expects a whole number 0…18446744073709551615, not '\(value)'")
+/// `--random SIZES [--samples N] [--seed S] [--activation NAME]`, and the limits that keep such a
+/// network within what this tool handles in memory and time.
+enum RandomNetwork {
+    /// The example the help and the errors give.
+    static let example = "784,128,64,10"
+    /// Each layer's size.
+    static let layerSizes = 1...100_000
+    /// The weights of all layers together.
+    static let weightLimit = 50_000_000
+    /// The samples and a full trace hold samples × (all nodes) numbers: keep that within a few GB.
+    static let dataLimit = 100_000_000
+
+    /// `--random SIZES`: at least two layer sizes, inputs first, with at most ``weightLimit`` weights.
+    static let sizes = ValueParser<Void, [Int]>(describe: { $0.map(String.init).joined(separator: ",") }) {
+        text, name, _ throws(ValidationError) in
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmed) }
+        guard parts.count >= 2, parts.allSatisfy({ $0.map(layerSizes.contains) ?? false }) else {
+            throw ValidationError("\(name) \(text) is not a list of layer sizes; give at least two whole numbers "
+                + "\(layerSizes.lowerBound)…\(layerSizes.upperBound) separated by commas, inputs first, e.g. \(name) \(example)")
         }
-        seed = parsed
-    }
-    var activation = Activation.sigmoid
-    if let name = arguments.value("--activation") {
-        guard let parsed = Activation(rawValue: name) else {
-            throw arguments.usage("unknown activation '\(name)'; use one of " + Activation.names.joined(separator: ", "))
+        let sizes = parts.map { $0! }
+        let weights = zip(sizes, sizes.dropFirst()).map { $0 * $1 }.reduce(0, +)
+        guard weights <= weightLimit else {
+            throw ValidationError("\(name) \(text) has \(weights) weights, more than the \(weightLimit) this tool handles; use smaller layers")
         }
-        activation = parsed
+        return sizes
     }
-    return Network.random(sizes: sizes, samples: samples, seed: seed, activation: activation)
+
+    /// The network of these sizes with the samples, seed and activation the options give.
+    static func read(_ arguments: Arguments, sizes: [Int]) throws(CLIError) -> Network {
+        let samples = try arguments.read(Options.samples)
+        let nodes = sizes.reduce(0, +)
+        guard samples * nodes <= dataLimit else {
+            throw arguments.usage("\(Options.samples.name) \(samples) with \(nodes) nodes in all is too much data "
+                + "(more than \(dataLimit) numbers); use fewer samples or smaller layers")
+        }
+        let seed = try arguments.read(Options.seed)
+        let activation = try arguments.read(Options.activation)
+        return Network.random(sizes: sizes, samples: samples, seed: seed, activation: activation)
+    }
 }

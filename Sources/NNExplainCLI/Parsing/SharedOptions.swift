@@ -1,27 +1,49 @@
-/// The options several commands share, declared once.
-extension Command {
+import NNExplain
 
-    static let networkFile = Option(
-        name: "--network", value: "FILE",
-        help: "A network file (JSON). Without it, the built-in network (see 'nnexplain network').")
+/// The options several commands share, each declared once with its default and help.
+enum Options {
     /// `--network FILE` or `--random SIZES` with its settings: every command that reads a network.
-    static let networkSource = [
-        networkFile,
-        Option(name: "--random", value: "SIZES",
-               help: "A random network of these layer sizes instead of a file, e.g. --random 784,128,64,10."),
-        Option(name: "--samples", value: "N", help: "With --random: the number of random samples (default 10)."),
-        Option(name: "--seed", value: "S", help: "With --random: the seed; the same seed gives the same network everywhere (default 1)."),
-        Option(name: "--activation", value: "NAME", help: "With --random: every layer's activation (default sigmoid)."),
-    ]
-    static let sample = Option(name: "--sample", value: "S", help: "The training sample to use, 0…N-1 (default 0).")
-    static let weight = [
-        Option(name: "--layer", value: "SPEC", help: "The layer l of the weight: L (the output layer), L-1, L-2, … or a number 1…L."),
-        Option(name: "--j", value: "J", help: "The node j of layer l the weight leads to, from 0."),
-        Option(name: "--k", value: "K", help: "The node k of layer l-1 the weight comes from, from 0."),
-    ]
-    static let learningRate = Option(
-        name: "--learning-rate", value: "η", help: "The learning rate η, a number above 0 (default: the network's, else 0.1).")
-    static let updateOrder = Option(
-        name: "--update-order", value: "ORDER",
-        help: "simultaneous (default, correct) or output-first (the order behind Mazur's published figures; wrong).")
+    static let networkSource: [any DeclaredOption] = [network, random, samples, seed, activation]
+    /// `--layer`, `--j` and `--k`: the weight `w_jk^l`.
+    static let weight: [any DeclaredOption] = [layer, j, k]
+
+    static let network = ValueOption<Void, String?>(
+        name: "--network", placeholder: "FILE",
+        help: .summary("A network file (JSON). Without it, the built-in network (see 'nnexplain network')"),
+        parser: ValueParser.path.optional, absent: .silent(nil))
+
+    static let random = ValueOption<Void, [Int]?>(
+        name: "--random", placeholder: "SIZES",
+        help: .summary("A random network of these layer sizes instead of a file, e.g. --random \(RandomNetwork.example)"),
+        parser: RandomNetwork.sizes.optional, absent: .silent(nil))
+
+    static let samples = ValueOption<Void, Int>(
+        name: "--samples", placeholder: "N", help: .summary("With --random: the number of random samples"),
+        parser: .wholeNumber(in: 1...1_000_000), absent: .value(10))
+
+    static let seed = ValueOption<Void, UInt64>(
+        name: "--seed", placeholder: "S",
+        help: .summary("With --random: the seed; the same seed gives the same network everywhere"),
+        parser: .unsignedWholeNumber, absent: .value(1))
+
+    static let activation = ValueOption<Void, Activation>(
+        name: "--activation", placeholder: "NAME", help: .summary("With --random: every layer's activation"),
+        parser: .choice(of: Activation.allCases, listed: .commas) { text, _, names in
+            "unknown activation '\(text)'; use one of " + names.joined(separator: ", ")
+        },
+        absent: .value(.sigmoid))
+
+    static let learningRate = ValueOption<Void, Double?>(
+        name: "--learning-rate", placeholder: "η", help: .summary("The learning rate η, a number above 0"),
+        parser: ValueParser.positiveNumber(upTo: 1000).optional, absent: .explained(nil, "the network's, else 0.1"))
+
+    static let updateOrder = ValueOption<Void, UpdateOrder>(
+        name: "--update-order", placeholder: "ORDER", help: .choices(),
+        parser: .choice(of: UpdateOrder.allCases, notes: { order in
+            switch order {
+            case .simultaneous: return .remark("correct")
+            case .outputFirst: return .remark("the order behind Mazur's published figures; wrong")
+            }
+        }) { text, _, names in "unknown update order '\(text)'; use " + ListStyle.natural.join(names) },
+        absent: .value(.simultaneous))
 }
