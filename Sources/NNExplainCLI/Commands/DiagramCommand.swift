@@ -29,7 +29,7 @@ enum DiagramCommand {
         name: "--output", placeholder: "FILE", help: .summary("Write to FILE instead of standard output (safely)"),
         parser: ValueParser.path.optional, absent: .silent(nil))
 
-    /// Fewer digits than the text's, to fit inside the nodes.
+    /// `--precision N` as the text commands read it, with the diagram's own default.
     static let precision = ValueOption<Void, Int>(
         name: "--precision", placeholder: "N", help: .summary("Significant digits of the numbers shown"),
         parser: Presentation.precision.parser, absent: .value(4))

@@ -13,8 +13,9 @@ func loadNetwork(_ arguments: Arguments) throws(CLIError) -> (network: Network, 
         }
         return (try RandomNetwork.read(arguments, sizes: sizes), [])
     }
-    for name in [Options.samples.name, Options.seed.name, Options.activation.name] where arguments.value(name) != nil {
-        throw arguments.usage("\(name) applies to --random only; add --random SIZES, e.g. --random 3,4,2")
+    let randomSettings: [any DeclaredOption] = [Options.samples, Options.seed, Options.activation]
+    for setting in randomSettings where arguments.isGiven(setting) {
+        throw arguments.usage("\(setting.option.name) applies to --random only; add --random SIZES, e.g. --random 3,4,2")
     }
     guard let path = try arguments.read(Options.network) else { return (Network.standard, []) }
     guard FileManager.default.fileExists(atPath: path) else {
