@@ -26,34 +26,12 @@ public func run<Out: TextOutputStream, Err: TextOutputStream>(
     }
 }
 
-/// Writes pages one at a time, waiting for Enter between them when stdin is a terminal (q quits).
-private func page<Out: TextOutputStream>(_ pages: [String], stdout: inout Out, environment: Environment) {
-    for (n, text) in pages.enumerated() {
-        stdout.write(text)
-        guard environment.stdinIsTerminal, n < pages.count - 1 else { continue }
-        stdout.write("\n[\(n + 1)/\(pages.count)] Enter: next step, q: quit ")
-        guard let answer = environment.readLine(), answer.trimmed.lowercased() != "q" else {
-            stdout.write("\n")
-            return
-        }
-    }
-}
-
-/// What a command prints: its output (or pages to show one at a time), warnings for stderr, and
-/// a failure that makes the exit code 1 after the output (a gradient check that disagrees).
-struct CommandResult {
-    var output: String
-    var warnings: [String] = []
-    var pages: [String] = []
-    var failure: String?
-}
-
 private func execute(_ arguments: [String], environment: Environment) throws(CLIError) -> CommandResult {
     guard let first = arguments.first else { return CommandResult(output: Help.top()) }
     switch first {
     case "-h", "--help": return CommandResult(output: Help.top())
     case "--version": return CommandResult(output: "nnexplain \(Help.version)\n")
-    case "help": return try helpCommand(Array(arguments.dropFirst()))
+    case "help": return try HelpCommand.run(Array(arguments.dropFirst()))
     default: break
     }
     guard let command = Command.named(first) else {
@@ -71,13 +49,4 @@ private func execute(_ arguments: [String], environment: Environment) throws(CLI
     let parsed = try Arguments(Array(arguments.dropFirst()), for: command)
     if parsed.wantsHelp { return CommandResult(output: Help.command(command)) }
     return try command.action(parsed, environment)
-}
-
-private func helpCommand(_ arguments: [String]) throws(CLIError) -> CommandResult {
-    guard let name = arguments.first, name != "-h", name != "--help" else { return CommandResult(output: Help.top()) }
-    guard arguments.count == 1, let command = Command.named(name) else {
-        throw .usage("'nnexplain help' takes one command name, one of "
-            + Command.all.map(\.name).joined(separator: ", "), command: "help")
-    }
-    return CommandResult(output: name == "help" ? Help.top() : Help.command(command))
 }

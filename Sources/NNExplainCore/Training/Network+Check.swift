@@ -17,6 +17,10 @@ public struct GradientCheck: Sendable, Equatable {
     public let entries: [Entry]
 
     public static let floor = 1e-8
+    /// The finite-difference step ε when none is given.
+    public static let defaultEpsilon = 1e-6
+    /// The relative error above which an entry fails, when none is given.
+    public static let defaultThreshold = 1e-5
 
     /// One parameter: `w_jk^l` (`k` set) or `b_j^l` (`k` nil).
     public struct Entry: Sendable, Equatable {
@@ -52,7 +56,7 @@ extension Network {
     }
 
     /// Checks every weight gradient, and the bias gradients of the layers that have biases, against a central finite difference with step `ε`.
-    public func gradientCheck(epsilon ε: Double = 1e-6, threshold: Double = 1e-5) -> GradientCheck {
+    public func gradientCheck(epsilon ε: Double = GradientCheck.defaultEpsilon, threshold: Double = GradientCheck.defaultThreshold) -> GradientCheck {
         let gradients = self.gradients()
         let noise = 10 * gradients.loss.ulp / ε
         var entries: [GradientCheck.Entry] = []

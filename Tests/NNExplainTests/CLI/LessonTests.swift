@@ -5,11 +5,13 @@ import Testing
 /// The lessons cannot go stale: every ```console block in lessons/*.md starts with
 /// `$ nnexplain ARGUMENTS` and holds that command's exact output, which this test checks by running
 /// the command. `NNEXPLAIN_RECORD=1 swift test --filter LessonTests` rewrites the outputs (and the
-/// lesson texts compiled into the tool, Sources/NNExplainCLI/Lessons.swift); read the diff, then run
-/// the tests again without the variable.
+/// lesson texts compiled into the tool, ``generatedFile``); read the diff, then run the tests again
+/// without the variable.
 struct LessonTests {
     static let root = TestPaths.package
     static let folder = root.appendingPathComponent("lessons")
+    /// The lesson texts compiled into the tool, which this test writes when recording and checks otherwise.
+    static let generatedFile = root.appendingPathComponent("Sources/NNExplainCLI/Generated/Lessons+Generated.swift")
 
     /// The numbered lesson files, `01-….md`, in order.
     static var files: [URL] {
@@ -50,15 +52,15 @@ struct LessonTests {
             return (file.lastPathComponent, title, text)
         }
         let source = Self.swiftSource(lessons)
-        let url = Self.root.appendingPathComponent("Sources/NNExplainCLI/Lessons.swift")
+        let url = Self.generatedFile
         if Golden.recording {
             if (try? String(contentsOf: url, encoding: .utf8)) != source {
                 try source.write(to: url, atomically: true, encoding: .utf8)
-                Issue.record("Regenerated Lessons.swift; rebuild and run the tests again without NNEXPLAIN_RECORD.")
+                Issue.record("Regenerated \(url.lastPathComponent); rebuild and run the tests again without NNEXPLAIN_RECORD.")
             }
             return
         }
-        #expect(try String(contentsOf: url, encoding: .utf8) == source, "Lessons.swift is stale: record it again")
+        #expect(try String(contentsOf: url, encoding: .utf8) == source, "\(url.lastPathComponent) is stale: record it again")
         #expect(Lessons.all.map(\.text) == lessons.map(\.2))
         let list = runCLI(["lesson"])
         #expect(list.status == 0)
@@ -93,10 +95,12 @@ struct LessonTests {
         return (out.joined(separator: "\n"), count)
     }
 
-    /// Lessons.swift: the lesson texts as Swift string literals.
+    /// The generated file: the lesson texts as Swift string literals, under a header saying so.
     static func swiftSource(_ lessons: [(String, String, String)]) -> String {
         var source = """
-            // Generated from lessons/*.md by `NNEXPLAIN_RECORD=1 swift test --filter LessonTests`; do not edit.
+            // GENERATED FILE: do not edit. Written by LessonTests (Tests/NNExplainTests/CLI/LessonTests.swift)
+            // from lessons/*.md when run as `NNEXPLAIN_RECORD=1 swift test --filter LessonTests`; edit the
+            // lessons, record, and commit both. Without the variable the same test fails if this file is stale.
 
             /// The lessons compiled into the tool, in order.
             enum Lessons {

@@ -2,7 +2,7 @@
 enum Help {
     static let version = "0.1.0"
 
-    static let helpOption = Command.Option(name: "-h, --help", value: nil, help: "Show help information.")
+    static let helpOption = Flag(name: "-h, --help", help: "Show help information.").option
 
     /// `nnexplain --help`.
     static func top() -> String {
@@ -16,7 +16,7 @@ enum Help {
 
 
             """
-        out += options([Command.Option(name: "--version", value: nil, help: "Show the version."), helpOption])
+        out += options([Flag(name: "--version", help: "Show the version.").option, helpOption])
         out += "\nSUBCOMMANDS:\n"
         let width = Command.all.map(\.name.count).max()! + 2
         for command in Command.all {

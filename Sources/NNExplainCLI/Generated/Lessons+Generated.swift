@@ -1,4 +1,6 @@
-// Generated from lessons/*.md by `NNEXPLAIN_RECORD=1 swift test --filter LessonTests`; do not edit.
+// GENERATED FILE: do not edit. Written by LessonTests (Tests/NNExplainTests/CLI/LessonTests.swift)
+// from lessons/*.md when run as `NNEXPLAIN_RECORD=1 swift test --filter LessonTests`; edit the
+// lessons, record, and commit both. Without the variable the same test fails if this file is stale.
 
 /// The lessons compiled into the tool, in order.
 enum Lessons {

@@ -1,0 +1,42 @@
+import NNExplain
+
+/// `nnexplain check`: every gradient against a central finite difference.
+enum CheckCommand {
+    static let command = Command(
+        name: "check",
+        abstract: "Check every gradient against a central finite difference (exit 1 if any disagrees).",
+        discussion: """
+            For every weight and bias, the backpropagated gradient beside
+            (C(θ + ε) − C(θ − ε)) / 2ε computed from the loss alone, and their relative error.
+            The command exits with 1 when any relative error is above the threshold.
+            """,
+        synopsis: "[--network FILE | --random SIZES] [--epsilon ε] [--format FORMAT] [--precision N]",
+        options: Options.networkSource + [epsilon] + Presentation.options(formats: Presentation.Format.allCases),
+        action: run)
+
+    static let epsilon = ValueOption<Void, Double>(
+        name: "--epsilon", placeholder: "ε", help: .summary("The finite-difference step", showsBounds: true),
+        parser: .positiveNumber(upTo: 0.1), absent: .value(GradientCheck.defaultEpsilon))
+
+    /// The most weights and biases a check perturbs: two forward passes each, so beyond this it takes too long.
+    static let parameterLimit = 20_000
+
+    static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
+        let loaded = try loadNetwork(arguments)
+        let ε = try arguments.read(Self.epsilon)
+        let parameters = loaded.network.checkedParameters
+        guard parameters <= Self.parameterLimit else {
+            throw arguments.usage("check runs two forward passes for each of the \(parameters) weights and biases of this "
+                + "network, too many to wait for (at most \(Self.parameterLimit)); check a smaller network")
+        }
+        let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
+        try requireFinite(loaded.network)
+        let check = loaded.network.gradientCheck(epsilon: ε)
+        let naming = LayerNaming(depth: loaded.network.depth)
+        let output = presentation.render(Explanation.check(check), naming: naming) { JSONRenderer(naming: naming).render(check) }
+        let failure = check.failures == 0 ? nil
+            : "\(check.failures) of \(check.entries.count) gradients disagree with their finite differences "
+                + "(relative error above \(check.threshold)); see the table above"
+        return CommandResult(output: output, warnings: loaded.warnings, failure: failure)
+    }
+}

@@ -1,0 +1,59 @@
+import NNExplain
+
+/// `nnexplain diagram`: the network as SVG or Graphviz DOT, with one weight's chain rule lit up.
+enum DiagramCommand {
+    static let command = Command(
+        name: "diagram",
+        abstract: "Draw the network as SVG or Graphviz DOT, optionally lighting up one weight's chain rule.",
+        discussion: """
+            Nodes are labelled with their activations for the sample, edges drawn by weight. With
+            --layer, --j and --k the chosen edge w_jk^l is highlighted, with every edge whose term
+            enters its sum over the layer above and the gradient's value in the caption.
+            """,
+        synopsis: "[--network FILE | --random SIZES] [--layer SPEC --j J --k K] [--sample S] [--format svg|dot] [--output FILE]",
+        options: Options.networkSource + Options.weight + [Options.sample, format, output, precision],
+        action: run)
+
+    enum Format: String, CaseIterable {
+        case svg, dot
+    }
+
+    static let format = ValueOption<Void, Format>(
+        name: "--format", placeholder: "FORMAT", help: .choices(),
+        parser: .choice(of: Format.allCases) { text, name, names in
+            "unknown format '\(text)' for \(name); use " + ListStyle.natural.join(names)
+        },
+        absent: .value(.svg))
+
+    static let output = ValueOption<Void, String?>(
+        name: "--output", placeholder: "FILE", help: .summary("Write to FILE instead of standard output (safely)"),
+        parser: ValueParser.path.optional, absent: .silent(nil))
+
+    /// `--precision N` as the text commands read it, with the diagram's own default.
+    static let precision = ValueOption<Void, Int>(
+        name: "--precision", placeholder: "N", help: .summary("Significant digits of the numbers shown"),
+        parser: Presentation.precision.parser, absent: .value(4))
+
+    static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
+        let loaded = try loadNetwork(arguments)
+        let network = loaded.network
+        let weight = try WeightIndices.readIfGiven(arguments, network: network)
+        let s = try arguments.read(Options.sample, in: network.samples.count)
+        try requireFinite(network, samples: [s])
+        let format = try arguments.read(Self.format)
+        let precision = try arguments.read(Self.precision)
+        let naming = weight?.naming ?? LayerNaming(depth: network.depth)
+        let highlight = weight.map { w in
+            let gradient = network.derivation(layer: w.l, j: w.j, k: w.k, sample: s)
+            let symbol = TextRenderer(naming: naming).text(.partial(.loss(.sample(s)), .w(layer: w.l, .number(w.j), .number(w.k))))
+            return (layer: w.l, j: w.j, k: w.k, caption: "\(symbol) = \(TextRenderer(naming: naming, precision: precision).number(gradient.value))")
+        }
+        let diagram = Diagram(network: network, trace: network.trace(sample: s), naming: naming, precision: precision, highlight: highlight)
+        let text = format == .svg ? diagram.svg() : diagram.dot()
+        if let output = try arguments.read(Self.output) {
+            try AtomicFile.write(text, to: output)
+            return CommandResult(output: "", warnings: loaded.warnings)
+        }
+        return CommandResult(output: text, warnings: loaded.warnings)
+    }
+}

@@ -1,0 +1,29 @@
+import NNExplain
+
+/// `nnexplain forward`: the forward pass, every weighted sum and activation, and the loss.
+enum ForwardCommand {
+    static let command = Command(
+        name: "forward",
+        abstract: "Show the forward pass: every z_j^l as its weighted sum, every a_j^l, and the loss.",
+        discussion: """
+            Each node adds up its weighted inputs, z_j^l = Σ_k w_jk^l · a_k^(l-1) (+ b_j^l), and
+            applies its activation, a_j^l = g_l(z_j^l). The output layer's activations are then
+            compared with the targets to give the loss C_s of the sample.
+            """,
+        synopsis: "[--network FILE | --random SIZES] [--sample S] [--format FORMAT] [--precision N]",
+        options: Options.networkSource + [Options.sample] + Presentation.options(formats: Presentation.Format.allCases),
+        action: run)
+
+    static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
+        let loaded = try loadNetwork(arguments)
+        let s = try arguments.read(Options.sample, in: loaded.network.samples.count)
+        let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
+        try requireFinite(loaded.network, samples: [s])
+        let trace = loaded.network.trace(sample: s)
+        let naming = LayerNaming(depth: loaded.network.depth)
+        let output = presentation.render(Explanation.forward(loaded.network, trace: trace), naming: naming) {
+            JSONRenderer(naming: naming).render(trace)
+        }
+        return CommandResult(output: output, warnings: loaded.warnings)
+    }
+}

@@ -1,0 +1,28 @@
+import NNExplain
+
+/// `nnexplain gradients`: every gradient averaged over the samples, as tables per layer.
+enum GradientsCommand {
+    static let command = Command(
+        name: "gradients",
+        abstract: "Print every ∂C/∂w and ∂C/∂b, averaged over the samples, as tables per layer.",
+        discussion: """
+            C is the mean of the per-sample losses C_s, so every gradient is the mean of the
+            per-sample gradients. In the tables, row j and column k hold ∂C/∂w_jk^l.
+            """,
+        synopsis: "[--network FILE | --random SIZES] [--format FORMAT] [--precision N]",
+        options: Options.networkSource + Presentation.options(formats: Presentation.Format.allCases),
+        action: run)
+
+    static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
+        let loaded = try loadNetwork(arguments)
+        let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
+        let result = Engine().run(loaded.network)
+        let gradients = result.gradients
+        try requireFinite(loaded.network, gradients: gradients, batch: result.allFinite)
+        let naming = LayerNaming(depth: loaded.network.depth)
+        let output = presentation.render(Explanation.gradients(gradients, of: loaded.network), naming: naming) {
+            JSONRenderer(naming: naming).render(gradients)
+        }
+        return CommandResult(output: output, warnings: loaded.warnings)
+    }
+}

@@ -1,0 +1,20 @@
+import NNExplain
+
+/// `nnexplain network`: the network as a network file.
+enum NetworkCommand {
+    static let command = Command(
+        name: "network",
+        abstract: "Print the network as a network file (JSON), the built-in one by default.",
+        discussion: """
+            The output is a valid network file: save it, change a number, and pass it back
+            with --network FILE.
+            """,
+        synopsis: "[--network FILE | --random SIZES]",
+        options: Options.networkSource,
+        action: run)
+
+    static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
+        let loaded = try loadNetwork(arguments)
+        return CommandResult(output: loaded.network.fileText(), warnings: loaded.warnings)
+    }
+}

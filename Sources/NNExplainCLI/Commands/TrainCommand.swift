@@ -1,0 +1,64 @@
+import NNExplain
+
+/// `nnexplain train`: full-batch gradient descent, with the loss and a loss curve.
+enum TrainCommand {
+    static let command = Command(
+        name: "train",
+        abstract: "Train with full-batch gradient descent, printing the loss and a loss curve.",
+        discussion: """
+            Each epoch computes the gradient averaged over all samples and takes one step.
+            --format json prints {"losses": [...], "network": {...}}, where losses[i] is the mean
+            loss after i epochs (losses[0] before training) and network is the trained network file.
+            """,
+        synopsis: "--epochs N [--network FILE | --random SIZES] [--learning-rate η] [--every K] [--update-order ORDER] [--save FILE] [--format text|json]",
+        options: [epochs] + Options.networkSource + [Options.learningRate, every, Options.updateOrder, save]
+            + Presentation.options(formats: formats),
+        action: run)
+
+    static let formats: [Presentation.Format] = [.text, .json]
+    /// How many epochs a run may take, and how many apart its printed losses may be.
+    static let epochRange = 1...10_000_000
+
+    static let epochs = ValueOption<Void, Int>(
+        name: "--epochs", placeholder: "N", help: .summary("How many steps of gradient descent", showsBounds: true),
+        parser: .wholeNumber(in: epochRange),
+        absent: .required { name, _ in "missing \(name); give a whole number \(epochRange.lowerBound)…\(epochRange.upperBound), e.g. \(name) 100" })
+
+    /// `nil` when not given: about ten lines in all, ``defaultEvery(epochs:)``.
+    static let every = ValueOption<Void, Int?>(
+        name: "--every", placeholder: "K", help: .summary("Print the loss every K epochs"),
+        parser: ValueParser.wholeNumber(in: epochRange).optional, absent: .explained(nil, "about ten lines in all"))
+
+    static let save = ValueOption<Void, String?>(
+        name: "--save", placeholder: "FILE", help: .summary("Write the trained network to FILE (safely: on failure FILE is untouched)"),
+        parser: ValueParser.path.optional, absent: .silent(nil))
+
+    /// Print the loss about ten times in all.
+    static func defaultEvery(epochs: Int) -> Int { max(1, epochs / 10) }
+
+    static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
+        let loaded = try loadNetwork(arguments)
+        let network = loaded.network
+        let epochs = try arguments.read(Self.epochs)
+        let every = try arguments.read(Self.every) ?? Self.defaultEvery(epochs: epochs)
+        let η = try arguments.read(Options.learningRate)
+        let order = try arguments.read(Options.updateOrder)
+        let presentation = try Presentation(arguments, environment: environment, formats: Self.formats)
+        let save = try arguments.read(Self.save)
+        try requireFinite(network)
+        let progress = ProgressBar(total: epochs, draw: environment.progress)
+        let (trained, losses) = network.trained(epochs: epochs, learningRate: η, order: order, progress: progress.update)
+        progress.finish()
+        if let epoch = losses.firstIndex(where: { !$0.isFinite }) {
+            throw .runtime("training diverged: the loss became \(losses[epoch].isNaN ? "NaN" : "infinite") after \(epoch) epochs; "
+                + "try a smaller --learning-rate (this run used \((η ?? network.learningRate).formatted))")
+        }
+        if let save { try AtomicFile.write(trained.fileText(), to: save) }
+        let document = Explanation.training(losses: losses, every: every, learningRate: η ?? network.learningRate,
+                                            order: order, curve: Sparkline.text(losses))
+        let output = presentation.render(document, naming: LayerNaming(depth: network.depth)) {
+            ["losses": .array(losses.map(JSONValue.number)), "network": trained.fileJSON]
+        }
+        return CommandResult(output: output, warnings: loaded.warnings)
+    }
+}

@@ -1,0 +1,59 @@
+import NNExplain
+
+/// `nnexplain update`: one step of gradient descent, explained for one weight or listed for all.
+enum UpdateCommand {
+    static let command = Command(
+        name: "update",
+        abstract: "Take one step of gradient descent: new weight = old weight − (learning rate × gradient).",
+        discussion: """
+            With --layer, --j and --k, explains that weight's update with every number; without
+            them, prints every weight and bias old → new. --format json prints the updated
+            network as a network file, so steps chain:
+              nnexplain update --format json > next.json
+              nnexplain update --network next.json --format json > after.json
+            --in-place rewrites the network file itself (safely: on any failure it is untouched).
+            """,
+        synopsis: "[--network FILE | --random SIZES] [--layer SPEC --j J --k K] [--learning-rate η] [--update-order ORDER] [--in-place] [--format FORMAT]",
+        options: Options.networkSource + Options.weight + [Options.learningRate, Options.updateOrder, inPlace]
+            + Presentation.options(formats: Presentation.Format.allCases),
+        action: run)
+
+    static let inPlace = Flag(name: "--in-place", help: "Write the updated network back to the --network FILE.")
+
+    static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
+        let loaded = try loadNetwork(arguments)
+        let network = loaded.network
+        let weight = try WeightIndices.readIfGiven(arguments, network: network)
+        let η = try arguments.read(Options.learningRate)
+        let order = try arguments.read(Options.updateOrder)
+        let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
+        let target = arguments.flag(Self.inPlace) ? try inPlaceTarget(arguments) : nil
+        try requireFinite(network)
+        let step = network.updateStep(learningRate: η, order: order)
+        if let bad = step.after.layers.flatMap({ $0.weights.flatMap { $0 } + ($0.biases ?? []) }).first(where: { !$0.isFinite }) {
+            throw .runtime("the step overflowed: a new weight is \(bad); try a smaller --learning-rate")
+        }
+        let naming = weight?.naming ?? LayerNaming(depth: network.depth)
+        let document: Document
+        if let weight {
+            let derivation = order == .simultaneous ? network.averagedDerivation(layer: weight.l, j: weight.j, k: weight.k) : nil
+            document = Explanation.update(step, layer: weight.l, j: weight.j, k: weight.k, derivation: derivation)
+        } else {
+            document = Explanation.update(step)
+        }
+        var output = presentation.render(document, naming: naming) { step.after.fileJSON }
+        if let target {
+            try AtomicFile.write(step.after.fileText(), to: target)
+            if presentation.format == .json { output = "" }
+        }
+        return CommandResult(output: output, warnings: loaded.warnings)
+    }
+
+    /// The file `--in-place` rewrites: the `--network FILE`, which must be given.
+    private static func inPlaceTarget(_ arguments: Arguments) throws(CLIError) -> String {
+        guard let path = try arguments.read(Options.network) else {
+            throw arguments.usage("--in-place rewrites the --network FILE, so it needs one; the built-in network cannot be changed")
+        }
+        return path
+    }
+}

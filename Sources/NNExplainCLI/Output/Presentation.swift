@@ -1,0 +1,83 @@
+import NNExplain
+
+/// How an explaining command writes its document: `--format`, `--precision`, `--ascii`,
+/// `--color` and `--standalone`, declared, read and checked in one place.
+struct Presentation {
+    enum Format: String, CaseIterable {
+        case text, json, markdown, latex
+    }
+
+    /// `--color WHEN`.
+    enum ColorChoice: String, CaseIterable {
+        case auto, always, never
+    }
+
+    var format: Format
+    var precision: Int
+    var ascii: Bool
+    var color: Bool
+    var standalone: Bool
+
+    /// The options every explaining command takes, for its help: `--format` when there is more
+    /// than one format to choose, `--standalone` when one of them is LaTeX.
+    static func options(formats: [Format]) -> [any DeclaredOption] {
+        var options: [any DeclaredOption] = formats.count > 1 ? [format(formats)] : []
+        options += [precision, ascii, color] as [any DeclaredOption]
+        if formats.contains(.latex) { options.append(standalone) }
+        return options
+    }
+
+    /// `--format FORMAT`, one of `formats`, the first the default.
+    static func format(_ formats: [Format]) -> ValueOption<Void, Format> {
+        ValueOption(
+            name: "--format", placeholder: "FORMAT", help: .choices(remark: formats.contains(.json) ? "json has full precision" : nil),
+            parser: .choice(of: formats, listed: .commas) { text, name, names in
+                "unknown format '\(text)' for \(name); use " + ListStyle.natural.join(names)
+            },
+            absent: .value(formats[0]))
+    }
+
+    /// The significant digits a number may be printed with.
+    static let significantDigits = 1...17
+
+    static let precision = ValueOption<Void, Int>(
+        name: "--precision", placeholder: "N", help: .summary("Significant digits of every number in text output", showsBounds: true),
+        parser: .wholeNumber(in: significantDigits) { "give the number of significant digits, \($0)" },
+        absent: .value(TextRenderer.defaultPrecision))
+
+    static let ascii = Flag(name: "--ascii", help: "Plain ASCII text instead of Unicode math (d for ∂, sum for Σ, * for ·).")
+
+    static let color = ValueOption<Void, ColorChoice>(
+        name: "--color", placeholder: "WHEN", help: .choices(),
+        parser: .choice(of: ColorChoice.allCases, notes: { $0 == .auto ? .meaning("only on a terminal, never with NO_COLOR") : nil }) {
+            text, name, names in "unknown value '\(text)' for \(name); use " + ListStyle.natural.join(names)
+        },
+        absent: .value(.auto))
+
+    static let standalone = Flag(name: "--standalone", help: "With --format latex: a complete document, not a fragment.")
+
+    init(_ arguments: Arguments, environment: Environment, formats: [Format]) throws(CLIError) {
+        format = try arguments.read(Presentation.format(formats))
+        precision = try arguments.read(Presentation.precision)
+        ascii = arguments.flag(Presentation.ascii)
+        standalone = arguments.flag(Presentation.standalone)
+        if ascii && format != .text { throw arguments.usage("--ascii applies to text output only; drop it or use --format text") }
+        if standalone && format != .latex { throw arguments.usage("--standalone applies to --format latex only") }
+        switch try arguments.read(Presentation.color) {
+        case .auto: color = environment.stdoutIsTerminal && !environment.noColor
+        case .always: color = true
+        case .never: color = false
+        }
+        if color && format != .text { color = false }
+    }
+
+    /// The document in the chosen format; `json` is asked for only when the format is JSON.
+    func render(_ document: Document, naming: LayerNaming, json: () -> JSONValue) -> String {
+        switch format {
+        case .text: return TextRenderer(naming: naming, precision: precision, ascii: ascii, color: color).render(document)
+        case .markdown: return MarkdownRenderer(naming: naming, precision: precision).render(document)
+        case .latex: return LatexRenderer(naming: naming, precision: precision, standalone: standalone).render(document)
+        case .json: return json().formatted() + "\n"
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/// Reading declared options out of the parsed arguments into typed values.
+extension Arguments {
+    /// The value of `option`: its text read by its parser in `context`, or, when it is not given,
+    /// its default (or the error that it is required). Errors are this command's usage errors.
+    func read<Context, Value>(_ option: ValueOption<Context, Value>, in context: Context) throws(CLIError) -> Value {
+        guard let text = value(option.name) else {
+            switch option.absent {
+            case .value(let value), .explained(let value, _), .silent(let value): return value
+            case .required(let missing): throw usage(missing(option.name, context))
+            }
+        }
+        do throws(ValidationError) {
+            return try option.parser.parse(text, option.name, context)
+        } catch {
+            throw usage(error.message)
+        }
+    }
+
+    /// The value of an option that needs no context.
+    func read<Value>(_ option: ValueOption<Void, Value>) throws(CLIError) -> Value {
+        try read(option, in: ())
+    }
+
+    /// Whether `option` was given at all.
+    func isGiven(_ option: some DeclaredOption) -> Bool {
+        let name = option.option.name
+        return value(name) != nil || flag(name)
+    }
+
+    /// Whether the flag was given.
+    func flag(_ flag: Flag) -> Bool { self.flag(flag.name) }
+}

@@ -1,0 +1,49 @@
+import NNExplain
+
+/// The options several commands share, each declared once with its default and help.
+enum Options {
+    /// `--network FILE` or `--random SIZES` with its settings: every command that reads a network.
+    static let networkSource: [any DeclaredOption] = [network, random, samples, seed, activation]
+    /// `--layer`, `--j` and `--k`: the weight `w_jk^l`.
+    static let weight: [any DeclaredOption] = [layer, j, k]
+
+    static let network = ValueOption<Void, String?>(
+        name: "--network", placeholder: "FILE",
+        help: .summary("A network file (JSON). Without it, the built-in network (see 'nnexplain network')"),
+        parser: ValueParser.path.optional, absent: .silent(nil))
+
+    static let random = ValueOption<Void, [Int]?>(
+        name: "--random", placeholder: "SIZES",
+        help: .summary("A random network of these layer sizes instead of a file, e.g. --random \(RandomNetwork.example)"),
+        parser: RandomNetwork.sizes.optional, absent: .silent(nil))
+
+    static let samples = ValueOption<Void, Int>(
+        name: "--samples", placeholder: "N", help: .summary("With --random: the number of random samples"),
+        parser: .wholeNumber(in: 1...1_000_000), absent: .value(10))
+
+    static let seed = ValueOption<Void, UInt64>(
+        name: "--seed", placeholder: "S",
+        help: .summary("With --random: the seed; the same seed gives the same network everywhere"),
+        parser: .unsignedWholeNumber, absent: .value(1))
+
+    static let activation = ValueOption<Void, Activation>(
+        name: "--activation", placeholder: "NAME", help: .summary("With --random: every layer's activation"),
+        parser: .choice(of: Activation.allCases, listed: .commas) { text, _, names in
+            "unknown activation '\(text)'; use one of " + names.joined(separator: ", ")
+        },
+        absent: .value(.sigmoid))
+
+    static let learningRate = ValueOption<Void, Double?>(
+        name: "--learning-rate", placeholder: "η", help: .summary("The learning rate η, a number above 0"),
+        parser: ValueParser.positiveNumber(upTo: 1000).optional, absent: .explained(nil, "the network's, else 0.1"))
+
+    static let updateOrder = ValueOption<Void, UpdateOrder>(
+        name: "--update-order", placeholder: "ORDER", help: .choices(),
+        parser: .choice(of: UpdateOrder.allCases, notes: { order in
+            switch order {
+            case .simultaneous: return .remark("correct")
+            case .outputFirst: return .remark("the order behind Mazur's published figures; wrong")
+            }
+        }) { text, _, names in "unknown update order '\(text)'; use " + ListStyle.natural.join(names) },
+        absent: .value(.simultaneous))
+}

@@ -1,0 +1,14 @@
+extension Double {
+    /// `1000`, `0.1`: a bound as people write it.
+    var formatted: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self) }
+
+    /// `1e-6`, not Swift's `1e-06`: a default as the help writes it.
+    var shortFormatted: String {
+        let text = formatted
+        guard let e = text.firstIndex(of: "e") else { return text }
+        var exponent = text[text.index(after: e)...]
+        let sign = exponent.first == "-" || exponent.first == "+" ? String(exponent.removeFirst()) : ""
+        let digits = exponent.drop { $0 == "0" }
+        return text[...e] + (sign == "+" ? "" : sign) + (digits.isEmpty ? "0" : digits)
+    }
+}
