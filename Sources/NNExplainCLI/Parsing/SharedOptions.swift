@@ -35,7 +35,7 @@ enum Options {
 
     static let learningRate = ValueOption<Void, Double?>(
         name: "--learning-rate", placeholder: "η", help: .summary("The learning rate η, a number above 0"),
-        parser: ValueParser.positiveNumber(upTo: 1000).optional, absent: .explained(nil, "the network's, else 0.1"))
+        parser: ValueParser.positiveNumber(upTo: 1000).optional, absent: .explained(nil, "the network's, else \(Network.defaultLearningRate.formatted)"))
 
     static let updateOrder = ValueOption<Void, UpdateOrder>(
         name: "--update-order", placeholder: "ORDER", help: .choices(),

@@ -15,7 +15,7 @@ public struct Network: Sendable, Equatable {
     public var samples: [Sample]
 
     public init(
-        inputs: Int, layers: [Layer], loss: Loss = .squared, learningRate: Double = 0.1,
+        inputs: Int, layers: [Layer], loss: Loss = .squared, learningRate: Double = Network.defaultLearningRate,
         updateBiases: Bool = true, samples: [Sample]
     ) {
         self.inputs = inputs
@@ -25,6 +25,9 @@ public struct Network: Sendable, Equatable {
         self.updateBiases = updateBiases
         self.samples = samples
     }
+
+    /// The learning rate `η` of a network that names none (a network file without `learningRate`).
+    public static let defaultLearningRate = 0.1
 
     /// `L`, the number of layers with weights; also the index of the output layer.
     public var depth: Int { layers.count }
