@@ -75,8 +75,7 @@ public struct Diagram: Sendable {
         var layer: Int
         var index: Int
         var name: Name
-        /// `a_j^l` (`x_k` for layer 0).
-        var value: Double
+        /// `a_j^l` (`x_k` for layer 0), as printed.
         var valueText: String
         /// `z_j^l` as text, nil for the inputs.
         var zText: String?
@@ -234,7 +233,7 @@ public struct Diagram: Sendable {
                     let z = l == 0 ? nil : renderer.number(trace.layer(l).z[i])
                     nodes.append(Node(
                         layer: l, index: i, name: Name(renderer.text(.a(layer: l, .number(i)))),
-                        value: values[i], valueText: renderer.number(values[i]), zText: z,
+                        valueText: renderer.number(values[i]), zText: z,
                         x: columns[l].x, y: y, role: nodeRole(l, i)))
                 case .more(let first, let last):
                     more.append(More(layer: l, first: first, last: last, x: columns[l].x, y: y))

@@ -32,7 +32,6 @@ struct LatexMath: Sendable {
         case .equals: return " = "
         case .lessOrEqual: return " \\le "
         case .greater: return " > "
-        case .comma: return ",\\ "
         case .half: return "\\tfrac{1}{2}"
         case .bar: return " "
         }

@@ -134,7 +134,6 @@ public struct TextRenderer: Sendable {
         case .equals: return " = "
         case .lessOrEqual: return " ≤ "
         case .greater: return " > "
-        case .comma: return ", "
         case .half: return "½"
         case .bar: return "   │   "
         }

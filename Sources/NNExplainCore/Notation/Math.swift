@@ -32,7 +32,7 @@ public struct Math: Sendable, Equatable, ExpressibleByArrayLiteral {
     }
 
     public enum Operator: Sendable, Equatable {
-        case times, plus, minus, equals, lessOrEqual, greater, comma, half
+        case times, plus, minus, equals, lessOrEqual, greater, half
         /// A column rule in tables.
         case bar
     }
