@@ -25,7 +25,7 @@ extension Explanation {
                     return Document([.title(["Step \(n) of \(total), node \(j) of layer ", .layer(l, full: true), ": "] + what),
                                      .nested(blocks)])
                 }
-                pages.append(page([m(.partial(C, a))], d.firstTermBlocks(loss: C, traceBack: false)))
+                pages.append(page([m(.partial(C, a))], d.firstTermBlocks(traceBack: false)))
                 pages.append(page([m(.partial(a, z))], d.slopeBlocks))
                 let inputs = trace.activations(ofLayer: l - 1)
                 var rows: [[Math]] = inputs.indices.map { k in
