@@ -42,32 +42,17 @@ public struct Diagram: Sendable {
     /// A name such as `w_22^(L-1)`, with its parts for drawing sub- and superscripts.
     struct Name: Sendable, Equatable {
         /// The text notation, as TextRenderer writes it: `a_1^L`, `w_22^(L-1)`, `y_0`.
-        var plain: String
-        var base: String
-        var sub: String
+        let plain: String
+        let base: String
+        let sub: String
         /// The layer label without the grouping parentheses: `L-1`.
-        var sup: String
+        let sup: String
 
-        init(_ plain: String) {
-            self.plain = plain
-            // `base_sub^sup` or `base_sub^(sup)`, as TextRenderer.text(_ symbol:) writes them.
-            let underscore = plain.firstIndex(of: "_")
-            let caret = plain.lastIndex(of: "^")
-            if let underscore, let caret, underscore < caret {
-                base = String(plain[..<underscore])
-                sub = String(plain[plain.index(after: underscore)..<caret])
-                var sup = String(plain[plain.index(after: caret)...])
-                if sup.hasPrefix("("), sup.hasSuffix(")"), sup.count >= 2 { sup = String(sup.dropFirst().dropLast()) }
-                self.sup = sup
-            } else if let underscore, caret == nil {
-                base = String(plain[..<underscore])
-                sub = String(plain[plain.index(after: underscore)...])
-                sup = ""
-            } else {
-                base = plain
-                sub = ""
-                sup = ""
-            }
+        /// The name of a quantity (not `g'` or `∂…/∂…`), its parts from ``Symbol/scripts(_:)``.
+        init(_ symbol: Symbol, _ renderer: TextRenderer) {
+            guard let scripts = symbol.scripts(renderer.naming) else { preconditionFailure("\(symbol) has no scripts") }
+            plain = renderer.text(symbol)
+            (base, sub, sup) = (scripts.base, scripts.sub, scripts.sup)
         }
     }
 
@@ -175,7 +160,7 @@ public struct Diagram: Sendable {
             let hidden = h.layer < depth
             self.highlight = Highlight(
                 layer: h.layer, j: h.j, k: h.k, caption: h.caption,
-                weight: Name(renderer.text(.w(layer: h.layer, .number(h.j), .number(h.k)))),
+                weight: Name(.w(layer: h.layer, .number(h.j), .number(h.k)), renderer),
                 weightText: renderer.number(weight),
                 sumName: hidden ? renderer.text(.partial(.loss(.sample(sample)), .a(layer: h.layer, .number(h.j)))) : nil,
                 sumWeights: hidden ? renderer.text(.w(layer: h.layer + 1, .letter("i"), .number(h.j))) : nil)
@@ -232,7 +217,7 @@ public struct Diagram: Sendable {
                     shown.append(i)
                     let z = l == 0 ? nil : renderer.number(trace.layer(l).z[i])
                     nodes.append(Node(
-                        layer: l, index: i, name: Name(renderer.text(.a(layer: l, .number(i)))),
+                        layer: l, index: i, name: Name(.a(layer: l, .number(i)), renderer),
                         valueText: renderer.number(values[i]), zText: z,
                         x: columns[l].x, y: y, role: nodeRole(l, i)))
                 case .more(let first, let last):
@@ -262,7 +247,7 @@ public struct Diagram: Sendable {
                     let w = weights[j][k]
                     edges.append(Edge(
                         layer: l, j: j, k: k, weight: w, weightText: renderer.number(w),
-                        name: Name(renderer.text(.w(layer: l, .number(j), .number(k)))),
+                        name: Name(.w(layer: l, .number(j), .number(k)), renderer),
                         role: edgeRole(l, j, k)))
                 }
             }
@@ -272,7 +257,7 @@ public struct Diagram: Sendable {
 
         var targets: [Int: Target] = [:]
         for (j, y) in trace.target.enumerated() {
-            targets[j] = Target(name: Name(renderer.text(.y(.number(j)))), valueText: renderer.number(y))
+            targets[j] = Target(name: Name(.y(.number(j)), renderer), valueText: renderer.number(y))
         }
         self.targets = targets
     }
