@@ -137,15 +137,25 @@ public struct Diagram: Sendable {
         var plain: String { name.plain + " = " + valueText }
     }
 
-    /// Lays out the network for the sample of `trace`.
+    /// Lays out the network for the sample of `trace`, with the weight `w_jk^l` lit up (or none) and
+    /// its gradient for that sample as the caption under the picture, `∂C_0/∂w_12^L = 0.165950508`.
     ///
     /// - Parameters:
     ///   - naming: how layers are labelled (`L-1` or `2`).
     ///   - precision: significant digits of every printed value, as in TextRenderer.
-    ///   - highlight: the weight `w_jk^l` to light up (`1 ≤ layer ≤ L`, j and k in range) and the
-    ///     caption printed under the picture, e.g. `∂C_0/∂w_12^L = 0.165950508`; or nil.
-    public init(network: Network, trace: Trace, naming: LayerNaming, precision: Int,
-                highlight: (layer: Int, j: Int, k: Int, caption: String)?) {
+    ///   - weight: the weight to light up, `1 ≤ layer ≤ L`, j and k in range; or nil.
+    public init(network: Network, trace: Trace, naming: LayerNaming, precision: Int, weight: (layer: Int, j: Int, k: Int)?) {
+        let renderer = TextRenderer(naming: naming, precision: precision)
+        self.init(network: network, trace: trace, naming: naming, precision: precision, highlight: weight.map { w in
+            let gradient: Math = [.symbol(.partial(.loss(.sample(trace.sample)), .w(layer: w.layer, .number(w.j), .number(w.k)))),
+                                  .op(.equals), .number(trace.weightGradient(layer: w.layer, j: w.j, k: w.k))]
+            return (w.layer, w.j, w.k, renderer.text(gradient))
+        })
+    }
+
+    /// The same with any caption under the highlight, e.g. to test how captions are escaped.
+    init(network: Network, trace: Trace, naming: LayerNaming, precision: Int,
+         highlight: (layer: Int, j: Int, k: Int, caption: String)?) {
         let renderer = TextRenderer(naming: naming, precision: precision)
         let depth = network.depth
         self.depth = depth

@@ -160,9 +160,12 @@ struct DiagramTests {
         #expect(scan.text.contains(caption))
     }
 
-    @Test func theStandardCaptionAppears() throws {
+    @Test func theCaptionIsTheWeightsGradient() throws {
         let caption = "∂C_0/∂w_12^L = 0.165950508"
-        let diagram = Self.diagram(.standard, highlight: (3, 1, 2, caption))
+        let network = Network.standard
+        let diagram = Diagram(network: network, trace: network.trace(sample: 0), naming: LayerNaming(depth: network.depth),
+                              precision: 9, weight: (layer: 3, j: 1, k: 2))
+        #expect(diagram.highlight?.caption == caption)
         #expect(try Self.scan(diagram.svg()).text.contains(caption))
         #expect(diagram.dot().contains(caption))
     }
