@@ -64,8 +64,7 @@ func updateCommand(_ arguments: Arguments, _ environment: Environment) throws(CL
     let naming = weight?.naming ?? LayerNaming(depth: network.depth)
     let document: Document
     if let weight {
-        let derivation = order == .simultaneous ? network.averagedDerivation(layer: weight.l, j: weight.j, k: weight.k) : nil
-        document = Explanation.update(step, layer: weight.l, j: weight.j, k: weight.k, derivation: derivation)
+        document = Explanation.update(step, layer: weight.l, j: weight.j, k: weight.k)
     } else {
         document = Explanation.update(step)
     }

@@ -19,8 +19,11 @@ extension Explanation {
         "figures came from this order.",
     ])
 
-    /// `nnexplain update --layer … --j … --k …`: one weight's step, with every number.
-    public static func update(_ step: UpdateStep, layer l: Int, j: Int, k: Int, derivation: Derivation?) -> Document {
+    /// `nnexplain update --layer … --j … --k …`: one weight's step, with every number. In the
+    /// simultaneous order the gradient is the average over the samples of the network before the
+    /// step, shown sample by sample; in the output-first order it is not the gradient at any one
+    /// point, so it is shown as the step used it, with the note why.
+    public static func update(_ step: UpdateStep, layer l: Int, j: Int, k: Int) -> Document {
         let w = Symbol.w(layer: l, .number(j), .number(k))
         let gradient = Symbol.partial(.loss(.mean), w)
         let old = step.before.layer(l).weights[j][k], new = step.after.layer(l).weights[j][k]
@@ -29,14 +32,14 @@ extension Explanation {
             .title(["Update of ", m(w), ": one step of gradient descent with learning rate ", m([.notation(text: "η", latex: "\\eta"), .op(.equals), .number(η)])]),
             .paragraph(["The article's rule: ", rule, "."]),
         ]
-        var gradientBlocks: [Document.Block]
-        if let derivation, let average = derivation.average {
-            gradientBlocks = averageRows(average, weight: w)
-            gradientBlocks.append(.paragraph([
+        let gradientBlocks: [Document.Block]
+        switch step.order {
+        case .simultaneous:
+            gradientBlocks = averageRows(step.before.averagedGradient(layer: l, j: j, k: k), weight: w) + [.paragraph([
                 "Each product is one sample's chain rule; the step command with --average works out every ",
                 "term of sample 0 in full.",
-            ]))
-        } else {
+            ])]
+        case .outputFirst:
             gradientBlocks = [.line(.of(gradient), [.number(g)]), outputFirstNote]
         }
         blocks += [.gap, .section(heading: ["The gradient"], blocks: gradientBlocks)]
