@@ -29,7 +29,7 @@ extension Explanation {
         let old = step.before.layer(l).weights[j][k], new = step.after.layer(l).weights[j][k]
         let g = step.gradients.layers[l - 1].weights[j][k], η = step.learningRate
         var blocks: [Document.Block] = [
-            .title(["Update of ", m(w), ": one step of gradient descent with learning rate ", m([.notation(text: "η", latex: "\\eta"), .op(.equals), .number(η)])]),
+            .title(["Update of ", m(w), ": one step of gradient descent with learning rate ", m([.symbol(.learningRate), .op(.equals), .number(η)])]),
             .paragraph(["The article's rule: ", rule, "."]),
         ]
         let gradientBlocks: [Document.Block]
@@ -45,7 +45,7 @@ extension Explanation {
         blocks += [.gap, .section(heading: ["The gradient"], blocks: gradientBlocks)]
         blocks += [.gap, .section(heading: ["The step"], blocks: [
             .chain([.word("new "), .symbol(w)], [
-                [.symbol(w), .op(.minus), .notation(text: "η", latex: "\\eta"), .op(.times), .symbol(gradient)],
+                [.symbol(w), .op(.minus), .symbol(.learningRate), .op(.times), .symbol(gradient)],
                 [.number(old), .op(.minus), .number(η), .op(.times), .operand(g)],
                 [.number(new)],
             ]),
@@ -61,7 +61,7 @@ extension Explanation {
     public static func update(_ step: UpdateStep) -> Document {
         let network = step.before
         var blocks: [Document.Block] = [
-            .title(["One step of gradient descent with learning rate ", m([.notation(text: "η", latex: "\\eta"), .op(.equals), .number(step.learningRate)]),
+            .title(["One step of gradient descent with learning rate ", m([.symbol(.learningRate), .op(.equals), .number(step.learningRate)]),
                     ", \(step.order.rawValue) order"]),
             .paragraph(["Every weight follows the article's rule, ", rule,
                         !network.hasBiases ? "." : network.updateBiases ? ", and so does every bias."
@@ -70,14 +70,13 @@ extension Explanation {
         if step.order == .outputFirst { blocks.append(outputFirstNote) }
         for l in 1...network.depth {
             let before = network.layer(l), after = step.after.layer(l)
-            let arrow: Math.Piece = .notation(text: " → ", latex: " \\to ")
             let biases = before.biases != nil
             let header: [Math] = [[]] + (0..<network.size(ofLayer: l - 1)).map { [.word("k = \($0)")] }
                 + (biases ? [.of(.b(layer: l, .letter("j")))] : [])
             let rows: [[Math]] = (0..<before.size).map { j in
                 [[.word("j = \(j)")]]
-                    + (0..<before.weights[j].count).map { k in [.number(before.weights[j][k]), arrow, .number(after.weights[j][k])] }
-                    + (biases ? [[.number(before.bias(j)), arrow, .number(after.bias(j))]] : [])
+                    + (0..<before.weights[j].count).map { k in [.number(before.weights[j][k]), .op(.becomes), .number(after.weights[j][k])] }
+                    + (biases ? [[.number(before.bias(j)), .op(.becomes), .number(after.bias(j))]] : [])
             }
             let columns: [Document.Inline] = biases ? ["; the last column holds ", m(.b(layer: l, .letter("j")))] : []
             blocks += [.gap, .section(
@@ -95,7 +94,7 @@ extension Explanation {
     static func averageRows(_ average: Derivation.Average, weight w: Symbol) -> [Document.Block] {
         let mean = Math.of(.partial(.loss(.mean), w))
         return [
-            .line(mean, [.notation(text: "(1/N) ", latex: "\\frac{1}{N}"), .sum("s"), .symbol(.partial(.loss(.anySample), w))]),
+            .line(mean, [.mean("s"), .symbol(.partial(.loss(.anySample), w))]),
             .reason([["C is the mean of the per-sample losses ", m(.loss(.anySample)),
                       ", and the derivative of a mean is the mean of the derivatives."]]),
             .nested([.table(header: nil, rows: average.samples.map { p in
@@ -114,7 +113,7 @@ extension Explanation {
         if shown.last != epochs { shown.append(epochs) }
         var blocks: [Document.Block] = [
             .title(["Training: \(epochs) epoch\(epochs == 1 ? "" : "s") of full-batch gradient descent, ",
-                    m([.notation(text: "η", latex: "\\eta"), .op(.equals), .number(η)]), ", \(order.rawValue) order"]),
+                    m([.symbol(.learningRate), .op(.equals), .number(η)]), ", \(order.rawValue) order"]),
             .paragraph(["Each epoch computes the gradient averaged over all samples and takes one step, ", rule, "."]),
         ]
         if order == .outputFirst { blocks.append(outputFirstNote) }
@@ -131,7 +130,7 @@ extension Explanation {
     public static func check(_ check: GradientCheck) -> Document {
         var blocks: [Document.Block] = [
             .title(["Gradient check: backpropagation against central finite differences, ",
-                    m([.notation(text: "ε", latex: "\\varepsilon"), .op(.equals), .number(check.epsilon)])]),
+                    m([.symbol(.epsilon), .op(.equals), .number(check.epsilon)])]),
             .paragraph([
                 "Why: a finite difference estimates each slope from the loss alone, ",
                 m([.notation(text: "(C(θ + ε) − C(θ − ε)) / 2ε", latex: "\\frac{C(\\theta + \\varepsilon) - C(\\theta - \\varepsilon)}{2\\varepsilon}")]),

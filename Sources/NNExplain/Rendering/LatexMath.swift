@@ -20,6 +20,7 @@ struct LatexMath: Sendable {
         case .squared(let inner): return "{" + latex(inner) + "}^{2}"
         case .activation(let l): return "g_{\(naming.label(l))}"
         case .sum(let index): return "\\sum_{\(index.replacingPrimes)} "
+        case .mean(let index): return "\\frac{1}{N}" + latex(.sum(index))
         case .over(let numerator, let n): return "\\frac{" + latex(numerator) + "}{\(n)}"
         }
     }
@@ -33,6 +34,7 @@ struct LatexMath: Sendable {
         case .lessOrEqual: return " \\le "
         case .greater: return " > "
         case .half: return "\\tfrac{1}{2}"
+        case .becomes: return " \\to "
         case .bar: return " "
         }
     }
@@ -61,6 +63,8 @@ struct LatexMath: Sendable {
         switch symbol {
         case .gPrime(let l, let j): return "g_{\(naming.label(l))}'(\(latex(.z(layer: l, j))))"
         case .partial(let top, let bottom): return "\\frac{\\partial \(latex(top))}{\\partial \(latex(bottom))}"
+        case .learningRate: return "\\eta"
+        case .epsilon: return "\\varepsilon"
         default: preconditionFailure("\(symbol) has scripts")
         }
     }

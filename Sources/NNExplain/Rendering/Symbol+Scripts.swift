@@ -11,7 +11,8 @@ struct SymbolScripts: Sendable, Equatable {
 
 extension Symbol {
     /// The scripts of a quantity with layers labelled by `naming`; nil for the compound symbols
-    /// `g_l'(z_j^l)` and `∂…/∂…`, which are written around the scripted symbols inside them.
+    /// `g_l'(z_j^l)` and `∂…/∂…`, which are written around the scripted symbols inside them, and for
+    /// the Greek constants `η` and `ε`, whose letters each writer spells its own way.
     /// Index letters keep their primes (`i′`); LaTeX spells them itself.
     func scripts(_ naming: LayerNaming) -> SymbolScripts? {
         func index(_ i: Index) -> String {
@@ -33,7 +34,7 @@ extension Symbol {
         case .loss(.sample(let s)): return SymbolScripts(base: "C", sub: String(s), sup: "")
         case .loss(.anySample): return SymbolScripts(base: "C", sub: "s", sup: "")
         case .loss(.mean): return SymbolScripts(base: "C", sub: "", sup: "")
-        case .gPrime, .partial: return nil
+        case .gPrime, .partial, .learningRate, .epsilon: return nil
         }
     }
 }

@@ -122,6 +122,7 @@ public struct TextRenderer: Sendable {
         case .squared(let inner): return text(inner) + "²"
         case .activation(let l): return "g_" + grouped(naming.label(l))
         case .sum(let index): return "Σ_\(index) "
+        case .mean(let index): return "(1/N) " + text(.sum(index))
         case .over(let numerator, let n): return "(" + text(numerator) + ") / \(n)"
         }
     }
@@ -135,6 +136,7 @@ public struct TextRenderer: Sendable {
         case .lessOrEqual: return " ≤ "
         case .greater: return " > "
         case .half: return "½"
+        case .becomes: return " → "
         case .bar: return "   │   "
         }
     }
@@ -155,6 +157,8 @@ public struct TextRenderer: Sendable {
         switch symbol {
         case .gPrime(let l, let j): return "g_" + grouped(naming.label(l)) + "'(\(text(.z(layer: l, j))))"
         case .partial(let top, let bottom): return "∂\(text(top))/∂\(text(bottom))"
+        case .learningRate: return "η"
+        case .epsilon: return "ε"
         default: preconditionFailure("\(symbol) has scripts")
         }
     }

@@ -27,12 +27,16 @@ public struct Math: Sendable, Equatable, ExpressibleByArrayLiteral {
         case activation(Int)
         /// `Σ_i` over the named index.
         case sum(String)
+        /// `(1/N) Σ_s`, the mean over the named index: its sum with the factor `1/N` before it.
+        case mean(String)
         /// The mean `(a + b) / n` written as `(…) / n`: the numerator in parentheses over an integer.
         case over(Math, Int)
     }
 
     public enum Operator: Sendable, Equatable {
         case times, plus, minus, equals, lessOrEqual, greater, half
+        /// `old → new`.
+        case becomes
         /// A column rule in tables.
         case bar
     }
