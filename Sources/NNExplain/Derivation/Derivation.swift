@@ -28,6 +28,9 @@ public struct Derivation: Sendable, Equatable {
     /// With `--average`: every sample's product and their mean; `nil` for one sample.
     public var average: Average?
 
+    /// The sample an averaged derivation works out in full: the first.
+    public static let sampleInFull = 0
+
     /// Term 1 in either of its two forms.
     public enum FirstTerm: Sendable, Equatable {
         /// `l = L`: straight from the loss.

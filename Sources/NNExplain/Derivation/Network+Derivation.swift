@@ -24,10 +24,10 @@ extension Network {
             average: nil)
     }
 
-    /// Explains `∂C/∂w_jk^l` averaged over all samples: sample 0 in full, then every sample's product
-    /// and their mean (``averagedGradient(layer:j:k:)``).
+    /// Explains `∂C/∂w_jk^l` averaged over all samples: sample ``Derivation/sampleInFull`` in full,
+    /// then every sample's product and their mean (``averagedGradient(layer:j:k:)``).
     public func averagedDerivation(layer l: Int, j: Int, k: Int) -> Derivation {
-        var result = derivation(layer: l, j: j, k: k, sample: 0)
+        var result = derivation(layer: l, j: j, k: k, sample: Derivation.sampleInFull)
         result.average = averagedGradient(layer: l, j: j, k: k)
         return result
     }

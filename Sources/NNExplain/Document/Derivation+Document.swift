@@ -25,7 +25,7 @@ extension Derivation {
         if let average, average.samples.count > 1 {
             let others = average.samples.count - 1
             let rest = others == 1 ? "the other sample follows" : "the other \(others) follow"
-            blocks.append(.paragraph(["Sample 0 is worked in full first; \(rest) the same steps."]))
+            blocks.append(.paragraph(["Sample \(sample) is worked in full first; \(rest) the same steps."]))
         }
 
         blocks += [.gap, .section(heading: ["Chain rule"], blocks: [

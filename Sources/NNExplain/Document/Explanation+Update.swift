@@ -37,7 +37,7 @@ extension Explanation {
         case .simultaneous:
             gradientBlocks = averageRows(step.before.averagedGradient(layer: l, j: j, k: k), weight: w) + [.paragraph([
                 "Each product is one sample's chain rule; the step command with --average works out every ",
-                "term of sample 0 in full.",
+                "term of sample \(Derivation.sampleInFull) in full.",
             ])]
         case .outputFirst:
             gradientBlocks = [.line(.of(gradient), [.number(g)]), outputFirstNote]
@@ -138,9 +138,9 @@ extension Explanation {
                 "practitioners run this check whenever they write a new layer or loss.",
             ]),
             .paragraph([
-                "How to read it: relative error = |backprop − numeric| / max(|backprop|, |numeric|, 1e-8). ",
+                "How to read it: relative error = |backprop − numeric| / max(|backprop|, |numeric|, \(NumberText.prose(GradientCheck.floor))). ",
                 "Around 1e-7 or smaller means agreement. A gradient also passes when the two differ by less than ",
-                m([.number(check.noise)]), ", the smallest difference this ε can resolve (10 ulp of C / ε). ",
+                m([.number(check.noise)]), ", the smallest difference this ε can resolve (\(NumberText.prose(GradientCheck.noiseULPs)) ulp of C / ε). ",
                 "Above the threshold ", m([.number(check.threshold)]),
                 " look closer: a bug, a relu sitting on its kink at z = 0, or a step ε too small or too large.",
             ]),

@@ -16,7 +16,10 @@ public struct GradientCheck: Sendable, Equatable {
     public var noise: Double
     public var entries: [Entry]
 
+    /// The least denominator of a relative error.
     public static let floor = 1e-8
+    /// How many units in the last place of `C` the finite difference's rounding is taken to be.
+    public static let noiseULPs = 10.0
 
     /// One parameter: `w_jk^l` (`k` set) or `b_j^l` (`k` nil).
     public struct Entry: Sendable, Equatable {
@@ -42,7 +45,7 @@ extension Network {
     /// Checks every weight gradient, and the bias gradients of the layers that have biases, against a central finite difference with step `ε`.
     public func gradientCheck(epsilon ε: Double = 1e-6, threshold: Double = 1e-5) -> GradientCheck {
         let gradients = self.gradients()
-        let noise = 10 * gradients.loss.ulp / ε
+        let noise = GradientCheck.noiseULPs * gradients.loss.ulp / ε
         var entries: [GradientCheck.Entry] = []
         func entry(_ l: Int, _ j: Int, _ k: Int?, backprop: Double, nudge: (inout Network, Double) -> Void) {
             var plus = self, minus = self
