@@ -22,7 +22,7 @@
 /// nodes of layer l+1 `sum`, the nodes of layers l+2 … L `upstream`.
 public struct Diagram: Sendable {
     /// How an edge (or a node) takes part in the highlighted derivation.
-    public enum Role: Sendable { case plain, chosen, sum, upstream }
+    enum Role: Sendable { case plain, chosen, sum, upstream }
 
     /// Layers with more nodes than this are shortened with an ellipsis slot.
     static let maxFullLayer = 12
@@ -57,61 +57,61 @@ public struct Diagram: Sendable {
     }
 
     struct Node: Sendable {
-        var layer: Int
-        var index: Int
-        var name: Name
+        let layer: Int
+        let index: Int
+        let name: Name
         /// `a_j^l` (`x_k` for layer 0), as printed.
-        var valueText: String
+        let valueText: String
         /// `z_j^l` as text, nil for the inputs.
-        var zText: String?
-        var x: Double
-        var y: Double
-        var role: Role
+        let zText: String?
+        let x: Double
+        let y: Double
+        let role: Role
     }
 
     /// An ellipsis slot standing for `count` left-out nodes of a layer.
     struct More: Sendable {
-        var layer: Int
+        let layer: Int
         /// The first and last left-out node indices.
-        var first: Int
-        var last: Int
+        let first: Int
+        let last: Int
         var count: Int { last - first + 1 }
-        var x: Double
-        var y: Double
+        let x: Double
+        let y: Double
     }
 
     struct Edge: Sendable {
         /// The layer `l ≥ 1` of the weight `w_jk^l`.
-        var layer: Int
-        var j: Int
-        var k: Int
-        var weight: Double
-        var weightText: String
-        var name: Name
-        var role: Role
+        let layer: Int
+        let j: Int
+        let k: Int
+        let weight: Double
+        let weightText: String
+        let name: Name
+        let role: Role
     }
 
     struct Column: Sendable {
-        var layer: Int
-        var x: Double
+        let layer: Int
+        let x: Double
         /// `L-1 (l = 2)`.
-        var label: String
+        let label: String
         /// `inputs`, or the activation: `sigmoid`.
-        var detail: String
-        var size: Int
+        let detail: String
+        let size: Int
     }
 
     struct Highlight: Sendable {
-        var layer: Int
-        var j: Int
-        var k: Int
-        var caption: String
-        var weight: Name
-        var weightText: String
+        let layer: Int
+        let j: Int
+        let k: Int
+        let caption: String
+        let weight: Name
+        let weightText: String
         /// `∂C_0/∂a_2^(L-1)`, the hidden-layer sum, when the layer is hidden.
-        var sumName: String?
+        let sumName: String?
         /// `w_i2^L`, the weights of the sum's terms.
-        var sumWeights: String?
+        let sumWeights: String?
     }
 
     let title: String
@@ -131,8 +131,8 @@ public struct Diagram: Sendable {
     let targets: [Int: Target]
 
     struct Target: Sendable {
-        var name: Name
-        var valueText: String
+        let name: Name
+        let valueText: String
         /// `y_0 = 1`.
         var plain: String { name.plain + " = " + valueText }
     }

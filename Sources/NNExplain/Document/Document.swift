@@ -2,7 +2,7 @@
 /// It is built once from the engine's numbers (see `Explanation+*.swift`) and written by each
 /// renderer in its format; a renderer adds layout, never content.
 public struct Document: Sendable, Equatable {
-    public var blocks: [Block]
+    public let blocks: [Block]
 
     public init(_ blocks: [Block] = []) { self.blocks = blocks }
 

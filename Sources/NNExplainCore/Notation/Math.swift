@@ -2,7 +2,7 @@
 /// from it once, and every renderer (text, ASCII, Markdown, LaTeX) writes the same pieces its own
 /// way, so no format can show a formula the others do not.
 public struct Math: Sendable, Equatable, ExpressibleByArrayLiteral {
-    public var pieces: [Piece]
+    public let pieces: [Piece]
 
     public init(_ pieces: [Piece]) { self.pieces = pieces }
     public init(arrayLiteral pieces: Piece...) { self.pieces = pieces }
