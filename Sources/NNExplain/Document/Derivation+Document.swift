@@ -109,7 +109,7 @@ extension Derivation {
                  ", and each of them moves ", m(C), ", so their effects add up."],
                 ["(\(sum.index) runs over the \(sum.summands.count) node\(sum.summands.count == 1 ? "" : "s") of layer ",
                  .layer(layer + 1, full: false), "; it is not j, the node of layer ", .layer(layer, full: false),
-                 " whose ∂C/∂a this is.)"],
+                 " whose ", anyNodeDCda, " this is.)"],
             ]), at: 1)
             guard showTraceBack else { return blocks }
             var letter = sum.index

@@ -52,5 +52,8 @@ extension Document.Block {
 func m(_ symbol: Symbol) -> Document.Inline { .math(.of(symbol)) }
 func m(_ math: Math) -> Document.Inline { .math(math) }
 
+/// `∂C/∂a`, the loss's derivative by a node's activation, for prose about any node.
+let anyNodeDCda: Document.Inline = m([.notation(text: "∂C/∂a", latex: "\\partial C / \\partial a")])
+
 /// The label of layer `l`, e.g. `L-1`.
 func layer(_ l: Int) -> Document.Inline { .layer(l, full: false) }

@@ -6,15 +6,16 @@ extension Explanation {
 
     /// Why an update step goes against the gradient.
     private static let stepReason: Document.Block = .reason([[
-        "the gradient points where C grows fastest, so a small step against it lowers C; the learning ",
+        "the gradient points where ", m(.loss(.mean)), " grows fastest, so a small step against it lowers ",
+        m(.loss(.mean)), "; the learning ",
         "rate sets how long the step is.",
     ]])
 
     /// What the `output-first` order is, and why it is wrong.
     static let outputFirstNote: Document.Block = .paragraph([
         "Note: this is the output-first order, and it is wrong. Each layer's weights are moved as soon as ",
-        "their gradients are known, and the layer below then computes its ∂C/∂a through the weights that ",
-        "already moved, so the hidden-layer gradients are not the gradient of C at any one point (the ",
+        "their gradients are known, and the layer below then computes its ", anyNodeDCda, " through the weights that ",
+        "already moved, so the hidden-layer gradients are not the gradient of ", m(.loss(.mean)), " at any one point (the ",
         "output layer's are the same in both orders). It is here because Mazur's published training ",
         "figures came from this order.",
     ])
