@@ -5,28 +5,31 @@
 ///     ∂C_s/∂w_jk^l = ∂C_s/∂a_j^l · ∂a_j^l/∂z_j^l · ∂z_j^l/∂w_jk^l
 public struct Derivation: Sendable, Equatable {
     /// The layer `l`, node `j` of layer `l` and node `k` of layer `l-1` of the weight `w_jk^l`.
-    public var layer: Int
-    public var j: Int
-    public var k: Int
+    public let layer: Int
+    public let j: Int
+    public let k: Int
     /// `L`.
-    public var depth: Int
-    public var loss: Loss
+    public let depth: Int
+    public let loss: Loss
     /// The sample worked in full.
-    public var sample: Int
+    public let sample: Int
     /// Whether layer `l` has biases, so that `z_j^l` is written with `+ b_j^l`.
-    public var hasBias: Bool
+    public let hasBias: Bool
 
     /// Term 1, `∂C_s/∂a_j^l`: from the loss at the output layer, a sum over layer `l+1` below it.
-    public var first: FirstTerm
+    public let first: FirstTerm
     /// Term 2, `∂a_j^l/∂z_j^l = g_l'(z_j^l)`.
-    public var slope: ActivationSlope
+    public let slope: ActivationSlope
     /// Term 3, `∂z_j^l/∂w_jk^l = a_k^(l-1)`.
-    public var input: Double
+    public let input: Double
     /// `term 1 · term 2 · term 3`, for the sample worked in full.
-    public var value: Double
+    public let value: Double
 
     /// With `--average`: every sample's product and their mean; `nil` for one sample.
-    public var average: Average?
+    public let average: Average?
+
+    /// The sample an averaged derivation works out in full: the first.
+    static let sampleInFull = 0
 
     /// Term 1 in either of its two forms.
     public enum FirstTerm: Sendable, Equatable {
@@ -40,55 +43,55 @@ public struct Derivation: Sendable, Equatable {
 
     /// `∂C_s/∂a_j^L = 2(a_j^L − y_j)` (or `a_j^L − y_j` for half-squared), with its numbers.
     public struct OutputGradient: Sendable, Equatable {
-        public var node: Int
-        public var a: Double
-        public var y: Double
-        public var value: Double
+        public let node: Int
+        public let a: Double
+        public let y: Double
+        public let value: Double
     }
 
     /// `∂C_s/∂a_k^l = Σ_i ∂C_s/∂a_i^(l+1) · g_(l+1)'(z_i^(l+1)) · w_ik^(l+1)`, one summand per `i`.
     public struct NodeSum: Sendable, Equatable {
         /// The layer `l` and node `k` whose `∂C_s/∂a` this is.
-        public var layer: Int
-        public var node: Int
+        public let layer: Int
+        public let node: Int
         /// The name of the summation index (never `j` or `k`, which already mean something).
-        public var index: String
-        public var summands: [Summand]
+        public let index: String
+        public let summands: [Summand]
         /// The sum, as the backward pass computed it.
-        public var value: Double
+        public let value: Double
     }
 
     /// One summand `∂C_s/∂a_i · g'(z_i) · w_ik` and its three factors.
     public struct Summand: Sendable, Equatable {
-        public var i: Int
-        public var dCda: Double
-        public var gPrime: Double
-        public var weight: Double
-        public var value: Double
+        public let i: Int
+        public let dCda: Double
+        public let gPrime: Double
+        public let weight: Double
+        public let value: Double
     }
 
     /// `g_l'(z_j^l)` with the numbers its formula needs.
     public struct ActivationSlope: Sendable, Equatable {
-        public var activation: Activation
-        public var z: Double
-        public var a: Double
-        public var substitution: Activation.Substitution
-        public var value: Double
+        public let activation: Activation
+        public let z: Double
+        public let a: Double
+        public let substitution: Activation.Substitution
+        public let value: Double
     }
 
     /// `∂C/∂w_jk^l = (1/N) Σ_s ∂C_s/∂w_jk^l`.
     public struct Average: Sendable, Equatable {
-        public var samples: [SampleProduct]
-        public var value: Double
+        public let samples: [SampleProduct]
+        public let value: Double
     }
 
     /// One sample's three terms and their product.
     public struct SampleProduct: Sendable, Equatable {
-        public var sample: Int
-        public var dCda: Double
-        public var gPrime: Double
-        public var input: Double
-        public var value: Double
+        public let sample: Int
+        public let dCda: Double
+        public let gPrime: Double
+        public let input: Double
+        public let value: Double
     }
 }
 

@@ -6,8 +6,10 @@ extension Network {
     }
 
     /// The same from a trace at hand; without `traceBack` only the first sum over layer `l+1` is
-    /// kept, not the sums of the layers above it (the walk has shown those already).
-    func derivation(layer l: Int, j: Int, k: Int, trace t: Trace, traceBack: Bool = true) -> Derivation {
+    /// kept, not the sums of the layers above it (the walk has shown those already); with `average`
+    /// for ``averagedDerivation(layer:j:k:)``.
+    func derivation(layer l: Int, j: Int, k: Int, trace t: Trace, traceBack: Bool = true,
+                    average: Derivation.Average? = nil) -> Derivation {
         let s = t.sample
         let layerTrace = t.layer(l)
         let activation = layers[l - 1].activation
@@ -21,22 +23,26 @@ extension Network {
                 value: layerTrace.gPrime[j]),
             input: t.activations(ofLayer: l - 1)[k],
             value: t.weightGradient(layer: l, j: j, k: k),
-            average: nil)
+            average: average)
     }
 
-    /// Explains `∂C/∂w_jk^l` averaged over all samples: sample 0 in full, then every sample's product
-    /// and the mean `(Σ_s ∂C_s/∂w_jk^l) / N`, summed in the engine's order (``sumOverSamples(_:)``).
+    /// Explains `∂C/∂w_jk^l` averaged over all samples: sample ``Derivation/sampleInFull`` in full,
+    /// then every sample's product and their mean (``averagedGradient(layer:j:k:)``).
     public func averagedDerivation(layer l: Int, j: Int, k: Int) -> Derivation {
-        var result = derivation(layer: l, j: j, k: k, sample: 0)
+        derivation(layer: l, j: j, k: k, trace: trace(sample: Derivation.sampleInFull),
+                   average: averagedGradient(layer: l, j: j, k: k))
+    }
+
+    /// `∂C/∂w_jk^l = (1/N) Σ_s ∂C_s/∂w_jk^l`: every sample's three terms and product, and the mean
+    /// `(Σ_s ∂C_s/∂w_jk^l) / N`, summed in the engine's order (``sumOverSamples(_:)``).
+    func averagedGradient(layer l: Int, j: Int, k: Int) -> Derivation.Average {
         let products = samples.indices.map { s in
             let t = trace(sample: s)
             return Derivation.SampleProduct(
                 sample: s, dCda: t.layer(l).dCda[j], gPrime: t.layer(l).gPrime[j],
                 input: t.activations(ofLayer: l - 1)[k], value: t.weightGradient(layer: l, j: j, k: k))
         }
-        let sum = Network.sumOverSamples(products.map(\.value))
-        result.average = Derivation.Average(samples: products, value: sum / Double(samples.count))
-        return result
+        return Derivation.Average(samples: products, value: Network.sumOverSamples(products.map(\.value)) / Double(samples.count))
     }
 
     /// Term 1 of `∂C_s/∂w_jk^l`: `∂C_s/∂a_j^l`, with everything it depends on.

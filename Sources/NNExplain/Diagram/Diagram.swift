@@ -22,7 +22,7 @@
 /// nodes of layer l+1 `sum`, the nodes of layers l+2 … L `upstream`.
 public struct Diagram: Sendable {
     /// How an edge (or a node) takes part in the highlighted derivation.
-    public enum Role: Sendable { case plain, chosen, sum, upstream }
+    enum Role: Sendable { case plain, chosen, sum, upstream }
 
     /// Layers with more nodes than this are shortened with an ellipsis slot.
     static let maxFullLayer = 12
@@ -42,92 +42,76 @@ public struct Diagram: Sendable {
     /// A name such as `w_22^(L-1)`, with its parts for drawing sub- and superscripts.
     struct Name: Sendable, Equatable {
         /// The text notation, as TextRenderer writes it: `a_1^L`, `w_22^(L-1)`, `y_0`.
-        var plain: String
-        var base: String
-        var sub: String
+        let plain: String
+        let base: String
+        let sub: String
         /// The layer label without the grouping parentheses: `L-1`.
-        var sup: String
+        let sup: String
 
-        init(_ plain: String) {
-            self.plain = plain
-            // `base_sub^sup` or `base_sub^(sup)`, as TextRenderer.text(_ symbol:) writes them.
-            let underscore = plain.firstIndex(of: "_")
-            let caret = plain.lastIndex(of: "^")
-            if let underscore, let caret, underscore < caret {
-                base = String(plain[..<underscore])
-                sub = String(plain[plain.index(after: underscore)..<caret])
-                var sup = String(plain[plain.index(after: caret)...])
-                if sup.hasPrefix("("), sup.hasSuffix(")"), sup.count >= 2 { sup = String(sup.dropFirst().dropLast()) }
-                self.sup = sup
-            } else if let underscore, caret == nil {
-                base = String(plain[..<underscore])
-                sub = String(plain[plain.index(after: underscore)...])
-                sup = ""
-            } else {
-                base = plain
-                sub = ""
-                sup = ""
-            }
+        /// The name of a quantity (not `g'` or `∂…/∂…`), its parts from ``Symbol/scripts(_:)``.
+        init(_ symbol: Symbol, _ renderer: TextRenderer) {
+            guard let scripts = symbol.scripts(renderer.naming) else { preconditionFailure("\(symbol) has no scripts") }
+            plain = renderer.text(symbol)
+            (base, sub, sup) = (scripts.base, scripts.sub, scripts.sup)
         }
     }
 
     struct Node: Sendable {
-        var layer: Int
-        var index: Int
-        var name: Name
-        /// `a_j^l` (`x_k` for layer 0).
-        var value: Double
-        var valueText: String
+        let layer: Int
+        let index: Int
+        let name: Name
+        /// `a_j^l` (`x_k` for layer 0), as printed.
+        let valueText: String
         /// `z_j^l` as text, nil for the inputs.
-        var zText: String?
-        var x: Double
-        var y: Double
-        var role: Role
+        let zText: String?
+        let x: Double
+        let y: Double
+        let role: Role
     }
 
     /// An ellipsis slot standing for `count` left-out nodes of a layer.
     struct More: Sendable {
-        var layer: Int
+        let layer: Int
         /// The first and last left-out node indices.
-        var first: Int
-        var last: Int
+        let first: Int
+        let last: Int
         var count: Int { last - first + 1 }
-        var x: Double
-        var y: Double
+        let x: Double
+        let y: Double
     }
 
     struct Edge: Sendable {
         /// The layer `l ≥ 1` of the weight `w_jk^l`.
-        var layer: Int
-        var j: Int
-        var k: Int
-        var weight: Double
-        var weightText: String
-        var name: Name
-        var role: Role
+        let layer: Int
+        let j: Int
+        let k: Int
+        let weight: Double
+        let weightText: String
+        let name: Name
+        let role: Role
     }
 
     struct Column: Sendable {
-        var layer: Int
-        var x: Double
+        let layer: Int
+        let x: Double
         /// `L-1 (l = 2)`.
-        var label: String
+        let label: String
         /// `inputs`, or the activation: `sigmoid`.
-        var detail: String
-        var size: Int
+        let detail: String
+        let size: Int
     }
 
     struct Highlight: Sendable {
-        var layer: Int
-        var j: Int
-        var k: Int
-        var caption: String
-        var weight: Name
-        var weightText: String
+        let layer: Int
+        let j: Int
+        let k: Int
+        let caption: String
+        let weight: Name
+        let weightText: String
         /// `∂C_0/∂a_2^(L-1)`, the hidden-layer sum, when the layer is hidden.
-        var sumName: String?
+        let sumName: String?
         /// `w_i2^L`, the weights of the sum's terms.
-        var sumWeights: String?
+        let sumWeights: String?
     }
 
     let title: String
@@ -147,21 +131,31 @@ public struct Diagram: Sendable {
     let targets: [Int: Target]
 
     struct Target: Sendable {
-        var name: Name
-        var valueText: String
+        let name: Name
+        let valueText: String
         /// `y_0 = 1`.
         var plain: String { name.plain + " = " + valueText }
     }
 
-    /// Lays out the network for the sample of `trace`.
+    /// Lays out the network for the sample of `trace`, with the weight `w_jk^l` lit up (or none) and
+    /// its gradient for that sample as the caption under the picture, `∂C_0/∂w_12^L = 0.165950508`.
     ///
     /// - Parameters:
     ///   - naming: how layers are labelled (`L-1` or `2`).
     ///   - precision: significant digits of every printed value, as in TextRenderer.
-    ///   - highlight: the weight `w_jk^l` to light up (`1 ≤ layer ≤ L`, j and k in range) and the
-    ///     caption printed under the picture, e.g. `∂C_0/∂w_12^L = 0.165950508`; or nil.
-    public init(network: Network, trace: Trace, naming: LayerNaming, precision: Int,
-                highlight: (layer: Int, j: Int, k: Int, caption: String)?) {
+    ///   - weight: the weight to light up, `1 ≤ layer ≤ L`, j and k in range; or nil.
+    public init(network: Network, trace: Trace, naming: LayerNaming, precision: Int, weight: (layer: Int, j: Int, k: Int)?) {
+        let renderer = TextRenderer(naming: naming, precision: precision)
+        self.init(network: network, trace: trace, naming: naming, precision: precision, highlight: weight.map { w in
+            let gradient: Math = [.symbol(.partial(.loss(.sample(trace.sample)), .w(layer: w.layer, .number(w.j), .number(w.k)))),
+                                  .op(.equals), .number(trace.weightGradient(layer: w.layer, j: w.j, k: w.k))]
+            return (w.layer, w.j, w.k, renderer.text(gradient))
+        })
+    }
+
+    /// The same with any caption under the highlight, e.g. to test how captions are escaped.
+    init(network: Network, trace: Trace, naming: LayerNaming, precision: Int,
+         highlight: (layer: Int, j: Int, k: Int, caption: String)?) {
         let renderer = TextRenderer(naming: naming, precision: precision)
         let depth = network.depth
         self.depth = depth
@@ -176,7 +170,7 @@ public struct Diagram: Sendable {
             let hidden = h.layer < depth
             self.highlight = Highlight(
                 layer: h.layer, j: h.j, k: h.k, caption: h.caption,
-                weight: Name(renderer.text(.w(layer: h.layer, .number(h.j), .number(h.k)))),
+                weight: Name(.w(layer: h.layer, .number(h.j), .number(h.k)), renderer),
                 weightText: renderer.number(weight),
                 sumName: hidden ? renderer.text(.partial(.loss(.sample(sample)), .a(layer: h.layer, .number(h.j)))) : nil,
                 sumWeights: hidden ? renderer.text(.w(layer: h.layer + 1, .letter("i"), .number(h.j))) : nil)
@@ -233,8 +227,8 @@ public struct Diagram: Sendable {
                     shown.append(i)
                     let z = l == 0 ? nil : renderer.number(trace.layer(l).z[i])
                     nodes.append(Node(
-                        layer: l, index: i, name: Name(renderer.text(.a(layer: l, .number(i)))),
-                        value: values[i], valueText: renderer.number(values[i]), zText: z,
+                        layer: l, index: i, name: Name(.a(layer: l, .number(i)), renderer),
+                        valueText: renderer.number(values[i]), zText: z,
                         x: columns[l].x, y: y, role: nodeRole(l, i)))
                 case .more(let first, let last):
                     more.append(More(layer: l, first: first, last: last, x: columns[l].x, y: y))
@@ -263,7 +257,7 @@ public struct Diagram: Sendable {
                     let w = weights[j][k]
                     edges.append(Edge(
                         layer: l, j: j, k: k, weight: w, weightText: renderer.number(w),
-                        name: Name(renderer.text(.w(layer: l, .number(j), .number(k)))),
+                        name: Name(.w(layer: l, .number(j), .number(k)), renderer),
                         role: edgeRole(l, j, k)))
                 }
             }
@@ -273,7 +267,7 @@ public struct Diagram: Sendable {
 
         var targets: [Int: Target] = [:]
         for (j, y) in trace.target.enumerated() {
-            targets[j] = Target(name: Name(renderer.text(.y(.number(j)))), valueText: renderer.number(y))
+            targets[j] = Target(name: Name(.y(.number(j)), renderer), valueText: renderer.number(y))
         }
         self.targets = targets
     }

@@ -3,7 +3,7 @@
 extension Derivation {
     public var document: Document {
         let (l, j, k) = (layer, self.j, self.k)
-        let C = Symbol.loss(.sample(sample))
+        let C = sampleLoss
         let w = Symbol.w(layer: l, .number(j), .number(k))
         let a = Symbol.a(layer: l, .number(j)), z = Symbol.z(layer: l, .number(j))
         let input = Symbol.a(layer: l - 1, .number(k))
@@ -25,7 +25,7 @@ extension Derivation {
         if let average, average.samples.count > 1 {
             let others = average.samples.count - 1
             let rest = others == 1 ? "the other sample follows" : "the other \(others) follow"
-            blocks.append(.paragraph(["Sample 0 is worked in full first; \(rest) the same steps."]))
+            blocks.append(.paragraph(["Sample \(sample) is worked in full first; \(rest) the same steps."]))
         }
 
         blocks += [.gap, .section(heading: ["Chain rule"], blocks: [
@@ -34,11 +34,11 @@ extension Derivation {
                       "; the three rates of change multiply."]]),
         ])]
 
-        blocks += [.gap, .section(heading: ["Term 1: ", m(terms[0])], blocks: firstTermBlocks(loss: C))]
+        blocks += [.gap, .section(heading: ["Term 1: ", m(terms[0])], blocks: firstTermBlocks())]
 
         blocks += [.gap, .section(heading: ["Term 2: ", m(terms[1])], blocks: slopeBlocks)]
 
-        let inputName: Math = l - 1 == 0 ? [.symbol(input), .op(.equals), .symbol(.x(.number(k)))] : .of(input)
+        let inputName: Math = l - 1 == 0 ? inputFormula + [.op(.equals), .symbol(.x(.number(k)))] : inputFormula
         let zFormula: Math = [.symbol(z), .op(.equals), .sum("k"), .symbol(.w(layer: l, .number(j), .letter("k"))),
                               .op(.times), .symbol(.a(layer: l - 1, .letter("k")))]
             + (hasBias ? [.op(.plus), .symbol(.b(layer: l, .number(j)))] : [])
@@ -62,7 +62,7 @@ extension Derivation {
     var slopeBlocks: [Document.Block] {
         let (l, j) = (layer, self.j)
         let a = Symbol.a(layer: l, .number(j)), z = Symbol.z(layer: l, .number(j))
-        var slopeSteps: [Math] = [Math.of(.gPrime(layer: l, .number(j))) + [.op(.equals)] + slope.activation.derivativeFormula]
+        var slopeSteps: [Math] = [slopeFormula]
         switch slope.substitution {
         case .value(let value):
             slopeSteps += [slope.activation.derivativeFormula(a: .of(a)) ?? [],
@@ -91,7 +91,8 @@ extension Derivation {
 
     /// Term 1: from the loss at the output layer, or the sum over the layer above, traced back to the
     /// output layer unless `traceBack` is false (the walk has shown those layers already).
-    func firstTermBlocks(loss C: Symbol, traceBack showTraceBack: Bool = true) -> [Document.Block] {
+    func firstTermBlocks(traceBack showTraceBack: Bool = true) -> [Document.Block] {
+        let C = sampleLoss
         switch first {
         case .output(let gradient):
             let half: [Document.Inline] = loss == .halfSquared ? [" (the ½ cancels the 2 of the square)"] : []
@@ -102,13 +103,13 @@ extension Derivation {
                          + [", and the target ", m(.y(.number(gradient.node))), " is a constant."]]),
             ]
         case .hidden(let sum, let traceBack, let outputs):
-            var blocks = nodeSumBlocks(sum, loss: C)
+            var blocks = nodeSumBlocks(sum)
             blocks.insert(.reason([
                 [m(.a(layer: layer, .number(j))), " feeds every node \(sum.index) of layer ", Document.Inline.layer(layer + 1, full: false),
                  ", and each of them moves ", m(C), ", so their effects add up."],
                 ["(\(sum.index) runs over the \(sum.summands.count) node\(sum.summands.count == 1 ? "" : "s") of layer ",
                  .layer(layer + 1, full: false), "; it is not j, the node of layer ", .layer(layer, full: false),
-                 " whose ∂C/∂a this is.)"],
+                 " whose ", anyNodeDCda, " this is.)"],
             ]), at: 1)
             guard showTraceBack else { return blocks }
             var letter = sum.index
@@ -117,7 +118,7 @@ extension Derivation {
                     "Each ", m(.partial(C, .a(layer: sums[0].layer, .letter(letter)))),
                     " above is a sum of the same kind, one layer closer to the output (index \(sums[0].index)):",
                 ])]
-                blocks.append(.nested(sums.flatMap { nodeSumBlocks($0, loss: C) }))
+                blocks.append(.nested(sums.flatMap { nodeSumBlocks($0) }))
                 letter = sums[0].index
             }
             blocks += [.gap, .paragraph([
@@ -133,19 +134,15 @@ extension Derivation {
 
     /// `2(a_j^L − y_j)`, `2(0.5 − 1)`, `-1`: the output-layer term as formula, numbers and value.
     private func outputSteps(_ g: OutputGradient) -> [Math] {
-        let node = Symbol.Index.number(g.node)
-        return [loss.derivative(a: .of(.a(layer: depth, node)), y: .of(.y(node))),
-                loss.derivative(a: [.number(g.a)], y: [.number(g.y)]), [.number(g.value)]]
+        [outputFormula(g.node), loss.derivative(a: [.number(g.a)], y: [.number(g.y)]), [.number(g.value)]]
     }
 
     /// A hidden-layer sum: its formula, one row per summand with its three factors, and the total.
-    private func nodeSumBlocks(_ s: NodeSum, loss C: Symbol) -> [Document.Block] {
-        let i = Symbol.Index.letter(s.index), upper = s.layer + 1
-        let lhs = Math.of(.partial(C, .a(layer: s.layer, .number(s.node))))
-        let factors: [Math] = [.of(.partial(C, .a(layer: upper, i))), .of(.gPrime(layer: upper, i)),
-                               .of(.w(layer: upper, i, .number(s.node)))]
+    private func nodeSumBlocks(_ s: NodeSum) -> [Document.Block] {
+        let lhs = Math.of(.partial(sampleLoss, .a(layer: s.layer, .number(s.node))))
+        let factors = sumFactors(s)
         return [
-            .line(lhs, [.sum(s.index)] + Math.joined(factors, by: .times)),
+            .line(lhs, sumFormula(s)),
             .nested([.table(
                 header: [[.word(s.index)]] + factors + [[.word("summand")]],
                 rows: s.summands.map { [[.word(String($0.i))], [.number($0.dCda)], [.number($0.gPrime)],

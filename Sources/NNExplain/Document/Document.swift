@@ -2,7 +2,7 @@
 /// It is built once from the engine's numbers (see `Explanation+*.swift`) and written by each
 /// renderer in its format; a renderer adds layout, never content.
 public struct Document: Sendable, Equatable {
-    public var blocks: [Block]
+    public let blocks: [Block]
 
     public init(_ blocks: [Block] = []) { self.blocks = blocks }
 
@@ -51,6 +51,9 @@ extension Document.Block {
 /// Shorthands that keep explanation builders readable.
 func m(_ symbol: Symbol) -> Document.Inline { .math(.of(symbol)) }
 func m(_ math: Math) -> Document.Inline { .math(math) }
+
+/// `∂C/∂a`, the loss's derivative by a node's activation, for prose about any node.
+let anyNodeDCda: Document.Inline = m([.notation(text: "∂C/∂a", latex: "\\partial C / \\partial a")])
 
 /// The label of layer `l`, e.g. `L-1`.
 func layer(_ l: Int) -> Document.Inline { .layer(l, full: false) }

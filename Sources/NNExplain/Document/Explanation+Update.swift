@@ -6,43 +6,47 @@ extension Explanation {
 
     /// Why an update step goes against the gradient.
     private static let stepReason: Document.Block = .reason([[
-        "the gradient points where C grows fastest, so a small step against it lowers C; the learning ",
+        "the gradient points where ", m(.loss(.mean)), " grows fastest, so a small step against it lowers ",
+        m(.loss(.mean)), "; the learning ",
         "rate sets how long the step is.",
     ]])
 
     /// What the `output-first` order is, and why it is wrong.
     static let outputFirstNote: Document.Block = .paragraph([
         "Note: this is the output-first order, and it is wrong. Each layer's weights are moved as soon as ",
-        "their gradients are known, and the layer below then computes its ∂C/∂a through the weights that ",
-        "already moved, so the hidden-layer gradients are not the gradient of C at any one point (the ",
+        "their gradients are known, and the layer below then computes its ", anyNodeDCda, " through the weights that ",
+        "already moved, so the hidden-layer gradients are not the gradient of ", m(.loss(.mean)), " at any one point (the ",
         "output layer's are the same in both orders). It is here because Mazur's published training ",
         "figures came from this order.",
     ])
 
-    /// `nnexplain update --layer … --j … --k …`: one weight's step, with every number.
-    public static func update(_ step: UpdateStep, layer l: Int, j: Int, k: Int, derivation: Derivation?) -> Document {
+    /// `nnexplain update --layer … --j … --k …`: one weight's step, with every number. In the
+    /// simultaneous order the gradient is the average over the samples of the network before the
+    /// step, shown sample by sample; in the output-first order it is not the gradient at any one
+    /// point, so it is shown as the step used it, with the note why.
+    public static func update(_ step: UpdateStep, layer l: Int, j: Int, k: Int) -> Document {
         let w = Symbol.w(layer: l, .number(j), .number(k))
         let gradient = Symbol.partial(.loss(.mean), w)
         let old = step.before.layer(l).weights[j][k], new = step.after.layer(l).weights[j][k]
         let g = step.gradients.layers[l - 1].weights[j][k], η = step.learningRate
         var blocks: [Document.Block] = [
-            .title(["Update of ", m(w), ": one step of gradient descent with learning rate ", m([.notation(text: "η", latex: "\\eta"), .op(.equals), .number(η)])]),
+            .title(["Update of ", m(w), ": one step of gradient descent with learning rate ", m([.symbol(.learningRate), .op(.equals), .number(η)])]),
             .paragraph(["The article's rule: ", rule, "."]),
         ]
-        var gradientBlocks: [Document.Block]
-        if let derivation, let average = derivation.average {
-            gradientBlocks = averageRows(average, weight: w)
-            gradientBlocks.append(.paragraph([
+        let gradientBlocks: [Document.Block]
+        switch step.order {
+        case .simultaneous:
+            gradientBlocks = averageRows(step.before.averagedGradient(layer: l, j: j, k: k), weight: w) + [.paragraph([
                 "Each product is one sample's chain rule; the step command with --average works out every ",
-                "term of sample 0 in full.",
-            ]))
-        } else {
+                "term of sample \(Derivation.sampleInFull) in full.",
+            ])]
+        case .outputFirst:
             gradientBlocks = [.line(.of(gradient), [.number(g)]), outputFirstNote]
         }
         blocks += [.gap, .section(heading: ["The gradient"], blocks: gradientBlocks)]
         blocks += [.gap, .section(heading: ["The step"], blocks: [
             .chain([.word("new "), .symbol(w)], [
-                [.symbol(w), .op(.minus), .notation(text: "η", latex: "\\eta"), .op(.times), .symbol(gradient)],
+                [.symbol(w), .op(.minus), .symbol(.learningRate), .op(.times), .symbol(gradient)],
                 [.number(old), .op(.minus), .number(η), .op(.times), .operand(g)],
                 [.number(new)],
             ]),
@@ -58,7 +62,7 @@ extension Explanation {
     public static func update(_ step: UpdateStep) -> Document {
         let network = step.before
         var blocks: [Document.Block] = [
-            .title(["One step of gradient descent with learning rate ", m([.notation(text: "η", latex: "\\eta"), .op(.equals), .number(step.learningRate)]),
+            .title(["One step of gradient descent with learning rate ", m([.symbol(.learningRate), .op(.equals), .number(step.learningRate)]),
                     ", \(step.order.rawValue) order"]),
             .paragraph(["Every weight follows the article's rule, ", rule,
                         !network.hasBiases ? "." : network.updateBiases ? ", and so does every bias."
@@ -67,14 +71,13 @@ extension Explanation {
         if step.order == .outputFirst { blocks.append(outputFirstNote) }
         for l in 1...network.depth {
             let before = network.layer(l), after = step.after.layer(l)
-            let arrow: Math.Piece = .notation(text: " → ", latex: " \\to ")
             let biases = before.biases != nil
             let header: [Math] = [[]] + (0..<network.size(ofLayer: l - 1)).map { [.word("k = \($0)")] }
                 + (biases ? [.of(.b(layer: l, .letter("j")))] : [])
             let rows: [[Math]] = (0..<before.size).map { j in
                 [[.word("j = \(j)")]]
-                    + (0..<before.weights[j].count).map { k in [.number(before.weights[j][k]), arrow, .number(after.weights[j][k])] }
-                    + (biases ? [[.number(before.bias(j)), arrow, .number(after.bias(j))]] : [])
+                    + (0..<before.weights[j].count).map { k in [.number(before.weights[j][k]), .op(.becomes), .number(after.weights[j][k])] }
+                    + (biases ? [[.number(before.bias(j)), .op(.becomes), .number(after.bias(j))]] : [])
             }
             let columns: [Document.Inline] = biases ? ["; the last column holds ", m(.b(layer: l, .letter("j")))] : []
             blocks += [.gap, .section(
@@ -92,7 +95,7 @@ extension Explanation {
     static func averageRows(_ average: Derivation.Average, weight w: Symbol) -> [Document.Block] {
         let mean = Math.of(.partial(.loss(.mean), w))
         return [
-            .line(mean, [.notation(text: "(1/N) ", latex: "\\frac{1}{N}"), .sum("s"), .symbol(.partial(.loss(.anySample), w))]),
+            .line(mean, [.mean("s"), .symbol(.partial(.loss(.anySample), w))]),
             .reason([["C is the mean of the per-sample losses ", m(.loss(.anySample)),
                       ", and the derivative of a mean is the mean of the derivatives."]]),
             .nested([.table(header: nil, rows: average.samples.map { p in
@@ -111,7 +114,7 @@ extension Explanation {
         if shown.last != epochs { shown.append(epochs) }
         var blocks: [Document.Block] = [
             .title(["Training: \(epochs) epoch\(epochs == 1 ? "" : "s") of full-batch gradient descent, ",
-                    m([.notation(text: "η", latex: "\\eta"), .op(.equals), .number(η)]), ", \(order.rawValue) order"]),
+                    m([.symbol(.learningRate), .op(.equals), .number(η)]), ", \(order.rawValue) order"]),
             .paragraph(["Each epoch computes the gradient averaged over all samples and takes one step, ", rule, "."]),
         ]
         if order == .outputFirst { blocks.append(outputFirstNote) }
@@ -128,7 +131,7 @@ extension Explanation {
     public static func check(_ check: GradientCheck) -> Document {
         var blocks: [Document.Block] = [
             .title(["Gradient check: backpropagation against central finite differences, ",
-                    m([.notation(text: "ε", latex: "\\varepsilon"), .op(.equals), .number(check.epsilon)])]),
+                    m([.symbol(.epsilon), .op(.equals), .number(check.epsilon)])]),
             .paragraph([
                 "Why: a finite difference estimates each slope from the loss alone, ",
                 m([.notation(text: "(C(θ + ε) − C(θ − ε)) / 2ε", latex: "\\frac{C(\\theta + \\varepsilon) - C(\\theta - \\varepsilon)}{2\\varepsilon}")]),
@@ -136,9 +139,9 @@ extension Explanation {
                 "practitioners run this check whenever they write a new layer or loss.",
             ]),
             .paragraph([
-                "How to read it: relative error = |backprop − numeric| / max(|backprop|, |numeric|, 1e-8). ",
+                "How to read it: relative error = |backprop − numeric| / max(|backprop|, |numeric|, \(NumberText.prose(GradientCheck.floor))). ",
                 "Around 1e-7 or smaller means agreement. A gradient also passes when the two differ by less than ",
-                m([.number(check.noise)]), ", the smallest difference this ε can resolve (10 ulp of C / ε). ",
+                m([.number(check.noise)]), ", the smallest difference this ε can resolve (\(NumberText.prose(GradientCheck.noiseULPs)) ulp of C / ε). ",
                 "Above the threshold ", m([.number(check.threshold)]),
                 " look closer: a bug, a relu sitting on its kink at z = 0, or a step ε too small or too large.",
             ]),

@@ -10,9 +10,9 @@ extension Explanation {
             .title(["Backward pass for sample \(s), one term at a time (\(total) steps)"]),
             .paragraph([
                 "Backpropagation starts at the loss and works down, layer by layer. For each node it finds ",
-                m([.notation(text: "∂C/∂a", latex: "\\partial C / \\partial a")]), ", then the slope ",
+                anyNodeDCda, ", then the slope ",
                 m([.notation(text: "g'(z)", latex: "g'(z)")]), " of its activation, then the gradient of every weight into it. ",
-                "A hidden node's ∂C/∂a is a sum over the layer above, whose values an earlier step found.",
+                "A hidden node's ", anyNodeDCda, " is a sum over the layer above, whose values an earlier step found.",
             ]),
         ])]
         var n = 0
@@ -25,7 +25,7 @@ extension Explanation {
                     return Document([.title(["Step \(n) of \(total), node \(j) of layer ", .layer(l, full: true), ": "] + what),
                                      .nested(blocks)])
                 }
-                pages.append(page([m(.partial(C, a))], d.firstTermBlocks(loss: C, traceBack: false)))
+                pages.append(page([m(.partial(C, a))], d.firstTermBlocks(traceBack: false)))
                 pages.append(page([m(.partial(a, z))], d.slopeBlocks))
                 let inputs = trace.activations(ofLayer: l - 1)
                 var rows: [[Math]] = inputs.indices.map { k in
@@ -37,8 +37,8 @@ extension Explanation {
                                  [.number(trace.biasGradient(layer: l, j: j))]])
                 }
                 pages.append(page(["the weights into it"], [
-                    .paragraph(["Each weight ", m(.w(layer: l, .number(j), .letter("k"))), " gets ", m(.partial(C, a)), " · ",
-                                m(.partial(a, z)), " · ", m(.a(layer: l - 1, .letter("k"))),
+                    .paragraph(["Each weight ", m(.w(layer: l, .number(j), .letter("k"))), " gets ",
+                                m(Math.joined([.of(.partial(C, a)), .of(.partial(a, z)), .of(.a(layer: l - 1, .letter("k")))], by: .times)),
                                 network.layer(l).biases != nil ? ", and the bias the same with 1 for the input:" : ":"]),
                     .nested([.table(header: nil, rows: rows, operators: [.equals, .equals])]),
                 ]))

@@ -70,8 +70,7 @@ public enum Explanation {
             .title(["Gradients averaged over the \(n) sample\(n == 1 ? "" : "s"): ",
                     m([.notation(text: "∂C/∂w_jk^l = (1/N) Σ_s ∂C_s/∂w_jk^l",
                                  latex: "\\frac{\\partial C}{\\partial w_{jk}^l} = \\frac{1}{N} \\sum_s \\frac{\\partial C_s}{\\partial w_{jk}^l}")])]),
-            .paragraph(["Loss: ", m([.symbol(.loss(.mean)), .op(.equals), .notation(text: "(1/N) ", latex: "\\frac{1}{N}"),
-                                     .sum("s"), .symbol(.loss(.anySample)), .op(.equals), .number(gradients.loss)])]),
+            .paragraph(["Loss: ", m([.symbol(.loss(.mean)), .op(.equals), .mean("s"), .symbol(.loss(.anySample)), .op(.equals), .number(gradients.loss)])]),
         ]
         for l in 1...network.depth {
             let layer = gradients.layers[l - 1]

@@ -11,20 +11,9 @@ public struct JSONRenderer: Sendable {
 
     /// `nnexplain step --format json`.
     public func render(_ d: Derivation) -> JSONValue {
-        let C = Symbol.loss(.sample(d.sample))
+        let C = d.sampleLoss
         let w = Symbol.w(layer: d.layer, .number(d.j), .number(d.k))
         let a = Symbol.a(layer: d.layer, .number(d.j)), z = Symbol.z(layer: d.layer, .number(d.j))
-        let firstFormula: String
-        switch d.first {
-        case .output:
-            firstFormula = symbols.text(d.loss.derivative(a: .of(a), y: .of(.y(.number(d.j)))))
-        case .hidden(let sum, _, _):
-            let i = Symbol.Index.letter(sum.index), upper = d.layer + 1
-            firstFormula = "Σ_\(sum.index) " + [
-                symbols.text(.partial(C, .a(layer: upper, i))), symbols.text(.gPrime(layer: upper, i)),
-                symbols.text(.w(layer: upper, i, .number(d.j))),
-            ].joined(separator: " · ")
-        }
         var object: [(key: String, value: JSONValue)] = [
             ("symbol", .string(symbols.text(.partial(d.average == nil ? C : .loss(.mean), w)))),
             ("layer", .integer(d.layer)),
@@ -34,20 +23,16 @@ public struct JSONRenderer: Sendable {
             ("sample", .integer(d.sample)),
             ("value", .number(d.explainedValue)),
             ("terms", [
-                term(.partial(C, a), formula: firstFormula, d.firstValue),
-                term(.partial(a, z), formula: "\(symbols.text(.gPrime(layer: d.layer, .number(d.j)))) = "
-                    + symbols.text(d.slope.activation.derivativeFormula), d.slope.value),
-                term(.partial(z, w), formula: symbols.text(.a(layer: d.layer - 1, .number(d.k))), d.input),
+                term(.partial(C, a), formula: d.firstFormula, d.firstValue),
+                term(.partial(a, z), formula: d.slopeFormula, d.slope.value),
+                term(.partial(z, w), formula: d.inputFormula, d.input),
             ]),
         ]
         if case .hidden(let sum, let traceBack, let outputs) = d.first {
             object.append(("sum", nodeSum(sum, loss: C)))
             let needed = traceBack.flatMap { $0 }.map { nodeSum($0, loss: C) }
                 + outputs.map { g in
-                    term(.partial(C, .a(layer: d.depth, .number(g.node))),
-                         formula: symbols.text(d.loss.derivative(
-                            a: .of(.a(layer: d.depth, .number(g.node))), y: .of(.y(.number(g.node))))),
-                         g.value)
+                    term(.partial(C, .a(layer: d.depth, .number(g.node))), formula: d.outputFormula(g.node), g.value)
                 }
             object.append(("backward", .array(needed)))
         }
@@ -113,8 +98,8 @@ public struct JSONRenderer: Sendable {
         ]
     }
 
-    private func term(_ symbol: Symbol, formula: String, _ value: Double) -> JSONValue {
-        ["symbol": .string(symbols.text(symbol)), "formula": .string(formula), "value": .number(value)]
+    private func term(_ symbol: Symbol, formula: Math, _ value: Double) -> JSONValue {
+        ["symbol": .string(symbols.text(symbol)), "formula": .string(symbols.text(formula)), "value": .number(value)]
     }
 
     private func nodeSum(_ s: Derivation.NodeSum, loss C: Symbol) -> JSONValue {

@@ -20,6 +20,7 @@ struct LatexMath: Sendable {
         case .squared(let inner): return "{" + latex(inner) + "}^{2}"
         case .activation(let l): return "g_{\(naming.label(l))}"
         case .sum(let index): return "\\sum_{\(index.replacingPrimes)} "
+        case .mean(let index): return "\\frac{1}{N}" + latex(.sum(index))
         case .over(let numerator, let n): return "\\frac{" + latex(numerator) + "}{\(n)}"
         }
     }
@@ -32,8 +33,8 @@ struct LatexMath: Sendable {
         case .equals: return " = "
         case .lessOrEqual: return " \\le "
         case .greater: return " > "
-        case .comma: return ",\\ "
         case .half: return "\\tfrac{1}{2}"
+        case .becomes: return " \\to "
         case .bar: return " "
         }
     }
@@ -54,29 +55,17 @@ struct LatexMath: Sendable {
         return "\(text[..<e]) \\times 10^{\(exponent)}"
     }
 
-    /// A symbol as LaTeX math.
+    /// A symbol as LaTeX math: a quantity as `base_{sub}^{sup}` from its ``SymbolScripts``.
     func latex(_ symbol: Symbol) -> String {
-        switch symbol {
-        case .x(let k): return "x_{\(index(k))}"
-        case .y(let j): return "y_{\(index(j))}"
-        case .z(let l, let j): return "z_{\(index(j))}^{\(naming.label(l))}"
-        case .a(let l, let j): return "a_{\(index(j))}^{\(naming.label(l))}"
-        case .w(let l, let j, let k):
-            let (a, b) = (index(j), index(k))
-            return "w_{\(a.count == 1 && b.count == 1 ? a + b : a + "," + b)}^{\(naming.label(l))}"
-        case .b(let l, let j): return "b_{\(index(j))}^{\(naming.label(l))}"
-        case .gPrime(let l, let j): return "g_{\(naming.label(l))}'(\(latex(.z(layer: l, j))))"
-        case .loss(.sample(let s)): return "C_{\(s)}"
-        case .loss(.anySample): return "C_{s}"
-        case .loss(.mean): return "C"
-        case .partial(let top, let bottom): return "\\frac{\\partial \(latex(top))}{\\partial \(latex(bottom))}"
+        if let s = symbol.scripts(naming) {
+            return s.base + (s.sub.isEmpty ? "" : "_{\(s.sub.replacingPrimes)}") + (s.sup.isEmpty ? "" : "^{\(s.sup)}")
         }
-    }
-
-    private func index(_ i: Symbol.Index) -> String {
-        switch i {
-        case .number(let n): return String(n)
-        case .letter(let letter): return letter.replacingPrimes
+        switch symbol {
+        case .gPrime(let l, let j): return "g_{\(naming.label(l))}'(\(latex(.z(layer: l, j))))"
+        case .partial(let top, let bottom): return "\\frac{\\partial \(latex(top))}{\\partial \(latex(bottom))}"
+        case .learningRate: return "\\eta"
+        case .epsilon: return "\\varepsilon"
+        default: preconditionFailure("\(symbol) has scripts")
         }
     }
 

@@ -13,6 +13,15 @@ enum NumberText {
         return cFormat("%.*g", Int32(min(precision, shortestDigits(value))), value)
     }
 
+    /// A constant of the code as prose writes it, independent of the precision: an integer without
+    /// a decimal point, otherwise the shortest digits with the exponent unpadded (`10`, `1e-8`).
+    static func prose(_ x: Double) -> String {
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+        let text = x.description
+        guard let e = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: e)...]) else { return text }
+        return text[..<e] + "e" + String(exponent)
+    }
+
     /// C's `snprintf`, for the `%g` style that every number of the text shares (Foundation's
     /// `String(format:)` would load all of Foundation at start-up for this one call).
     static func cFormat(_ format: String, _ arguments: any CVarArg...) -> String {

@@ -1,10 +1,10 @@
 /// A loss curve in one line of text: block characters from ▁ (lowest) to █ (highest).
-public enum Sparkline {
+package enum Sparkline {
     static let levels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
     /// `values` sampled down to at most `width` points (evenly, always keeping the first and last)
     /// and scaled between their minimum and maximum.
-    public static func text(_ values: [Double], width: Int = 60) -> String {
+    package static func text(_ values: [Double], width: Int = 60) -> String {
         guard !values.isEmpty else { return "" }
         let count = min(width, values.count)
         let points = (0..<count).map { i in

@@ -122,6 +122,7 @@ public struct TextRenderer: Sendable {
         case .squared(let inner): return text(inner) + "²"
         case .activation(let l): return "g_" + grouped(naming.label(l))
         case .sum(let index): return "Σ_\(index) "
+        case .mean(let index): return "(1/N) " + text(.sum(index))
         case .over(let numerator, let n): return "(" + text(numerator) + ") / \(n)"
         }
     }
@@ -134,8 +135,8 @@ public struct TextRenderer: Sendable {
         case .equals: return " = "
         case .lessOrEqual: return " ≤ "
         case .greater: return " > "
-        case .comma: return ", "
         case .half: return "½"
+        case .becomes: return " → "
         case .bar: return "   │   "
         }
     }
@@ -147,37 +148,20 @@ public struct TextRenderer: Sendable {
 
     // MARK: Symbols
 
-    /// The text of a symbol, e.g. `∂C_0/∂w_12^L`, `a_2^(L-1)`, `g_(L-1)'(z_i^(L-1))`.
+    /// The text of a symbol, e.g. `∂C_0/∂w_12^L`, `a_2^(L-1)`, `g_(L-1)'(z_i^(L-1))`: a quantity as
+    /// `base_sub^sup` from its ``SymbolScripts``, the superscript grouped when longer than one character.
     public func text(_ symbol: Symbol) -> String {
+        if let s = symbol.scripts(naming) {
+            return s.base + (s.sub.isEmpty ? "" : "_" + s.sub) + (s.sup.isEmpty ? "" : "^" + grouped(s.sup))
+        }
         switch symbol {
-        case .x(let k): return "x_" + index(k)
-        case .y(let j): return "y_" + index(j)
-        case .z(let l, let j): return "z_" + index(j) + superscript(l)
-        case .a(let l, let j): return "a_" + index(j) + superscript(l)
-        case .w(let l, let j, let k): return "w_" + pair(j, k) + superscript(l)
-        case .b(let l, let j): return "b_" + index(j) + superscript(l)
         case .gPrime(let l, let j): return "g_" + grouped(naming.label(l)) + "'(\(text(.z(layer: l, j))))"
-        case .loss(.sample(let s)): return "C_\(s)"
-        case .loss(.anySample): return "C_s"
-        case .loss(.mean): return "C"
         case .partial(let top, let bottom): return "∂\(text(top))/∂\(text(bottom))"
+        case .learningRate: return "η"
+        case .epsilon: return "ε"
+        default: preconditionFailure("\(symbol) has scripts")
         }
     }
-
-    private func index(_ i: Symbol.Index) -> String {
-        switch i {
-        case .number(let n): return String(n)
-        case .letter(let letter): return letter
-        }
-    }
-
-    /// `jk`, or `j,k` when either index is longer than one character (`w_1,12`).
-    private func pair(_ j: Symbol.Index, _ k: Symbol.Index) -> String {
-        let (a, b) = (index(j), index(k))
-        return a.count == 1 && b.count == 1 ? a + b : a + "," + b
-    }
-
-    private func superscript(_ l: Int) -> String { "^" + grouped(naming.label(l)) }
 
     /// A label in parentheses when it is longer than one character: `L`, `(L-1)`, `(12)`.
     private func grouped(_ label: String) -> String { label.count == 1 ? label : "(\(label))" }

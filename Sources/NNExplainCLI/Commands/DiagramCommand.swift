@@ -43,12 +43,8 @@ enum DiagramCommand {
         let format = try arguments.read(Self.format)
         let precision = try arguments.read(Self.precision)
         let naming = weight?.naming ?? LayerNaming(depth: network.depth)
-        let highlight = weight.map { w in
-            let gradient = network.derivation(layer: w.l, j: w.j, k: w.k, sample: s)
-            let symbol = TextRenderer(naming: naming).text(.partial(.loss(.sample(s)), .w(layer: w.l, .number(w.j), .number(w.k))))
-            return (layer: w.l, j: w.j, k: w.k, caption: "\(symbol) = \(TextRenderer(naming: naming, precision: precision).number(gradient.value))")
-        }
-        let diagram = Diagram(network: network, trace: network.trace(sample: s), naming: naming, precision: precision, highlight: highlight)
+        let diagram = Diagram(network: network, trace: network.trace(sample: s), naming: naming, precision: precision,
+                              weight: weight.map { (layer: $0.l, j: $0.j, k: $0.k) })
         let text = format == .svg ? diagram.svg() : diagram.dot()
         if let output = try arguments.read(Self.output) {
             try AtomicFile.write(text, to: output)

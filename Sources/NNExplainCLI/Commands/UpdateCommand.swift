@@ -36,8 +36,7 @@ enum UpdateCommand {
         let naming = weight?.naming ?? LayerNaming(depth: network.depth)
         let document: Document
         if let weight {
-            let derivation = order == .simultaneous ? network.averagedDerivation(layer: weight.l, j: weight.j, k: weight.k) : nil
-            document = Explanation.update(step, layer: weight.l, j: weight.j, k: weight.k, derivation: derivation)
+            document = Explanation.update(step, layer: weight.l, j: weight.j, k: weight.k)
         } else {
             document = Explanation.update(step)
         }

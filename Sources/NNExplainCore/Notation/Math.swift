@@ -2,7 +2,7 @@
 /// from it once, and every renderer (text, ASCII, Markdown, LaTeX) writes the same pieces its own
 /// way, so no format can show a formula the others do not.
 public struct Math: Sendable, Equatable, ExpressibleByArrayLiteral {
-    public var pieces: [Piece]
+    public let pieces: [Piece]
 
     public init(_ pieces: [Piece]) { self.pieces = pieces }
     public init(arrayLiteral pieces: Piece...) { self.pieces = pieces }
@@ -27,12 +27,16 @@ public struct Math: Sendable, Equatable, ExpressibleByArrayLiteral {
         case activation(Int)
         /// `Σ_i` over the named index.
         case sum(String)
+        /// `(1/N) Σ_s`, the mean over the named index: its sum with the factor `1/N` before it.
+        case mean(String)
         /// The mean `(a + b) / n` written as `(…) / n`: the numerator in parentheses over an integer.
         case over(Math, Int)
     }
 
     public enum Operator: Sendable, Equatable {
-        case times, plus, minus, equals, lessOrEqual, greater, comma, half
+        case times, plus, minus, equals, lessOrEqual, greater, half
+        /// `old → new`.
+        case becomes
         /// A column rule in tables.
         case bar
     }

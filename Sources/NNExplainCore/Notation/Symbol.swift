@@ -19,6 +19,10 @@ public indirect enum Symbol: Sendable, Equatable {
     case loss(LossScope)
     /// The partial derivative `∂numerator/∂denominator`.
     case partial(Symbol, Symbol)
+    /// The learning rate `η` of gradient descent.
+    case learningRate
+    /// The step `ε` of a finite difference.
+    case epsilon
 
     /// A node index: a number, or a letter that a formula sums or ranges over.
     public enum Index: Sendable, Equatable {

@@ -16,11 +16,14 @@ public struct GradientCheck: Sendable, Equatable {
     public let noise: Double
     public let entries: [Entry]
 
+    /// The least denominator of a relative error.
     public static let floor = 1e-8
     /// The finite-difference step ε when none is given.
     public static let defaultEpsilon = 1e-6
     /// The relative error above which an entry fails, when none is given.
     public static let defaultThreshold = 1e-5
+    /// How many units in the last place of `C` the finite difference's rounding is taken to be.
+    public static let noiseULPs = 10.0
 
     /// One parameter: `w_jk^l` (`k` set) or `b_j^l` (`k` nil).
     public struct Entry: Sendable, Equatable {
@@ -58,7 +61,7 @@ extension Network {
     /// Checks every weight gradient, and the bias gradients of the layers that have biases, against a central finite difference with step `ε`.
     public func gradientCheck(epsilon ε: Double = GradientCheck.defaultEpsilon, threshold: Double = GradientCheck.defaultThreshold) -> GradientCheck {
         let gradients = self.gradients()
-        let noise = 10 * gradients.loss.ulp / ε
+        let noise = GradientCheck.noiseULPs * gradients.loss.ulp / ε
         var entries: [GradientCheck.Entry] = []
         func entry(_ l: Int, _ j: Int, _ k: Int?, backprop: Double, nudge: (inout Network, Double) -> Void) {
             var plus = self, minus = self

@@ -160,9 +160,12 @@ struct DiagramTests {
         #expect(scan.text.contains(caption))
     }
 
-    @Test func theStandardCaptionAppears() throws {
+    @Test func theCaptionIsTheWeightsGradient() throws {
         let caption = "∂C_0/∂w_12^L = 0.165950508"
-        let diagram = Self.diagram(.standard, highlight: (3, 1, 2, caption))
+        let network = Network.standard
+        let diagram = Diagram(network: network, trace: network.trace(sample: 0), naming: LayerNaming(depth: network.depth),
+                              precision: 9, weight: (layer: 3, j: 1, k: 2))
+        #expect(diagram.highlight?.caption == caption)
         #expect(try Self.scan(diagram.svg()).text.contains(caption))
         #expect(diagram.dot().contains(caption))
     }
@@ -175,12 +178,15 @@ struct DiagramTests {
         #expect(numeric.nodes.last?.name.plain == "a_1^3")
         #expect(numeric.columns.map(\.label) == ["0 (L-3)", "1 (L-2)", "2 (L-1)", "3 (L)"])
 
-        let name = Diagram.Name("w_22^(L-1)")
-        #expect([name.base, name.sub, name.sup] == ["w", "22", "L-1"])
-        let plain = Diagram.Name("a_1^L")
-        #expect([plain.base, plain.sub, plain.sup] == ["a", "1", "L"])
-        let target = Diagram.Name("y_0")
-        #expect([target.base, target.sub, target.sup] == ["y", "0", ""])
+        let renderer = TextRenderer(naming: LayerNaming(depth: 3))
+        let name = Diagram.Name(.w(layer: 2, .number(2), .number(2)), renderer)
+        #expect([name.plain, name.base, name.sub, name.sup] == ["w_22^(L-1)", "w", "22", "L-1"])
+        let plain = Diagram.Name(.a(layer: 3, .number(1)), renderer)
+        #expect([plain.plain, plain.base, plain.sub, plain.sup] == ["a_1^L", "a", "1", "L"])
+        let target = Diagram.Name(.y(.number(0)), renderer)
+        #expect([target.plain, target.base, target.sub, target.sup] == ["y_0", "y", "0", ""])
+        let wide = Diagram.Name(.w(layer: 1, .number(1), .number(12)), renderer)
+        #expect([wide.plain, wide.base, wide.sub, wide.sup] == ["w_1,12^(L-2)", "w", "1,12", "L-2"])
         #expect(relative.targets[1]?.plain == "y_1 = 0")
     }
 

@@ -1,0 +1,40 @@
+/// A symbol as a letter with a subscript and a superscript, `w`, `12`, `L-1` for `w_12^(L-1)`: the
+/// pieces every writer of symbols arranges its own way (text as `w_12^(L-1)`, LaTeX as
+/// `w_{12}^{L-1}`, the diagram as raised and lowered text), so the notation is spelled in one place.
+struct SymbolScripts: Sendable, Equatable {
+    var base: String
+    /// The node indices, `12`, or `j,k` style when an index is longer than one character; or empty.
+    var sub: String
+    /// The layer label without grouping parentheses, `L-1`; or empty.
+    var sup: String
+}
+
+extension Symbol {
+    /// The scripts of a quantity with layers labelled by `naming`; nil for the compound symbols
+    /// `g_l'(z_j^l)` and `∂…/∂…`, which are written around the scripted symbols inside them, and for
+    /// the Greek constants `η` and `ε`, whose letters each writer spells its own way.
+    /// Index letters keep their primes (`i′`); LaTeX spells them itself.
+    func scripts(_ naming: LayerNaming) -> SymbolScripts? {
+        func index(_ i: Index) -> String {
+            switch i {
+            case .number(let n): return String(n)
+            case .letter(let letter): return letter
+            }
+        }
+        switch self {
+        case .x(let k): return SymbolScripts(base: "x", sub: index(k), sup: "")
+        case .y(let j): return SymbolScripts(base: "y", sub: index(j), sup: "")
+        case .z(let l, let j): return SymbolScripts(base: "z", sub: index(j), sup: naming.label(l))
+        case .a(let l, let j): return SymbolScripts(base: "a", sub: index(j), sup: naming.label(l))
+        case .w(let l, let j, let k):
+            // `jk`, or `j,k` when either index is longer than one character (`w_1,12`).
+            let (a, b) = (index(j), index(k))
+            return SymbolScripts(base: "w", sub: a.count == 1 && b.count == 1 ? a + b : a + "," + b, sup: naming.label(l))
+        case .b(let l, let j): return SymbolScripts(base: "b", sub: index(j), sup: naming.label(l))
+        case .loss(.sample(let s)): return SymbolScripts(base: "C", sub: String(s), sup: "")
+        case .loss(.anySample): return SymbolScripts(base: "C", sub: "s", sup: "")
+        case .loss(.mean): return SymbolScripts(base: "C", sub: "", sup: "")
+        case .gPrime, .partial, .learningRate, .epsilon: return nil
+        }
+    }
+}
