@@ -3,25 +3,26 @@ struct Command: Sendable {
     let name: String
     let abstract: String
     let discussion: String
-    /// The options after the command name, without the USAGE prefix.
-    let synopsis: String
+    /// The USAGE line after the command name, built from the declarations of its options.
+    let synopsis: Synopsis
     let options: [Option]
-    /// The name of the one positional argument the command takes, if any (`lesson N`).
-    let positional: String?
     let action: @Sendable (Arguments, Environment) throws(CLIError) -> CommandResult
 
     init(
-        name: String, abstract: String, discussion: String, synopsis: String, options: [any DeclaredOption],
-        positional: String? = nil, action: @escaping @Sendable (Arguments, Environment) throws(CLIError) -> CommandResult
+        name: String, abstract: String, discussion: String, synopsis: Synopsis, options: [any DeclaredOption],
+        action: @escaping @Sendable (Arguments, Environment) throws(CLIError) -> CommandResult
     ) {
         self.name = name
         self.abstract = abstract
         self.discussion = discussion
         self.synopsis = synopsis
         self.options = options.map(\.option)
-        self.positional = positional
         self.action = action
     }
+
+    /// The name of the one positional argument the command takes, if any (`lesson N`): the one its
+    /// synopsis shows.
+    var positional: String? { synopsis.positional }
 
     static func named(_ name: String) -> Command? { all.first { $0.name == name } }
 

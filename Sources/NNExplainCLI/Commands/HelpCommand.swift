@@ -5,7 +5,7 @@ enum HelpCommand {
         name: "help",
         abstract: "Show help for nnexplain or for one of its commands.",
         discussion: "",
-        synopsis: "[<command>]",
+        synopsis: [.positional("<command>")],
         options: [],
         action: { _, _ throws(CLIError) in CommandResult(output: Help.top()) })
 

@@ -9,7 +9,7 @@ enum NetworkCommand {
             The output is a valid network file: save it, change a number, and pass it back
             with --network FILE.
             """,
-        synopsis: "[--network FILE | --random SIZES]",
+        synopsis: [.networkSource],
         options: Options.networkSource,
         action: run)
 

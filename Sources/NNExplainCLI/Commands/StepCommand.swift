@@ -15,7 +15,8 @@ enum StepCommand {
               nnexplain step --layer L --j 1 --k 2
               nnexplain step --layer L-1 --j 2 --k 2
             """,
-        synopsis: "--layer SPEC --j J --k K [--network FILE | --random SIZES] [--sample S | --average] [--format FORMAT] [--precision N]",
+        synopsis: [.required(Options.layer), .required(Options.j), .required(Options.k), .networkSource, .alternatives([Options.sample, average]),
+                   .optional(Presentation.format(Presentation.Format.allCases)), .optional(Presentation.precision)],
         options: Options.weight + Options.networkSource + [Options.sample, average] + Presentation.options(formats: Presentation.Format.allCases),
         action: run)
 

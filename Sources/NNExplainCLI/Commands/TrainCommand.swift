@@ -10,7 +10,8 @@ enum TrainCommand {
             --format json prints {"losses": [...], "network": {...}}, where losses[i] is the mean
             loss after i epochs (losses[0] before training) and network is the trained network file.
             """,
-        synopsis: "--epochs N [--network FILE | --random SIZES] [--learning-rate η] [--every K] [--update-order ORDER] [--save FILE] [--format text|json]",
+        synopsis: [.required(epochs), .networkSource, .optional(Options.learningRate), .optional(every), .optional(Options.updateOrder),
+                   .optional(save), .optional(Presentation.format(formats), showing: .choices)],
         options: [epochs] + Options.networkSource + [Options.learningRate, every, Options.updateOrder, save]
             + Presentation.options(formats: formats),
         action: run)
