@@ -12,7 +12,7 @@ enum CheckCommand {
             """,
         synopsis: [.networkSource, .optional(epsilon), .optional(Presentation.format(Presentation.Format.allCases)), .optional(Presentation.precision)],
         options: Options.networkSource + [epsilon] + Presentation.options(formats: Presentation.Format.allCases),
-        action: run)
+        action: .parsed(run))
 
     static let epsilon = ValueOption<Void, Double>(
         name: "--epsilon", placeholder: "ε", help: .summary("The finite-difference step", showsBounds: true),

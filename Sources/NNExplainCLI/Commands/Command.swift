@@ -6,11 +6,11 @@ struct Command: Sendable {
     /// The USAGE line after the command name, built from the declarations of its options.
     let synopsis: Synopsis
     let options: [Option]
-    let action: @Sendable (Arguments, Environment) throws(CLIError) -> CommandResult
+    let action: Action
 
     init(
         name: String, abstract: String, discussion: String, synopsis: Synopsis, options: [any DeclaredOption],
-        action: @escaping @Sendable (Arguments, Environment) throws(CLIError) -> CommandResult
+        action: Action
     ) {
         self.name = name
         self.abstract = abstract
@@ -18,6 +18,14 @@ struct Command: Sendable {
         self.synopsis = synopsis
         self.options = options.map(\.option)
         self.action = action
+    }
+
+    /// What runs the command: a function of its parsed options, or (`help`) of its arguments as given.
+    enum Action: Sendable {
+        /// Runs on the options ``Arguments`` parsed; `-h` or `--help` shows the command's help instead.
+        case parsed(@Sendable (Arguments, Environment) throws(CLIError) -> CommandResult)
+        /// Runs on the arguments after the command name, unparsed.
+        case unparsed(@Sendable ([String]) throws(CLIError) -> CommandResult)
     }
 
     /// The name of the one positional argument the command takes, if any (`lesson N`): the one its

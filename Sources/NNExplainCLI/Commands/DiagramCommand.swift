@@ -12,7 +12,7 @@ enum DiagramCommand {
             """,
         synopsis: [.networkSource, .weight, .optional(Options.sample), .optional(format, showing: .choices), .optional(output)],
         options: Options.networkSource + Options.weight + [Options.sample, format, output, precision],
-        action: run)
+        action: .parsed(run))
 
     enum Format: String, CaseIterable {
         case svg, dot

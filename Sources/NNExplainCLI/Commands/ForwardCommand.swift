@@ -12,7 +12,7 @@ enum ForwardCommand {
             """,
         synopsis: [.networkSource, .optional(Options.sample), .optional(Presentation.format(Presentation.Format.allCases)), .optional(Presentation.precision)],
         options: Options.networkSource + [Options.sample] + Presentation.options(formats: Presentation.Format.allCases),
-        action: run)
+        action: .parsed(run))
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let loaded = try loadNetwork(arguments)

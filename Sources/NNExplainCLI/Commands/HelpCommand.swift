@@ -1,5 +1,6 @@
-/// `nnexplain help [<command>]`: the top help, or one command's. The parser hands `help` its
-/// arguments unparsed (``run(_:)``), so that `nnexplain help step` is not an unexpected argument.
+/// `nnexplain help [<command>]`: the top help, or one command's. It takes its arguments unparsed
+/// (``run(_:)``), so that `nnexplain help step` is not an unexpected argument and `nnexplain help
+/// --help` is the top help.
 enum HelpCommand {
     static let command = Command(
         name: "help",
@@ -7,7 +8,7 @@ enum HelpCommand {
         discussion: "",
         synopsis: [.positional("<command>")],
         options: [],
-        action: { _, _ throws(CLIError) in CommandResult(output: Help.top()) })
+        action: .unparsed(run))
 
     static func run(_ arguments: [String]) throws(CLIError) -> CommandResult {
         guard let name = arguments.first, name != "-h", name != "--help" else { return CommandResult(output: Help.top()) }

@@ -8,7 +8,7 @@ enum LessonCommand {
         discussion: "The lessons walk through backpropagation with real nnexplain commands and their output.",
         synopsis: [.positional("N")],
         options: [],
-        action: run)
+        action: .parsed(run))
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let lessons = Lessons.all

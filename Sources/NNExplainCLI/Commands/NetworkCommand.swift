@@ -11,7 +11,7 @@ enum NetworkCommand {
             """,
         synopsis: [.networkSource],
         options: Options.networkSource,
-        action: run)
+        action: .parsed(run))
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let loaded = try loadNetwork(arguments)

@@ -18,7 +18,7 @@ enum StepCommand {
         synopsis: [.required(Options.layer), .required(Options.j), .required(Options.k), .networkSource, .alternatives([Options.sample, average]),
                    .optional(Presentation.format(Presentation.Format.allCases)), .optional(Presentation.precision)],
         options: Options.weight + Options.networkSource + [Options.sample, average] + Presentation.options(formats: Presentation.Format.allCases),
-        action: run)
+        action: .parsed(run))
 
     static let average = Flag(name: "--average", help: "Explain the gradient averaged over all samples, ∂C/∂w = (1/N) Σ_s ∂C_s/∂w.")
 

@@ -14,7 +14,7 @@ enum TrainCommand {
                    .optional(save), .optional(Presentation.format(formats), showing: .choices)],
         options: [epochs] + Options.networkSource + [Options.learningRate, every, Options.updateOrder, save]
             + Presentation.options(formats: formats),
-        action: run)
+        action: .parsed(run))
 
     static let formats: [Presentation.Format] = [.text, .json]
     /// How many epochs a run may take, and how many apart its printed losses may be.

@@ -17,7 +17,7 @@ enum UpdateCommand {
                    .optional(Presentation.format(Presentation.Format.allCases))],
         options: Options.networkSource + Options.weight + [Options.learningRate, Options.updateOrder, inPlace]
             + Presentation.options(formats: Presentation.Format.allCases),
-        action: run)
+        action: .parsed(run))
 
     static let inPlace = Flag(name: "--in-place", help: "Write the updated network back to the --network FILE.")
 

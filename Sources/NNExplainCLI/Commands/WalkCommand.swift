@@ -12,7 +12,7 @@ enum WalkCommand {
             """,
         synopsis: [.networkSource, .optional(Options.sample), .optional(Presentation.precision)],
         options: Options.networkSource + [Options.sample] + Presentation.options(formats: [.text]),
-        action: run)
+        action: .parsed(run))
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let loaded = try loadNetwork(arguments)
