@@ -31,7 +31,6 @@ private func execute(_ arguments: [String], environment: Environment) throws(CLI
     switch first {
     case "-h", "--help": return CommandResult(output: Help.top())
     case "--version": return CommandResult(output: "nnexplain \(Help.version)\n")
-    case "help": return try HelpCommand.run(Array(arguments.dropFirst()))
     default: break
     }
     guard let command = Command.named(first) else {
@@ -46,7 +45,13 @@ private func execute(_ arguments: [String], environment: Environment) throws(CLI
         }
         throw .usage(message, command: nil)
     }
-    let parsed = try Arguments(Array(arguments.dropFirst()), for: command)
-    if parsed.wantsHelp { return CommandResult(output: Help.command(command)) }
-    return try command.action(parsed, environment)
+    let rest = Array(arguments.dropFirst())
+    switch command.action {
+    case .unparsed(let action):
+        return try action(rest)
+    case .parsed(let action):
+        let parsed = try Arguments(rest, for: command)
+        if parsed.wantsHelp { return CommandResult(output: Help.command(command)) }
+        return try action(parsed, environment)
+    }
 }

@@ -10,9 +10,9 @@ enum CheckCommand {
             (C(θ + ε) − C(θ − ε)) / 2ε computed from the loss alone, and their relative error.
             The command exits with 1 when any relative error is above the threshold.
             """,
-        synopsis: "[--network FILE | --random SIZES] [--epsilon ε] [--format FORMAT] [--precision N]",
+        synopsis: [.networkSource, .optional(epsilon), .optional(Presentation.format(Presentation.Format.allCases)), .optional(Presentation.precision)],
         options: Options.networkSource + [epsilon] + Presentation.options(formats: Presentation.Format.allCases),
-        action: run)
+        action: .parsed(run))
 
     static let epsilon = ValueOption<Void, Double>(
         name: "--epsilon", placeholder: "ε", help: .summary("The finite-difference step", showsBounds: true),

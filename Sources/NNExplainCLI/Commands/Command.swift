@@ -3,25 +3,34 @@ struct Command: Sendable {
     let name: String
     let abstract: String
     let discussion: String
-    /// The options after the command name, without the USAGE prefix.
-    let synopsis: String
+    /// The USAGE line after the command name, built from the declarations of its options.
+    let synopsis: Synopsis
     let options: [Option]
-    /// The name of the one positional argument the command takes, if any (`lesson N`).
-    let positional: String?
-    let action: @Sendable (Arguments, Environment) throws(CLIError) -> CommandResult
+    let action: Action
 
     init(
-        name: String, abstract: String, discussion: String, synopsis: String, options: [any DeclaredOption],
-        positional: String? = nil, action: @escaping @Sendable (Arguments, Environment) throws(CLIError) -> CommandResult
+        name: String, abstract: String, discussion: String, synopsis: Synopsis, options: [any DeclaredOption],
+        action: Action
     ) {
         self.name = name
         self.abstract = abstract
         self.discussion = discussion
         self.synopsis = synopsis
         self.options = options.map(\.option)
-        self.positional = positional
         self.action = action
     }
+
+    /// What runs the command: a function of its parsed options, or (`help`) of its arguments as given.
+    enum Action: Sendable {
+        /// Runs on the options ``Arguments`` parsed; `-h` or `--help` shows the command's help instead.
+        case parsed(@Sendable (Arguments, Environment) throws(CLIError) -> CommandResult)
+        /// Runs on the arguments after the command name, unparsed.
+        case unparsed(@Sendable ([String]) throws(CLIError) -> CommandResult)
+    }
+
+    /// The name of the one positional argument the command takes, if any (`lesson N`): the one its
+    /// synopsis shows.
+    var positional: String? { synopsis.positional }
 
     static func named(_ name: String) -> Command? { all.first { $0.name == name } }
 

@@ -10,9 +10,9 @@ enum DiagramCommand {
             --layer, --j and --k the chosen edge w_jk^l is highlighted, with every edge whose term
             enters its sum over the layer above and the gradient's value in the caption.
             """,
-        synopsis: "[--network FILE | --random SIZES] [--layer SPEC --j J --k K] [--sample S] [--format svg|dot] [--output FILE]",
+        synopsis: [.networkSource, .weight, .optional(Options.sample), .optional(format, showing: .choices), .optional(output)],
         options: Options.networkSource + Options.weight + [Options.sample, format, output, precision],
-        action: run)
+        action: .parsed(run))
 
     enum Format: String, CaseIterable {
         case svg, dot

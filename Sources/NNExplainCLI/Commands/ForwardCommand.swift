@@ -10,9 +10,9 @@ enum ForwardCommand {
             applies its activation, a_j^l = g_l(z_j^l). The output layer's activations are then
             compared with the targets to give the loss C_s of the sample.
             """,
-        synopsis: "[--network FILE | --random SIZES] [--sample S] [--format FORMAT] [--precision N]",
+        synopsis: [.networkSource, .optional(Options.sample), .optional(Presentation.format(Presentation.Format.allCases)), .optional(Presentation.precision)],
         options: Options.networkSource + [Options.sample] + Presentation.options(formats: Presentation.Format.allCases),
-        action: run)
+        action: .parsed(run))
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let loaded = try loadNetwork(arguments)

@@ -9,9 +9,9 @@ enum GradientsCommand {
             C is the mean of the per-sample losses C_s, so every gradient is the mean of the
             per-sample gradients. In the tables, row j and column k hold ∂C/∂w_jk^l.
             """,
-        synopsis: "[--network FILE | --random SIZES] [--format FORMAT] [--precision N]",
+        synopsis: [.networkSource, .optional(Presentation.format(Presentation.Format.allCases)), .optional(Presentation.precision)],
         options: Options.networkSource + Presentation.options(formats: Presentation.Format.allCases),
-        action: run)
+        action: .parsed(run))
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let loaded = try loadNetwork(arguments)

@@ -1,13 +1,14 @@
-/// `nnexplain help [<command>]`: the top help, or one command's. The parser hands `help` its
-/// arguments unparsed (``run(_:)``), so that `nnexplain help step` is not an unexpected argument.
+/// `nnexplain help [<command>]`: the top help, or one command's. It takes its arguments unparsed
+/// (``run(_:)``), so that `nnexplain help step` is not an unexpected argument and `nnexplain help
+/// --help` is the top help.
 enum HelpCommand {
     static let command = Command(
         name: "help",
         abstract: "Show help for nnexplain or for one of its commands.",
         discussion: "",
-        synopsis: "[<command>]",
+        synopsis: [.positional("<command>")],
         options: [],
-        action: { _, _ throws(CLIError) in CommandResult(output: Help.top()) })
+        action: .unparsed(run))
 
     static func run(_ arguments: [String]) throws(CLIError) -> CommandResult {
         guard let name = arguments.first, name != "-h", name != "--help" else { return CommandResult(output: Help.top()) }

@@ -6,10 +6,9 @@ enum LessonCommand {
         name: "lesson",
         abstract: "List the classroom lessons, or print lesson N.",
         discussion: "The lessons walk through backpropagation with real nnexplain commands and their output.",
-        synopsis: "[N]",
+        synopsis: [.positional("N")],
         options: [],
-        positional: "N",
-        action: run)
+        action: .parsed(run))
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let lessons = Lessons.all

@@ -9,9 +9,9 @@ enum NetworkCommand {
             The output is a valid network file: save it, change a number, and pass it back
             with --network FILE.
             """,
-        synopsis: "[--network FILE | --random SIZES]",
+        synopsis: [.networkSource],
         options: Options.networkSource,
-        action: run)
+        action: .parsed(run))
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let loaded = try loadNetwork(arguments)

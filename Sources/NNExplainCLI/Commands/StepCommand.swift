@@ -15,9 +15,10 @@ enum StepCommand {
               nnexplain step --layer L --j 1 --k 2
               nnexplain step --layer L-1 --j 2 --k 2
             """,
-        synopsis: "--layer SPEC --j J --k K [--network FILE | --random SIZES] [--sample S | --average] [--format FORMAT] [--precision N]",
+        synopsis: [.required(Options.layer), .required(Options.j), .required(Options.k), .networkSource, .alternatives([Options.sample, average]),
+                   .optional(Presentation.format(Presentation.Format.allCases)), .optional(Presentation.precision)],
         options: Options.weight + Options.networkSource + [Options.sample, average] + Presentation.options(formats: Presentation.Format.allCases),
-        action: run)
+        action: .parsed(run))
 
     static let average = Flag(name: "--average", help: "Explain the gradient averaged over all samples, ∂C/∂w = (1/N) Σ_s ∂C_s/∂w.")
 

@@ -10,10 +10,11 @@ enum TrainCommand {
             --format json prints {"losses": [...], "network": {...}}, where losses[i] is the mean
             loss after i epochs (losses[0] before training) and network is the trained network file.
             """,
-        synopsis: "--epochs N [--network FILE | --random SIZES] [--learning-rate η] [--every K] [--update-order ORDER] [--save FILE] [--format text|json]",
+        synopsis: [.required(epochs), .networkSource, .optional(Options.learningRate), .optional(every), .optional(Options.updateOrder),
+                   .optional(save), .optional(Presentation.format(formats), showing: .choices)],
         options: [epochs] + Options.networkSource + [Options.learningRate, every, Options.updateOrder, save]
             + Presentation.options(formats: formats),
-        action: run)
+        action: .parsed(run))
 
     static let formats: [Presentation.Format] = [.text, .json]
     /// How many epochs a run may take, and how many apart its printed losses may be.
@@ -24,17 +25,21 @@ enum TrainCommand {
         parser: .wholeNumber(in: epochRange),
         absent: .required { name, _ in "missing \(name); give a whole number \(epochRange.lowerBound)…\(epochRange.upperBound), e.g. \(name) 100" })
 
-    /// `nil` when not given: about ten lines in all, ``defaultEvery(epochs:)``.
+    /// How many losses a run prints when `--every` is not given, about: read by ``defaultEvery(epochs:)``
+    /// and by the help of ``every``.
+    static let printedLines = 10
+
+    /// `nil` when not given: about ``printedLines`` lines in all, ``defaultEvery(epochs:)``.
     static let every = ValueOption<Void, Int?>(
         name: "--every", placeholder: "K", help: .summary("Print the loss every K epochs"),
-        parser: ValueParser.wholeNumber(in: epochRange).optional, absent: .explained(nil, "about ten lines in all"))
+        parser: ValueParser.wholeNumber(in: epochRange).optional, absent: .explained(nil, "about \(printedLines.inWords) lines in all"))
 
     static let save = ValueOption<Void, String?>(
         name: "--save", placeholder: "FILE", help: .summary("Write the trained network to FILE (safely: on failure FILE is untouched)"),
         parser: ValueParser.path.optional, absent: .silent(nil))
 
-    /// Print the loss about ten times in all.
-    static func defaultEvery(epochs: Int) -> Int { max(1, epochs / 10) }
+    /// Print the loss about ``printedLines`` times in all, and at least every epoch.
+    static func defaultEvery(epochs: Int) -> Int { max(1, epochs / printedLines) }
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let loaded = try loadNetwork(arguments)

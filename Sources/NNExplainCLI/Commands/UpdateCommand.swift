@@ -13,10 +13,11 @@ enum UpdateCommand {
               nnexplain update --network next.json --format json > after.json
             --in-place rewrites the network file itself (safely: on any failure it is untouched).
             """,
-        synopsis: "[--network FILE | --random SIZES] [--layer SPEC --j J --k K] [--learning-rate η] [--update-order ORDER] [--in-place] [--format FORMAT]",
+        synopsis: [.networkSource, .weight, .optional(Options.learningRate), .optional(Options.updateOrder), .optional(inPlace),
+                   .optional(Presentation.format(Presentation.Format.allCases))],
         options: Options.networkSource + Options.weight + [Options.learningRate, Options.updateOrder, inPlace]
             + Presentation.options(formats: Presentation.Format.allCases),
-        action: run)
+        action: .parsed(run))
 
     static let inPlace = Flag(name: "--in-place", help: "Write the updated network back to the --network FILE.")
 

@@ -10,9 +10,9 @@ enum WalkCommand {
             the weights into it. On a terminal it waits for Enter between steps (q quits); when
             input is not a terminal it prints everything at once.
             """,
-        synopsis: "[--network FILE | --random SIZES] [--sample S] [--precision N]",
+        synopsis: [.networkSource, .optional(Options.sample), .optional(Presentation.precision)],
         options: Options.networkSource + [Options.sample] + Presentation.options(formats: [.text]),
-        action: run)
+        action: .parsed(run))
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let loaded = try loadNetwork(arguments)

@@ -16,6 +16,7 @@ extension ValueParser where Context == Void, Value: RawRepresentable & Equatable
                     return choice.rawValue + " (default" + (note.map { $0.afterDefault } ?? "") + ")"
                 })
             },
+            choices: names,
             describe: \.rawValue,
             parse: { text, name, _ throws(ValidationError) in
                 guard let value = Value(rawValue: text), cases.contains(value) else {

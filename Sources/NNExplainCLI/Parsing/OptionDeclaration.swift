@@ -3,11 +3,13 @@
 /// so a default or a list of choices is stated in one place and read by both the help and the parser.
 
 extension Command {
-    /// One option as the parser and the help see it: its name, the placeholder of its value (`nil`
-    /// for a flag) and its whole help line, generated from a ``Flag`` or ``ValueOption``.
+    /// One option as the parser, the help and the USAGE line see it: its name, the placeholder of
+    /// its value (`nil` for a flag), the names its value may be (`nil` unless it is a choice) and its
+    /// whole help line, generated from a ``Flag`` or ``ValueOption``.
     struct Option: Sendable, DeclaredOption {
         let name: String
         let value: String?
+        let choices: [String]?
         let help: String
 
         var option: Command.Option { self }
@@ -24,7 +26,7 @@ struct Flag: DeclaredOption {
     let name: String
     let help: String
 
-    var option: Command.Option { Command.Option(name: name, value: nil, help: help) }
+    var option: Command.Option { Command.Option(name: name, value: nil, choices: nil, help: help) }
 }
 
 /// An option whose text reads to a `Value`, in a `Context` the check may need (the network's size for
@@ -38,7 +40,7 @@ struct ValueOption<Context, Value: Sendable>: DeclaredOption {
     /// What the option means when it is not given.
     let absent: Absent<Context, Value>
 
-    var option: Command.Option { Command.Option(name: name, value: placeholder, help: helpLine) }
+    var option: Command.Option { Command.Option(name: name, value: placeholder, choices: parser.choices, help: helpLine) }
 
     /// The help line: the words, the bounds if shown, the default, and a full stop; or for a choice
     /// of values, the choices with the default marked among them.

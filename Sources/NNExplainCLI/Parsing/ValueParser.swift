@@ -6,6 +6,8 @@ struct ValueParser<Context, Value: Sendable>: Sendable {
     var bounds: String?
     /// The choices with the given default marked, for a value that is one of a few names.
     var listing: (@Sendable (Value?) -> String)?
+    /// The names the value may be, in order, for a value that is one of a few names (USAGE's `text|json`).
+    var choices: [String]?
     /// A value as the help writes it, for its default.
     let describe: @Sendable (Value) -> String
     /// The value of `text`, given to the option `name`, or the error that says what to give.
@@ -15,7 +17,7 @@ struct ValueParser<Context, Value: Sendable>: Sendable {
     var optional: ValueParser<Context, Value?> {
         let parse = self.parse, describe = self.describe
         return ValueParser<Context, Value?>(
-            bounds: bounds, listing: nil, describe: { $0.map(describe) ?? "" },
+            bounds: bounds, listing: nil, choices: nil, describe: { $0.map(describe) ?? "" },
             parse: { text, name, context throws(ValidationError) in try parse(text, name, context) })
     }
 }

@@ -12,3 +12,12 @@ extension Double {
         return text[...e] + (sign == "+" ? "" : sign) + (digits.isEmpty ? "0" : digits)
     }
 }
+
+extension Int {
+    /// `ten`: a count from zero to twelve as prose writes it, any other in digits; for help words
+    /// that state a named constant.
+    var inWords: String {
+        let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+        return words.indices.contains(self) ? words[self] : String(self)
+    }
+}
