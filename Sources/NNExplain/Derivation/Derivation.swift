@@ -28,6 +28,19 @@ public struct Derivation: Sendable, Equatable {
     /// With `--average`: every sample's product and their mean; `nil` for one sample.
     public let average: Average?
 
+    /// The nodes on this gradient's path (node `j` of layer `l`, and every node of the layers above)
+    /// that sit exactly on the kink `z = 0` of a piecewise activation, in the samples the gradient
+    /// is taken over. There the activation has no derivative and the engine uses a one-sided slope,
+    /// so the gradient is a one-sided rate: a change of `w` the other way can change `C` differently.
+    public let kinks: [Kink]
+
+    /// A node at `z = 0` of a relu or leaky-relu.
+    public struct Kink: Sendable, Equatable {
+        public let sample: Int
+        public let layer: Int
+        public let node: Int
+    }
+
     /// The sample an averaged derivation works out in full: the first.
     static let sampleInFull = 0
 
@@ -77,6 +90,19 @@ public struct Derivation: Sendable, Equatable {
         public let a: Double
         public let substitution: Activation.Substitution
         public let value: Double
+
+        /// Whether `z` sits on the kink of a piecewise activation, where it has no derivative.
+        public var isAtKink: Bool { Derivation.isKink(activation, z: z) }
+        /// The slopes of a piecewise activation on either side of its kink, read from its derivative.
+        public var sideSlopes: (left: Double, right: Double) {
+            (activation.derivative(z: -1, a: activation.value(-1)), activation.derivative(z: 1, a: activation.value(1)))
+        }
+    }
+
+    /// Whether `z` is the kink `z = 0` of `activation`: a piecewise one (its derivative is a branch on `z`).
+    static func isKink(_ activation: Activation, z: Double) -> Bool {
+        guard z == 0, case .branch = activation.substitution(z: z, a: activation.value(z)) else { return false }
+        return true
     }
 
     /// `∂C/∂w_jk^l = (1/N) Σ_s ∂C_s/∂w_jk^l`.

@@ -23,7 +23,19 @@ extension Network {
                 value: layerTrace.gPrime[j]),
             input: t.activations(ofLayer: l - 1)[k],
             value: t.weightGradient(layer: l, j: j, k: k),
-            average: average)
+            average: average,
+            kinks: (average == nil ? [t] : traces()).flatMap { kinks($0, layer: l, node: j) })
+    }
+
+    /// The nodes of one sample's trace on the path of a gradient into node `j` of layer `l` that sit
+    /// on a kink: that node, and every node of the layers above.
+    private func kinks(_ t: Trace, layer l: Int, node j: Int) -> [Derivation.Kink] {
+        (l...depth).flatMap { upper in
+            (upper == l ? [j] : Array(0..<size(ofLayer: upper))).compactMap { i in
+                Derivation.isKink(layers[upper - 1].activation, z: t.layer(upper).z[i])
+                    ? Derivation.Kink(sample: t.sample, layer: upper, node: i) : nil
+            }
+        }
     }
 
     /// Explains `∂C/∂w_jk^l` averaged over all samples: sample ``Derivation/sampleInFull`` in full,

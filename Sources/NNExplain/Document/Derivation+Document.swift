@@ -73,12 +73,21 @@ extension Derivation {
         case .constant(let value):
             slopeSteps.append([.number(value)])
         }
-        var blocks: [Document.Block] = [
-            .chain(.of(.partial(a, z)), slopeSteps),
-            .reason([[m([.symbol(a), .op(.equals), .activation(l), .parenthesized(.of(z))]), " with ", m([.activation(l)]),
-                      " = \(slope.activation.rawValue), so this term is the slope of the activation at ",
-                      m([.symbol(z), .op(.equals), .number(slope.z)]), "."]]),
-        ]
+        let definition: [Document.Inline] = [m([.symbol(a), .op(.equals), .activation(l), .parenthesized(.of(z))]), " with ",
+                                             m([.activation(l)]), " = \(slope.activation.rawValue)"]
+        var blocks: [Document.Block] = [.chain(.of(.partial(a, z)), slopeSteps)]
+        if slope.isAtKink {
+            let (left, right) = slope.sideSlopes
+            let side = slope.value == left ? "left" : "right"
+            blocks.append(.reason([definition + [
+                ", which is not differentiable at ", m([.symbol(z), .op(.equals), .number(0)]), ": its slope is ",
+                m([.number(left)]), " for z < 0 and ", m([.number(right)]), " for z > 0. This term uses the one-sided slope from the \(side), ",
+                m([.number(slope.value)]), ", the convention PyTorch follows too.",
+            ]]))
+        } else {
+            blocks.append(.reason([definition + [", so this term is the slope of the activation at ",
+                                                 m([.symbol(z), .op(.equals), .number(slope.z)]), "."]]))
+        }
         if slope.activation.isSaturated(z: slope.z, derivative: slope.value) {
             blocks.append(.paragraph([
                 "Note: the \(slope.activation.rawValue) is saturated here: ", m(z), " is far from 0, so its slope is ",
@@ -152,15 +161,37 @@ extension Derivation {
         ]
     }
 
-    /// What the sign of a gradient tells gradient descent.
+    /// What the sign of a gradient tells gradient descent, to first order, and why a zero is zero.
+    /// On a kink the rate is one-sided, and the sentence says so instead.
     private func direction(_ value: Double, weight w: Symbol, loss: Symbol) -> Document.Block {
+        let a = Symbol.a(layer: layer - 1, .number(k)), z = Symbol.z(layer: layer, .number(j))
+        let descent: [Document.Inline] = value > 0 ? ["gradient descent, which subtracts a positive learning rate times the gradient, makes ", m(w), " smaller."]
+            : value < 0 ? ["gradient descent, which subtracts a positive learning rate times the gradient, makes ", m(w), " larger."]
+            : ["gradient descent leaves ", m(w), " as it is."]
+        let sign = value > 0 ? "Positive" : value < 0 ? "Negative" : "Zero"
         let text: [Document.Inline]
-        if value > 0 {
-            text = ["Positive: increasing ", m(w), " would increase ", m(loss), ", so gradient descent makes ", m(w), " smaller."]
+        if !value.isFinite {
+            text = ["Not a number a direction can be read from: the gradient is \(value)."]
+        } else if average == nil && value == 0 && input == 0 {
+            text = ["Zero: the input ", m(a), " is 0, so ", m(w), " does not change ", m(z), " at all, nor ", m(loss), "; "] + descent
+        } else if !kinks.isEmpty {
+            let own = kinks.contains { $0.sample == sample && $0.layer == layer && $0.node == j }
+            let n = kinks.count
+            let place: [Document.Inline] = own && n == 1 ? [m(z), " sits exactly on the kink at 0 (see Term 2)"]
+                : ["\(n) node\(n == 1 ? "" : "s") on this gradient's path\(own ? ", this one among them," : "")",
+                   " \(n == 1 ? "sits" : "sit") exactly on the kink z = 0 of \(n == 1 ? "its" : "their") activation"]
+            text = ["\(sign) only by the kink convention: "] + place
+                + [", where there is no derivative and a one-sided slope is used, so a small change in ", m(w),
+                   " one way can change ", m(loss), " at another rate than this. Still, "] + descent
+        } else if value == 0 && average == nil && firstValue != 0 && slope.value != 0 && input != 0 {
+            text = ["Zero after rounding: the three terms are not 0 but their product is too small for a double, so the ",
+                    "true gradient is tiny rather than 0; "] + descent
+        } else if value > 0 {
+            text = ["Positive: to first order, a small increase in ", m(w), " increases ", m(loss), ", so "] + descent
         } else if value < 0 {
-            text = ["Negative: increasing ", m(w), " would decrease ", m(loss), ", so gradient descent makes ", m(w), " larger."]
+            text = ["Negative: to first order, a small increase in ", m(w), " decreases ", m(loss), ", so "] + descent
         } else {
-            text = ["Zero: a small change in ", m(w), " does not change ", m(loss), ", so gradient descent leaves it as it is."]
+            text = ["Zero: to first order, a small change in ", m(w), " does not change ", m(loss), ", so "] + descent
         }
         return .paragraph(text)
     }

@@ -1,4 +1,4 @@
-/// Documents for `update`, `train` and `check`.
+/// Documents for `update` and `train`.
 extension Explanation {
     private static let rule: Document.Inline = m([.notation(
         text: "new weight = old weight − (learning rate × gradient)",
@@ -6,9 +6,8 @@ extension Explanation {
 
     /// Why an update step goes against the gradient.
     private static let stepReason: Document.Block = .reason([[
-        "the gradient points where ", m(.loss(.mean)), " grows fastest, so a small step against it lowers ",
-        m(.loss(.mean)), "; the learning ",
-        "rate sets how long the step is.",
+        "the gradient points where ", m(.loss(.mean)), " grows fastest, so a step against it that is small enough lowers ",
+        m(.loss(.mean)), " (unless the gradient is 0); the learning rate sets how long the step is.",
     ]])
 
     /// What the `output-first` order is, and why it is wrong.
@@ -124,45 +123,6 @@ extension Explanation {
         blocks += [.gap, .paragraph(["Loss curve, epoch 0 to \(epochs): ", .text(curve)])]
         let first = losses[0], last = losses[epochs]
         blocks.append(.paragraph(["The loss went from ", m([.number(first)]), " to ", m([.number(last)]), "."]))
-        return Document(blocks)
-    }
-
-    /// `nnexplain check`: backpropagation beside finite differences, and how to read the result.
-    public static func check(_ check: GradientCheck) -> Document {
-        var blocks: [Document.Block] = [
-            .title(["Gradient check: backpropagation against central finite differences, ",
-                    m([.symbol(.epsilon), .op(.equals), .number(check.epsilon)])]),
-            .paragraph([
-                "Why: a finite difference estimates each slope from the loss alone, ",
-                m([.notation(text: "(C(θ + ε) − C(θ − ε)) / 2ε", latex: "\\frac{C(\\theta + \\varepsilon) - C(\\theta - \\varepsilon)}{2\\varepsilon}")]),
-                ", with no chain rule at all. When backpropagation is right the two agree to many digits; ",
-                "practitioners run this check whenever they write a new layer or loss.",
-            ]),
-            .paragraph([
-                "How to read it: relative error = |backprop − numeric| / max(|backprop|, |numeric|, \(NumberText.prose(GradientCheck.floor))). ",
-                "Around 1e-7 or smaller means agreement. A gradient also passes when the two differ by less than ",
-                m([.number(check.noise)]), ", the smallest difference this ε can resolve (\(NumberText.prose(GradientCheck.noiseULPs)) ulp of C / ε). ",
-                "Above the threshold ", m([.number(check.threshold)]),
-                " look closer: a bug, a relu sitting on its kink at z = 0, or a step ε too small or too large.",
-            ]),
-            .gap,
-        ]
-        let rows: [[Math]] = check.entries.map { e in
-            let symbol: Symbol = e.k.map { .w(layer: e.layer, .number(e.j), .number($0)) } ?? .b(layer: e.layer, .number(e.j))
-            return [.of(.partial(.loss(.mean), symbol)), [.number(e.backprop)], [.number(e.numeric)],
-                    [.number(e.relativeError)], [.word(e.passed ? "ok" : "FAIL")]]
-        }
-        blocks.append(.nested([.table(
-            header: [[.word("parameter")], [.word("backprop")], [.word("numeric")], [.word("relative error")], []],
-            rows: rows, operators: [nil, nil, nil, nil])]))
-        blocks.append(.gap)
-        if check.failures == 0 {
-            blocks.append(.paragraph(["All \(check.entries.count) gradients agree: the largest relative error is ",
-                                      m([.number(check.largestError)]), ", below the threshold ", m([.number(check.threshold)]), "."]))
-        } else {
-            blocks.append(.paragraph(["\(check.failures) of \(check.entries.count) gradients disagree: their relative error is above ",
-                                      m([.number(check.threshold)]), "."]))
-        }
         return Document(blocks)
     }
 }

@@ -80,19 +80,22 @@ public struct JSONRenderer: Sendable {
         ]
     }
 
-    /// `nnexplain check --format json`: one entry per parameter.
+    /// `nnexplain check --format json`: one entry per parameter, with the rule it passed by (`"relative"`,
+    /// `"noise"`, or null when it failed).
     public func render(_ check: GradientCheck) -> JSONValue {
         [
             "epsilon": .number(check.epsilon),
             "threshold": .number(check.threshold),
             "noise": .number(check.noise),
             "failures": .integer(check.failures),
+            "passedByNoise": .integer(check.passed(by: .noise).count),
             "entries": .array(check.entries.map { e in
                 let symbol: Symbol = e.k.map { .w(layer: e.layer, .number(e.j), .number($0)) } ?? .b(layer: e.layer, .number(e.j))
                 return [
                     "symbol": .string(symbols.text(.partial(.loss(.mean), symbol))),
                     "backprop": .number(e.backprop), "numeric": .number(e.numeric),
                     "relativeError": .number(e.relativeError), "passed": .bool(e.passed),
+                    "passedBy": e.passedBy.map { .string($0.rawValue) } ?? .null,
                 ]
             }),
         ]

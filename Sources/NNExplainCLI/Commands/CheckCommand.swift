@@ -8,7 +8,14 @@ enum CheckCommand {
         discussion: """
             For every weight and bias, the backpropagated gradient beside
             (C(θ + ε) − C(θ − ε)) / 2ε computed from the loss alone, and their relative error.
-            The command exits with 1 when any relative error is above the threshold.
+            A gradient passes when its relative error is at most the threshold 1e-05, or, by the
+            noise rule, when the two differ by at most 10 ulp of C / ε, the rounding of the two
+            losses divided by the step; the table marks those "ok (noise)". The command exits
+            with 1 when any gradient passes by neither rule.
+
+            The noise allowance grows as ε shrinks, so an ε too small would pass anything: an ε
+            whose allowance is above the threshold times the largest gradient is refused (exit 64),
+            and the error names the least ε this network can use.
             """,
         synopsis: [.networkSource, .optional(epsilon), .optional(Presentation.format(Presentation.Format.allCases)), .optional(Presentation.precision)],
         options: Options.networkSource + [epsilon] + Presentation.options(formats: Presentation.Format.allCases),
@@ -16,7 +23,10 @@ enum CheckCommand {
 
     static let epsilon = ValueOption<Void, Double>(
         name: "--epsilon", placeholder: "ε", help: .summary("The finite-difference step", showsBounds: true),
-        parser: .positiveNumber(upTo: 0.1), absent: .value(GradientCheck.defaultEpsilon))
+        parser: .positiveNumber(upTo: largestEpsilon), absent: .value(GradientCheck.defaultEpsilon))
+
+    /// The largest finite-difference step --epsilon accepts.
+    static let largestEpsilon = 0.1
 
     /// The most weights and biases a check perturbs: two forward passes each, so beyond this it takes too long.
     static let parameterLimit = 20_000
@@ -32,11 +42,27 @@ enum CheckCommand {
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         try requireFinite(loaded.network)
         let check = loaded.network.gradientCheck(epsilon: ε)
+        if let least = check.smallestUsefulEpsilon, !check.resolvesGradients {
+            throw arguments.usage("--epsilon \(ε.formatted) is too small for this network: its noise allowance, "
+                + "\(GradientCheck.noiseULPs.formatted) ulp of C / ε, is above the threshold \(check.threshold.formatted) times the "
+                + "largest gradient \(check.largestGradient.formatted), so a gradient off by more than the threshold could still "
+                + "pass; " + (least <= Self.largestEpsilon ? "give --epsilon \(roundedUp(least).formatted) or more (at most \(Self.largestEpsilon.formatted))"
+                    : "no --epsilon up to \(Self.largestEpsilon.formatted) is large enough, so check a network with a smaller loss"))
+        }
         let naming = LayerNaming(depth: loaded.network.depth)
         let output = presentation.render(Explanation.check(check), naming: naming) { JSONRenderer(naming: naming).render(check) }
         let failure = check.failures == 0 ? nil
-            : "\(check.failures) of \(check.entries.count) gradients disagree with their finite differences "
-                + "(relative error above \(check.threshold)); see the table above"
+            : "\(check.failures) of \(check.entries.count) gradients \(check.failures == 1 ? "disagrees" : "disagree") with "
+                + "\(check.failures == 1 ? "its finite difference" : "their finite differences") (relative error above "
+                + "\(check.threshold.formatted) and difference above the noise allowance \(check.noise.formatted)); see the table above"
         return CommandResult(output: output, warnings: loaded.warnings, failure: failure)
+    }
+
+    /// `x` rounded up to two significant digits, so that the ε an error suggests is never below the bound.
+    static func roundedUp(_ x: Double) -> Double {
+        var scale = 1.0
+        while x * scale < 10 { scale *= 10 }
+        let up = (x * scale).rounded(.up) / scale
+        return up >= x ? up : up.nextUp
     }
 }

@@ -88,7 +88,7 @@ struct CheckTests {
         // Worked out here, not by the code under test: 0.1% off is far above 1e-5 and far above the noise.
         #expect(abs(wrong - entry.numeric) / abs(wrong) > 1e-4 && abs(wrong - entry.numeric) > check.noise)
         #expect(!judged.passed)
-        let perturbed = GradientCheck(epsilon: check.epsilon, threshold: check.threshold, noise: check.noise,
+        let perturbed = GradientCheck(epsilon: check.epsilon, threshold: check.threshold, lossULP: check.lossULP,
                                       entries: [judged] + check.entries.dropFirst())
         #expect(perturbed.failures == 1)
     }
