@@ -1,5 +1,3 @@
-import NNExplainKernels
-
 /// One layer's weights in the two layouts the batched loops need, both packed for the kernel
 /// (``Kernels/pack(_:inner:columns:into:)``): `w` is the `n × m` matrix of `w_jk^l` (for the
 /// backward pass to the layer below; empty for layer 1, below which are only the inputs), `wT` its

@@ -1,5 +1,3 @@
-import NNExplainKernels
-
 /// Where one block's values go, per layer (`[l - 1]`), sample-major (`[row * n + j]`): into the
 /// ``BatchTrace`` when the caller keeps it, else into a thread's ``Scratch``.
 struct BlockValues {

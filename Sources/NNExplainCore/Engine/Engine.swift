@@ -9,7 +9,7 @@ import Foundation
 /// training on networks of any size.
 ///
 /// Samples are taken in blocks of ``blockSize``, stored sample-major and contiguous, and every layer
-/// is a matrix-matrix product (``Kernels``: packed panels, register tiles, the fastest compiled copy
+/// is a matrix-matrix product (`_NNExplainKernels`, C: packed panels, register tiles, the fastest compiled copy
 /// this processor runs, see ``Variant``). Blocks run on up to ``threads`` threads. The numbers are **bit-identical** to the
 /// per-sample ``Trace``, whatever the thread count: every `z`, `∂C/∂a` and per-sample product is
 /// formed by the same operations in the same order (`Σ_k` and `Σ_i` from 0 upwards, multiply then
