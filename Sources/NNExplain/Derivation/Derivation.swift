@@ -29,7 +29,7 @@ public struct Derivation: Sendable, Equatable {
     public let average: Average?
 
     /// The sample an averaged derivation works out in full: the first.
-    static let sampleInFull = 0
+    public static let sampleInFull = 0
 
     /// Term 1 in either of its two forms.
     public enum FirstTerm: Sendable, Equatable {
