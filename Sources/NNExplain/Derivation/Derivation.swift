@@ -42,7 +42,7 @@ public struct Derivation: Sendable, Equatable {
     }
 
     /// The sample an averaged derivation works out in full: the first.
-    static let sampleInFull = 0
+    public static let sampleInFull = 0
 
     /// Term 1 in either of its two forms.
     public enum FirstTerm: Sendable, Equatable {

@@ -46,7 +46,8 @@ extension Network {
     }
 
     /// `∂C/∂w_jk^l = (1/N) Σ_s ∂C_s/∂w_jk^l`: every sample's three terms and product, and the mean
-    /// `(Σ_s ∂C_s/∂w_jk^l) / N`, summed in the engine's order (``sumOverSamples(_:)``).
+    /// `(Σ_s ∂C_s/∂w_jk^l) / N`, summed in the engine's order and divided as the engine divides
+    /// (``meanOverSamples(_:)``), so it is finite whenever every product is, even if their sum is not.
     func averagedGradient(layer l: Int, j: Int, k: Int) -> Derivation.Average {
         let products = samples.indices.map { s in
             let t = trace(sample: s)
@@ -54,7 +55,7 @@ extension Network {
                 sample: s, dCda: t.layer(l).dCda[j], gPrime: t.layer(l).gPrime[j],
                 input: t.activations(ofLayer: l - 1)[k], value: t.weightGradient(layer: l, j: j, k: k))
         }
-        return Derivation.Average(samples: products, value: Network.sumOverSamples(products.map(\.value)) / Double(samples.count))
+        return Derivation.Average(samples: products, value: Network.meanOverSamples(products.map(\.value)))
     }
 
     /// Term 1 of `∂C_s/∂w_jk^l`: `∂C_s/∂a_j^l`, with everything it depends on.

@@ -16,9 +16,8 @@ enum GradientsCommand {
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let loaded = try loadNetwork(arguments)
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
-        let result = Engine().run(loaded.network)
-        let gradients = result.gradients
-        try requireFinite(loaded.network, gradients: gradients, batch: result.allFinite)
+        let gradients = loaded.network.gradients()
+        try requireFinite(loaded.network, gradients: gradients)
         let naming = LayerNaming(depth: loaded.network.depth)
         let output = presentation.render(Explanation.gradients(gradients, of: loaded.network), naming: naming) {
             JSONRenderer(naming: naming).render(gradients)

@@ -32,10 +32,14 @@ enum StepCommand {
         }
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         let s = average ? nil : try arguments.read(Options.sample, in: network.samples.count)
-        try requireFinite(network, samples: s.map { [$0] } ?? Array(network.samples.indices))
+        let product = FiniteCheck.product(layer: weight.l, j: weight.j, k: weight.k)
+        try requireFinite(network, samples: [s ?? Derivation.sampleInFull],
+                          checks: [.chainRule(layer: weight.l, j: weight.j, k: weight.k), product])
+        if average { try requireFinite(network, samples: Array(network.samples.indices), checks: [product]) }
         let derivation = average
             ? network.averagedDerivation(layer: weight.l, j: weight.j, k: weight.k)
             : network.derivation(layer: weight.l, j: weight.j, k: weight.k, sample: s ?? 0)
+        try requireFinite(mean: derivation.explainedValue, of: .w(layer: weight.l, .number(weight.j), .number(weight.k)), in: network)
         let output = presentation.render(derivation.document, naming: weight.naming) {
             JSONRenderer(naming: weight.naming).render(derivation)
         }

@@ -52,11 +52,17 @@ enum TrainCommand {
         let save = try arguments.read(Self.save)
         try requireFinite(network)
         let progress = ProgressBar(total: epochs, draw: environment.progress)
-        let (trained, losses) = network.trained(epochs: epochs, learningRate: η, order: order, progress: progress.update)
+        let training = network.trained(epochs: epochs, learningRate: η, order: order, progress: progress.update)
         progress.finish()
-        if let epoch = losses.firstIndex(where: { !$0.isFinite }) {
-            throw .runtime("training diverged: the loss became \(losses[epoch].isNaN ? "NaN" : "infinite") after \(epoch) epoch\(epoch == 1 ? "" : "s"); "
-                + "try a smaller --learning-rate (this run used \((η ?? network.learningRate).formatted))")
+        let (trained, losses) = (training.network, training.losses)
+        let rate = "try a smaller --learning-rate (this run used \((η ?? network.learningRate).formatted))"
+        switch training.divergence {
+        case .loss(let epochs, let value):
+            throw .runtime("training diverged: the loss became \(value.isNaN ? "NaN" : "infinite") after \(epochs) epoch\(epochs == 1 ? "" : "s"); \(rate)")
+        case .parameter(let bad, let epoch):
+            throw .runtime("training diverged: \(parameterName(bad, in: network)) became \(nonFiniteWord(bad.value)) in epoch \(epoch); \(rate)")
+        case nil:
+            break
         }
         if let save { try AtomicFile.write(trained.fileText(), to: save) }
         let document = Explanation.training(losses: losses, every: every, learningRate: η ?? network.learningRate,

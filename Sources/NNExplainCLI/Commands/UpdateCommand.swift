@@ -29,10 +29,17 @@ enum UpdateCommand {
         let order = try arguments.read(Options.updateOrder)
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         let target = arguments.flag(Self.inPlace) ? try inPlaceTarget(arguments) : nil
-        try requireFinite(network)
         let step = network.updateStep(learningRate: η, order: order)
-        if let bad = step.after.layers.flatMap({ $0.weights.flatMap { $0 } + ($0.biases ?? []) }).first(where: { !$0.isFinite }) {
-            throw .runtime("the step overflowed: a new weight is \(bad); try a smaller --learning-rate")
+        try requireFinite(network, gradients: step.gradients)
+        if let weight, order == .simultaneous {
+            try requireFinite(network, samples: Array(network.samples.indices), checks: [.product(layer: weight.l, j: weight.j, k: weight.k)])
+        }
+        let rate = "try a smaller --learning-rate (this run used \(step.learningRate.formatted))"
+        if let bad = step.after.firstNonFiniteParameter() {
+            throw .runtime("the step overflowed: \(parameterName(bad, in: network)) became \(nonFiniteWord(bad.value)); \(rate)")
+        }
+        if !step.lossAfter.isFinite {
+            throw .runtime("the step overflowed: the loss after it, C, became \(nonFiniteWord(step.lossAfter)); \(rate)")
         }
         let naming = weight?.naming ?? LayerNaming(depth: network.depth)
         let document: Document

@@ -18,7 +18,7 @@ enum WalkCommand {
         let loaded = try loadNetwork(arguments)
         let s = try arguments.read(Options.sample, in: loaded.network.samples.count)
         let presentation = try Presentation(arguments, environment: environment, formats: [.text])
-        try requireFinite(loaded.network, samples: [s])
+        try requireFinite(loaded.network, samples: [s], checks: [.everything])
         let naming = LayerNaming(depth: loaded.network.depth)
         let pages = Explanation.walk(loaded.network, sample: s).enumerated().map { n, document in
             (n == 0 ? "" : "\n") + presentation.render(document, naming: naming) { .null }

@@ -1,20 +1,39 @@
 import NNExplain
 
-/// Fails when the forward or backward pass of `network` overflows, naming the first number that did:
-/// for the given samples, or for all of them (through the engine, or its results when given).
-func requireFinite(_ network: Network, samples: [Int]? = nil, gradients: Gradients? = nil, batch: Bool = true) throws(CLIError) {
-    let found: NonFinite?
-    if let samples {
-        found = network.firstNonFinite(samples: samples)
-    } else if let gradients {
-        found = network.firstNonFinite(gradients: gradients, allFinite: batch)
-    } else {
-        found = network.firstNonFinite()
-    }
-    guard let bad = found else { return }
+/// Fails when a number among the `checks` of the given samples' passes is not finite, naming the
+/// first one: a command checks exactly the numbers it shows.
+func requireFinite(_ network: Network, samples: [Int], checks: [FiniteCheck]) throws(CLIError) {
+    if let bad = network.firstNonFinite(samples: samples, checks: checks) { throw overflow(bad, in: network) }
+}
+
+/// Fails when the mean loss or a mean gradient of `network` is not finite (for `gradients` of
+/// another order, give them), naming the first sample's number to blame, or else the mean itself.
+func requireFinite(_ network: Network, gradients: Gradients? = nil) throws(CLIError) {
+    let gradients = gradients ?? network.gradients()
+    guard !gradients.allFinite else { return }
+    let bad = network.firstNonFinite(samples: network.samples.indices) ?? gradients.firstNonFinite
+    if let bad { throw overflow(bad, in: network) }
+}
+
+/// The overflow error for `bad`: which number, of which sample, and the fix.
+private func overflow(_ bad: NonFinite, in network: Network) -> CLIError {
     let naming = LayerNaming(depth: network.depth)
     let name = TextRenderer(naming: naming).text(bad.symbol)
-    throw .runtime("the computation overflowed: \(name) of sample \(bad.sample) (layer \(naming.fullName(bad.layer)), "
-        + "node \(bad.node)) is \(bad.value.isNaN ? "not a number (NaN)" : "infinite"); scale down the weights or "
-        + "inputs that feed it")
+    return .runtime("the computation overflowed: \(name)\(bad.sample.map { " of sample \($0)" } ?? "") "
+        + "(layer \(naming.fullName(bad.layer)), node \(bad.node)) is \(nonFiniteWord(bad.value)); "
+        + "scale down the weights or inputs that feed it")
+}
+
+/// "infinite" or "not a number (NaN)": what a number that is not finite became.
+func nonFiniteWord(_ value: Double) -> String { value.isNaN ? "not a number (NaN)" : "infinite" }
+
+/// Fails when `value`, the mean `∂C/∂(parameter)` an explanation shows, is not finite.
+func requireFinite(mean value: Double, of parameter: Symbol, in network: Network) throws(CLIError) {
+    guard !value.isFinite, case .w(let l, .number(let j), _) = parameter else { return }
+    throw overflow(NonFinite(symbol: .partial(.loss(.mean), parameter), value: value, sample: nil, layer: l, node: j), in: network)
+}
+
+/// A weight or bias as the tool names it, `w_00^L`.
+func parameterName(_ bad: NonFinite, in network: Network) -> String {
+    TextRenderer(naming: LayerNaming(depth: network.depth)).text(bad.symbol)
 }

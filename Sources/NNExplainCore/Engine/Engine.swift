@@ -37,19 +37,22 @@ public struct Engine: Sendable {
 
     /// The mean loss and the gradients averaged over all samples, and whether every number of the
     /// passes was finite. With `trace`, every sample's `z`, `a`, `g'(z)` and `∂C/∂a` are also kept
-    /// (memory samples × nodes) and returned.
+    /// (memory samples × nodes) and returned. Every mean is ``Network/mean(sum:count:terms:)`` of the
+    /// sum in the fixed order, so a mean of finite numbers whose sum overflowed is still finite.
     public func run(_ network: Network, trace: Bool = false) -> Pass {
         let prepared = PreparedNetwork(network)
         let recorded = trace ? BatchTrace(network: network) : nil
         let sum = GradientSum(parameters: prepared.parameters, threads: threads)
         let (loss, allFinite) = blocks(prepared, trace: recorded, sum: sum)
-        let count = Double(network.samples.count)
+        let means = Engine.means(Array(UnsafeBufferPointer(start: sum.total, count: prepared.parameters)),
+                                 of: network, layers: prepared.layers, allFinite: allFinite)
         let layers = prepared.layers.map { layer in
-            let weights = sum.total + layer.offset, biases = weights + layer.n * layer.m
-            return Gradients.Layer(weights: (0..<layer.n).map { j in (0..<layer.m).map { weights[j * layer.m + $0] / count } },
-                                   biases: (0..<layer.n).map { biases[$0] / count })
+            let weights = layer.offset, biases = weights + layer.n * layer.m
+            return Gradients.Layer(weights: (0..<layer.n).map { j in (0..<layer.m).map { means[weights + j * layer.m + $0] } },
+                                   biases: (0..<layer.n).map { means[biases + $0] })
         }
-        return Pass(gradients: Gradients(loss: loss / count, layers: layers), trace: recorded, allFinite: allFinite)
+        return Pass(gradients: Gradients(loss: Engine.meanLoss(sum: loss, of: network), layers: layers),
+                    trace: recorded, allFinite: allFinite)
     }
 
     /// What ``run(_:trace:)`` computed over all samples.
@@ -65,7 +68,38 @@ public struct Engine: Sendable {
     /// `C = (1/N) Σ_s C_s` from forward passes alone, summed in the same order as ``run(_:trace:)``,
     /// so it is the same number as `run(network).gradients.loss` at a third of the work.
     public func meanLoss(_ network: Network) -> Double {
-        blocks(PreparedNetwork(network), trace: nil, sum: nil).loss / Double(network.samples.count)
+        Engine.meanLoss(sum: blocks(PreparedNetwork(network), trace: nil, sum: nil).loss, of: network)
+    }
+
+    /// `C` from `Σ_s C_s`; only if that sum overflowed are the `C_s` found again, from the traces
+    /// (the engine's numbers bit for bit), for ``Network/mean(sum:count:terms:)`` to scale.
+    private static func meanLoss(sum: Double, of network: Network) -> Double {
+        Network.mean(sum: sum, count: network.samples.count) { network.samples.indices.map { network.trace(sample: $0).loss } }
+    }
+
+    /// Each gradient's mean from its sum `totals[p]` (laid out as ``PreparedLayer/offset`` says). The
+    /// engine keeps no per-sample gradients, so for the sums that overflowed they are found again
+    /// from the per-sample traces, which give the engine's numbers bit for bit, in one pass over the
+    /// samples for all such sums. Not when a value of the passes was already not finite
+    /// (`allFinite` false): then the caller reports that value, and the work is spared (those
+    /// means are `sum / N`).
+    private static func means(_ totals: [Double], of network: Network, layers: [PreparedLayer], allFinite: Bool) -> [Double] {
+        let overflowed = allFinite ? totals.indices.filter { !totals[$0].isFinite } : []
+        var terms = [Int: [Double]]()
+        if !overflowed.isEmpty {
+            // Parameter p as (l, j, k): a weight, or the bias of node j when k is nil.
+            let parameters = overflowed.map { p -> (l: Int, j: Int, k: Int?) in
+                let index = layers.lastIndex { $0.offset <= p }!, layer = layers[index], i = p - layer.offset
+                return i < layer.n * layer.m ? (index + 1, i / layer.m, i % layer.m) : (index + 1, i - layer.n * layer.m, nil)
+            }
+            for s in network.samples.indices {
+                let t = network.trace(sample: s)
+                for (p, q) in zip(overflowed, parameters) {
+                    terms[p, default: []].append(q.k.map { t.weightGradient(layer: q.l, j: q.j, k: $0) } ?? t.biasGradient(layer: q.l, j: q.j))
+                }
+            }
+        }
+        return totals.indices.map { p in Network.mean(sum: totals[p], count: network.samples.count) { terms[p] ?? [] } }
     }
 
     /// Every block's pass, on up to ``threads`` threads, each with its own ``Scratch``; the gradients

@@ -21,6 +21,24 @@ public struct UpdateStep: Sendable, Equatable {
     public let lossAfter: Double
 }
 
+/// What ``Network/trained(epochs:learningRate:order:progress:)`` did.
+public struct Training: Sendable, Equatable {
+    /// The trained network (on divergence, the network before the step that failed).
+    public let network: Network
+    /// `losses[i]`, the mean loss after `i` epochs.
+    public let losses: [Double]
+    /// The first number that stopped being finite, if training stopped early.
+    public let divergence: Divergence?
+
+    /// Where training stopped being a computation with numbers.
+    public enum Divergence: Sendable, Equatable {
+        /// The mean loss after this many epochs, `losses[afterEpochs]`, is not finite.
+        case loss(afterEpochs: Int, value: Double)
+        /// The step of epoch `epoch` (counted from 1) moved this weight or bias to a value that is not finite.
+        case parameter(NonFinite, epoch: Int)
+    }
+}
+
 extension Network {
     /// `C = (1/N) Σ_s C_s`, from the engine.
     public func meanLoss() -> Double { Engine().meanLoss(self) }
@@ -51,21 +69,32 @@ extension Network {
     /// Full-batch gradient descent for `epochs` steps. `losses[i]` is the mean loss after `i` epochs,
     /// so `losses[0]` is the loss before training and there are `epochs + 1` of them.
     /// `progress` is called after each epoch with the number of epochs done.
+    ///
+    /// Training stops at the first number that is not finite, so that no later epoch hides where it
+    /// began (a parameter that is infinite or NaN stays so): then `divergence` says which, `losses`
+    /// ends with the last loss computed, and `network` is the network before the step that failed.
     public func trained(
         epochs: Int, learningRate η: Double? = nil, order: UpdateOrder = .simultaneous,
         progress: ((Int) -> Void)? = nil
-    ) -> (network: Network, losses: [Double]) {
+    ) -> Training {
         var network = self
         var losses: [Double] = []
         losses.reserveCapacity(epochs + 1)
-        for epoch in 0..<epochs {
+        for epoch in stride(from: 1, through: epochs, by: 1) {
             let (after, gradients) = network.stepped(learningRate: η ?? learningRate, order: order)
             losses.append(gradients.loss)
+            guard gradients.loss.isFinite else {
+                return Training(network: network, losses: losses, divergence: .loss(afterEpochs: epoch - 1, value: gradients.loss))
+            }
+            if let bad = after.firstNonFiniteParameter() {
+                return Training(network: network, losses: losses, divergence: .parameter(bad, epoch: epoch))
+            }
             network = after
-            progress?(epoch + 1)
+            progress?(epoch)
         }
         losses.append(network.meanLoss())
-        return (network, losses)
+        let divergence = losses[epochs].isFinite ? nil : Training.Divergence.loss(afterEpochs: epochs, value: losses[epochs])
+        return Training(network: network, losses: losses, divergence: divergence)
     }
 
     /// The gradients of the `output-first` order: one forward pass per sample with the old weights;
@@ -75,30 +104,42 @@ extension Network {
         let traces = self.traces()
         var weights = layers.map(\.weights)
         var dCda = traces.map { $0.layer(depth).dCda }
-        var loss = 0.0
-        for t in traces { loss += t.loss }
-        loss /= Double(samples.count)
         var layerGradients: [Gradients.Layer] = []
         for l in stride(from: depth, through: 1, by: -1) {
             let n = size(ofLayer: l), m = size(ofLayer: l - 1)
-            var gw = [[Double]](repeating: [Double](repeating: 0, count: m), count: n)
-            var gb = [Double](repeating: 0, count: n)
             let deltas = traces.indices.map { s in
                 (0..<n).map { j in Backpropagation.delta(dCda: dCda[s][j], gPrime: traces[s].layer(l).gPrime[j]) }
             }
-            for s in traces.indices {
-                let input = traces[s].activations(ofLayer: l - 1)
+            // Σ_s in the engine's order, block by block, and each mean as the engine takes it.
+            var gw = [[Double]](repeating: [Double](repeating: 0, count: m), count: n)
+            var gb = [Double](repeating: 0, count: n)
+            for start in stride(from: 0, to: traces.count, by: Engine.blockSize) {
+                var bw = [[Double]](repeating: [Double](repeating: 0, count: m), count: n)
+                var bb = [Double](repeating: 0, count: n)
+                for s in start..<min(traces.count, start + Engine.blockSize) {
+                    let input = traces[s].activations(ofLayer: l - 1)
+                    for j in 0..<n {
+                        for k in 0..<m { bw[j][k] += deltas[s][j] * input[k] }
+                        bb[j] += deltas[s][j]
+                    }
+                }
                 for j in 0..<n {
-                    for k in 0..<m { gw[j][k] += deltas[s][j] * input[k] }
-                    gb[j] += deltas[s][j]
+                    for k in 0..<m { gw[j][k] += bw[j][k] }
+                    gb[j] += bb[j]
                 }
             }
-            let count = Double(samples.count)
-            let g = Gradients.Layer(weights: gw.map { $0.map { $0 / count } }, biases: gb.map { $0 / count })
+            let count = samples.count
+            let g = Gradients.Layer(
+                weights: (0..<n).map { j in
+                    (0..<m).map { k in
+                        Network.mean(sum: gw[j][k], count: count) { traces.indices.map { deltas[$0][j] * traces[$0].activations(ofLayer: l - 1)[k] } }
+                    }
+                },
+                biases: (0..<n).map { j in Network.mean(sum: gb[j], count: count) { deltas.map { $0[j] } } })
             weights[l - 1] = GradientDescent.step(weights[l - 1], gradients: g.weights, learningRate: η)
             dCda = deltas.map { Backpropagation.dCdaBelow(deltas: $0, weights: weights[l - 1], width: m) }
             layerGradients.insert(g, at: 0)
         }
-        return Gradients(loss: loss, layers: layerGradients)
+        return Gradients(loss: Network.meanOverSamples(traces.map(\.loss)), layers: layerGradients)
     }
 }

@@ -11,7 +11,9 @@ import Testing
 /// - a clean error: status 64 (usage), 65 (bad network file), 66 (unreadable) or 1 (other) as the
 ///   caller allows, stdout empty, and stderr one line `Error: <message>` (for 64, followed by the
 ///   `Usage: nnexplain …` line and the `See 'nnexplain … --help'.` line, nothing else);
-/// - never a status of 128 or more (a signal), never status 0 with `Error:`.
+/// - never a status of 128 or more (a signal), never status 0 with `Error:`;
+/// - never status 0 with a result that is not a number: `inf`, `nan`, `-nan`, `NaN` as a token, or
+///   `infinite` where a number stands (after `=` or `→`), in any output; `null` outside strings in JSON.
 ///
 /// A trap cannot be checked here: it ends the test process.
 enum FuzzContract {
@@ -43,6 +45,9 @@ enum FuzzContract {
             }
             if result.stdout.isEmpty && !silentAllowed {
                 return Violation(rule: "status 0 but nothing on stdout", detail: "")
+            }
+            if let token = nonFiniteResult(in: result.stdout) {
+                return Violation(rule: "status 0 but stdout shows a result that is not a number", detail: token)
             }
             return nil
         }
@@ -78,6 +83,38 @@ enum FuzzContract {
                 rule: "error (status \(status)) is not one 'Error: ' line"
                     + (status == 64 ? " followed by the usage and help lines" : ""),
                 detail: "stderr has \(errLines.count) lines")
+        }
+        return nil
+    }
+
+    /// The spellings of infinity and NaN that C's `%g` and Swift print, as whole tokens.
+    static let nonFiniteTokens: Set<String> = ["inf", "-inf", "+inf", "nan", "-nan", "+nan", "NaN", "-NaN", "infinity",
+                                               "-infinity", "Infinity", "-Infinity"]
+
+    /// The first token of `output` that is a non-finite number where a result is printed: one of
+    /// ``nonFiniteTokens`` between characters that cannot be part of a word or number, `infinite`
+    /// right after `=` or `→` (prose such as "the loss became infinite" is not a result), and in
+    /// JSON output `null` outside strings (every value the tool writes as JSON is a number, string,
+    /// array or object, so a `null` is a number that was not finite). `nil` when there is none.
+    static func nonFiniteResult(in output: String) -> String? {
+        let wordCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+-.")
+        let tokens = output.split { !wordCharacters.contains($0) }.map { String($0).trimmingCharacters(in: ["."]) }
+        if let token = tokens.first(where: nonFiniteTokens.contains) { return token }
+        let words = output.split(whereSeparator: \.isWhitespace)
+        for (previous, word) in zip(words, words.dropFirst()) where previous == "=" || previous == "→" {
+            if word.trimmingCharacters(in: .punctuationCharacters) == "infinite" { return "\(previous) \(word)" }
+        }
+        guard let first = output.first(where: { !$0.isWhitespace }), first == "{" || first == "[" else { return nil }
+        var inString = false, escaped = false
+        let characters = Array(output)
+        for (i, c) in characters.enumerated() {
+            if inString {
+                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
+            } else if c == "\"" {
+                inString = true
+            } else if c == "n", String(characters[i..<min(characters.count, i + 4)]) == "null" {
+                return "null"
+            }
         }
         return nil
     }
