@@ -1,6 +1,6 @@
 
 /// Writes a ``Document`` as terminal text with Unicode math (∂, Σ, ·, −), in the notation of
-/// NOTATION.md: `∂C_0/∂w_12^L`, `a_2^(L-1)`, `g_(L-1)'(z_i^(L-1))`.
+/// docs/notation.md: `∂C_0/∂w_12^L`, `a_2^(L-1)`, `g_(L-1)'(z_i^(L-1))`.
 ///
 /// Sections are indented under their headings, chains of equations keep their `=` aligned, and table
 /// columns are right-aligned. Every number has the same number of significant digits, so the same
