@@ -19,13 +19,16 @@ public struct Environment: Sendable {
     public var noColor: Bool
     /// Reads one line from standard input, `nil` at its end.
     public var readLine: @Sendable () -> String?
+    /// The descriptor `--network -` reads the network from, or nil for none (it then reads as an
+    /// empty file), so that a test in process never reads the test runner's own input.
+    public var standardInput: Int32?
     /// Writes a progress line straight to the terminal's stderr while a long command runs.
     public var progress: (@Sendable (String) -> Void)?
 
     public init(
         stdoutIsTerminal: Bool = false, stderrIsTerminal: Bool = false, stdinIsTerminal: Bool = false,
         noColor: Bool = false, readLine: @escaping @Sendable () -> String? = { nil },
-        progress: (@Sendable (String) -> Void)? = nil
+        progress: (@Sendable (String) -> Void)? = nil, standardInput: Int32? = nil
     ) {
         self.stdoutIsTerminal = stdoutIsTerminal
         self.stderrIsTerminal = stderrIsTerminal
@@ -33,6 +36,7 @@ public struct Environment: Sendable {
         self.noColor = noColor
         self.readLine = readLine
         self.progress = progress
+        self.standardInput = standardInput
     }
 
     /// The environment of this process.
@@ -44,7 +48,7 @@ public struct Environment: Sendable {
             stdinIsTerminal: isatty(STDIN_FILENO) == 1,
             noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false,
             readLine: { Swift.readLine(strippingNewline: true) },
-            progress: stderrIsTerminal ? writeToStandardError : nil)
+            progress: stderrIsTerminal ? writeToStandardError : nil, standardInput: STDIN_FILENO)
     }
 
     @Sendable private static func writeToStandardError(_ text: String) {

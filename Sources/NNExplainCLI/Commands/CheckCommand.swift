@@ -32,7 +32,7 @@ enum CheckCommand {
     static let parameterLimit = 20_000
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
-        let loaded = try loadNetwork(arguments)
+        let loaded = try loadNetwork(arguments, environment)
         let ε = try arguments.read(Self.epsilon)
         let parameters = loaded.network.checkedParameters
         guard parameters <= Self.parameterLimit else {

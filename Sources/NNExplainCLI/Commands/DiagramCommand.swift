@@ -27,7 +27,7 @@ enum DiagramCommand {
 
     static let output = ValueOption<Void, String?>(
         name: "--output", placeholder: "FILE", help: .summary("Write to FILE instead of standard output (safely)"),
-        parser: ValueParser.path.optional, absent: .silent(nil))
+        parser: ValueParser.outputFile.optional, absent: .silent(nil))
 
     /// `--precision N` as the text commands read it, with the diagram's own default.
     static let precision = ValueOption<Void, Int>(
@@ -35,7 +35,7 @@ enum DiagramCommand {
         parser: Presentation.precision.parser, absent: .value(4))
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
-        let loaded = try loadNetwork(arguments)
+        let loaded = try loadNetwork(arguments, environment)
         let network = loaded.network
         let weight = try WeightIndices.readIfGiven(arguments, network: network)
         let s = try arguments.read(Options.sample, in: network.samples.count)

@@ -15,7 +15,7 @@ enum ForwardCommand {
         action: .parsed(run))
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
-        let loaded = try loadNetwork(arguments)
+        let loaded = try loadNetwork(arguments, environment)
         let s = try arguments.read(Options.sample, in: loaded.network.samples.count)
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         try requireFinite(loaded.network, samples: [s], checks: [.activations, .loss])

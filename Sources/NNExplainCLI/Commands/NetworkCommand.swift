@@ -14,7 +14,7 @@ enum NetworkCommand {
         action: .parsed(run))
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
-        let loaded = try loadNetwork(arguments)
+        let loaded = try loadNetwork(arguments, environment)
         return CommandResult(output: loaded.network.fileText(), warnings: loaded.warnings)
     }
 }

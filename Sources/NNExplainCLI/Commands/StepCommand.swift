@@ -23,7 +23,7 @@ enum StepCommand {
     static let average = Flag(name: "--average", help: "Explain the gradient averaged over all samples, ∂C/∂w = (1/N) Σ_s ∂C_s/∂w.")
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
-        let loaded = try loadNetwork(arguments)
+        let loaded = try loadNetwork(arguments, environment)
         let network = loaded.network
         let weight = try WeightIndices.read(arguments, network: network)
         let average = arguments.flag(Self.average)

@@ -36,13 +36,13 @@ enum TrainCommand {
 
     static let save = ValueOption<Void, String?>(
         name: "--save", placeholder: "FILE", help: .summary("Write the trained network to FILE (safely: on failure FILE is untouched)"),
-        parser: ValueParser.path.optional, absent: .silent(nil))
+        parser: ValueParser.outputFile.optional, absent: .silent(nil))
 
     /// Print the loss about ``printedLines`` times in all, and at least every epoch.
     static func defaultEvery(epochs: Int) -> Int { max(1, epochs / printedLines) }
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
-        let loaded = try loadNetwork(arguments)
+        let loaded = try loadNetwork(arguments, environment)
         let network = loaded.network
         let epochs = try arguments.read(Self.epochs)
         let every = try arguments.read(Self.every) ?? Self.defaultEvery(epochs: epochs)
@@ -64,11 +64,11 @@ enum TrainCommand {
         case nil:
             break
         }
-        if let save { try AtomicFile.write(trained.fileText(), to: save) }
+        if let save { try AtomicFile.write(loaded.fileText(of: trained), to: save) }
         let document = Explanation.training(losses: losses, every: every, learningRate: η ?? network.learningRate,
                                             order: order, curve: Sparkline.text(losses))
         let output = presentation.render(document, naming: LayerNaming(depth: network.depth)) {
-            ["losses": .array(losses.map(JSONValue.number)), "network": trained.fileJSON]
+            ["losses": .array(losses.map(JSONValue.number)), "network": loaded.fileJSON(of: trained)]
         }
         return CommandResult(output: output, warnings: loaded.warnings)
     }

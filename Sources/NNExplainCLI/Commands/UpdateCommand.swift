@@ -22,13 +22,15 @@ enum UpdateCommand {
     static let inPlace = Flag(name: "--in-place", help: "Write the updated network back to the --network FILE.")
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
-        let loaded = try loadNetwork(arguments)
+        // --in-place locks the file before reading it and keeps the lock until the new file is in place.
+        let locked = arguments.flag(Self.inPlace) ? try LockedFile(inPlaceTarget(arguments)) : nil
+        defer { withExtendedLifetime(locked) {} }
+        let loaded = try loadNetwork(arguments, environment, locked: locked)
         let network = loaded.network
         let weight = try WeightIndices.readIfGiven(arguments, network: network)
         let η = try arguments.read(Options.learningRate)
         let order = try arguments.read(Options.updateOrder)
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
-        let target = arguments.flag(Self.inPlace) ? try inPlaceTarget(arguments) : nil
         let step = network.updateStep(learningRate: η, order: order)
         try requireFinite(network, gradients: step.gradients)
         if let weight, order == .simultaneous {
@@ -48,18 +50,22 @@ enum UpdateCommand {
         } else {
             document = Explanation.update(step)
         }
-        var output = presentation.render(document, naming: naming) { step.after.fileJSON }
-        if let target {
-            try AtomicFile.write(step.after.fileText(), to: target)
+        var output = presentation.render(document, naming: naming) { loaded.fileJSON(of: step.after) }
+        if let locked {
+            try AtomicFile.write(loaded.fileText(of: step.after), to: locked.path)
             if presentation.format == .json { output = "" }
         }
         return CommandResult(output: output, warnings: loaded.warnings)
     }
 
-    /// The file `--in-place` rewrites: the `--network FILE`, which must be given.
+    /// The file `--in-place` rewrites: the `--network FILE`, which must be given and not be standard input.
     private static func inPlaceTarget(_ arguments: Arguments) throws(CLIError) -> String {
         guard let path = try arguments.read(Options.network) else {
             throw arguments.usage("--in-place rewrites the --network FILE, so it needs one; the built-in network cannot be changed")
+        }
+        if NetworkFileBytes.isStandardInput(path) {
+            throw arguments.usage("--in-place cannot rewrite standard input (--network \(path)); "
+                + "give a file, or write the result with --format json > FILE")
         }
         return path
     }

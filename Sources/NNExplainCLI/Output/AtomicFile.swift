@@ -9,28 +9,109 @@ import Glibc
 import Darwin
 #endif
 
-/// Writes a file so that it is never left half-written: the text goes to a temporary file in the same
-/// folder, which is renamed over the target only after a complete, successful write (a rename within
-/// one file system is atomic). On any failure the target is untouched and the temporary file removed.
+/// Writes a file so that it is never left half-written or changed in kind: the text goes to a
+/// temporary file in the target's folder, which is flushed to disk and renamed over the target only
+/// after a complete, successful write (a rename within one file system is atomic). On any failure,
+/// or on SIGINT/SIGTERM meanwhile (``InterruptCleanup``), the target is untouched and the temporary
+/// file removed.
+///
+/// - A target that is a symbolic link is written through: its final target (`realpath`) is
+///   replaced and the link kept.
+/// - A file that exists keeps its permissions and, where the process may set them (as root), its
+///   owner and group; a new file gets 0666 less the umask, as any new file.
+/// - The temporary name is short, `.nnx-<pid>-<random>.tmp`, so any legal target name works.
+/// - A failure names the cause the system gave for the call that failed ("no space left on device").
+///
+/// Test hook: with `NNEXPLAIN_TEST_WRITE_PAUSE=S` in the environment, the write pauses S seconds
+/// after the first chunk of the temporary file, so a test can interrupt a write under way.
 enum AtomicFile {
+    /// The size of each `write` call.
+    static let chunkSize = 1 << 20
+
     static func write(_ text: String, to path: String) throws(CLIError) {
-        let target = URL(fileURLWithPath: path)
-        if FileManager.default.fileExists(atPath: path) {
-            let type = fileType(path)
-            if type == .typeDirectory { throw .runtime("cannot write '\(path)': it is a directory; give a file name") }
-            if type != .typeRegular {
-                throw .runtime("cannot write '\(path)': it is not a regular file (a device, pipe or socket); give a file name")
+        guard !path.contains("\0") else { throw .runtime("cannot write '\(path)': a file name cannot hold a NUL character") }
+        let target = resolvedTarget(path)
+        var info = stat()
+        let existing: stat? = stat(target, &info) == 0 ? info : nil
+        if let existing {
+            switch existing.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw .runtime("cannot write '\(path)': it is a directory; give a file name")
+            default: throw .runtime("cannot write '\(path)': it is not a regular file (a device, pipe or socket); give a file name")
             }
         }
-        let folder = target.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8)) else {
-            throw .runtime("cannot write '\(path)': the folder '\(folder.path)' does not exist or is not writable")
+        let folder = target.lastIndex(of: "/").map { String(target[...$0]) } ?? ""
+        let temporary = folder + ".nnx-\(getpid())-\(String(UInt32.random(in: .min ... .max), radix: 36)).tmp"
+        let untouched = existing == nil ? "" : "; '\(path)' was left as it was"
+        try InterruptCleanup.removing(temporary) { () throws(CLIError) in
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, existing == nil ? 0o666 : 0o600)
+            guard descriptor >= 0 else {
+                let shownFolder = folder.isEmpty ? "." : folder
+                throw .runtime("cannot write '\(path)': cannot create a file in '\(shownFolder)': \(reason(errno))\(untouched)")
+            }
+            var closed = false
+            defer { if !closed { close(descriptor) } }
+            if let failure = fill(descriptor, with: text, keeping: existing) {
+                unlink(temporary)
+                throw .runtime("cannot write '\(path)': \(failure)\(untouched)")
+            }
+            closed = true
+            guard close(descriptor) == 0 else {
+                let failure = reason(errno)
+                unlink(temporary)
+                throw .runtime("cannot write '\(path)': \(failure) while writing\(untouched)")
+            }
+            guard rename(temporary, target) == 0 else {
+                let failure = reason(errno)
+                unlink(temporary)
+                throw .runtime("cannot write '\(path)': \(failure) while replacing it\(untouched)")
+            }
         }
-        guard rename(temporary.path, target.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw .runtime("cannot write '\(path)': \(reason.lowercased()); the file was left as it was")
+    }
+
+    /// Where writing `path` puts the text: the final target of a link, else `path` itself.
+    private static func resolvedTarget(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Gives the new file `existing`'s owner and mode, writes `text` and flushes it to disk; the
+    /// reason of the first call that fails, or nil.
+    private static func fill(_ descriptor: Int32, with text: String, keeping existing: stat?) -> String? {
+        if let existing {
+            _ = fchown(descriptor, existing.st_uid, existing.st_gid)  // permitted to root only; otherwise keep ours
+            guard fchmod(descriptor, existing.st_mode & 0o7777) == 0 else { return "\(reason(errno)) while setting its permissions" }
+        }
+        let pause = ProcessInfo.processInfo.environment["NNEXPLAIN_TEST_WRITE_PAUSE"].flatMap(UInt32.init)
+        var text = text
+        let failure: String? = text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let count = Glibc.write(descriptor, bytes.baseAddress! + offset, min(chunkSize, bytes.count - offset))
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return "\(reason(errno)) while writing"
+                }
+                if offset == 0, let pause { sleep(pause) }
+                offset += count
+            }
+            return nil
+        }
+        if let failure { return failure }
+        guard fsync(descriptor) == 0 else { return "\(reason(errno)) while writing" }
+        return nil
+    }
+
+    private static func reason(_ code: Int32) -> String { NetworkFileBytes.reason(code) }
+}
+
+extension ValueParser where Context == Void, Value == String {
+    /// The file a command writes: any non-empty path (what is wrong with it, ``AtomicFile`` says).
+    static var outputFile: ValueParser {
+        ValueParser(describe: { $0 }) { text, name, _ throws(ValidationError) in
+            guard !text.isEmpty else { throw ValidationError("\(name) needs a file name, not an empty text; give the path of the file to write") }
+            return text
         }
     }
 }

@@ -5,42 +5,47 @@ import Foundation
 #endif
 import NNExplain
 
-/// `--network FILE`, `--random SIZES`, or the built-in network.
-func loadNetwork(_ arguments: Arguments) throws(CLIError) -> (network: Network, warnings: [String]) {
+/// A network as a command received it, with the warnings its file gave and, when it came from a
+/// file, that file's JSON (which ``Network/fileJSON(updating:)`` writes an updated network into,
+/// keeping the keys this version does not know).
+struct LoadedNetwork {
+    var network: Network
+    var warnings: [String] = []
+    var file: JSONValue?
+
+    /// The text of `network` as a file: written into the file it came from, if any.
+    func fileText(of network: Network) -> String { file.map(network.fileText(updating:)) ?? network.fileText() }
+
+    /// The JSON of `network` as a file: written into the file it came from, if any.
+    func fileJSON(of network: Network) -> JSONValue { file.map(network.fileJSON(updating:)) ?? network.fileJSON }
+}
+
+/// `--network FILE` (`-` or `/dev/stdin` for standard input), `--random SIZES`, or the built-in
+/// network. `locked` is the `--network FILE` already opened and locked (`update --in-place`), whose
+/// bytes are read instead of opening it again.
+func loadNetwork(_ arguments: Arguments, _ environment: Environment, locked: LockedFile? = nil)
+    throws(CLIError) -> LoadedNetwork
+{
     if let sizes = try arguments.read(Options.random) {
         if arguments.isGiven(Options.network) {
             throw arguments.usage("give --network FILE or --random SIZES, not both")
         }
-        return (try RandomNetwork.read(arguments, sizes: sizes), [])
+        return LoadedNetwork(network: try RandomNetwork.read(arguments, sizes: sizes))
     }
     let randomSettings: [any DeclaredOption] = [Options.samples, Options.seed, Options.activation]
     for setting in randomSettings where arguments.isGiven(setting) {
         throw arguments.usage("\(setting.option.name) applies to --random only; add --random SIZES, e.g. --random 3,4,2")
     }
-    guard let path = try arguments.read(Options.network) else { return (Network.standard, []) }
-    guard FileManager.default.fileExists(atPath: path) else {
-        throw .unreadable(path: path, "no such file; check the path")
-    }
-    let type = fileType(path)
-    if type == .typeDirectory { throw .unreadable(path: path, "it is a directory; give the path of a .json file") }
-    if type != .typeRegular {
-        throw .unreadable(path: path, "it is not a regular file (a device, pipe or socket); give the path of a .json file")
-    }
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw .unreadable(path: path, "permission denied or I/O error; check that the file is readable")
-    }
-    let decoded: (network: Network, warnings: [String])
-    do {
-        decoded = try Network.decode(Array(data))
+    guard let path = try arguments.read(Options.network) else { return LoadedNetwork(network: Network.standard) }
+    let bytes = if let locked { locked.bytes } else { try NetworkFileBytes.contents(of: path, environment: environment) }
+    do throws(NetworkFileError) {
+        let root = try Network.parseFile(bytes)
+        let decoded = try Network.decode(json: root)
+        return LoadedNetwork(network: decoded.network, warnings: decoded.warnings.map { "network file '\(path)': \($0)" },
+                             file: root)
     } catch {
         throw .badNetworkFile(path: path, error.message)
     }
-    return (decoded.network, decoded.warnings.map { "network file '\(path)': \($0)" })
-}
-
-/// What kind of file `path` is (after following links), or nil when it cannot be told.
-func fileType(_ path: String) -> FileAttributeType? {
-    (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
 }
 
 /// `--random SIZES [--samples N] [--seed S] [--activation NAME]`, and the limits that keep such a

@@ -26,12 +26,22 @@ extension Network {
     /// per output node. Wherever a number is expected an integer literal is fine too. Duplicate keys
     /// are errors; unknown keys are only warnings.
     public static func decode(_ bytes: [UInt8]) throws(NetworkFileError) -> (network: Network, warnings: [String]) {
-        let root: JSONValue
+        try decode(json: parseFile(bytes))
+    }
+
+    /// The JSON of a network file's bytes, unchecked as a network; a syntax error is a
+    /// ``NetworkFileError`` with its line and column.
+    public static func parseFile(_ bytes: [UInt8]) throws(NetworkFileError) -> JSONValue {
         do {
-            root = try JSONValue.parse(bytes)
+            return try JSONValue.parse(bytes)
         } catch {
             throw NetworkFileError(error.description)
         }
+    }
+
+    /// Reads a network file already parsed to `root`, as ``decode(_:)`` does; a caller that keeps
+    /// `root` can write the network back into it with ``fileJSON(updating:)``.
+    public static func decode(json root: JSONValue) throws(NetworkFileError) -> (network: Network, warnings: [String]) {
         var reader = NetworkFileReader()
         let network = try reader.network(from: root)
         return (network, reader.warnings)
@@ -75,8 +85,7 @@ private struct NetworkFileReader {
     private typealias Members = [String: JSONValue]
 
     mutating func network(from root: JSONValue) throws(NetworkFileError) -> Network {
-        let known: Set = ["inputs", "layers", "loss", "learningRate", "updateBiases", "samples"]
-        let top = try members(of: root, at: "", known: known)
+        let top = try members(of: root, at: "", known: NetworkFileKeys.top)
         let inputsValue = try required("inputs", in: top, at: "")
         guard let inputs = inputsValue.integerValue, inputs > 0 else {
             throw fail("\"inputs\" is \(shown(inputsValue)); expected a positive integer, the number of inputs")
@@ -122,7 +131,7 @@ private struct NetworkFileReader {
     /// `layers[i]`, layer `l = i + 1`, whose previous layer has `previousSize` nodes.
     private mutating func layer(_ value: JSONValue, at i: Int, previousSize: Int) throws(NetworkFileError) -> Layer {
         let path = "layers[\(i)]"
-        let layer = try members(of: value, at: path, known: ["activation", "weights", "biases"])
+        let layer = try members(of: value, at: path, known: NetworkFileKeys.layer)
         let activationValue = try required("activation", in: layer, at: path)
         guard let activation = activationValue.stringValue.flatMap(Activation.init(rawValue:)) else {
             let names = Activation.names.joined(separator: ", ")
@@ -160,7 +169,7 @@ private struct NetworkFileReader {
     private mutating func sample(_ value: JSONValue, at path: String, inputs: Int, outputs: Int)
         throws(NetworkFileError) -> Sample
     {
-        let sample = try members(of: value, at: path, known: ["x", "y"])
+        let sample = try members(of: value, at: path, known: NetworkFileKeys.sample)
         let x = try numbers(required("x", in: sample, at: path), at: path + ".x")
         guard x.count == inputs else {
             throw fail("\(path).x has \(count(x.count, "number")), but the network has \(count(inputs, "input"))")

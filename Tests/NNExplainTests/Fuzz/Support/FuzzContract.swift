@@ -119,6 +119,37 @@ enum FuzzContract {
         return nil
     }
 
+    /// The rule "a network file written by a command always reads back": after a successful
+    /// `train --save FILE` or `update --in-place` the file written, and the standard output of
+    /// `network` and of `update --format json`, is a network file that decodes. `safety` names the
+    /// files the sanitised command line writes (nil: it writes none).
+    static func writtenNetwork(_ arguments: [String], result: CLIResult, safety: FuzzSafety?) -> Violation? {
+        guard result.status == 0, let command = arguments.first else { return nil }
+        func given(_ name: String) -> Bool { arguments.contains { $0 == name || $0.hasPrefix(name + "=") } }
+        let formatJSON = zip(arguments, arguments.dropFirst()).contains { $0 == ("--format", "json") } || given("--format=json")
+        let bytes: [UInt8]
+        switch command {
+        case "update" where given("--in-place"):
+            guard let path = safety?.writableNetwork else { return nil }
+            bytes = Array((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data())
+        case "train" where given("--save"):
+            guard let path = safety?.output else { return nil }
+            bytes = Array((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data())
+        case "network":
+            bytes = Array(result.stdout.utf8)
+        case "update" where formatJSON:
+            bytes = Array(result.stdout.utf8)
+        default:
+            return nil
+        }
+        do {
+            _ = try Network.decode(bytes)
+            return nil
+        } catch {
+            return Violation(rule: "a network file written by \(command) does not read back", detail: error.message)
+        }
+    }
+
     /// The lines of `text` without the final line break, splitting at every character a terminal
     /// treats as a line break or a return to the start of the line.
     static func lines(_ text: String) -> [String] {
@@ -168,7 +199,8 @@ enum FuzzCheck {
         try safety.prepare()
         let result = runCLI(arguments)
         guard let violation = FuzzContract.check(result, errors: [1, 64, 65, 66], command: arguments.first,
-                                                 silentAllowed: FuzzSafety.writes(arguments)) else { return nil }
+                                                 silentAllowed: FuzzSafety.writes(arguments))
+                ?? FuzzContract.writtenNetwork(arguments, result: result, safety: safety) else { return nil }
         return FuzzFailure(input: .arguments(arguments), arguments: arguments, violation: violation, result: result)
     }
 
@@ -215,7 +247,8 @@ enum FuzzCheck {
             let arguments = command.arguments.map { $0 == "$NETWORK" ? url.path : $0 }
             let result = runCLI(arguments)
             let allowed: Set<Int32> = command.mayBeUsageError ? [1, 64, 65, 66] : [1, 65, 66]
-            if let violation = FuzzContract.check(result, errors: allowed, command: arguments.first) {
+            if let violation = FuzzContract.check(result, errors: allowed, command: arguments.first)
+                ?? FuzzContract.writtenNetwork(arguments, result: result, safety: nil) {
                 return FuzzFailure(input: input, arguments: command.arguments, violation: violation, result: result)
             }
             results.append(result)
