@@ -48,7 +48,7 @@ public struct Environment: Sendable {
     }
 
     @Sendable private static func writeToStandardError(_ text: String) {
-        StandardStream.write(text, to: 2)
+        _ = StandardStream.write(text, to: STDERR_FILENO)
     }
 
     /// A quiet environment: no terminals, no input, no progress (the default for tests).
