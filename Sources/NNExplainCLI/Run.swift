@@ -46,7 +46,11 @@ private func execute(_ arguments: [String], environment: Environment) throws(CLI
     guard let first = arguments.first else { return CommandResult(output: Help.top()) }
     switch first {
     case "-h", "--help": return CommandResult(output: Help.top())
-    case "--version": return CommandResult(output: "nnexplain \(Help.version)\n")
+    case "--version":
+        guard arguments.count == 1 else {
+            throw .usage("--version takes no other arguments; give 'nnexplain --version' alone", command: nil)
+        }
+        return CommandResult(output: "nnexplain \(Help.version)\n")
     case "help": return try HelpCommand.run(Array(arguments.dropFirst()))
     default: break
     }

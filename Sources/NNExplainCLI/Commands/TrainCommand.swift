@@ -50,7 +50,7 @@ enum TrainCommand {
         let (trained, losses) = network.trained(epochs: epochs, learningRate: η, order: order, progress: progress.update)
         progress.finish()
         if let epoch = losses.firstIndex(where: { !$0.isFinite }) {
-            throw .runtime("training diverged: the loss became \(losses[epoch].isNaN ? "NaN" : "infinite") after \(epoch) epochs; "
+            throw .runtime("training diverged: the loss became \(losses[epoch].isNaN ? "NaN" : "infinite") after \(epoch.counting("epoch")); "
                 + "try a smaller --learning-rate (this run used \((η ?? network.learningRate).formatted))")
         }
         if let save { try AtomicFile.write(trained.fileText(), to: save) }

@@ -12,3 +12,8 @@ extension Double {
         return text[...e] + (sign == "+" ? "" : sign) + (digits.isEmpty ? "0" : digits)
     }
 }
+
+extension Int {
+    /// `1 epoch`, `2 epochs`: the number with the noun (made plural with an s) it counts.
+    func counting(_ noun: String) -> String { "\(self) \(noun)\(self == 1 ? "" : "s")" }
+}
