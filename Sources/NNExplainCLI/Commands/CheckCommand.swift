@@ -18,20 +18,16 @@ enum CheckCommand {
         name: "--epsilon", placeholder: "ε", help: .summary("The finite-difference step", showsBounds: true),
         parser: .positiveNumber(upTo: 0.1), absent: .value(GradientCheck.defaultEpsilon))
 
-    /// The most weights and biases a check perturbs: two forward passes each, so beyond this it takes too long.
-    static let parameterLimit = 20_000
-
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
-        let loaded = try loadNetwork(arguments)
+        let loaded = try loadNetwork(arguments) { shape throws(CLIError) in try ResourceLimits.requireCheckable(shape, arguments) }
         let ε = try arguments.read(Self.epsilon)
-        let parameters = loaded.network.checkedParameters
-        guard parameters <= Self.parameterLimit else {
-            throw arguments.usage("check runs two forward passes for each of the \(parameters) weights and biases of this "
-                + "network, too many to wait for (at most \(Self.parameterLimit)); check a smaller network")
-        }
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         try requireFinite(loaded.network)
-        let check = loaded.network.gradientCheck(epsilon: ε)
+        let progress = ProgressBar(total: loaded.network.checkedParameters, unit: "gradients",
+                                   worthShowing: ResourceLimits.checkWork(NetworkShape(loaded.network)) > ResourceLimits.checkProgressMultiplyAdds,
+                                   draw: environment.progress)
+        let check = loaded.network.gradientCheck(epsilon: ε, progress: progress.update)
+        progress.finish()
         let naming = LayerNaming(depth: loaded.network.depth)
         let output = presentation.render(Explanation.check(check), naming: naming) { JSONRenderer(naming: naming).render(check) }
         let failure = check.failures == 0 ? nil

@@ -14,7 +14,9 @@ enum GradientsCommand {
         action: run)
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
-        let loaded = try loadNetwork(arguments)
+        let loaded = try loadNetwork(arguments) { shape throws(CLIError) in
+            try ResourceLimits.requireMemory(shape, printing: shape.parameters, arguments)
+        }
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         let result = Engine().run(loaded.network)
         let gradients = result.gradients

@@ -29,6 +29,7 @@ enum StepCommand {
         if average && arguments.isGiven(Options.sample) {
             throw arguments.usage("--sample and --average cannot be used together; give one of them")
         }
+        try ResourceLimits.requireExplainable(NetworkShape(network), layer: weight.l, averaging: average, naming: weight.naming, arguments)
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         let s = average ? nil : try arguments.read(Options.sample, in: network.samples.count)
         try requireFinite(network, samples: s.map { [$0] } ?? Array(network.samples.indices))

@@ -5,13 +5,20 @@ import Foundation
 #endif
 import NNExplain
 
-/// `--network FILE`, `--random SIZES`, or the built-in network.
-func loadNetwork(_ arguments: Arguments) throws(CLIError) -> (network: Network, warnings: [String]) {
+/// `--network FILE`, `--random SIZES`, or the built-in network. Its shape must pass the memory
+/// bound (``ResourceLimits/requireMemory(_:printing:_:)``) and `require`, the command's own bounds:
+/// for `--random`, before the network is made.
+func loadNetwork(_ arguments: Arguments, require: (NetworkShape) throws(CLIError) -> Void = { _ in })
+    throws(CLIError) -> (network: Network, warnings: [String]) {
+    func requireAll(_ shape: NetworkShape) throws(CLIError) {
+        try ResourceLimits.requireMemory(shape, arguments)
+        try require(shape)
+    }
     if let sizes = try arguments.read(Options.random) {
         if arguments.isGiven(Options.network) {
             throw arguments.usage("give --network FILE or --random SIZES, not both")
         }
-        return (try RandomNetwork.read(arguments, sizes: sizes), [])
+        return (try RandomNetwork.read(arguments, sizes: sizes, require: requireAll), [])
     }
     let randomSettings: [any DeclaredOption] = [Options.samples, Options.seed, Options.activation]
     for setting in randomSettings where arguments.isGiven(setting) {
@@ -35,6 +42,7 @@ func loadNetwork(_ arguments: Arguments) throws(CLIError) -> (network: Network, 
     } catch {
         throw .badNetworkFile(path: path, error.message)
     }
+    try requireAll(NetworkShape(decoded.network))
     return (decoded.network, decoded.warnings.map { "network file '\(path)': \($0)" })
 }
 
@@ -71,14 +79,16 @@ enum RandomNetwork {
         return sizes
     }
 
-    /// The network of these sizes with the samples, seed and activation the options give.
-    static func read(_ arguments: Arguments, sizes: [Int]) throws(CLIError) -> Network {
+    /// The network of these sizes with the samples, seed and activation the options give, once its
+    /// shape has passed `require`.
+    static func read(_ arguments: Arguments, sizes: [Int], require: (NetworkShape) throws(CLIError) -> Void) throws(CLIError) -> Network {
         let samples = try arguments.read(Options.samples)
         let nodes = sizes.reduce(0, +)
         guard samples * nodes <= dataLimit else {
             throw arguments.usage("\(Options.samples.name) \(samples) with \(nodes) nodes in all is too much data "
                 + "(more than \(dataLimit) numbers); use fewer samples or smaller layers")
         }
+        try require(NetworkShape(sizes: sizes, biases: Array(repeating: true, count: sizes.count - 1), samples: samples))
         let seed = try arguments.read(Options.seed)
         let activation = try arguments.read(Options.activation)
         return Network.random(sizes: sizes, samples: samples, seed: seed, activation: activation)
