@@ -11,7 +11,9 @@ import Testing
 /// - a clean error: status 64 (usage), 65 (bad network file), 66 (unreadable) or 1 (other) as the
 ///   caller allows, stdout empty, and stderr one line `Error: <message>` (for 64, followed by the
 ///   `Usage: nnexplain …` line and the `See 'nnexplain … --help'.` line, nothing else);
-/// - never a status of 128 or more (a signal), never status 0 with `Error:`.
+/// - never a status of 128 or more (a signal), never status 0 with `Error:`;
+/// - never a format character (category Cf, such as a bidirectional override) on stderr: an echoed
+///   argument shows it escaped, so it cannot reorder the sentence.
 ///
 /// A trap cannot be checked here: it ends the test process.
 enum FuzzContract {
@@ -32,6 +34,9 @@ enum FuzzContract {
         let status = result.status
         if status < 0 || status >= 128 {
             return Violation(rule: "status \(status) is not in 0…127 (a signal or a trap?)", detail: "")
+        }
+        if let format = result.stderr.unicodeScalars.first(where: { $0.properties.generalCategory == .format }) {
+            return Violation(rule: "stderr holds a format character unescaped", detail: "U+\(String(format.value, radix: 16, uppercase: true))")
         }
         var errLines = lines(result.stderr)
         if status == 0 {
