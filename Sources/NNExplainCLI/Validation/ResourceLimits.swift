@@ -7,8 +7,9 @@ enum ResourceLimits {
     /// The memory a network and the engine's buffers may take: 2 GB.
     static let memoryBytes = 2_000_000_000
     /// The memory each number printed by `gradients` takes while its document and text are built
-    /// (measured: about 160 bytes in text, 180 in JSON; the text itself is some 20 of them).
-    static let bytesPerPrintedNumber = 200
+    /// (measured on 1000,1000 and 2000,2000: about 120 bytes in text, Markdown and LaTeX, 140 in
+    /// JSON; the text itself is some 20 of them).
+    static let bytesPerPrintedNumber = 150
     /// The text an explanation may have: 100 MB, more than anyone reads, and several times that in
     /// memory while it is rendered.
     static let explanationBytes = 100_000_000

@@ -110,4 +110,15 @@ import Testing
         let lines = drawn.withLock { $0 }
         #expect(lines.contains { $0.hasSuffix("(961/961 gradients)") })
     }
+
+    @Test func figuresAreRoundedUpSoTheyNeverReadAsTheBound() {
+        #expect(ResourceLimits.megabytes(640_000_000) == "640 MB")
+        #expect(ResourceLimits.megabytes(640_000_001) == "641 MB")
+        #expect(ResourceLimits.megabytes(2_000_000_000) == "2 GB")
+        #expect(ResourceLimits.megabytes(2_000_000_001) == "2.1 GB")
+        #expect(ResourceLimits.megabytes(11_750_000_000) == "11.8 GB")
+        #expect(ResourceLimits.grouped(999) == "999")
+        #expect(ResourceLimits.grouped(1_000) == "1,000")
+        #expect(ResourceLimits.grouped(20_000_000_000) == "20,000,000,000")
+    }
 }
