@@ -23,9 +23,9 @@ enum ResourceLimits {
     static func requireMemory(_ shape: NetworkShape, printing printed: Int = 0, _ arguments: Arguments) throws(CLIError) {
         let bytes = shape.engineBytes + printed * bytesPerPrintedNumber
         guard bytes > memoryBytes else { return }
-        let what = printed > 0 ? "its gradients and their \(printed) printed numbers" : "the engine's buffers for its gradients"
-        throw arguments.usage("this network (\(shape.parameters) weights and biases, \(shape.samples.counting("sample"))) "
-            + "and \(what) need about \(megabytes(bytes)), more than the \(megabytes(memoryBytes)) this tool takes; "
+        let what = printed > 0 ? ", its gradients and their \(printed) printed numbers" : " and the engine's buffers for its gradients"
+        throw arguments.usage("this network (\(shape.parameters) weights and biases, \(shape.samples.counting("sample")))"
+            + "\(what) need about \(megabytes(bytes)) of memory, more than the \(megabytes(memoryBytes)) this tool takes; "
             + "use smaller layers or fewer samples")
     }
 

@@ -51,17 +51,17 @@ import Testing
         // the returned gradients are 5 × 49 million numbers, 1.96 GB; printing them needs far more.
         let result = runCLI(["gradients", "--random", "7000,7000"])
         #expect(result.status == 64)
-        let start: String = "Error: this network (49007000 weights and biases, 10 samples) and its gradients and their "
+        let start: String = "Error: this network (49007000 weights and biases, 10 samples), its gradients and their "
             + "49007000 printed numbers need about "
         #expect(result.stderr.hasPrefix(start))
-        #expect(result.stderr.contains(", more than the 2 GB this tool takes; use smaller layers or fewer samples\n"))
+        #expect(result.stderr.contains(" of memory, more than the 2 GB this tool takes; use smaller layers or fewer samples\n"))
         // Every command refuses what the engine alone cannot hold: for 5000,5000,5000 the network (50.11
         // million numbers), three packed matrices (75 million), a scratch (3.84 million), the gradient sum
         // and one buffer (100.02 million) and the result (50.01 million): 279 million numbers, 2.23 GB.
         let train = runCLI(["train", "--random", "5000,5000,5000", "--epochs", "1"])
         #expect(train.status == 64)
         let trainStart: String = "Error: this network (50010000 weights and biases, 10 samples) and the engine's buffers "
-            + "for its gradients need about 2.3 GB, more than the 2 GB this tool takes;"
+            + "for its gradients need about 2.3 GB of memory, more than the 2 GB this tool takes;"
         #expect(train.stderr.hasPrefix(trainStart))
     }
 
