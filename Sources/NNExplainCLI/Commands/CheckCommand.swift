@@ -23,8 +23,8 @@ enum CheckCommand {
         let ε = try arguments.read(Self.epsilon)
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         try requireFinite(loaded.network)
-        let progress = ProgressBar(total: loaded.network.checkedParameters, unit: "gradients",
-                                   worthShowing: ResourceLimits.checkWork(NetworkShape(loaded.network)) > ResourceLimits.checkProgressMultiplyAdds,
+        let long = ResourceLimits.checkWork(NetworkShape(loaded.network)) > ResourceLimits.checkProgressMultiplyAdds
+        let progress = ProgressBar(total: loaded.network.checkedParameters, unit: "gradients", worthShowing: long,
                                    draw: environment.progress)
         let check = loaded.network.gradientCheck(epsilon: ε, progress: progress.update)
         progress.finish()
