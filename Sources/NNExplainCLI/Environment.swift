@@ -15,7 +15,7 @@ public struct Environment: Sendable {
     public var stdoutIsTerminal: Bool
     public var stderrIsTerminal: Bool
     public var stdinIsTerminal: Bool
-    /// `NO_COLOR` is set (https://no-color.org): never colour, whatever the terminal.
+    /// `NO_COLOR` is set (https://no-color.org) or `TERM=dumb`: never colour unless `--color always`.
     public var noColor: Bool
     /// Reads one line from standard input, `nil` at its end.
     public var readLine: @Sendable () -> String?
@@ -46,13 +46,19 @@ public struct Environment: Sendable {
             stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
             stderrIsTerminal: stderrIsTerminal,
             stdinIsTerminal: isatty(STDIN_FILENO) == 1,
-            noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false,
+            noColor: colorUnwanted(ProcessInfo.processInfo.environment),
             readLine: { Swift.readLine(strippingNewline: true) },
             progress: stderrIsTerminal ? writeToStandardError : nil, standardInput: STDIN_FILENO)
     }
 
+    /// Whether these environment variables ask for no colour: a non-empty `NO_COLOR`, or `TERM=dumb`
+    /// (a terminal that shows escape codes as text).
+    public static func colorUnwanted(_ variables: [String: String]) -> Bool {
+        !(variables["NO_COLOR"] ?? "").isEmpty || variables["TERM"] == "dumb"
+    }
+
     @Sendable private static func writeToStandardError(_ text: String) {
-        StandardStream.write(text, to: 2)
+        _ = StandardStream.write(text, to: STDERR_FILENO)
     }
 
     /// A quiet environment: no terminals, no input, no progress (the default for tests).

@@ -26,11 +26,31 @@ public func run<Out: TextOutputStream, Err: TextOutputStream>(
     }
 }
 
+/// The executable's whole life: ``run`` on the process's own streams, then whether its output
+/// arrived. A failed write to stdout (a full disk, a closed descriptor) is an error with exit 1:
+/// `Error: cannot write to standard output: no space left on device`. A reader that closes the pipe
+/// early (`nnexplain gradients | head -1`) is no error: nothing more is written, nothing is said,
+/// and the exit status is the command's own (0 when it succeeded). A failing stderr is ignored, as
+/// there is nowhere left to complain. (SIGPIPE must be ignored for the writes to see `EPIPE`.)
+public func runProcess(arguments: [String]) -> Int32 {
+    var stdout = StandardStream.output, stderr = StandardStream.error
+    let status = run(arguments: arguments, stdout: &stdout, stderr: &stderr, environment: .process)
+    stdout.close()
+    guard case .failed(let reason) = stdout.state else { return status }
+    let error = CLIError.runtime("cannot write to standard output: \(reason)")
+    stderr.write(error.rendered())
+    return error.exitCode
+}
+
 private func execute(_ arguments: [String], environment: Environment) throws(CLIError) -> CommandResult {
     guard let first = arguments.first else { return CommandResult(output: Help.top()) }
     switch first {
     case "-h", "--help": return CommandResult(output: Help.top())
-    case "--version": return CommandResult(output: "nnexplain \(Help.version)\n")
+    case "--version":
+        guard arguments.count == 1 else {
+            throw .usage("--version takes no other arguments; give 'nnexplain --version' alone", command: nil)
+        }
+        return CommandResult(output: "nnexplain \(Help.version)\n")
     default: break
     }
     guard let command = Command.named(first) else {

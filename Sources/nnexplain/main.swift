@@ -5,8 +5,8 @@ import Darwin
 #endif
 import NNExplainCLI
 
-// Everything happens in the library, so tests can drive the same code in process.
-var standardOutput = StandardStream.output
-var standardError = StandardStream.error
-exit(run(arguments: Array(CommandLine.arguments.dropFirst()), stdout: &standardOutput, stderr: &standardError,
-         environment: .process))
+// A reader that closes the pipe early must not kill the process: writes then fail with EPIPE,
+// which `runProcess` treats as a quiet stop. Everything else happens in the library, so tests can
+// drive the same code in process.
+signal(SIGPIPE, SIG_IGN)
+exit(runProcess(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -28,20 +28,16 @@ enum CheckCommand {
     /// The largest finite-difference step --epsilon accepts.
     static let largestEpsilon = 0.1
 
-    /// The most weights and biases a check perturbs: two forward passes each, so beyond this it takes too long.
-    static let parameterLimit = 20_000
-
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
-        let loaded = try loadNetwork(arguments, environment)
+        let loaded = try loadNetwork(arguments, environment) { shape throws(CLIError) in try ResourceLimits.requireCheckable(shape, arguments) }
         let ε = try arguments.read(Self.epsilon)
-        let parameters = loaded.network.checkedParameters
-        guard parameters <= Self.parameterLimit else {
-            throw arguments.usage("check runs two forward passes for each of the \(parameters) weights and biases of this "
-                + "network, too many to wait for (at most \(Self.parameterLimit)); check a smaller network")
-        }
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         try requireFinite(loaded.network)
-        let check = loaded.network.gradientCheck(epsilon: ε)
+        let long = ResourceLimits.checkWork(NetworkShape(loaded.network)) > ResourceLimits.checkProgressMultiplyAdds
+        let progress = ProgressBar(total: loaded.network.checkedParameters, unit: "gradients", worthShowing: long,
+                                   draw: environment.progress)
+        let check = loaded.network.gradientCheck(epsilon: ε, progress: progress.update)
+        progress.finish()
         if let least = check.smallestUsefulEpsilon, !check.resolvesGradients {
             throw arguments.usage("--epsilon \(ε.formatted) is too small for this network: its noise allowance, "
                 + "\(GradientCheck.noiseULPs.formatted) ulp of C / ε, is above the threshold \(check.threshold.formatted) times the "

@@ -14,7 +14,9 @@ enum GradientsCommand {
         action: .parsed(run))
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
-        let loaded = try loadNetwork(arguments, environment)
+        let loaded = try loadNetwork(arguments, environment) { shape throws(CLIError) in
+            try ResourceLimits.requireMemory(shape, printing: shape.parameters, arguments)
+        }
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         let gradients = loaded.network.gradients()
         try requireFinite(loaded.network, gradients: gradients)

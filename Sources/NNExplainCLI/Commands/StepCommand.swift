@@ -30,6 +30,7 @@ enum StepCommand {
         if average && arguments.isGiven(Options.sample) {
             throw arguments.usage("--sample and --average cannot be used together; give one of them")
         }
+        try ResourceLimits.requireExplainable(NetworkShape(network), layer: weight.l, averaging: average, naming: weight.naming, arguments)
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         let s = average ? nil : try arguments.read(Options.sample, in: network.samples.count)
         let product = FiniteCheck.product(layer: weight.l, j: weight.j, k: weight.k)

@@ -58,7 +58,7 @@ enum TrainCommand {
         let rate = "try a smaller --learning-rate (this run used \((η ?? network.learningRate).formatted))"
         switch training.divergence {
         case .loss(let epochs, let value):
-            throw .runtime("training diverged: the loss became \(value.isNaN ? "NaN" : "infinite") after \(epochs) epoch\(epochs == 1 ? "" : "s"); \(rate)")
+            throw .runtime("training diverged: the loss became \(value.isNaN ? "NaN" : "infinite") after \(epochs.counting("epoch")); \(rate)")
         case .parameter(let bad, let epoch):
             throw .runtime("training diverged: \(parameterName(bad, in: network)) became \(nonFiniteWord(bad.value)) in epoch \(epoch); \(rate)")
         case nil:

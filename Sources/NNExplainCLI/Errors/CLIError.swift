@@ -45,7 +45,10 @@ public enum CLIError: Error, Equatable, Sendable {
 
 extension String {
     /// The text with control characters (a newline typed into an argument, say) written as escapes
-    /// like `\n`, so that every message stays on one line whatever the user typed.
+    /// like `\n`, so that every message stays on one line whatever the user typed; and with format
+    /// characters (category Cf: the bidirectional overrides U+202A–U+202E and isolates U+2066–U+2069,
+    /// the marks U+200E, U+200F and U+061C, zero-width characters) escaped as `\u{202e}`, so that an
+    /// argument cannot reorder or hide the text of the sentence that echoes it.
     var visible: String {
         var out = ""
         for scalar in unicodeScalars {
@@ -53,7 +56,7 @@ extension String {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}":
+            case _ where [.control, .format].contains(scalar.properties.generalCategory) || scalar == "\u{2028}" || scalar == "\u{2029}":
                 out += "\\u{\(String(scalar.value, radix: 16))}"
             default: out.unicodeScalars.append(scalar)
             }

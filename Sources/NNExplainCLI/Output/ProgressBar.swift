@@ -1,16 +1,21 @@
 /// A progress bar on stderr for long runs, drawn only when stderr is a terminal (the environment
-/// gives a drawing function only then) and at most a hundred times in all.
+/// gives a drawing function only then), only for runs long enough to need one, and at most a
+/// hundred times in all.
 final class ProgressBar: @unchecked Sendable {
     private let total: Int
+    /// What is counted: `epochs`, `gradients`.
+    private let unit: String
     private let draw: (@Sendable (String) -> Void)?
     private var shown = -1
 
-    /// Runs shorter than this many epochs finish too fast to need a bar.
+    /// Training runs shorter than this many epochs finish too fast to need a bar.
     static let threshold = 2_000
 
-    init(total: Int, draw: (@Sendable (String) -> Void)?) {
+    /// A bar for `total` of `unit`, drawn when `worthShowing` (by default: `total` of at least ``threshold``).
+    init(total: Int, unit: String = "epochs", worthShowing: Bool? = nil, draw: (@Sendable (String) -> Void)?) {
         self.total = total
-        self.draw = total >= ProgressBar.threshold ? draw : nil
+        self.unit = unit
+        self.draw = worthShowing ?? (total >= ProgressBar.threshold) ? draw : nil
     }
 
     func update(_ done: Int) {
@@ -20,7 +25,7 @@ final class ProgressBar: @unchecked Sendable {
         shown = percent
         let filled = percent * 30 / 100
         draw("\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: 30 - filled)
-             + "] \(percent)% (\(done)/\(total) epochs)")
+             + "] \(percent)% (\(done)/\(total) \(unit))")
     }
 
     func finish() {

@@ -22,15 +22,21 @@ struct LoadedNetwork {
 
 /// `--network FILE` (`-` or `/dev/stdin` for standard input), `--random SIZES`, or the built-in
 /// network. `locked` is the `--network FILE` already opened and locked (`update --in-place`), whose
-/// bytes are read instead of opening it again.
-func loadNetwork(_ arguments: Arguments, _ environment: Environment, locked: LockedFile? = nil)
-    throws(CLIError) -> LoadedNetwork
+/// bytes are read instead of opening it again. The network's shape must pass the memory bound
+/// (``ResourceLimits/requireMemory(_:printing:_:)``) and `require`, the command's own bounds: for
+/// `--random`, before the network is made.
+func loadNetwork(_ arguments: Arguments, _ environment: Environment, locked: LockedFile? = nil,
+                 require: (NetworkShape) throws(CLIError) -> Void = { _ in }) throws(CLIError) -> LoadedNetwork
 {
+    func requireAll(_ shape: NetworkShape) throws(CLIError) {
+        try ResourceLimits.requireMemory(shape, arguments)
+        try require(shape)
+    }
     if let sizes = try arguments.read(Options.random) {
         if arguments.isGiven(Options.network) {
             throw arguments.usage("give --network FILE or --random SIZES, not both")
         }
-        return LoadedNetwork(network: try RandomNetwork.read(arguments, sizes: sizes))
+        return LoadedNetwork(network: try RandomNetwork.read(arguments, sizes: sizes, require: requireAll))
     }
     let randomSettings: [any DeclaredOption] = [Options.samples, Options.seed, Options.activation]
     for setting in randomSettings where arguments.isGiven(setting) {
@@ -38,14 +44,17 @@ func loadNetwork(_ arguments: Arguments, _ environment: Environment, locked: Loc
     }
     guard let path = try arguments.read(Options.network) else { return LoadedNetwork(network: Network.standard) }
     let bytes = if let locked { locked.bytes } else { try NetworkFileBytes.contents(of: path, environment: environment) }
+    let loaded: LoadedNetwork
     do throws(NetworkFileError) {
         let root = try Network.parseFile(bytes)
         let decoded = try Network.decode(json: root)
-        return LoadedNetwork(network: decoded.network, warnings: decoded.warnings.map { "network file '\(path)': \($0)" },
-                             file: root)
+        loaded = LoadedNetwork(network: decoded.network, warnings: decoded.warnings.map { "network file '\(path)': \($0)" },
+                               file: root)
     } catch {
         throw .badNetworkFile(path: path, error.message)
     }
+    try requireAll(NetworkShape(loaded.network))
+    return loaded
 }
 
 /// `--random SIZES [--samples N] [--seed S] [--activation NAME]`, and the limits that keep such a
@@ -76,14 +85,16 @@ enum RandomNetwork {
         return sizes
     }
 
-    /// The network of these sizes with the samples, seed and activation the options give.
-    static func read(_ arguments: Arguments, sizes: [Int]) throws(CLIError) -> Network {
+    /// The network of these sizes with the samples, seed and activation the options give, once its
+    /// shape has passed `require`.
+    static func read(_ arguments: Arguments, sizes: [Int], require: (NetworkShape) throws(CLIError) -> Void) throws(CLIError) -> Network {
         let samples = try arguments.read(Options.samples)
         let nodes = sizes.reduce(0, +)
         guard samples * nodes <= dataLimit else {
             throw arguments.usage("\(Options.samples.name) \(samples) with \(nodes) nodes in all is too much data "
                 + "(more than \(dataLimit) numbers); use fewer samples or smaller layers")
         }
+        try require(NetworkShape(sizes: sizes, biases: Array(repeating: true, count: sizes.count - 1), samples: samples))
         let seed = try arguments.read(Options.seed)
         let activation = try arguments.read(Options.activation)
         return Network.random(sizes: sizes, samples: samples, seed: seed, activation: activation)

@@ -54,7 +54,7 @@ extension Options {
                 }
                 return value
             },
-            absent: .required { name, nodes in "missing \(name); say which node, e.g. \(name) 0 (\(nodes.layer) has \(nodes.count) nodes)" })
+            absent: .required { name, nodes in "missing \(name); say which node, e.g. \(name) 0 (\(nodes.layer) has \(nodes.count.counting("node")))" })
     }
 
     /// `L`, `L, L-1`, `L, L-1, L-2`, or `L, L-1, …, L-5`: the relative names of the layers with weights.

@@ -20,4 +20,7 @@ extension Int {
         let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
         return words.indices.contains(self) ? words[self] : String(self)
     }
+
+    /// `1 epoch`, `2 epochs`: the number with the noun (made plural with an s) it counts.
+    func counting(_ noun: String) -> String { "\(self) \(noun)\(self == 1 ? "" : "s")" }
 }

@@ -97,7 +97,9 @@ extension Network {
     }
 
     /// Checks every weight gradient, and the bias gradients of the layers that have biases, against a central finite difference with step `ε`.
-    public func gradientCheck(epsilon ε: Double = GradientCheck.defaultEpsilon, threshold: Double = GradientCheck.defaultThreshold) -> GradientCheck {
+    /// `progress` is called after each parameter with the number checked so far.
+    public func gradientCheck(epsilon ε: Double = GradientCheck.defaultEpsilon, threshold: Double = GradientCheck.defaultThreshold,
+                              progress: ((Int) -> Void)? = nil) -> GradientCheck {
         let gradients = self.gradients()
         let noise = GradientCheck.noise(lossULP: gradients.loss.ulp, epsilon: ε)
         var entries: [GradientCheck.Entry] = []
@@ -107,6 +109,7 @@ extension Network {
             nudge(&minus, -ε)
             let numeric = (plus.meanLoss() - minus.meanLoss()) / (2 * ε)
             entries.append(.init(layer: l, j: j, k: k, backprop: backprop, numeric: numeric, threshold: threshold, noise: noise))
+            progress?(entries.count)
         }
         for l in 1...depth {
             for j in 0..<size(ofLayer: l) {

@@ -14,6 +14,8 @@ import Testing
 /// - never a status of 128 or more (a signal), never status 0 with `Error:`;
 /// - never status 0 with a result that is not a number: `inf`, `nan`, `-nan`, `NaN` as a token, or
 ///   `infinite` where a number stands (after `=` or `→`), in any output; `null` outside strings in JSON.
+/// - never a format character (category Cf, such as a bidirectional override) on stderr: an echoed
+///   argument shows it escaped, so it cannot reorder the sentence.
 ///
 /// A trap cannot be checked here: it ends the test process.
 enum FuzzContract {
@@ -34,6 +36,9 @@ enum FuzzContract {
         let status = result.status
         if status < 0 || status >= 128 {
             return Violation(rule: "status \(status) is not in 0…127 (a signal or a trap?)", detail: "")
+        }
+        if let format = result.stderr.unicodeScalars.first(where: { $0.properties.generalCategory == .format }) {
+            return Violation(rule: "stderr holds a format character unescaped", detail: "U+\(String(format.value, radix: 16, uppercase: true))")
         }
         var errLines = lines(result.stderr)
         if status == 0 {
