@@ -34,6 +34,8 @@ public struct Document: Sendable, Equatable {
         /// The label of a layer as the renderer's naming writes it (`L-1` or `2`); `full` adds the
         /// other name too, `L-1 (l = 2)`.
         case layer(Int, full: Bool)
+        /// A line of code as it is typed, e.g. numpy's `dW = np.outer(delta, a_prev)`.
+        case code(String)
     }
 }
 

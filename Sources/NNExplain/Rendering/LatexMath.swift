@@ -22,6 +22,7 @@ struct LatexMath: Sendable {
         case .sum(let index): return "\\sum_{\(index.replacingPrimes)} "
         case .mean(let index): return "\\frac{1}{N}" + latex(.sum(index))
         case .over(let numerator, let n): return "\\frac{" + latex(numerator) + "}{\(n)}"
+        case .matrix(let rows): return matrix(rows)
         }
     }
 
@@ -34,9 +35,28 @@ struct LatexMath: Sendable {
         case .lessOrEqual: return " \\le "
         case .greater: return " > "
         case .half: return "\\tfrac{1}{2}"
+        case .hadamard: return " \\odot "
+        case .matrixProduct: return " \\, "
         case .becomes: return " \\to "
         case .bar: return " "
         }
+    }
+
+    /// A `bmatrix` (amsmath) with its shape under it; the middle rows and columns of a big matrix
+    /// elided with `\\cdots`, `\\vdots` and `\\ddots`, as in text (``Math/shownIndices(_:)``).
+    private func matrix(_ rows: [[Double]]) -> String {
+        let columns = rows.first?.count ?? 0
+        let body = Math.shownIndices(rows.count).map { r in
+            Math.shownIndices(columns).map { c in
+                switch (r, c) {
+                case (let r?, let c?): return number(rows[r][c])
+                case (nil, nil): return "\\ddots"
+                case (nil, _): return "\\vdots"
+                case (_, nil): return "\\cdots"
+                }
+            }.joined(separator: " & ")
+        }.joined(separator: " \\\\ ")
+        return "\\underset{\(latex(Math.shape(rows.count, columns)))}{\\begin{bmatrix} \(body) \\end{bmatrix}}"
     }
 
     /// The rows of an `align*` or `aligned` environment, `lhs &= step`, one per step; or a single row
@@ -65,6 +85,11 @@ struct LatexMath: Sendable {
         case .partial(let top, let bottom): return "\\frac{\\partial \(latex(top))}{\\partial \(latex(bottom))}"
         case .learningRate: return "\\eta"
         case .epsilon: return "\\varepsilon"
+        case .array(let name, let l): return name.latexLetter + "^{\(naming.label(l))}"
+        case .delta(let l, let j): return "\\delta_{\(j.text.replacingPrimes)}^{\(naming.label(l))}"
+        case .transpose(let inner): return "\\left(" + latex(inner) + "\\right)^{T}"
+        case .lossGradient(let scope, let batch): return "\\nabla_{\(batch ? "A" : "a")} " + latex(.loss(scope))
+        case .gPrimeArray(let l, let batch): return "g_{\(naming.label(l))}'(\(batch ? "Z" : "z")^{\(naming.label(l))})"
         default: preconditionFailure("\(symbol) has scripts")
         }
     }
@@ -93,6 +118,12 @@ struct LatexMath: Sendable {
             case "²": out += "$^2$"
             case "≤": out += "$\\le$"
             case "×": out += "$\\times$"
+            case "⊙": out += "$\\odot$"
+            case "∇": out += "$\\nabla$"
+            case "δ": out += "$\\delta$"
+            case "Δ": out += "$\\Delta$"
+            case "⋮": out += "$\\vdots$"
+            case "⋱": out += "$\\ddots$"
             case "│": out += "$|$"
             default: out.append(character)
             }

@@ -83,6 +83,7 @@ public struct LatexRenderer: Sendable {
             switch inline {
             case .text(let text): return LatexMath.escaped(text)
             case .math(let formula): return "$" + math.latex(formula) + "$"
+            case .code(let code): return "\\texttt{" + LatexMath.escaped(code) + "}"
             case .layer(let l, let full): return LatexMath.escaped(full ? math.naming.fullName(l) : math.naming.label(l))
             }
         }.joined()

@@ -67,6 +67,7 @@ public struct MarkdownRenderer: Sendable {
             switch inline {
             case .text(let text): return text.split(separator: "*", omittingEmptySubsequences: false).joined(separator: "\\*")
             case .math(let formula): return "$" + math.latex(formula) + "$"
+            case .code(let code): return "`" + code + "`"
             case .layer(let l, let full): return full ? math.naming.fullName(l) : math.naming.label(l)
             }
         }.joined()

@@ -35,6 +35,41 @@ extension Symbol {
         case .loss(.anySample): return SymbolScripts(base: "C", sub: "s", sup: "")
         case .loss(.mean): return SymbolScripts(base: "C", sub: "", sup: "")
         case .gPrime, .partial, .learningRate, .epsilon: return nil
+        // The matrix form's symbols are written by each renderer around its own Greek letters and marks.
+        case .array, .delta, .transpose, .lossGradient, .gPrimeArray: return nil
+        }
+    }
+}
+
+extension Symbol.Index {
+    /// The index as a subscript writes it: `2`, or the letter `i`.
+    var text: String {
+        switch self {
+        case .number(let n): return String(n)
+        case .letter(let letter): return letter
+        }
+    }
+}
+
+extension Symbol.ArrayName {
+    /// The letter of the vector or matrix in text: `W`, `δ`, `Δ`.
+    var letter: String {
+        switch self {
+        case .weights: return "W"
+        case .biases: return "b"
+        case .activations: return "a"
+        case .delta: return "δ"
+        case .batchActivations: return "A"
+        case .batchDelta: return "Δ"
+        }
+    }
+
+    /// The letter in LaTeX math: `W`, `\delta`, `\Delta`.
+    var latexLetter: String {
+        switch self {
+        case .delta: return "\\delta"
+        case .batchDelta: return "\\Delta"
+        default: return letter
         }
     }
 }

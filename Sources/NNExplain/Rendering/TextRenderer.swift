@@ -47,6 +47,8 @@ public struct TextRenderer: Sendable {
                 out += lines(children, indent: indent + 2)
             case .nested(let children):
                 out += lines(children, indent: indent + 2)
+            case .equation(let lhs, let steps, _) where ([lhs] + steps).contains(where: \.hasMatrix):
+                out += matrixLines([lhs] + steps, indent: indent)
             case .equation(let lhs, let steps, let chain):
                 let left = text(lhs)
                 if chain {
@@ -99,6 +101,7 @@ public struct TextRenderer: Sendable {
             case .text(let text): return text
             case .math(let math): return self.text(math)
             case .layer(let l, let full): return full ? naming.fullName(l) : naming.label(l)
+            case .code(let code): return code
             }
         }.joined())
     }
@@ -106,9 +109,9 @@ public struct TextRenderer: Sendable {
     /// A formula as text.
     public func text(_ math: Math) -> String { spelled(math.pieces.map(text).joined()) }
 
-    private func spelled(_ text: String) -> String { ascii ? TextRenderer.asciiSpelling(text) : text }
+    func spelled(_ text: String) -> String { ascii ? TextRenderer.asciiSpelling(text) : text }
 
-    private func text(_ piece: Math.Piece) -> String {
+    func text(_ piece: Math.Piece) -> String {
         switch piece {
         case .symbol(let symbol): return text(symbol)
         case .number(let x): return number(x)
@@ -124,6 +127,7 @@ public struct TextRenderer: Sendable {
         case .sum(let index): return "Σ_\(index) "
         case .mean(let index): return "(1/N) " + text(.sum(index))
         case .over(let numerator, let n): return "(" + text(numerator) + ") / \(n)"
+        case .matrix(let rows): return "[" + rows.map { "[" + $0.map(number).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
         }
     }
 
@@ -136,6 +140,8 @@ public struct TextRenderer: Sendable {
         case .lessOrEqual: return " ≤ "
         case .greater: return " > "
         case .half: return "½"
+        case .hadamard: return " ⊙ "
+        case .matrixProduct: return " "
         case .becomes: return " → "
         case .bar: return "   │   "
         }
@@ -159,6 +165,13 @@ public struct TextRenderer: Sendable {
         case .partial(let top, let bottom): return "∂\(text(top))/∂\(text(bottom))"
         case .learningRate: return "η"
         case .epsilon: return "ε"
+        case .array(let name, let l): return name.letter + "^" + grouped(naming.label(l))
+        case .delta(let l, let j): return "δ_" + j.text + "^" + grouped(naming.label(l))
+        case .transpose(let inner): return "(" + text(inner) + ")^T"
+        case .lossGradient(let scope, let batch): return "∇_" + (batch ? "A " : "a ") + text(.loss(scope))
+        case .gPrimeArray(let l, let batch):
+            let z = "\(batch ? "Z" : "z")^" + grouped(naming.label(l))
+            return "g_" + grouped(naming.label(l)) + "'(" + z + ")"
         default: preconditionFailure("\(symbol) has scripts")
         }
     }
@@ -180,7 +193,8 @@ public struct TextRenderer: Sendable {
     static func asciiSpelling(_ text: String) -> String {
         let spellings: [Character: String] = [
             "∂": "d", "Σ": "sum", "·": "*", "−": "-", "²": "^2", "½": "(1/2)", "…": "...", "│": "|",
-            "≤": "<=", "θ": "theta", "′": "'", "—": "-", "×": "x", "→": "->", "η": "eta", "ε": "eps", "δ": "delta", "✓": "ok", "✗": "X",
+            "≤": "<=", "θ": "theta", "∇": "grad", "⊙": ".*", "Δ": "Delta", "⋮": ":", "⋱": "\\",
+            "⎡": "[", "⎢": "[", "⎣": "[", "⎤": "]", "⎥": "]", "⎦": "]", "′": "'", "—": "-", "×": "x", "→": "->", "η": "eta", "ε": "eps", "δ": "delta", "✓": "ok", "✗": "X",
         ]
         var out = ""
         out.reserveCapacity(text.utf8.count)

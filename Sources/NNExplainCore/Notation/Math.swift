@@ -31,10 +31,35 @@ public struct Math: Sendable, Equatable, ExpressibleByArrayLiteral {
         case mean(String)
         /// The mean `(a + b) / n` written as `(…) / n`: the numerator in parentheses over an integer.
         case over(Math, Int)
+        /// A matrix of numbers, `rows[r][c]`, written out with brackets and its shape `rows×columns`
+        /// under it; a column vector is a matrix of one column. Renderers show at most
+        /// ``Math/shownEntries`` rows and columns, eliding the middle ones with `…`.
+        case matrix([[Double]])
+    }
+
+    /// The most rows or columns of a ``Piece/matrix(_:)`` that a renderer writes out; a longer one
+    /// shows its first and last entries around an ellipsis.
+    public static let shownEntries = 8
+
+    /// The indices of the rows (or columns) of a matrix of `count` that are shown, in order; nil
+    /// stands for the ellipsis in place of the middle ones. Every renderer elides the same entries.
+    public static func shownIndices(_ count: Int) -> [Int?] {
+        guard count > shownEntries else { return Array(0..<count) }
+        let head = (shownEntries + 1) / 2, tail = shownEntries - head - 1
+        return Array(0..<head) + [nil] + Array((count - tail)..<count)
+    }
+
+    /// The shape `rows×columns` of a matrix, `3×1`.
+    public static func shape(_ rows: Int, _ columns: Int) -> Math {
+        [.notation(text: "\(rows)×\(columns)", latex: "\(rows) \\times \(columns)")]
     }
 
     public enum Operator: Sendable, Equatable {
         case times, plus, minus, equals, lessOrEqual, greater, half
+        /// `⊙`, the entry-by-entry (Hadamard) product.
+        case hadamard
+        /// Two matrices side by side, multiplied as matrices.
+        case matrixProduct
         /// `old → new`.
         case becomes
         /// A column rule in tables.

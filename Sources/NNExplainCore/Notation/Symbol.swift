@@ -23,11 +23,37 @@ public indirect enum Symbol: Sendable, Equatable {
     case learningRate
     /// The step `ε` of a finite difference.
     case epsilon
+    /// A whole layer as one vector or matrix, for the matrix form: `W^l`, `b^l`, `δ^l`, …
+    case array(ArrayName, layer: Int)
+    /// `δ_j^l = ∂C_s/∂z_j^l`, one entry of `δ^l` (Nielsen's error of node j).
+    case delta(layer: Int, Index)
+    /// The transpose `X^T`.
+    case transpose(Symbol)
+    /// `∇_a C_s`, the vector of `∂C_s/∂a_j^L`; with `batch`, `∇_A C_s`, one row per sample.
+    case lossGradient(LossScope, batch: Bool)
+    /// `g_l'(z^l)`, the slopes of layer l as a vector; with `batch`, `g_l'(Z^l)`, one row per sample.
+    case gPrimeArray(layer: Int, batch: Bool)
 
     /// A node index: a number, or a letter that a formula sums or ranges over.
     public enum Index: Sendable, Equatable {
         case number(Int)
         case letter(String)
+    }
+
+    /// The name of a layer's vector or matrix in the matrix form (docs/notation.md).
+    public enum ArrayName: Sendable, Equatable {
+        /// `W^l`, n×m: row j, column k is `w_jk^l`.
+        case weights
+        /// `b^l`, n×1.
+        case biases
+        /// `a^l`, the activations, n×1.
+        case activations
+        /// `δ^l = ∂C_s/∂z^l`, n×1.
+        case delta
+        /// `A^l`, N×n: row s is `(a^l)^T` of sample s.
+        case batchActivations
+        /// `Δ^l`, N×n: row s is `(δ^l)^T` of sample s.
+        case batchDelta
     }
 
     /// Which loss a symbol means.

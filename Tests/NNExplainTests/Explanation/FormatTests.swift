@@ -16,6 +16,8 @@ struct FormatTests {
         ["update", "--layer", "L-1", "--j", "2", "--k", "2"],
         ["update", "--network", mazur, "--update-order", "output-first"],
         ["check", "--network", mazur],
+        ["matrix", "--network", mazur],
+        ["matrix", "--average", "--random", "10,9,2"],
         // Deep enough that the summation letters run out and come back primed (i′).
         ["step", "--random", "2,2,2,2,2,2,2,2,2,2,2,2,2,2", "--layer", "1", "--j", "0", "--k", "0"],
     ]

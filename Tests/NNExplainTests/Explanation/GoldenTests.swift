@@ -74,6 +74,15 @@ struct GoldenTests {
         Case(file: "default-check.txt", arguments: ["check"]),
         Case(file: "mazur-check.md", arguments: ["check", "--network", mazur, "--format", "markdown"]),
         Case(file: "default-walk.txt", arguments: ["walk"]),
+        // The matrix form: every format, the batch form, a square hidden layer.
+        Case(file: "default-matrix-L.txt", arguments: ["matrix", "--layer", "L"]),
+        Case(file: "default-matrix-L.md", arguments: ["matrix", "--layer", "L", "--format", "markdown"]),
+        Case(file: "default-matrix-L.tex", arguments: ["matrix", "--layer", "L", "--format", "latex"]),
+        Case(file: "default-matrix-L-json.txt", arguments: ["matrix", "--layer", "L", "--format", "json"]),
+        Case(file: "default-matrix-average.txt", arguments: ["matrix", "--average"]),
+        Case(file: "default-matrix-average-json.txt", arguments: ["matrix", "--average", "--format", "json"]),
+        Case(file: "default-matrix-2.txt", arguments: ["matrix", "--layer", "2", "--sample", "1"]),
+        Case(file: "mazur-matrix.txt", arguments: ["matrix", "--network", mazur]),
         // Diagrams.
         Case(file: "default-diagram-L-1-j2-k2.svg", arguments: ["diagram", "--layer", "L-1", "--j", "2", "--k", "2"]),
         Case(file: "default-diagram-L-1-j2-k2.dot", arguments: ["diagram", "--layer", "L-1", "--j", "2", "--k", "2", "--format", "dot"]),
@@ -91,6 +100,7 @@ struct GoldenTests {
         Case(file: "help-walk.txt", arguments: ["walk", "--help"]),
         Case(file: "help-diagram.txt", arguments: ["diagram", "--help"]),
         Case(file: "help-lesson.txt", arguments: ["lesson", "--help"]),
+        Case(file: "help-matrix.txt", arguments: ["matrix", "--help"]),
     ]
 
     @Test(arguments: cases)

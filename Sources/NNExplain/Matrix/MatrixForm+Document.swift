@@ -1,0 +1,96 @@
+/// `nnexplain matrix`: the backward pass of ``MatrixForm`` written with vectors and matrices, each
+/// with its numbers and its shape, the shapes of every product checked in words, and the numpy line
+/// that computes it. The numbers are the form's; this file only arranges them.
+extension Explanation {
+    public static func matrix(_ form: MatrixForm, of network: Network) -> Document {
+        let writer = MatrixWriter(network: network, form: form)
+        var blocks: [Document.Block] = writer.preamble
+        for layer in form.layers {
+            blocks += [.gap, writer.section(layer)]
+        }
+        blocks += [.gap, MatrixWriter.dictionary]
+        return Document(blocks)
+    }
+}
+
+/// The pieces of the matrix-form document, for one network and scope.
+struct MatrixWriter {
+    let network: Network
+    let form: MatrixForm
+
+    /// Whether the samples are the rows of the matrices (`--average`).
+    var batch: Bool { if case .average = form.scope { return true } else { return false } }
+    var count: Int { if case .average(let n) = form.scope { return n } else { return 1 } }
+    /// `C_0` for one sample; `C_s` for the rows of the batch.
+    var sampleScope: Symbol.LossScope { if case .sample(let s) = form.scope { return .sample(s) } else { return .anySample } }
+    var sampleLoss: Symbol { .loss(sampleScope) }
+    /// The loss whose gradients are shown: `C_0`, or the mean `C`.
+    var gradientLoss: Symbol { batch ? .loss(.mean) : sampleLoss }
+
+    /// The title, what the vectors and matrices hold, the forward pass, and a note on elided entries.
+    var preamble: [Document.Block] {
+        var blocks: [Document.Block]
+        if case .sample(let s) = form.scope {
+            blocks = [
+                .title(["The backward pass in matrix form, for sample \(s) of \(network.samples.count)"]),
+                .paragraph(["The numbers of ", .code("step"), " and ", .code("gradients"), ", grouped into vectors and matrices: ",
+                            generic("W^l", "W^{l}"), " is the n×m matrix whose row j, column k is ", generic("w_jk^l", "w_{jk}^{l}"),
+                            " (n nodes in layer l, m in layer l-1); ", generic("a^l", "a^{l}"), ", ", generic("z^l", "z^{l}"), " and ",
+                            generic("δ^l = ∂C_s/∂z^l", "\\delta^{l} = \\partial C_s / \\partial z^{l}"),
+                            " are column vectors (n×1), one entry per node."]),
+            ]
+        } else {
+            blocks = [
+                .title(["The backward pass in matrix form, the \(count) sample\(count == 1 ? "" : "s") as rows (the batch form)"]),
+                .paragraph(["Each sample's vectors become one row of a matrix, as numpy and PyTorch store a batch: row s of ",
+                            generic("Δ^l", "\\Delta^{l}"), " (N×n) is ", generic("(δ^l)^T", "(\\delta^{l})^{T}"), " of sample s, row s of ",
+                            generic("A^l", "A^{l}"), " (N×n) is ", generic("(a^l)^T", "(a^{l})^{T}"),
+                            ", and each gradient is the mean over the N = \(count) rows."]),
+            ]
+        }
+        blocks.append(.paragraph(["Forward, layer by layer: ", generic("z^l = W^l a^(l-1) + b^l", "z^{l} = W^{l} a^{l-1} + b^{l}"),
+                                  " (an n×m matrix times an m×1 vector is n×1), then ", generic("a^l = g_l(z^l)", "a^{l} = g_{l}(z^{l})"), " entry by entry. ",
+                                  "In numpy, with lists indexed by the layer number l (a[0] is the input x): ",
+                                  .code(batch ? "Z[l] = A[l-1] @ W[l].T + b[l]" : "z[l] = W[l] @ a[l-1] + b[l]"), "."]))
+        if !network.hasBiases {
+            blocks.append(.paragraph(["This network has no biases, so BP3, ", generic("∂C/∂b^l = δ^l", "\\partial C / \\partial b^{l} = \\delta^{l}"),
+                                      ", has nothing to show."]))
+        }
+        if needsElision {
+            blocks.append(.paragraph(["Matrices with more than \(Math.shownEntries) rows or columns show their first and last ones; ⋮ and … stand for the rest (",
+                                      .code("--format json"), " has every number)."]))
+        }
+        return blocks
+    }
+
+    /// Whether any matrix shown has more rows or columns than a renderer writes out.
+    private var needsElision: Bool {
+        form.layers.contains { f in
+            ([count, network.size(ofLayer: f.layer), network.size(ofLayer: f.layer - 1)]
+                + (f.layer < network.depth ? [network.size(ofLayer: f.layer + 1)] : [])).contains { $0 > Math.shownEntries }
+        }
+    }
+
+    /// One layer: its δ (BP1 or BP2), then its gradients (BP4, and BP3 when it has biases).
+    func section(_ f: MatrixForm.LayerForm) -> Document.Block {
+        let l = f.layer, layer = network.layer(l)
+        let role: Document.Inline = l == network.depth ? ", the output layer" : ", a hidden layer"
+        let heading: [Document.Inline] = ["Layer ", .layer(l, full: true), role, ": \(layer.size) node\(layer.size == 1 ? "" : "s"), \(layer.activation.rawValue)"]
+        let delta = l == network.depth ? outputDelta(f) : hiddenDelta(f)
+        return .section(heading: heading, blocks: delta + [.gap] + weightGradient(f) + biasGradient(f))
+    }
+
+    // MARK: Pieces
+
+    /// A column vector (one sample) or the batch matrix with one row per sample.
+    func array(_ rows: [[Double]]) -> Math.Piece { batch ? .matrix(rows) : .matrix(rows[0].map { [$0] }) }
+
+    func numpy(_ line: String) -> Document.Block { .paragraph(["numpy: ", .code(line)]) }
+
+    static func transposed(_ rows: [[Double]]) -> [[Double]] {
+        (0..<(rows.first?.count ?? 0)).map { c in rows.map { $0[c] } }
+    }
+}
+
+/// A formula about every layer at once, written with the letter `l` (`W^l`), in text and LaTeX.
+func generic(_ text: String, _ latex: String) -> Document.Inline { m([.notation(text: text, latex: latex)]) }

@@ -1,0 +1,98 @@
+/// The equations of one layer in matrix form: the symbolic equation, then the same with the numbers,
+/// the shapes of the product checked in words, and the numpy line.
+extension MatrixWriter {
+    /// BP1: `δ^L = ∇_a C_s ⊙ g_L'(z^L)`, or `δ^L = J^T ∇_a C_s` for an output whose every `a_i^L`
+    /// depends on every `z_j^L`; in the batch, the same row by row.
+    func outputDelta(_ f: MatrixForm.LayerForm) -> [Document.Block] {
+        let l = f.layer, n = network.size(ofLayer: l)
+        let rows = batch ? count : n, columns = batch ? n : 1
+        let d: Symbol = .array(batch ? .batchDelta : .delta, layer: l)
+        let grad: Symbol = .lossGradient(sampleScope, batch: batch), slopes: Symbol = .gPrimeArray(layer: l, batch: batch)
+        let shape = m(Math.shape(rows, columns))
+        let entries: Document.Inline = batch ? "row s, column j" : "entry j"
+        switch f.rule {
+        case .elementwise:
+            return [
+                .paragraph(["BP1, the output layer's error, from the loss:"]),
+                .line(.of(d), [.symbol(grad), .op(.hadamard), .symbol(slopes)], [array(f.dCda), .op(.hadamard), array(f.gPrime)], [array(f.delta)]),
+                .reason([
+                    [m(grad), " holds every ", m(.partial(sampleLoss, .a(layer: l, .letter("j")))), " and ", m(slopes), " every ",
+                     m(.gPrime(layer: l, .letter("j"))), "; both are ", shape, batch ? " (a row per sample, a column per node)" : " (one entry per node)", "."],
+                    ["⊙ multiplies them entry by entry, so ", m(d), " is ", shape, " too: ", entries, " is ",
+                     m(.delta(layer: l, .letter("j"))), " = ", m(.partial(sampleLoss, .a(layer: l, .letter("j")))), " · ",
+                     m(.gPrime(layer: l, .letter("j"))), ", Terms 1 and 2 of the index form."],
+                ]),
+                numpy(batch ? "Delta[\(l)] = grad_A_C * g_prime(Z[\(l)])" : "delta[\(l)] = grad_a_C * g_prime(z[\(l)])"),
+            ]
+        case .jacobian:
+            // Every a_i^L depends on every z_j^L: δ^L is the Jacobian's transpose times ∇_a C_s. The
+            // Jacobian itself is explained by `step`; here δ comes from the trace like every number.
+            let jacobian: Math.Piece = .notation(text: "J^T", latex: "J^{T}")
+            return [
+                .paragraph(["BP1, the output layer's error, from the loss through the Jacobian ",
+                            m([.notation(text: "J_ij = ∂a_i^L/∂z_j^L", latex: "J_{ij} = \\partial a_i^{L} / \\partial z_j^{L}")]), ":"]),
+                batch
+                    ? .line(.of(d), [array(f.delta)])
+                    : .line(.of(d), [jacobian, .op(.matrixProduct), .symbol(grad)], [jacobian, .op(.matrixProduct), array(f.dCda)], [array(f.delta)]),
+                .reason([
+                    ["Each ", m(.a(layer: l, .letter("i"))), " depends on every ", m(.z(layer: l, .letter("j"))),
+                     ", so the slopes do not multiply entry by entry: J is \(n)×\(n), ", m(.delta(layer: l, .letter("j"))),
+                     " = Σ_i J_ij ", m(.partial(sampleLoss, .a(layer: l, .letter("i")))), " sums column j of J, which is row j of J^T."],
+                    ["J^T (\(n)×\(n)) times ", m(grad), " (\(n)×1) is \(n)×1", batch ? "; row s of " : ".", batch ? m(d) : "",
+                     batch ? " is that vector of sample s, with sample s's own J." : ""],
+                ]),
+                numpy(batch ? "Delta[\(l)] = np.stack([J[s].T @ grad_a_C[s] for s in range(N)])" : "delta[\(l)] = J.T @ grad_a_C"),
+            ]
+        }
+    }
+
+    /// BP2: `δ^l = ((W^(l+1))^T δ^(l+1)) ⊙ g_l'(z^l)`, in two steps; in the batch
+    /// `Δ^l = (Δ^(l+1) W^(l+1)) ⊙ g_l'(Z^l)`.
+    func hiddenDelta(_ f: MatrixForm.LayerForm) -> [Document.Block] {
+        let l = f.layer, above = l + 1
+        let n = network.size(ofLayer: above), width = network.size(ofLayer: l)
+        let W: Symbol = .array(.weights, layer: above), weights = network.layer(above).weights
+        let d: Symbol = .array(batch ? .batchDelta : .delta, layer: l), dAbove: Symbol = .array(batch ? .batchDelta : .delta, layer: above)
+        let dCda: Symbol = .partial(sampleLoss, .array(batch ? .batchActivations : .activations, layer: l))
+        let slopes: Symbol = .gPrimeArray(layer: l, batch: batch)
+        let backward: Document.Block = batch
+            ? .line(.of(dCda), [.symbol(dAbove), .op(.matrixProduct), .symbol(W)], [array(f.deltaAbove), .op(.matrixProduct), .matrix(weights)], [array(f.dCda)])
+            : .line(.of(dCda), [.symbol(.transpose(W)), .op(.matrixProduct), .symbol(dAbove)],
+                    [.matrix(MatrixWriter.transposed(weights)), .op(.matrixProduct), array(f.deltaAbove)], [array(f.dCda)])
+        let k = Symbol.Index.letter("k"), i = Symbol.Index.letter("i")
+        let sum = m([.symbol(.partial(sampleLoss, .a(layer: l, k))), .op(.equals), .sum("i"), .symbol(.w(layer: above, i, k)),
+                     .op(.matrixProduct), .symbol(.delta(layer: above, i))])
+        var shapes: [[Document.Inline]]
+        if batch {
+            shapes = [
+                [m(dAbove), " is \(count)×\(n) (N×n) and ", m(W), " is \(n)×\(width), so their product is \(count)×\(width), a row per sample and a column per node of layer ",
+                 layer(l), "; row s, column k is ", sum, ", the index form's sum over the layer above. With the samples as rows the transpose moves: row s is ",
+                 m([.symbol(.transpose(.array(.delta, layer: above))), .op(.matrixProduct), .symbol(W)]), ", the transpose of ",
+                 m([.symbol(.transpose(W)), .op(.matrixProduct), .symbol(.array(.delta, layer: above))]), " of sample s."],
+            ]
+        } else {
+            shapes = [
+                [m(W), " is \(n)×\(width), a row for each node of layer ", layer(above), " and a column for each node of layer ", layer(l),
+                 ", so ", m(.transpose(W)), " is \(width)×\(n); times ", m(dAbove), " (\(n)×1) it gives \(width)×1, one entry per node of layer ", layer(l), "."],
+                ["Row k of ", m(.transpose(W)), " is column k of ", m(W), ", the weights leaving node k, so entry k is ", sum, ", the index form's sum over the layer above."],
+                n == width
+                    ? [m(W), " is square, so ", m(W), " ", m(dAbove), " would multiply too, but it would add the weights into node k, not those leaving it: the transpose picks the right ones."]
+                    : ["Without the transpose the shapes would not fit: ", m(W), " (\(n)×\(width)) times ", m(dAbove), " (\(n)×1) has inner sizes \(width) and \(n)."],
+            ]
+        }
+        let shape = batch ? "\(count)×\(width)" : "\(width)×1"
+        return [
+            .paragraph(["BP2, the error of layer ", layer(l), " from the layer above: ",
+                        m([.symbol(d), .op(.equals), .parenthesized(batch ? [.symbol(dAbove), .op(.matrixProduct), .symbol(W)]
+                                                                         : [.symbol(.transpose(W)), .op(.matrixProduct), .symbol(dAbove)]),
+                           .op(.hadamard), .symbol(slopes)])]),
+            backward,
+            .reason(shapes),
+            .line(.of(d), [.symbol(dCda), .op(.hadamard), .symbol(slopes)], [array(f.dCda), .op(.hadamard), array(f.gPrime)], [array(f.delta)]),
+            .reason([["⊙ multiplies entry by entry, all three \(shape): ", m(.delta(layer: l, k)), " = ",
+                      m(.partial(sampleLoss, .a(layer: l, k))), " · ", m(.gPrime(layer: l, k)), "."]]),
+            numpy(batch ? "Delta[\(l)] = (Delta[\(above)] @ W[\(above)]) * g_prime(Z[\(l)])"
+                        : "delta[\(l)] = (W[\(above)].T @ delta[\(above)]) * g_prime(z[\(l)])"),
+        ]
+    }
+}
