@@ -33,7 +33,7 @@ enum MatrixCommand {
     static let average = Flag(name: "--average", help: "The batch form: every sample as a row, the gradients averaged, as numpy and PyTorch compute them.")
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
-        let loaded = try loadNetwork(arguments)
+        let loaded = try loadNetwork(arguments, environment)
         let network = loaded.network
         let chosen = try arguments.read(layer, in: network.depth)
         let average = arguments.flag(Self.average)
