@@ -17,8 +17,9 @@ enum NetworkFileBytes {
     /// environment's descriptor rather than opened.
     static func isStandardInput(_ path: String) -> Bool { path == "-" || path == "/dev/stdin" }
 
-    /// The bytes of the network file at `path`.
-    static func contents(of path: String, environment: Environment) throws(CLIError) -> [UInt8] {
+    /// The bytes of the network file at `path` (or of another input file: `expected` names what the
+    /// path should point to in an error, "a .json file" for a network).
+    static func contents(of path: String, environment: Environment, expected: String = "a .json file") throws(CLIError) -> [UInt8] {
         if isStandardInput(path) {
             guard let input = environment.standardInput else { return [] }
             if environment.stdinIsTerminal {
@@ -29,7 +30,7 @@ enum NetworkFileBytes {
         }
         let descriptor = try openForReading(path)
         defer { close(descriptor) }
-        try requireRegularFile(descriptor, path: path)
+        try requireRegularFile(descriptor, path: path, expected: expected)
         return try readAll(descriptor, path: path)
     }
 
@@ -49,13 +50,13 @@ enum NetworkFileBytes {
     }
 
     /// Refuses a directory, a device, a pipe or a socket, and a file over ``sizeLimit``.
-    static func requireRegularFile(_ descriptor: Int32, path: String) throws(CLIError) {
+    static func requireRegularFile(_ descriptor: Int32, path: String, expected: String = "a .json file") throws(CLIError) {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw .unreadable(path: path, "\(reason(errno)); check the file") }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: throw .unreadable(path: path, "it is a directory; give the path of a .json file")
-        default: throw .unreadable(path: path, "it is not a regular file (a device, pipe or socket); give the path of a .json file")
+        case S_IFDIR: throw .unreadable(path: path, "it is a directory; give the path of \(expected)")
+        default: throw .unreadable(path: path, "it is not a regular file (a device, pipe or socket); give the path of \(expected)")
         }
         if info.st_size > sizeLimit { throw tooLarge(path, size: Int(info.st_size)) }
     }

@@ -88,6 +88,14 @@ struct GoldenTests {
         Case(file: "default-diagram-L-1-j2-k2.dot", arguments: ["diagram", "--layer", "L-1", "--j", "2", "--k", "2", "--format", "dot"]),
         Case(file: "mazur-diagram-L-1-j0-k0.svg", arguments: ["diagram", "--network", mazur, "--layer", "L-1", "--j", "0", "--k", "0"]),
         Case(file: "mazur-diagram.dot", arguments: ["diagram", "--network", mazur, "--format", "dot"]),
+        // Practice: a sheet, its key, a graded file with two slips, the nudge.
+        Case(file: "exercise-seed7.txt", arguments: ["exercise", "--seed", "7"]),
+        Case(file: "exercise-seed7-key.txt", arguments: ["exercise", "--seed", "7", "--key"]),
+        Case(file: "exercise-seed7-json.txt", arguments: ["exercise", "--seed", "7", "--key", "--format", "json"]),
+        Case(file: "exercise-seed7-graded.txt", arguments: ["exercise", "--seed", "7", "--grade", Fixtures.path("answers-seed7.txt")]),
+        Case(file: "exercise-seed7-graded-json.txt", arguments: ["exercise", "--seed", "7", "--grade", Fixtures.path("answers-seed7.txt"), "--format", "json"]),
+        Case(file: "default-nudge-1-j0-k1.txt", arguments: ["nudge", "--layer", "1", "--j", "0", "--k", "1"]),
+        Case(file: "default-nudge-json.txt", arguments: ["nudge", "--layer", "L", "--j", "1", "--k", "2", "--by", "0.5", "--format", "json"]),
         // Help.
         Case(file: "help.txt", arguments: ["--help"]),
         Case(file: "help-step.txt", arguments: ["step", "--help"]),
@@ -101,6 +109,8 @@ struct GoldenTests {
         Case(file: "help-diagram.txt", arguments: ["diagram", "--help"]),
         Case(file: "help-lesson.txt", arguments: ["lesson", "--help"]),
         Case(file: "help-matrix.txt", arguments: ["matrix", "--help"]),
+        Case(file: "help-exercise.txt", arguments: ["exercise", "--help"]),
+        Case(file: "help-nudge.txt", arguments: ["nudge", "--help"]),
     ]
 
     @Test(arguments: cases)

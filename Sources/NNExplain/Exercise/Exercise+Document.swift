@@ -1,0 +1,120 @@
+/// The sheet and its key as documents: the network, the questions with a blank (or, in the key,
+/// the answer) under each, and for the key the working, which is the explanations the tool already
+/// writes (forward, step, update), built from the same network.
+extension Exercise {
+    /// The command line that prints this sheet; `key` adds `--key`.
+    public func command(key: Bool = false) -> String {
+        var words = ["nnexplain", "exercise", "--seed", String(seed)]
+        if settings.sizes != Settings.defaultSizes { words += ["--sizes", settings.sizes.map(String.init).joined(separator: ",")] }
+        if settings.activation != .sigmoid { words += ["--activation", settings.activation.rawValue] }
+        if settings.loss != .squared { words += ["--loss", settings.loss.rawValue] }
+        return (words + (key ? ["--key"] : [])).joined(separator: " ")
+    }
+
+    /// The student's sheet, or with `key` the teacher's: every answer rounded as asked, then the working.
+    public func document(key: Bool) -> Document {
+        var blocks: [Document.Block] = [
+            .title(["Exercise sheet \(seed)\(key ? ", answer key" : ""): backpropagation by hand"]),
+            .paragraph(["Seed \(seed). This sheet: ", code(command()), "; its answer key: ", code(command(key: true)), "."]),
+            .gap,
+            .section(heading: ["The network"], blocks: networkBlocks),
+            .gap,
+            .section(heading: ["Questions"], blocks: questionBlocks(key: key)),
+        ]
+        if key { blocks += working }
+        return Document(blocks)
+    }
+
+    /// A command as code: upright, in typewriter type in LaTeX.
+    private func code(_ command: String) -> Document.Inline {
+        m([.notation(text: command, latex: "\\texttt{" + command.replacingDashes + "}")])
+    }
+
+    /// What is given: the sizes, activation, loss and learning rate, every weight and bias, the sample.
+    private var networkBlocks: [Document.Block] {
+        let L = network.depth, activation = settings.activation
+        var blocks: [Document.Block] = [
+            .paragraph(["Layers 0 to \(L) with \(network.sizes.map(String.init).joined(separator: ", ")) nodes; every layer's activation is ",
+                        "\(activation.rawValue), ", m([.word("g(z)"), .op(.equals)] + activation.formula),
+                        ", whose slope is ", m([.word("g'(z)"), .op(.equals)] + activation.derivativeFormula), "."]),
+            .paragraph(["The loss (\(settings.loss.rawValue)): ", m(settings.loss.formula(loss: .loss(.sample(0)), depth: L)),
+                        ". The learning rate: ", m([.symbol(.learningRate), .op(.equals), .number(network.learningRate)]), "."]),
+        ]
+        for l in 1...L {
+            let given = network.layer(l)
+            let header: [Math] = [[]] + (0..<network.size(ofLayer: l - 1)).map { [.word("k = \($0)")] } + [.of(.b(layer: l, .letter("j")))]
+            let rows: [[Math]] = (0..<given.size).map { j in
+                [[.word("j = \(j)")]] + given.weights[j].map { [.number($0)] } + [[.number(given.bias(j))]]
+            }
+            blocks.append(.section(
+                heading: ["Layer ", layer(l), ": row j, column k holds ", m(.w(layer: l, .letter("j"), .letter("k"))),
+                          "; the last column holds ", m(.b(layer: l, .letter("j")))],
+                blocks: [.table(header: header, rows: rows, operators: Array(repeating: nil, count: header.count - 2) + [.bar])]))
+        }
+        let sample = network.samples[0]
+        func listed(_ values: [Double], _ symbol: (Int) -> Symbol) -> [Document.Inline] {
+            values.indices.flatMap { n -> [Document.Inline] in
+                (n == 0 ? [] : [", "]) + [m([.symbol(symbol(n)), .op(.equals), .number(values[n])])]
+            }
+        }
+        blocks.append(.paragraph(["The sample: inputs ", m([.symbol(.a(layer: 0, .letter("k"))), .op(.equals), .symbol(.x(.letter("k")))]), ": "] + listed(sample.x) { .x(.number($0)) } + ["; targets "]
+            + listed(sample.y) { .y(.number($0)) } + ["."]))
+        return blocks
+    }
+
+    /// Each question's words, then a blank to write in, or the answer rounded as asked.
+    private func questionBlocks(key: Bool) -> [Document.Block] {
+        let answers = key ? self.answers : []
+        return questions.enumerated().flatMap { n, question -> [Document.Block] in
+            let symbol = question.quantity.math(sample: 0)
+            let answer: Math = key ? [.number(question.rounding.rounded(answers[n]))] : Exercise.blank
+            return [.paragraph(["\(question.id). "] + ask(question) + [" Round to \(question.rounding.digits) significant digits."]),
+                    .nested([.line(symbol, answer)])]
+        }
+    }
+
+    /// A line to write the answer on.
+    static let blank: Math = [.notation(text: "____________", latex: "\\underline{\\hspace{4cm}}")]
+
+    /// The full working: the forward pass, the two gradients explained term by term, and the step.
+    private var working: [Document.Block] {
+        let t = network.trace(sample: 0)
+        var documents = [Explanation.forward(network, trace: t)]
+        for question in questions {
+            switch question.quantity {
+            case .weightGradient(let l, let j, let k): documents.append(network.derivation(layer: l, j: j, k: k, trace: t).document)
+            case .updatedWeight(let l, let j, let k): documents.append(Explanation.update(network.updateStep(), layer: l, j: j, k: k))
+            case .z, .a, .loss, .dCda, .gPrime: break
+            }
+        }
+        return [.gap, .title(["The working"])] + documents.flatMap { [.gap] + $0.blocks }
+    }
+}
+
+extension String {
+    /// `--` as LaTeX's typewriter type shows two hyphens, not an en dash.
+    var replacingDashes: String { replacing("--", with: "-{}-") }
+}
+
+extension Exercise {
+    /// A LaTeX body as a complete document for printing: narrow margins and small type, so that a
+    /// student's sheet fits one page; the key's working, which follows it, starts on a new page.
+    public static func latexPage(_ body: String) -> String {
+        """
+        \\documentclass[10pt]{article}
+        \\usepackage[utf8]{inputenc}
+        \\usepackage{amsmath}
+        \\setlength{\\textwidth}{17cm}\\setlength{\\oddsidemargin}{-0.5cm}
+        \\setlength{\\textheight}{26.5cm}\\setlength{\\topmargin}{-2.5cm}
+        \\setlength{\\parindent}{0pt}\\pagestyle{empty}
+        \\begin{document}
+        \\allowdisplaybreaks
+        \\setlength{\\abovedisplayskip}{2pt}\\setlength{\\belowdisplayskip}{2pt}
+        \\setlength{\\abovedisplayshortskip}{0pt}\\setlength{\\belowdisplayshortskip}{2pt}
+
+        \(body.replacing("\\subsection*{The working}", with: "\\newpage\n\\subsection*{The working}"))
+        \\end{document}
+
+        """
+    }
+}

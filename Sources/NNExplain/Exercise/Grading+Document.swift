@@ -1,0 +1,39 @@
+/// The graded sheet as a document and as JSON.
+extension Grading {
+    /// Each question with the answer given, the key's answer rounded as asked, the verdict and the
+    /// hint, then the score.
+    public var document: Document {
+        let n = results.count
+        var blocks: [Document.Block] = [
+            .title(["Graded: exercise sheet \(exercise.seed)"]),
+            .paragraph(["An answer is right when it agrees with the key to the significant digits its question asks for."]),
+            .gap,
+        ]
+        for result in results {
+            let symbol = result.question.quantity.math(sample: 0)
+            let rounded = result.question.rounding.rounded(result.expected)
+            let given: [Document.Inline] = result.given.map { ["you wrote ", m([.number($0)])] } ?? ["no answer"]
+            let verdict = result.correct ? "right" : result.slip.map { "wrong (\($0.rawValue))" } ?? "wrong"
+            blocks.append(.paragraph(["\(result.question.id). ", m(symbol), ": "] + given + ["; the key has ", m([.number(rounded)]), .text(": \(verdict).")]))
+            if !result.correct { blocks.append(.nested([.paragraph([.text("Hint: " + result.hint + ".")])])) }
+        }
+        blocks += [.gap, .paragraph(["Score: \(score) of \(n)."])]
+        return Document(blocks)
+    }
+
+    /// `{"results": [{"id", "given", "expected", "correct", "slip", "hint"}], "score": n}`; `given`
+    /// is left out for an unanswered question, `slip` for a right answer or an unrecognised one.
+    public var json: JSONValue {
+        .object([
+            ("results", .array(results.map { result in
+                var members: [(key: String, value: JSONValue)] = [("id", .string(result.question.id))]
+                if let given = result.given { members.append(("given", .number(given))) }
+                members += [("expected", .number(result.expected)), ("correct", .bool(result.correct))]
+                if let slip = result.slip { members.append(("slip", .string(slip.rawValue))) }
+                members.append(("hint", .string(result.hint)))
+                return .object(members)
+            })),
+            ("score", .integer(score)),
+        ])
+    }
+}

@@ -1,0 +1,45 @@
+/// The nudge as a document and as JSON.
+extension Nudge {
+    /// The weight and ε, a table of every quantity before, after, its change and the predicted
+    /// change, then what the comparison means.
+    public var document: Document {
+        let w = Symbol.w(layer: layer, .number(j), .number(k))
+        let C = loss.symbol
+        let header: [Math] = [[.word("quantity")], [.word("before")], [.word("after")], [.word("change")], [.word("predicted")]]
+        let rows = (quantities + [loss]).map { q -> [Math] in
+            [.of(q.symbol), [.number(q.before)], [.number(q.after)], [.number(q.change)], [.number(q.predicted)]]
+        }
+        var blocks: [Document.Block] = [
+            .title(["Nudge ", m(w), " by ", m([.symbol(.epsilon), .op(.equals), .number(by)]),
+                    sample.map { " (sample \($0))" } ?? " (the mean loss over all samples)"]),
+            .paragraph(["Add ε to the weight, run the network again, and compare every quantity that moves. The predicted change is ",
+                        m([.notation(text: "∂q/∂w · ε", latex: "\\frac{\\partial q}{\\partial w} \\cdot \\varepsilon")]),
+                        ", the chain rule's first-order estimate; only ", m(.z(layer: layer, .number(j))),
+                        " and what lies above it can move."]),
+            .gap,
+            .nested([.table(header: header, rows: rows, operators: [nil, nil, nil, nil])]),
+            .gap,
+            .paragraph(["So ", m(.partial(C, w)), " is the loss's rate of change with the weight: the loss changed by ", m([.number(loss.change)]),
+                        ", and the gradient times ε predicted ", m([.number(loss.predicted)]),
+                        ". The gap between the two is what a first-order rule leaves out; for a smooth activation it shrinks like ε² ",
+                        "as ε shrinks, so try a larger ε to see the prediction stop being exact."]),
+        ]
+        if sample == nil {
+            blocks.append(.paragraph(["Each z and a belongs to one sample; give --sample S to see them move."]))
+        }
+        return Document(blocks)
+    }
+
+    /// `{"by", "loss": {"before", "after", "change", "predicted"}, "quantities": [{"symbol", …}]}`.
+    public func json(naming: LayerNaming) -> JSONValue {
+        let text = TextRenderer(naming: naming)
+        func numbers(_ q: Change) -> [(key: String, value: JSONValue)] {
+            [("before", .number(q.before)), ("after", .number(q.after)), ("change", .number(q.change)), ("predicted", .number(q.predicted))]
+        }
+        return .object([
+            ("by", .number(by)),
+            ("loss", .object(numbers(loss))),
+            ("quantities", .array(quantities.map { .object([("symbol", .string(text.text($0.symbol)))] + numbers($0)) })),
+        ])
+    }
+}

@@ -1,0 +1,110 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import NNExplain
+
+/// `nnexplain exercise`: a sheet of hand calculations drawn from a seed, its key, or a student's
+/// answers graded against it.
+enum ExerciseCommand {
+    static let command = Command(
+        name: "exercise",
+        abstract: "Print an exercise sheet of hand calculations drawn from a seed, its answer key, or grade a student's answers.",
+        discussion: """
+            A small network with numbers of at most two decimals, and questions in the order of a
+            hand calculation: a weighted sum z, an activation a, the loss, the three terms and the
+            gradient of an output-layer weight, a hidden-layer weight's gradient, and the weight
+            after one step. Every student gets a seed; the same seed gives the same sheet, and
+            --key adds the answers with the full working:
+              nnexplain exercise --seed 7
+              nnexplain exercise --seed 7 --key
+            --grade FILE checks a student's answers, a JSON object {"1": 0.42, …} or lines
+            '1: 0.42'. An answer is right when it agrees with the key to the digits its question
+            asks for; a wrong one is matched against the values the common slips give (sign,
+            factor-of-two, wrong-index, partial-sum, missing-term, new-weights, rounding). The exit
+            code is 0 whatever the score.
+            """,
+        synopsis: [.optional(seed), .optional(sizes), .optional(activation), .optional(loss), .optional(key), .optional(grade),
+                   .optional(Presentation.format(Presentation.Format.allCases)), .optional(Presentation.precision)],
+        options: [seed, sizes, activation, loss, key, grade] + Presentation.options(formats: Presentation.Format.allCases),
+        action: .parsed(run))
+
+    static let seed = ValueOption<Void, Int>(
+        name: "--seed", placeholder: "S", help: .summary("The sheet's seed; the same seed gives the same sheet everywhere", showsBounds: true),
+        parser: .wholeNumber(in: 0...999_999_999), absent: .value(1))
+
+    static let sizes = ValueOption<Void, [Int]>(
+        name: "--sizes", placeholder: "SIZES",
+        help: .summary("The layer sizes, inputs first: \(Exercise.Settings.layerCounts.lowerBound) or \(Exercise.Settings.layerCounts.upperBound) numbers, each \(Exercise.Settings.nodesPerLayer.lowerBound)…\(Exercise.Settings.nodesPerLayer.upperBound)"),
+        parser: ValueParser(describe: { $0.map(String.init).joined(separator: ",") }) { text, name, _ throws(ValidationError) in
+            let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmed) }
+            guard Exercise.Settings.layerCounts.contains(parts.count),
+                  parts.allSatisfy({ $0.map(Exercise.Settings.nodesPerLayer.contains) ?? false }) else {
+                throw ValidationError("\(name) \(text) is not a sheet's layer sizes; give 3 or 4 whole numbers "
+                    + "\(Exercise.Settings.nodesPerLayer.lowerBound)…\(Exercise.Settings.nodesPerLayer.upperBound) separated by commas, e.g. \(name) 2,2,2")
+            }
+            return parts.map { $0! }
+        },
+        absent: .value(Exercise.Settings.defaultSizes))
+
+    static let activation = ValueOption<Void, Activation>(
+        name: "--activation", placeholder: "NAME", help: .summary("Every layer's activation"),
+        parser: Options.activation.parser, absent: .value(.sigmoid))
+
+    static let loss = ValueOption<Void, Loss>(
+        name: "--loss", placeholder: "NAME", help: .choices(),
+        parser: .choice(of: Loss.allCases, listed: .commas) { text, _, names in
+            "unknown loss '\(text)'; use one of " + names.joined(separator: ", ")
+        },
+        absent: .value(.squared))
+
+    static let key = Flag(name: "--key", help: "Add the answers, with the full working (the forward pass, both gradients and the step).")
+
+    static let grade = ValueOption<Void, String?>(
+        name: "--grade", placeholder: "FILE", help: .summary("Grade the answers in FILE (JSON or '1: 0.42' lines) against this sheet's key"),
+        parser: ValueParser.path.optional, absent: .silent(nil))
+
+    static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
+        let settings = Exercise.Settings(sizes: try arguments.read(sizes), activation: try arguments.read(activation),
+                                         loss: try arguments.read(loss))
+        let exercise = Exercise(seed: UInt64(try arguments.read(seed)), settings: settings)
+        let naming = LayerNaming(depth: exercise.network.depth, relative: false)
+        if let path = try arguments.read(grade) {
+            if arguments.flag(key) { throw arguments.usage("--key and --grade cannot be used together; grading shows each right answer already") }
+            let presentation = try Presentation(arguments, environment: environment, formats: [.text, .json])
+            let answers = try readAnswers(path, environment: environment)
+            let grading: Grading
+            do throws(Grading.Mismatch) {
+                grading = try Grading(exercise, answers: answers)
+            } catch {
+                throw .badAnswersFile(path: path, error.message + " (" + exercise.command() + ")")
+            }
+            return CommandResult(output: presentation.render(grading.document, naming: naming) { grading.json })
+        }
+        let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
+        let withKey = arguments.flag(key)
+        if presentation.format == .latex && presentation.standalone {
+            let body = LatexRenderer(naming: naming, precision: presentation.precision).render(exercise.document(key: withKey))
+            return CommandResult(output: Exercise.latexPage(body))
+        }
+        return CommandResult(output: presentation.render(exercise.document(key: withKey), naming: naming) { exercise.json(key: withKey) })
+    }
+
+    /// The answers in the file at `path`, read as network files are (links followed, `-` for
+    /// standard input, the same size bound): unreadable is exit 66, not answers exit 65.
+    private static func readAnswers(_ path: String, environment: Environment) throws(CLIError) -> Answers {
+        let data: [UInt8]
+        do {
+            data = try NetworkFileBytes.contents(of: path, environment: environment, expected: "the file of answers")
+        } catch {
+            guard case .unreadable(_, let reason) = error else { throw error }
+            throw .unreadableAnswers(path: path, reason)
+        }
+        do throws(Answers.FormatError) {
+            return try Answers.parse(data)
+        } catch {
+            throw .badAnswersFile(path: path, error.message)
+        }
+    }
+}
