@@ -23,7 +23,7 @@ extension Derivation {
         }
         blocks.append(.reason([
             lossLine,
-            [m(.partial(C, a)), " is ", m(simplifiedFormula(g) + [.notation(text: " / ", latex: " / ")]
+            [m(.partial(C, a)), " is ", m([.parenthesized(simplifiedFormula(g)), .notation(text: " / ", latex: " / ")]
                 + [.parenthesized(Activation.sigmoid.derivativeFormula(a: .of(a)) ?? [])]),
              " and the sigmoid's slope is ", m(Activation.sigmoid.derivativeFormula(a: .of(a)) ?? []), ": the g′ cancels."],
             ["This is why cross-entropy does not suffer the saturated-sigmoid slowdown of lesson 8: however flat the sigmoid is at ",
