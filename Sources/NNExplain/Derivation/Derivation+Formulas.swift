@@ -10,7 +10,30 @@ extension Derivation {
         switch first {
         case .output(let gradient): return outputFormula(gradient.node)
         case .hidden(let sum, _, _): return sumFormula(sum)
+        case .outputDelta(let delta): return deltaFormula(delta)
         }
+    }
+
+    /// `∂C_s/∂z_i^L` of output node `i`.
+    func deltaSymbol(_ node: Symbol.Index) -> Symbol { .partial(sampleLoss, .z(layer: depth, node)) }
+
+    /// `∂C_s/∂z_j^L` in its general form: `Σ_i ∂C_s/∂a_i^L · ∂a_i^L/∂z_j^L` for softmax (the index
+    /// named `index`), `∂C_s/∂a_j^L · g_L'(z_j^L)` otherwise.
+    func deltaFormula(_ d: OutputDelta, index: String = "i") -> Math {
+        let j = Symbol.Index.number(d.node)
+        guard d.jacobian.isEmpty else {
+            let i = Symbol.Index.letter(index)
+            return [.sum(index), .symbol(.partial(sampleLoss, .a(layer: depth, i))), .op(.times),
+                    .symbol(.partial(.a(layer: depth, i), .z(layer: depth, j)))]
+        }
+        return [.symbol(.partial(sampleLoss, .a(layer: depth, j))), .op(.times), .symbol(.gPrime(layer: depth, j))]
+    }
+
+    /// The simplified `∂C_s/∂z_j^L` of a stable-form rule, for formulas or numbers: `a_j · Σ_i y_i − y_j`
+    /// (softmax with cross-entropy; `targets` is `Σ_i y_i`) or `a_j − y_j` (sigmoid with binary
+    /// cross-entropy, `targets` nil).
+    static func simplified(a: Math, targets: Math?, y: Math) -> Math {
+        (targets.map { a + [.op(.times)] + $0.asOperand } ?? a) + [.op(.minus)] + y.asOperand
     }
 
     /// Term 2's formula: `g_l'(z_j^l) = ` the activation's derivative, e.g. `g(z)(1 − g(z))`.
@@ -31,10 +54,11 @@ extension Derivation {
         [.sum(s.index)] + Math.joined(sumFactors(s), by: .times)
     }
 
-    /// The three factors of a summand of `s`, with its index as a letter.
+    /// The factors of a summand of `s`, with its index as a letter: three, or `∂C_s/∂z_i^L · w_ik^L`.
     func sumFactors(_ s: NodeSum) -> [Math] {
         let i = Symbol.Index.letter(s.index), upper = s.layer + 1
-        return [.of(.partial(sampleLoss, .a(layer: upper, i))), .of(.gPrime(layer: upper, i)),
-                .of(.w(layer: upper, i, .number(s.node)))]
+        let weight = Math.of(.w(layer: upper, i, .number(s.node)))
+        if s.throughDelta { return [.of(deltaSymbol(i)), weight] }
+        return [.of(.partial(sampleLoss, .a(layer: upper, i))), .of(.gPrime(layer: upper, i)), weight]
     }
 }

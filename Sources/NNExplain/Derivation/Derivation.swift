@@ -28,6 +28,10 @@ public struct Derivation: Sendable, Equatable {
     /// With `--average`: every sample's product and their mean; `nil` for one sample.
     public let average: Average?
 
+    /// `∂C_s/∂z_i^L` of every output node when the network's ``OutputRule`` is not `chain` (a hidden
+    /// weight's sums then end in them); empty otherwise.
+    public let outputDeltas: [OutputDelta]
+
     /// The nodes on this gradient's path (node `j` of layer `l`, and every node of the layers above)
     /// that sit exactly on the kink `z = 0` of a piecewise activation, in the samples the gradient
     /// is taken over. There the activation has no derivative and the engine uses a one-sided slope,
@@ -50,8 +54,44 @@ public struct Derivation: Sendable, Equatable {
         case output(OutputGradient)
         /// `l < L`: the sum over layer `l+1`, then every `∂C_s/∂a` it needs, layer by layer up to
         /// the output layer: `traceBack[0]` holds layer `l+1`'s sums (when `l+1 < L`), and so on;
-        /// `outputs` holds `∂C_s/∂a_i^L` for every output node.
+        /// `outputs` holds `∂C_s/∂a_i^L` for every output node (and ``Derivation/outputDeltas`` their
+        /// `∂C_s/∂z_i^L` when the output layer is not the article's chain).
         case hidden(sum: NodeSum, traceBack: [[NodeSum]], outputs: [OutputGradient])
+        /// `l = L` with softmax or a cross-entropy taken with its activation (``OutputRule`` other
+        /// than `chain`): the article's Terms 1 and 2 as one, `∂C_s/∂z_j^L`.
+        case outputDelta(OutputDelta)
+    }
+
+    /// `∂C_s/∂z_j^L` of output node `j` by the network's ``OutputRule``, with the numbers of every
+    /// form the explanation shows.
+    public struct OutputDelta: Sendable, Equatable {
+        public let rule: OutputRule
+        public let node: Int
+        public let a: Double
+        public let y: Double
+        /// `∂C_s/∂a_j^L`, infinite when `a_j^L` rounded to 0 or 1 under a cross-entropy.
+        public let dCda: Double
+        /// `g_L'(z_j^L)` (for softmax the diagonal `a_j(1 − a_j)`).
+        public let gPrime: Double
+        /// `Σ_i y_i`, in order of `i`.
+        public let targetSum: Double
+        /// Softmax: one summand of `Σ_i ∂C_s/∂a_i^L · ∂a_i^L/∂z_j^L` per output node `i`; else empty.
+        public let jacobian: [JacobianTerm]
+        /// `δ_j^L`, as the backward pass computed it.
+        public let value: Double
+
+        /// Whether every `∂C_s/∂a_i^L` of the sum (or this node's, without softmax) is a finite number.
+        public var partialsAreFinite: Bool { jacobian.isEmpty ? dCda.isFinite : jacobian.allSatisfy(\.dCda.isFinite) }
+    }
+
+    /// `∂C_s/∂a_i^L · ∂a_i^L/∂z_j^L` with `∂a_i^L/∂z_j^L = a_i^L(δ_ij − a_j^L)`.
+    public struct JacobianTerm: Sendable, Equatable {
+        public let i: Int
+        public let dCda: Double
+        public let a: Double
+        /// `a_i(δ_ij − a_j)`.
+        public let entry: Double
+        public let value: Double
     }
 
     /// `∂C_s/∂a_j^L = 2(a_j^L − y_j)` (or `a_j^L − y_j` for half-squared), with its numbers.
@@ -62,7 +102,8 @@ public struct Derivation: Sendable, Equatable {
         public let value: Double
     }
 
-    /// `∂C_s/∂a_k^l = Σ_i ∂C_s/∂a_i^(l+1) · g_(l+1)'(z_i^(l+1)) · w_ik^(l+1)`, one summand per `i`.
+    /// `∂C_s/∂a_k^l = Σ_i ∂C_s/∂a_i^(l+1) · g_(l+1)'(z_i^(l+1)) · w_ik^(l+1)`, one summand per `i`;
+    /// `Σ_i ∂C_s/∂z_i^L · w_ik^L` (`throughDelta`) when layer `l+1 = L` is not the article's chain.
     public struct NodeSum: Sendable, Equatable {
         /// The layer `l` and node `k` whose `∂C_s/∂a` this is.
         public let layer: Int
@@ -70,16 +111,17 @@ public struct Derivation: Sendable, Equatable {
         /// The name of the summation index (never `j` or `k`, which already mean something).
         public let index: String
         public let summands: [Summand]
+        /// Whether the summands are `∂C_s/∂z_i^L · w_ik^L` rather than three factors.
+        public let throughDelta: Bool
         /// The sum, as the backward pass computed it.
         public let value: Double
     }
 
-    /// One summand `∂C_s/∂a_i · g'(z_i) · w_ik` and its three factors.
+    /// One summand, `∂C_s/∂a_i · g'(z_i) · w_ik` or `∂C_s/∂z_i · w_ik`: its factors in that order
+    /// (the weight last), multiplied left to right.
     public struct Summand: Sendable, Equatable {
         public let i: Int
-        public let dCda: Double
-        public let gPrime: Double
-        public let weight: Double
+        public let factors: [Double]
         public let value: Double
     }
 
@@ -111,12 +153,11 @@ public struct Derivation: Sendable, Equatable {
         public let value: Double
     }
 
-    /// One sample's three terms and their product.
+    /// One sample's terms and their product: `∂C_s/∂a · g'(z) · a_k`, or `∂C_s/∂z · a_k` at an
+    /// output layer that is not the article's chain.
     public struct SampleProduct: Sendable, Equatable {
         public let sample: Int
-        public let dCda: Double
-        public let gPrime: Double
-        public let input: Double
+        public let factors: [Double]
         public let value: Double
     }
 }

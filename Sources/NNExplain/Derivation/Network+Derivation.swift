@@ -24,6 +24,7 @@ extension Network {
             input: t.activations(ofLayer: l - 1)[k],
             value: t.weightGradient(layer: l, j: j, k: k),
             average: average,
+            outputDeltas: outputRule == .chain ? [] : (0..<size(ofLayer: depth)).map { outputDelta(t, node: $0) },
             kinks: (average == nil ? [t] : traces()).flatMap { kinks($0, layer: l, node: j) })
     }
 
@@ -51,9 +52,10 @@ extension Network {
     func averagedGradient(layer l: Int, j: Int, k: Int) -> Derivation.Average {
         let products = samples.indices.map { s in
             let t = trace(sample: s)
-            return Derivation.SampleProduct(
-                sample: s, dCda: t.layer(l).dCda[j], gPrime: t.layer(l).gPrime[j],
-                input: t.activations(ofLayer: l - 1)[k], value: t.weightGradient(layer: l, j: j, k: k))
+            let input = t.activations(ofLayer: l - 1)[k]
+            let factors = l == depth && outputRule != .chain ? [t.delta(layer: l, j: j), input]
+                : [t.layer(l).dCda[j], t.layer(l).gPrime[j], input]
+            return Derivation.SampleProduct(sample: s, factors: factors, value: t.weightGradient(layer: l, j: j, k: k))
         }
         return Derivation.Average(samples: products, value: Network.meanOverSamples(products.map(\.value)))
     }
@@ -64,7 +66,7 @@ extension Network {
             Derivation.OutputGradient(
                 node: i, a: t.layer(depth).a[i], y: t.target[i], value: t.layer(depth).dCda[i])
         }
-        guard l < depth else { return .output(outputs[j]) }
+        guard l < depth else { return outputRule == .chain ? .output(outputs[j]) : .outputDelta(outputDelta(t, node: j)) }
         let sum = nodeSum(t, layer: l, node: j, letter: summationLetter(0))
         var traceBack: [[Derivation.NodeSum]] = []
         for upper in (l + 1)..<depth where withTraceBack {
@@ -74,17 +76,35 @@ extension Network {
         return .hidden(sum: sum, traceBack: traceBack, outputs: outputs)
     }
 
-    /// `∂C_s/∂a_k^l = Σ_i ∂C_s/∂a_i^(l+1) · g_(l+1)'(z_i^(l+1)) · w_ik^(l+1)` with its summands.
+    /// `∂C_s/∂a_k^l = Σ_i ∂C_s/∂a_i^(l+1) · g_(l+1)'(z_i^(l+1)) · w_ik^(l+1)` with its summands, or
+    /// `Σ_i ∂C_s/∂z_i^L · w_ik^L` below an output layer that is not the article's chain.
     private func nodeSum(_ t: Trace, layer l: Int, node k: Int, letter: String) -> Derivation.NodeSum {
         let upper = t.layer(l + 1)
+        let throughDelta = l + 1 == depth && outputRule != .chain
         let summands = upper.a.indices.map { i in
-            Derivation.Summand(
-                i: i, dCda: upper.dCda[i], gPrime: upper.gPrime[i],
-                weight: layers[l].weights[i][k],
+            let weight = layers[l].weights[i][k]
+            return Derivation.Summand(
+                i: i, factors: throughDelta ? [upper.delta[i], weight] : [upper.dCda[i], upper.gPrime[i], weight],
                 value: t.summand(self, layer: l + 1, i: i, k: k))
         }
         return Derivation.NodeSum(
-            layer: l, node: k, index: letter, summands: summands, value: t.layer(l).dCda[k])
+            layer: l, node: k, index: letter, summands: summands, throughDelta: throughDelta, value: t.layer(l).dCda[k])
+    }
+
+    /// `∂C_s/∂z_j^L` of output node `j` with every number its explanation shows: the Jacobian
+    /// summands for softmax (each by the function the backward pass uses), `Σ_i y_i`, and the value.
+    private func outputDelta(_ t: Trace, node j: Int) -> Derivation.OutputDelta {
+        let out = t.layer(depth)
+        let jacobian = layers[depth - 1].activation != .softmax ? [] : out.a.indices.map { i in
+            Derivation.JacobianTerm(
+                i: i, dCda: out.dCda[i], a: out.a[i],
+                entry: Backpropagation.jacobianEntry(aI: out.a[i], aJ: out.a[j], diagonal: i == j),
+                value: OutputLayer.jacobianSummand(dCda: out.dCda[i], aI: out.a[i], aJ: out.a[j], diagonal: i == j))
+        }
+        let targetSum = t.target.withUnsafeBufferPointer { OutputLayer.targetSum($0.baseAddress!, count: $0.count) }
+        return Derivation.OutputDelta(
+            rule: outputRule, node: j, a: out.a[j], y: t.target[j], dCda: out.dCda[j], gPrime: out.gPrime[j],
+            targetSum: targetSum, jacobian: jacobian, value: out.delta[j])
     }
 }
 
@@ -94,7 +114,14 @@ extension Derivation {
         switch first {
         case .output(let gradient): return gradient.value
         case .hidden(let sum, _, _): return sum.value
+        case .outputDelta(let delta): return delta.value
         }
+    }
+
+    /// The numbers the chain rule multiplies: `∂C_s/∂a · g'(z) · a_k`, or `∂C_s/∂z_j^L · a_k`.
+    public var factors: [Double] {
+        if case .outputDelta(let delta) = first { return [delta.value, input] }
+        return [firstValue, slope.value, input]
     }
 
     /// The value being explained: the average with `--average`, otherwise the one sample's gradient.

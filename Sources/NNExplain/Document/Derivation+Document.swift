@@ -8,7 +8,10 @@ extension Derivation {
         let a = Symbol.a(layer: l, .number(j)), z = Symbol.z(layer: l, .number(j))
         let input = Symbol.a(layer: l - 1, .number(k))
         let gradient = Math.of(.partial(C, w))
-        let terms: [Math] = [.of(.partial(C, a)), .of(.partial(a, z)), .of(.partial(z, w))]
+        var terms: [Math] = [.of(.partial(C, a)), .of(.partial(a, z)), .of(.partial(z, w))]
+        let byDelta: Bool
+        if case .outputDelta = first { byDelta = true } else { byDelta = false }
+        if byDelta { terms = [.of(.partial(C, z)), .of(.partial(z, w))] }
 
         var blocks: [Document.Block] = []
         if let average {
@@ -28,26 +31,29 @@ extension Derivation {
             blocks.append(.paragraph(["Sample \(sample) is worked in full first; \(rest) the same steps."]))
         }
 
-        blocks += [.gap, .section(heading: ["Chain rule"], blocks: [
-            .line(gradient, Math.joined(terms, by: .times)),
-            .reason([[m(w), " changes ", m(z), ", ", m(z), " changes ", m(a), ", and ", m(a), " changes ", m(C),
-                      "; the three rates of change multiply."]]),
-        ])]
+        let why: [Document.Inline] = !byDelta
+            ? [m(w), " changes ", m(z), ", ", m(z), " changes ", m(a), ", and ", m(a), " changes ", m(C), "; the three rates of change multiply."]
+            : slope.activation == .softmax
+            ? [m(w), " changes ", m(z), ", and ", m(z), " changes ", m(C), " through every output of the softmax, not through ", m(a),
+               " alone; so the article's first two terms, ", m(.partial(C, a)), " · ", m(.partial(a, z)), ", become one, ", m(.partial(C, z)), "."]
+            : [m(w), " changes ", m(z), ", and ", m(z), " changes ", m(C), "; with binary cross-entropy the article's first two terms, ",
+               m(.partial(C, a)), " · ", m(.partial(a, z)), ", are best taken together as ", m(.partial(C, z)), "."]
+        blocks += [.gap, .section(heading: ["Chain rule"], blocks: [.line(gradient, Math.joined(terms, by: .times)), .reason([why])])]
 
         blocks += [.gap, .section(heading: ["Term 1: ", m(terms[0])], blocks: firstTermBlocks())]
 
-        blocks += [.gap, .section(heading: ["Term 2: ", m(terms[1])], blocks: slopeBlocks)]
+        if !byDelta { blocks += [.gap, .section(heading: ["Term 2: ", m(terms[1])], blocks: slopeBlocks)] }
 
         let inputName: Math = l - 1 == 0 ? inputFormula + [.op(.equals), .symbol(.x(.number(k)))] : inputFormula
         let zFormula: Math = [.symbol(z), .op(.equals), .sum("k"), .symbol(.w(layer: l, .number(j), .letter("k"))),
                               .op(.times), .symbol(.a(layer: l - 1, .letter("k")))]
             + (hasBias ? [.op(.plus), .symbol(.b(layer: l, .number(j)))] : [])
-        blocks += [.gap, .section(heading: ["Term 3: ", m(terms[2])], blocks: [
-            .chain(terms[2], [inputName, [.number(self.input)]]),
+        blocks += [.gap, .section(heading: ["Term \(terms.count): ", m(terms[terms.count - 1])], blocks: [
+            .chain(terms[terms.count - 1], [inputName, [.number(self.input)]]),
             .reason([[m(zFormula), "; only the k = \(k) term holds ", m(w), ", and its slope is ", m(input), "."]]),
         ])]
 
-        var result: [Document.Block] = [.chain(gradient, [.product([firstValue, slope.value, self.input]), [.number(value)]])]
+        var result: [Document.Block] = [.chain(gradient, [.product(factors), [.number(value)]])]
         if let average {
             blocks += [.gap, .section(heading: ["Result"], blocks: result)]
             result = Explanation.averageRows(average, weight: w) + [direction(average.value, weight: w, loss: .loss(.mean))]
@@ -103,6 +109,8 @@ extension Derivation {
     func firstTermBlocks(traceBack showTraceBack: Bool = true) -> [Document.Block] {
         let C = sampleLoss
         switch first {
+        case .outputDelta(let delta):
+            return outputDeltaBlocks(delta)
         case .output(let gradient):
             let half: [Document.Inline] = loss == .halfSquared ? [" (the ½ cancels the 2 of the square)"] : []
             return [
@@ -130,14 +138,28 @@ extension Derivation {
                 blocks.append(.nested(sums.flatMap { nodeSumBlocks($0) }))
                 letter = sums[0].index
             }
-            blocks += [.gap, .paragraph([
-                "Each ", m(.partial(C, .a(layer: depth, .letter(letter)))), " comes from the loss, ",
-                m(loss.formula(loss: C, depth: depth)), ":",
-            ])]
-            blocks.append(.nested(outputs.map { g in
+            let lossLines: [Document.Block] = outputs.map { g in
                 .equation(lhs: .of(.partial(C, .a(layer: depth, .number(g.node)))), steps: outputSteps(g), chain: false)
-            }))
-            return blocks
+            }
+            guard let rule = outputDeltas.first?.rule else {
+                blocks += [.gap, .paragraph([
+                    "Each ", m(.partial(C, .a(layer: depth, .letter(letter)))), " comes from the loss, ",
+                    m(loss.formula(loss: C, depth: depth)), ":",
+                ])]
+                return blocks + [.nested(lossLines)]
+            }
+            let zi = Symbol.z(layer: depth, .letter(letter))
+            let general = Derivation.simplified(a: .of(.a(layer: depth, .letter(letter))),
+                                                targets: rule == .softmaxCrossEntropy ? [.sum("p"), .symbol(.y(.letter("p")))] : nil,
+                                                y: .of(.y(.letter(letter))))
+            let form: [Document.Inline] = switch rule {
+            case .jacobian: [" is softmax's Jacobian sum over the output nodes (index p), from ", m(loss.formula(loss: C, depth: depth)),
+                             "; it needs the ", m(.partial(C, .a(layer: depth, .letter("p")))), " listed after it:"]
+            case .softmaxCrossEntropy: [" of softmax with cross-entropy is the collapsed Jacobian sum, ", m(general), ":"]
+            default: [" of a sigmoid with binary cross-entropy is ", m(general), ", the g′ cancelled:"]
+            }
+            blocks += [.gap, .paragraph(["Each ", m(.partial(C, zi))] + form)]
+            return blocks + [.nested(outputDeltaLines() + (rule == .jacobian ? lossLines : []))]
         }
     }
 
@@ -154,9 +176,8 @@ extension Derivation {
             .line(lhs, sumFormula(s)),
             .nested([.table(
                 header: [[.word(s.index)]] + factors + [[.word("summand")]],
-                rows: s.summands.map { [[.word(String($0.i))], [.number($0.dCda)], [.number($0.gPrime)],
-                                        [.number($0.weight)], [.number($0.value)]] },
-                operators: [nil, .times, .times, .equals])]),
+                rows: s.summands.map { [[.word(String($0.i))]] + $0.factors.map { [.number($0)] } + [[.number($0.value)]] },
+                operators: [nil] + Array(repeating: .times, count: factors.count - 1) + [.equals])]),
             .chain(lhs, s.summands.count == 1 ? [[.number(s.value)]] : [.sum(s.summands.map(\.value)), [.number(s.value)]]),
         ]
     }
@@ -183,7 +204,7 @@ extension Derivation {
             text = ["\(sign) only by the kink convention: "] + place
                 + [", where there is no derivative and a one-sided slope is used, so a small change in ", m(w),
                    " one way can change ", m(loss), " at another rate than this. Still, "] + descent
-        } else if value == 0 && average == nil && firstValue != 0 && slope.value != 0 && input != 0 {
+        } else if value == 0 && average == nil && factors.allSatisfy({ $0 != 0 }) {
             text = ["Zero after rounding: the three terms are not 0 but their product is too small for a double, so the ",
                     "true gradient is tiny rather than 0; "] + descent
         } else if value > 0 {

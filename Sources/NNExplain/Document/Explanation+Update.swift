@@ -98,9 +98,9 @@ extension Explanation {
             .reason([["C is the mean of the per-sample losses ", m(.loss(.anySample)),
                       ", and the derivative of a mean is the mean of the derivatives."]]),
             .nested([.table(header: nil, rows: average.samples.map { p in
-                [[.word("s = \(p.sample):")], .of(.partial(.loss(.sample(p.sample)), w)),
-                 [.number(p.dCda)], [.number(p.gPrime)], [.number(p.input)], [.number(p.value)]]
-            }, operators: [nil, .equals, .times, .times, .equals])]),
+                [[.word("s = \(p.sample):")], .of(.partial(.loss(.sample(p.sample)), w))] + p.factors.map { [.number($0)] }
+                    + [[.number(p.value)]]
+            }, operators: [nil, .equals] + Array(repeating: .times, count: (average.samples.first?.factors.count ?? 1) - 1) + [.equals])]),
             .chain(mean, average.samples.count == 1 ? [[.number(average.value)]]
                 : [[.over(.sum(average.samples.map(\.value)), average.samples.count)], [.number(average.value)]]),
         ]

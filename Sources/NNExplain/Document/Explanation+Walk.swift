@@ -5,7 +5,9 @@ extension Explanation {
     public static func walk(_ network: Network, sample s: Int) -> [Document] {
         let C = Symbol.loss(.sample(s))
         let trace = network.trace(sample: s)
-        let total = network.layers.map(\.size).reduce(0, +) * 3
+        // Three pages a node; two at an output layer whose ∂C/∂z is one term (no separate slope).
+        let pagesPerOutput = network.outputRule == .chain ? 3 : 2
+        let total = network.layers.dropLast().map(\.size).reduce(0, +) * 3 + network.size(ofLayer: network.depth) * pagesPerOutput
         var pages: [Document] = [Document([
             .title(["Backward pass for sample \(s), one term at a time (\(total) steps)"]),
             .paragraph([
@@ -25,20 +27,22 @@ extension Explanation {
                     return Document([.title(["Step \(n) of \(total), node \(j) of layer ", .layer(l, full: true), ": "] + what),
                                      .nested(blocks)])
                 }
-                pages.append(page([m(.partial(C, a))], d.firstTermBlocks(traceBack: false)))
-                pages.append(page([m(.partial(a, z))], d.slopeBlocks))
+                let byDelta = l == network.depth && pagesPerOutput == 2
+                pages.append(page([m(.partial(C, byDelta ? z : a))], d.firstTermBlocks(traceBack: false)))
+                if !byDelta { pages.append(page([m(.partial(a, z))], d.slopeBlocks)) }
                 let inputs = trace.activations(ofLayer: l - 1)
                 var rows: [[Math]] = inputs.indices.map { k in
-                    [.of(.partial(C, .w(layer: l, .number(j), .number(k)))), .product([d.firstValue, d.slope.value, inputs[k]]),
+                    [.of(.partial(C, .w(layer: l, .number(j), .number(k)))), .product(d.factors.dropLast() + [inputs[k]]),
                      [.number(trace.weightGradient(layer: l, j: j, k: k))]]
                 }
                 if network.layer(l).biases != nil {
-                    rows.append([.of(.partial(C, .b(layer: l, .number(j)))), .product([d.firstValue, d.slope.value, 1]),
+                    rows.append([.of(.partial(C, .b(layer: l, .number(j)))), .product(d.factors.dropLast() + [1]),
                                  [.number(trace.biasGradient(layer: l, j: j))]])
                 }
                 pages.append(page(["the weights into it"], [
                     .paragraph(["Each weight ", m(.w(layer: l, .number(j), .letter("k"))), " gets ",
-                                m(Math.joined([.of(.partial(C, a)), .of(.partial(a, z)), .of(.a(layer: l - 1, .letter("k")))], by: .times)),
+                                m(Math.joined((byDelta ? [.of(.partial(C, z))] : [.of(.partial(C, a)), .of(.partial(a, z))])
+                                    + [.of(.a(layer: l - 1, .letter("k")))], by: .times)),
                                 network.layer(l).biases != nil ? ", and the bias the same with 1 for the input:" : ":"]),
                     .nested([.table(header: nil, rows: rows, operators: [.equals, .equals])]),
                 ]))

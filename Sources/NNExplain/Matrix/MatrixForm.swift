@@ -51,8 +51,7 @@ public struct MatrixForm: Sendable, Equatable {
         public static func of(_ activation: Activation) -> DeltaRule {
             switch activation {
             case .sigmoid, .tanh, .relu, .leakyRelu, .identity: return .elementwise
-            // SOFTMAX: when `Activation` gains `.softmax` (issue 12), it maps to `.jacobian` here;
-            // the document and JSON already write that branch (``Explanation/matrix(_:of:)``).
+            case .softmax: return .jacobian
             }
         }
     }

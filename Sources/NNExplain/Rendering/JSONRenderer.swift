@@ -22,11 +22,7 @@ public struct JSONRenderer: Sendable {
             ("k", .integer(d.k)),
             ("sample", .integer(d.sample)),
             ("value", .number(d.explainedValue)),
-            ("terms", [
-                term(.partial(C, a), formula: d.firstFormula, d.firstValue),
-                term(.partial(a, z), formula: d.slopeFormula, d.slope.value),
-                term(.partial(z, w), formula: d.inputFormula, d.input),
-            ]),
+            ("terms", .array(terms(d, a: a, z: z, w: w))),
         ]
         if case .hidden(let sum, let traceBack, let outputs) = d.first {
             object.append(("sum", nodeSum(sum, loss: C)))
@@ -34,7 +30,7 @@ public struct JSONRenderer: Sendable {
                 + outputs.map { g in
                     term(.partial(C, .a(layer: d.depth, .number(g.node))), formula: d.outputFormula(g.node), g.value)
                 }
-            object.append(("backward", .array(needed)))
+            object.append(("backward", .array(needed + d.outputDeltas.map { delta(d, $0) })))
         }
         if let average = d.average {
             object.append(("average", [
@@ -42,7 +38,7 @@ public struct JSONRenderer: Sendable {
                     [
                         "sample": .integer(p.sample),
                         "symbol": .string(symbols.text(.partial(.loss(.sample(p.sample)), w))),
-                        "factors": [.number(p.dCda), .number(p.gPrime), .number(p.input)],
+                        "factors": .array(p.factors.map(JSONValue.number)),
                         "value": .number(p.value),
                     ]
                 }),
@@ -101,6 +97,32 @@ public struct JSONRenderer: Sendable {
         ]
     }
 
+    /// The chain rule's terms: `∂C/∂a`, `∂a/∂z`, `∂z/∂w`, or `∂C/∂z_j^L`, `∂z/∂w` at an output layer
+    /// that is not the article's chain.
+    private func terms(_ d: Derivation, a: Symbol, z: Symbol, w: Symbol) -> [JSONValue] {
+        let input = term(.partial(z, w), formula: d.inputFormula, d.input)
+        if case .outputDelta(let g) = d.first { return [delta(d, g), input] }
+        return [term(.partial(d.sampleLoss, a), formula: d.firstFormula, d.firstValue),
+                term(.partial(a, z), formula: d.slopeFormula, d.slope.value), input]
+    }
+
+    /// `∂C_s/∂z_j^L` of an output node: its general formula, and for softmax its summands (`factors`
+    /// are `∂C_s/∂a_i^L` and `∂a_i^L/∂z_j^L`), left out when an `∂C_s/∂a_i^L` is infinite (an
+    /// output rounded to 0): then only the stable form's value is there.
+    private func delta(_ d: Derivation, _ g: Derivation.OutputDelta) -> JSONValue {
+        var object: [(key: String, value: JSONValue)] = [
+            ("symbol", .string(symbols.text(d.deltaSymbol(.number(g.node))))),
+            ("formula", .string(symbols.text(d.deltaFormula(g)))),
+            ("value", .number(g.value)),
+        ]
+        if !g.jacobian.isEmpty && g.partialsAreFinite {
+            object.append(("summands", .array(g.jacobian.map { t in
+                ["index": .integer(t.i), "factors": [.number(t.dCda), .number(t.entry)], "value": .number(t.value)]
+            })))
+        }
+        return .object(object)
+    }
+
     private func term(_ symbol: Symbol, formula: Math, _ value: Double) -> JSONValue {
         ["symbol": .string(symbols.text(symbol)), "formula": .string(symbols.text(formula)), "value": .number(value)]
     }
@@ -112,7 +134,7 @@ public struct JSONRenderer: Sendable {
             "summands": .array(s.summands.map { t in
                 [
                     "index": .integer(t.i),
-                    "factors": [.number(t.dCda), .number(t.gPrime), .number(t.weight)],
+                    "factors": .array(t.factors.map(JSONValue.number)),
                     "value": .number(t.value),
                 ]
             }),

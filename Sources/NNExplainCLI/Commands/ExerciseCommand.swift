@@ -69,6 +69,11 @@ enum ExerciseCommand {
         let settings = Exercise.Settings(sizes: try arguments.read(sizes), activation: try arguments.read(activation),
                                          loss: try arguments.read(loss))
         let exercise = Exercise(seed: UInt64(try arguments.read(seed)), settings: settings)
+        if let problem = exercise.network.pairingProblem {
+            // A sheet gives every layer the same activation, so softmax (output layer only) never fits.
+            throw arguments.usage("\(activation.name) \(settings.activation.rawValue) with \(loss.name) \(settings.loss.rawValue) "
+                + "does not make a sheet, since every layer of a sheet has that activation: \(problem.rule)")
+        }
         let naming = LayerNaming(depth: exercise.network.depth, relative: false)
         if let path = try arguments.read(grade) {
             if arguments.flag(key) { throw arguments.usage("--key and --grade cannot be used together; grading shows each right answer already") }

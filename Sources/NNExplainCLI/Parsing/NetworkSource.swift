@@ -38,7 +38,7 @@ func loadNetwork(_ arguments: Arguments, _ environment: Environment, locked: Loc
         }
         return LoadedNetwork(network: try RandomNetwork.read(arguments, sizes: sizes, require: requireAll))
     }
-    let randomSettings: [any DeclaredOption] = [Options.samples, Options.seed, Options.activation]
+    let randomSettings: [any DeclaredOption] = [Options.samples, Options.seed, Options.activation, Options.outputActivation, Options.loss]
     for setting in randomSettings where arguments.isGiven(setting) {
         throw arguments.usage("\(setting.option.name) applies to --random only; add --random SIZES, e.g. --random 3,4,2")
     }
@@ -57,7 +57,8 @@ func loadNetwork(_ arguments: Arguments, _ environment: Environment, locked: Loc
     return loaded
 }
 
-/// `--random SIZES [--samples N] [--seed S] [--activation NAME]`, and the limits that keep such a
+/// `--random SIZES [--samples N] [--seed S] [--activation NAME] [--output-activation NAME] [--loss NAME]`,
+/// and the limits that keep such a
 /// network within what this tool handles in memory and time.
 enum RandomNetwork {
     /// The example the help and the errors give.
@@ -97,6 +98,25 @@ enum RandomNetwork {
         try require(NetworkShape(sizes: sizes, biases: Array(repeating: true, count: sizes.count - 1), samples: samples))
         let seed = try arguments.read(Options.seed)
         let activation = try arguments.read(Options.activation)
-        return Network.random(sizes: sizes, samples: samples, seed: seed, activation: activation)
+        let network = Network.random(sizes: sizes, samples: samples, seed: seed, activation: activation,
+                                     outputActivation: try arguments.read(Options.outputActivation),
+                                     loss: try arguments.read(Options.loss))
+        if let problem = network.pairingProblem { throw arguments.usage(message(problem, network)) }
+        return network
+    }
+
+    /// A pairing problem, said with the options that chose it (the targets, uniform in [0, 1),
+    /// always fit).
+    static func message(_ problem: PairingProblem, _ network: Network) -> String {
+        switch problem {
+        case .softmaxInHiddenLayer:
+            return "\(Options.activation.option.name) softmax sets the hidden layers: \(problem.rule), "
+                + "and give softmax to the output layer with \(Options.outputActivation.option.name) softmax"
+        case .lossDoesNotFit(let loss, let output):
+            return "\(Options.loss.option.name) \(loss.rawValue) does not fit the output activation \(output.rawValue) "
+                + "(\(Options.outputActivation.option.name)): \(problem.rule)"
+        case .target:
+            return problem.rule
+        }
     }
 }

@@ -3,7 +3,7 @@ import NNExplain
 /// The options several commands share, each declared once with its default and help.
 enum Options {
     /// `--network FILE` or `--random SIZES` with its settings: every command that reads a network.
-    static let networkSource: [any DeclaredOption] = [network, random, samples, seed, activation]
+    static let networkSource: [any DeclaredOption] = [network, random, samples, seed, activation, outputActivation, loss]
     /// `--layer`, `--j` and `--k`: the weight `w_jk^l`.
     static let weight: [any DeclaredOption] = [layer, j, k]
 
@@ -32,6 +32,20 @@ enum Options {
             "unknown activation '\(text)'; use one of " + names.joined(separator: ", ")
         },
         absent: .value(.sigmoid))
+
+    static let outputActivation = ValueOption<Void, Activation?>(
+        name: "--output-activation", placeholder: "NAME", help: .summary("With --random: the output layer's activation"),
+        parser: ValueParser.choice(of: Activation.allCases, listed: .commas) { text, _, names in
+            "unknown activation '\(text)'; use one of " + names.joined(separator: ", ")
+        }.optional,
+        absent: .explained(nil, "that of --activation"))
+
+    static let loss = ValueOption<Void, Loss>(
+        name: "--loss", placeholder: "NAME", help: .summary("With --random: the loss"),
+        parser: .choice(of: Loss.allCases, listed: .commas) { text, _, names in
+            "unknown loss '\(text)'; use one of " + names.joined(separator: ", ")
+        },
+        absent: .value(.squared))
 
     static let learningRate = ValueOption<Void, Double?>(
         name: "--learning-rate", placeholder: "η", help: .summary("The learning rate η, a number above 0"),

@@ -18,6 +18,7 @@ struct PreparedLayer: Sendable {
 struct PreparedNetwork: Sendable {
     let layers: [PreparedLayer]
     let loss: Loss
+    let outputRule: OutputRule
     let inputs: Int
     let samples: [Sample]
     /// Numbers in one gradient buffer: every weight and bias of every layer.
@@ -47,6 +48,7 @@ struct PreparedNetwork: Sendable {
         }
         parameters = offset
         loss = network.loss
+        outputRule = network.outputRule
         inputs = network.inputs
         samples = network.samples
     }
@@ -78,32 +80,39 @@ struct PreparedNetwork: Sendable {
                     for j in 0..<layer.n { z[row * layer.n + j] += biases[j] }
                 }
             }
-            layer.activation.apply(z: z, a: values.a[l], gPrime: values.gPrime[l], count: size)
+            layer.activation.apply(z: z, a: values.a[l], gPrime: values.gPrime[l], count: size, width: layer.n)
             allFinite = allFinite && Engine.allFinite(z, size) && Engine.allFinite(values.a[l], size)
                 && Engine.allFinite(values.gPrime[l], size)
         }
 
-        // The loss and ∂C_s/∂a_j^L, as Trace computes them.
-        let outputs = layers[L - 1].n
+        // The loss, ∂C_s/∂a_j^L and δ_j^L, by the same function as Trace. For a stable-form rule
+        // ∂C_s/∂a_j^L may be infinite while δ_j^L is not, and δ is what the pass goes on with.
+        let outputs = layers[L - 1].n, activation = layers[L - 1].activation
         var total = 0.0
         for (row, s) in range.enumerated() {
-            var sampleLoss = 0.0
-            for j in 0..<outputs {
-                let value = values.a[L - 1][row * outputs + j], target = samples[s].y[j]
-                sampleLoss += loss.term(a: value, y: target)
-                values.dCda[L - 1][row * outputs + j] = loss.derivative(a: value, y: target)
+            let at = row * outputs
+            let sampleLoss = samples[s].y.withUnsafeBufferPointer { y in
+                OutputLayer.backward(
+                    rule: outputRule, activation: activation, loss: loss, n: outputs,
+                    z: values.z[L - 1] + at, a: values.a[L - 1] + at, gPrime: values.gPrime[L - 1] + at, y: y.baseAddress!,
+                    terms: scratch.lossTerms, dCda: values.dCda[L - 1] + at, delta: scratch.outputDelta + at)
             }
             values.losses[row] = sampleLoss
             total += sampleLoss
         }
-        allFinite = allFinite && Engine.allFinite(values.dCda[L - 1], count * outputs)
+        allFinite = allFinite && Engine.allFinite(outputRule.isStableForm ? scratch.outputDelta : values.dCda[L - 1], count * outputs)
         guard let gradients else { return (total, allFinite) }
 
-        // Backward, layer by layer: δ = ∂C/∂a · g'(z), then the gradients and ∂C/∂a of the layer below.
+        // Backward, layer by layer: δ (from OutputLayer at the top, else ∂C/∂a · g'(z)), then the
+        // gradients and ∂C/∂a of the layer below.
         for l in stride(from: L - 1, through: 0, by: -1) {
             let layer = layers[l], size = count * layer.n
             let delta = scratch.delta, deltaT = scratch.deltaT
-            for i in 0..<size { delta[i] = Backpropagation.delta(dCda: values.dCda[l][i], gPrime: values.gPrime[l][i]) }
+            if l == L - 1 {
+                delta.update(from: scratch.outputDelta, count: size)
+            } else {
+                for i in 0..<size { delta[i] = Backpropagation.delta(dCda: values.dCda[l][i], gPrime: values.gPrime[l][i]) }
+            }
             for row in 0..<count {
                 for j in 0..<layer.n { deltaT[j * count + row] = delta[row * layer.n + j] }
             }

@@ -13,6 +13,9 @@ final class Scratch {
     let input: UnsafeMutablePointer<Double>
     let delta: UnsafeMutablePointer<Double>
     let deltaT: UnsafeMutablePointer<Double>
+    /// `δ^L` of the block, from ``OutputLayer`` (`rows × n_L`), and one row's loss terms.
+    let outputDelta: UnsafeMutablePointer<Double>
+    let lossTerms: UnsafeMutablePointer<Double>
     /// The activations below a layer, packed for the gradient product.
     let packed: UnsafeMutablePointer<Double>
     /// Room for one block's values, for passes whose values are not kept.
@@ -23,7 +26,8 @@ final class Scratch {
         let rows = Engine.blockSize, widest = network.layers.map(\.n).max() ?? 0
         let layerSizes = network.layers.map { rows * $0.n }
         let below = ([network.inputs] + network.layers.map(\.n)).map { Kernels.packedCount(inner: rows, columns: $0) }.max() ?? 0
-        let total = rows * network.inputs + 2 * rows * widest + below + 4 * layerSizes.reduce(0, +) + rows
+        let outputs = network.layers.last?.n ?? 0
+        let total = rows * network.inputs + 2 * rows * widest + rows * outputs + outputs + below + 4 * layerSizes.reduce(0, +) + rows
         // Not zeroed: a pass writes every number of its block before it reads it.
         memory = .allocate(capacity: total)
         var next = memory
@@ -34,6 +38,8 @@ final class Scratch {
         input = take(rows * network.inputs)
         delta = take(rows * widest)
         deltaT = take(rows * widest)
+        outputDelta = take(rows * outputs)
+        lossTerms = take(outputs)
         packed = take(below)
         values = BlockValues(z: layerSizes.map(take), a: layerSizes.map(take), gPrime: layerSizes.map(take),
                              dCda: layerSizes.map(take), losses: take(rows))
@@ -43,9 +49,11 @@ final class Scratch {
 }
 
 extension Activation {
-    /// `a = g(z)` and `g'(z)` for `count` values, with the choice of function made once, outside
-    /// the loop, so each loop is specialised (and, for the piecewise-linear ones, vectorised).
-    func apply(z: UnsafeMutablePointer<Double>, a: UnsafeMutablePointer<Double>, gPrime: UnsafeMutablePointer<Double>, count: Int) {
+    /// `a = g(z)` and `g'(z)` for `count` values in rows of `width` (one row per sample), with the
+    /// choice of function made once, outside the loop, so each loop is specialised (and, for the
+    /// piecewise-linear ones, vectorised). Softmax runs row by row, as the trace does.
+    func apply(z: UnsafeMutablePointer<Double>, a: UnsafeMutablePointer<Double>, gPrime: UnsafeMutablePointer<Double>,
+               count: Int, width: Int) {
         @inline(__always)
         func loop(_ g: Activation) {
             for i in 0..<count {
@@ -59,6 +67,9 @@ extension Activation {
         case .relu: loop(.relu)
         case .leakyRelu: loop(.leakyRelu)
         case .identity: loop(.identity)
+        case .softmax:
+            for row in stride(from: 0, to: count, by: width) { Activation.softmax(z + row, count: width, into: a + row) }
+            for i in 0..<count { gPrime[i] = Activation.softmax.derivative(z: z[i], a: a[i]) }
         }
     }
 }

@@ -23,7 +23,9 @@ extension Network {
     /// weights, each row one weight per node of the previous layer, and optional `biases` (one per
     /// row). `loss` defaults to `squared`, `learningRate` (a number > 0) to 0.1, `updateBiases` to
     /// true. There is at least one layer and one sample; `x` has one number per input and `y` one
-    /// per output node. Wherever a number is expected an integer literal is fine too. Duplicate keys
+    /// per output node. Activation, loss and targets must fit together (``Network/pairingProblem``):
+    /// softmax only in the output layer, cross-entropy on softmax or sigmoid outputs with targets
+    /// ≥ 0, binary cross-entropy on sigmoid outputs with targets in [0, 1]. Wherever a number is expected an integer literal is fine too. Duplicate keys
     /// are errors; unknown keys are only warnings.
     public static func decode(_ bytes: [UInt8]) throws(NetworkFileError) -> (network: Network, warnings: [String]) {
         try decode(json: parseFile(bytes))
@@ -125,6 +127,7 @@ private struct NetworkFileReader {
         for (s, value) in sampleValues.enumerated() {
             network.samples.append(try sample(value, at: "samples[\(s)]", inputs: inputs, outputs: outputs))
         }
+        if let problem = network.pairingProblem { throw fail(message(problem, depth: layers.count)) }
         return network
     }
 
@@ -231,6 +234,19 @@ private struct NetworkFileReader {
     }
 
     // MARK: Messages
+
+    /// A pairing problem, said with the file's paths.
+    private func message(_ problem: PairingProblem, depth: Int) -> String {
+        switch problem {
+        case .softmaxInHiddenLayer(let l):
+            return "\"activation\" of layers[\(l - 1)] is \"softmax\", but layers[\(l - 1)] is a hidden layer: \(problem.rule)"
+        case .lossDoesNotFit(let loss, let output):
+            return "\"loss\" is \"\(loss.rawValue)\", which does not fit the output activation \"\(output.rawValue)\" "
+                + "of layers[\(depth - 1)]: \(problem.rule)"
+        case .target(let loss, let s, let j, let value):
+            return "samples[\(s)].y[\(j)] is \(value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"), but \"loss\" is \"\(loss.rawValue)\": \(problem.rule)"
+        }
+    }
 
     private func fail(_ message: String) -> NetworkFileError { NetworkFileError(message) }
 

@@ -14,11 +14,19 @@ public enum Activation: String, CaseIterable, Sendable {
     case relu
     case leakyRelu = "leaky-relu"
     case identity
+    /// `a_j = e^(z_j) / Σ_i e^(z_i)`: a function of the whole layer, so for the output layer only
+    /// (``isElementwise`` is false; its values come from ``softmax(_:count:into:)``).
+    case softmax
 
     /// The slope of `leaky-relu` for `z ≤ 0`.
     public static let leakySlope = 0.01
 
+    /// Whether `a_j = g(z_j)` depends on `z_j` alone: every activation but softmax.
+    public var isElementwise: Bool { self != .softmax }
+
     /// `g(z)`, in numerically stable forms: the sigmoid never evaluates `e^z` for large positive `z`.
+    /// Softmax has no value of one `z` alone (see ``softmax(_:count:into:)``): it gives NaN here,
+    /// which every finite check refuses, and no caller asks it.
     @inlinable
     public func value(_ z: Double) -> Double {
         switch self {
@@ -30,10 +38,40 @@ public enum Activation: String, CaseIterable, Sendable {
         case .relu: return z > 0 ? z : 0
         case .leakyRelu: return z > 0 ? z : Activation.leakySlope * z
         case .identity: return z
+        case .softmax: return .nan
         }
     }
 
-    /// `g'(z)`, given `z` and the already computed `a = g(z)` (sigmoid and tanh reuse `a`).
+    /// Softmax of the `n` numbers at `z` into `a`, stably: with `m = max z` (found in order of `i`),
+    /// `a_j = e^(z_j − m) / Σ_i e^(z_i − m)`, the sum in order of `i`. Subtracting `m` changes nothing
+    /// mathematically but keeps every `e^…` at most 1, so no large `z` overflows. The trace and the
+    /// batched engine both call this, so they give the same bits.
+    @inlinable
+    public static func softmax(_ z: UnsafePointer<Double>, count n: Int, into a: UnsafeMutablePointer<Double>) {
+        let (m, total) = logSumExpParts(z, count: n)
+        for j in 0..<n { a[j] = exp(z[j] - m) / total }
+    }
+
+    /// `m = max z` and `Σ_i e^(z_i − m)`, both in order of `i`: so `ln Σ_i e^(z_i) = m + ln(total)`.
+    @inlinable
+    public static func logSumExpParts(_ z: UnsafePointer<Double>, count n: Int) -> (max: Double, total: Double) {
+        var m = -Double.infinity
+        for i in 0..<n where z[i] > m { m = z[i] }
+        var total = 0.0
+        for i in 0..<n { total += exp(z[i] - m) }
+        return (m, total)
+    }
+
+    /// `ln σ(z)` without overflow or loss of precision: `−ln(1 + e^(−z))` for `z ≥ 0`, else
+    /// `z − ln(1 + e^z)`; so `z = 40` gives a tiny negative number, not `ln 1 = 0` or `ln 0`.
+    @inlinable
+    public static func logSigmoid(_ z: Double) -> Double {
+        z >= 0 ? -log1p(exp(-z)) : z - log1p(exp(z))
+    }
+
+    /// `g'(z)`, given `z` and the already computed `a = g(z)` (sigmoid and tanh reuse `a`). For
+    /// softmax, the diagonal of its Jacobian, `∂a_j/∂z_j = a_j(1 − a_j)`; the whole Jacobian is
+    /// `∂a_i/∂z_j = a_i(δ_ij − a_j)` (``Backpropagation/jacobianEntry(aI:aJ:diagonal:)``).
     @inlinable
     public func derivative(z: Double, a: Double) -> Double {
         switch self {
@@ -42,6 +80,7 @@ public enum Activation: String, CaseIterable, Sendable {
         case .relu: return z > 0 ? 1 : 0
         case .leakyRelu: return z > 0 ? 1 : Activation.leakySlope
         case .identity: return 1
+        case .softmax: return a * (1 - a)
         }
     }
 
@@ -54,6 +93,7 @@ public enum Activation: String, CaseIterable, Sendable {
         case .leakyRelu:
             return [.notation(text: "z if z > 0, else 0.01 z", latex: "z \\text{ if } z > 0 \\text{, else } 0.01\\,z")]
         case .identity: return [.notation(text: "z", latex: "z")]
+        case .softmax: return [.notation(text: "e^(z_j) / Σ_i e^(z_i)", latex: "\\frac{e^{z_j}}{\\sum_i e^{z_i}}")]
         }
     }
 
@@ -66,6 +106,7 @@ public enum Activation: String, CaseIterable, Sendable {
         case .leakyRelu:
             return [.notation(text: "1 if z > 0, else 0.01", latex: "1 \\text{ if } z > 0 \\text{, else } 0.01")]
         case .identity: return [.notation(text: "1", latex: "1")]
+        case .softmax: return [.notation(text: "a_i(δ_ij − a_j)", latex: "a_i(\\delta_{ij} - a_j)")]
         }
     }
 
@@ -76,7 +117,7 @@ public enum Activation: String, CaseIterable, Sendable {
         switch self {
         case .sigmoid: return a + [.op(.times), .parenthesized([.number(1), .op(.minus)] + a.asOperand)]
         case .tanh: return [.number(1), .op(.minus), .squared([.parenthesized(a)])]
-        case .relu, .leakyRelu, .identity: return nil
+        case .relu, .leakyRelu, .identity, .softmax: return nil
         }
     }
 
@@ -93,7 +134,7 @@ public enum Activation: String, CaseIterable, Sendable {
     /// The numbers to substitute into ``derivativeFormula`` for this `z` and `a`.
     public func substitution(z: Double, a: Double) -> Substitution {
         switch self {
-        case .sigmoid, .tanh: return .value(a: a)
+        case .sigmoid, .tanh, .softmax: return .value(a: a)
         case .relu, .leakyRelu: return .branch(z: z, positive: z > 0, value: derivative(z: z, a: a))
         case .identity: return .constant(1)
         }
@@ -106,7 +147,7 @@ public enum Activation: String, CaseIterable, Sendable {
         switch self {
         case .sigmoid: return derivative < 0.25e-3
         case .tanh: return derivative < 1e-3
-        case .relu, .leakyRelu, .identity: return false
+        case .relu, .leakyRelu, .identity, .softmax: return false
         }
     }
 

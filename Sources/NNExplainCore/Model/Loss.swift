@@ -1,58 +1,116 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The loss of one training sample, as a pair of function and derivative with their formula text.
 ///
-///     squared:       C_s = Σ_j (a_j^L − y_j)²       ∂C_s/∂a_j^L = 2(a_j^L − y_j)
-///     half-squared:  C_s = ½ Σ_j (a_j^L − y_j)²     ∂C_s/∂a_j^L = a_j^L − y_j
+///     squared:               C_s = Σ_j (a_j^L − y_j)²       ∂C_s/∂a_j^L = 2(a_j^L − y_j)
+///     half-squared:          C_s = ½ Σ_j (a_j^L − y_j)²     ∂C_s/∂a_j^L = a_j^L − y_j
+///     cross-entropy:         C_s = −Σ_j y_j ln a_j^L        ∂C_s/∂a_j^L = −y_j / a_j^L
+///     binary-cross-entropy:  C_s = −Σ_j [y_j ln a_j^L + (1 − y_j) ln(1 − a_j^L)]
+///                                                           ∂C_s/∂a_j^L = −y_j / a_j^L + (1 − y_j) / (1 − a_j^L)
 ///
-/// `y` is the target and is a constant, so it has no derivative of its own.
+/// `y` is the target and is a constant, so it has no derivative of its own. A term whose factor
+/// `y_j` or `1 − y_j` is 0 counts as 0 (the limit `0 · ln 0 = 0`), so a one-hot target never
+/// multiplies 0 by an infinite logarithm. Which output activations each loss fits is
+/// ``Network/pairingProblem``'s business.
 public enum Loss: String, CaseIterable, Sendable {
     /// The article's loss, and the default.
     case squared
     /// Mazur's worked example: half the squared error, so the 2 cancels in the derivative.
     case halfSquared = "half-squared"
+    /// For probabilities: softmax outputs (or sigmoid ones), non-negative targets.
+    case crossEntropy = "cross-entropy"
+    /// For independent yes/no outputs: sigmoid outputs, targets in [0, 1].
+    case binaryCrossEntropy = "binary-cross-entropy"
 
-    /// One output node's share of the loss, `(a − y)²` or `½(a − y)²`.
+    /// Whether the loss takes logarithms of the outputs, so ``term(a:y:logA:logOneMinusA:)`` needs them.
     @inlinable
-    public func term(a: Double, y: Double) -> Double {
-        let d = a - y
+    public var usesLogarithms: Bool { self == .crossEntropy || self == .binaryCrossEntropy }
+
+    /// One output node's share of the loss. The logarithms `ln a` and `ln(1 − a)` are given by the
+    /// caller, computed from `z` in stable form (``OutputLayer``), and used only by the two
+    /// cross-entropies.
+    @inlinable
+    public func term(a: Double, y: Double, logA: Double, logOneMinusA: Double) -> Double {
         switch self {
-        case .squared: return d * d
-        case .halfSquared: return 0.5 * (d * d)
+        case .squared: return (a - y) * (a - y)
+        case .halfSquared: return 0.5 * ((a - y) * (a - y))
+        case .crossEntropy: return y == 0 ? 0 : -(y * logA)
+        case .binaryCrossEntropy:
+            return -((y == 0 ? 0 : y * logA) + (y == 1 ? 0 : (1 - y) * logOneMinusA))
         }
     }
 
-    /// `∂C_s/∂a_j^L` for one output node: `2(a − y)` or `a − y`.
+    /// `∂C_s/∂a_j^L` for one output node. For the cross-entropies it is infinite when `a` rounded to
+    /// exactly 0 or 1; the output layer's `∂C_s/∂z` then comes from the stable forms instead
+    /// (``OutputRule``).
     @inlinable
     public func derivative(a: Double, y: Double) -> Double {
         switch self {
         case .squared: return 2 * (a - y)
         case .halfSquared: return a - y
+        case .crossEntropy: return y == 0 ? 0 : -y / a
+        case .binaryCrossEntropy: return (y == 0 ? 0 : -y / a) + (y == 1 ? 0 : (1 - y) / (1 - a))
         }
     }
 
-    /// `C_s = Σ_j (a_j^L − y_j)²` (or with `½`) for the given loss symbol and output layer `L`.
+    /// `C_s = Σ_j (a_j^L − y_j)²` (or its kin) for the given loss symbol and output layer `L`.
     public func formula(loss: Symbol, depth: Int) -> Math {
         let j = Symbol.Index.letter("j")
-        let half: [Math.Piece] = self == .halfSquared ? [.notation(text: "½ ", latex: "\\tfrac{1}{2}")] : []
-        return [.symbol(loss), .op(.equals)] + Math(half + [.sum("j")])
-            + [.squared([.parenthesized([.symbol(.a(layer: depth, j)), .op(.minus), .symbol(.y(j))])])]
+        let a = Math.of(.a(layer: depth, j)), y = Math.of(.y(j))
+        let body: [Math.Piece]
+        switch self {
+        case .squared, .halfSquared:
+            let half: [Math.Piece] = self == .halfSquared ? [.notation(text: "½ ", latex: "\\tfrac{1}{2}")] : []
+            return [.symbol(loss), .op(.equals)] + Math(half + [.sum("j"), .squared([.parenthesized(a + [.op(.minus)] + y)])])
+        case .crossEntropy: body = [.sum("j")] + (y + Loss.ln(a)).pieces
+        case .binaryCrossEntropy: body = [.sum("j"), .notation(text: "[", latex: "\\left[")] + binaryTerms(a: a, y: y).pieces
+            + [.notation(text: "]", latex: "\\right]")]
+        }
+        return [.symbol(loss), .op(.equals), Loss.negative] + Math(body)
     }
 
-    /// One output node's share of `C_s`, `(a − y)²` or `½(a − y)²`, for formulas or numbers `a`, `y`.
+    /// One output node's share of `C_s`, for formulas or numbers `a`, `y`: `(a − y)²`, `½(a − y)²`,
+    /// `−y ln a`, `−[y ln a + (1 − y) ln(1 − a)]`.
     public func term(a: Math, y: Math) -> Math {
         let square = Math.Piece.squared([.parenthesized(a + [.op(.minus)] + y.asOperand)])
         switch self {
         case .squared: return [square]
         case .halfSquared: return [.op(.half), square]
+        case .crossEntropy: return [Loss.negative] + y + Loss.ln(a)
+        case .binaryCrossEntropy:
+            return [Loss.negative, .notation(text: "[", latex: "\\left[")] + binaryTerms(a: a, y: y)
+                + [.notation(text: "]", latex: "\\right]")]
         }
     }
 
-    /// `∂C_s/∂a_j^L`, `2(a − y)` or `a − y`, for formulas or numbers `a`, `y`.
+    /// `∂C_s/∂a_j^L`, for formulas or numbers `a`, `y`.
     public func derivative(a: Math, y: Math) -> Math {
         switch self {
         case .squared: return [.notation(text: "2", latex: "2"), .parenthesized(a + [.op(.minus)] + y.asOperand)]
         case .halfSquared: return a + [.op(.minus)] + y.asOperand
+        case .crossEntropy: return [Loss.negative] + y + [Loss.over] + a.asOperand
+        case .binaryCrossEntropy:
+            return [Loss.negative] + y + [Loss.over] + a.asOperand + [.op(.plus)]
+                + [.parenthesized([.number(1), .op(.minus)] + y.asOperand), Loss.over, .parenthesized([.number(1), .op(.minus)] + a.asOperand)]
         }
     }
+
+    /// `y ln a + (1 − y) ln(1 − a)`.
+    private func binaryTerms(a: Math, y: Math) -> Math {
+        y + Loss.ln(a) + [.op(.plus), .parenthesized([.number(1), .op(.minus)] + y.asOperand)]
+            + Loss.ln([.parenthesized([.number(1), .op(.minus)] + a.asOperand)])
+    }
+
+    /// ` ln x`.
+    private static func ln(_ x: Math) -> Math { [.notation(text: " ln ", latex: "\\ln ")] + x.asOperand }
+    /// A leading minus sign.
+    private static let negative = Math.Piece.notation(text: "−", latex: "-")
+    /// A division inside a formula.
+    private static let over = Math.Piece.notation(text: " / ", latex: " / ")
 
     /// The names a network file may use.
     public static var names: [String] { allCases.map(\.rawValue) }

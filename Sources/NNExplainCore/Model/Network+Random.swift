@@ -29,19 +29,23 @@ extension Network {
     /// Drawn in this order from one ``SplitMix64`` seeded with `seed`: for each layer l = 1 … L, its
     /// weights row by row, uniform in ±1/√(fan-in) where fan-in is the size of layer l-1, then its
     /// biases, uniform in ±0.1; then for each sample its inputs `x` and its targets `y`, uniform
-    /// in [0, 1). Every layer uses `activation`; the loss is squared, the learning rate 0.1.
-    public static func random(sizes: [Int], samples: Int, seed: UInt64, activation: Activation = .sigmoid) -> Network {
+    /// in [0, 1). Every hidden layer uses `activation`, the output layer `outputActivation` (the
+    /// same as the hidden layers' when nil); the learning rate is 0.1. The pairings are not checked
+    /// here (``pairingProblem``): the targets always fit, the activations and loss may not.
+    public static func random(sizes: [Int], samples: Int, seed: UInt64, activation: Activation = .sigmoid,
+                              outputActivation: Activation? = nil, loss: Loss = .squared) -> Network {
         var generator = SplitMix64(seed: seed)
         var layers: [Layer] = []
         for l in 1..<sizes.count {
             let bound = 1 / Double(sizes[l - 1]).squareRoot()
             let weights = (0..<sizes[l]).map { _ in (0..<sizes[l - 1]).map { _ in generator.nextSymmetric(bound) } }
             let biases = (0..<sizes[l]).map { _ in generator.nextSymmetric(0.1) }
-            layers.append(Layer(activation: activation, weights: weights, biases: biases))
+            let g = l == sizes.count - 1 ? outputActivation ?? activation : activation
+            layers.append(Layer(activation: g, weights: weights, biases: biases))
         }
         let data = (0..<samples).map { _ in
             Sample(x: (0..<sizes[0]).map { _ in generator.nextUnit() }, y: (0..<sizes[sizes.count - 1]).map { _ in generator.nextUnit() })
         }
-        return Network(inputs: sizes[0], layers: layers, loss: .squared, learningRate: 0.1, samples: data)
+        return Network(inputs: sizes[0], layers: layers, loss: loss, learningRate: 0.1, samples: data)
     }
 }

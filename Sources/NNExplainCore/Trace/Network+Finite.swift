@@ -108,8 +108,13 @@ extension Network {
                 if let bad = found(.loss(.sample(s)), t.loss, layer: depth, node: 0) { return bad }
             }
             for l in stride(from: depth, through: 1, by: -1) {
-                for (j, value) in t.layer(l).dCda.enumerated() where FiniteCheck.backward(checks, layer: l, node: j) {
-                    if let bad = found(.partial(.loss(.sample(s)), .a(layer: l, .number(j))), value, layer: l, node: j) { return bad }
+                // A stable-form output layer goes on with δ = ∂C_s/∂z, not with ∂C_s/∂a, which may be
+                // infinite there (an output rounded to 0 or 1) and is then not shown as a number.
+                let byDelta = l == depth && outputRule.isStableForm
+                for j in 0..<size(ofLayer: l) where FiniteCheck.backward(checks, layer: l, node: j) {
+                    let node = Symbol.Index.number(j)
+                    let (symbol, value) = byDelta ? (Symbol.z(layer: l, node), t.layer(l).delta[j]) : (.a(layer: l, node), t.layer(l).dCda[j])
+                    if let bad = found(.partial(.loss(.sample(s)), symbol), value, layer: l, node: j) { return bad }
                 }
             }
             for l in stride(from: depth, through: 1, by: -1) {

@@ -107,8 +107,10 @@ extension Network {
         var layerGradients: [Gradients.Layer] = []
         for l in stride(from: depth, through: 1, by: -1) {
             let n = size(ofLayer: l), m = size(ofLayer: l - 1)
+            // The output layer's δ by its rule (softmax, the cross-entropies), as the trace has it.
             let deltas = traces.indices.map { s in
-                (0..<n).map { j in Backpropagation.delta(dCda: dCda[s][j], gPrime: traces[s].layer(l).gPrime[j]) }
+                l == depth ? traces[s].layer(l).delta
+                    : (0..<n).map { j in Backpropagation.delta(dCda: dCda[s][j], gPrime: traces[s].layer(l).gPrime[j]) }
             }
             // Σ_s in the engine's order, block by block, and each mean as the engine takes it.
             var gw = [[Double]](repeating: [Double](repeating: 0, count: m), count: n)

@@ -6,13 +6,15 @@ import Testing
 struct SynopsisTests {
     /// Options no USAGE line shows, though the OPTIONS list does: the `--random` settings (their help
     /// begins "With --random:") and the switches of how the output looks.
-    static let leftOutEverywhere: Set<String> = ["--samples", "--seed", "--activation", "--ascii", "--color", "--standalone"]
+    static let leftOutEverywhere: Set<String> = [
+        "--samples", "--seed", "--activation", "--output-activation", "--loss", "--ascii", "--color", "--standalone",
+    ]
     /// Options only some USAGE lines leave out: `--precision`, shown by check, forward, gradients,
     /// step and walk.
     static let leftOut: [String: Set<String>] = ["diagram": ["--precision"], "train": ["--precision"], "update": ["--precision"]]
     /// Options of ``leftOutEverywhere`` that a command shows after all: the sheet's own `--seed` and
     /// `--activation`, which are no --random settings.
-    static let shownHere: [String: Set<String>] = ["exercise": ["--seed", "--activation"]]
+    static let shownHere: [String: Set<String>] = ["exercise": ["--seed", "--activation", "--loss"]]
 
     /// The option names in the rendered line: the words that start with `-`.
     static func names(in usage: String) -> [String] {

@@ -18,6 +18,12 @@ struct EngineTests {
         Network.random(sizes: [5, 300, 270, 3], samples: 70, seed: 6),
         // Sixteen blocks: with 8 threads some run ahead and wait for the ordered sum.
         Network.random(sizes: [3, 4, 2], samples: 1000, seed: 7),
+        // The output rules: softmax with cross-entropy (random targets are unnormalised), softmax with
+        // the Jacobian sum, sigmoid with binary cross-entropy, sigmoid with cross-entropy.
+        Network.random(sizes: [6, 9, 5], samples: 150, seed: 8, activation: .tanh, outputActivation: .softmax, loss: .crossEntropy),
+        Network.random(sizes: [4, 7, 6, 10], samples: 70, seed: 9, outputActivation: .softmax, loss: .halfSquared),
+        Network.random(sizes: [5, 8, 3], samples: 90, seed: 10, activation: .relu, outputActivation: .sigmoid, loss: .binaryCrossEntropy),
+        Network.random(sizes: [3, 5, 4], samples: 65, seed: 11, loss: .crossEntropy),
     ]
 
     /// Every compiled copy of the kernel this processor can run.

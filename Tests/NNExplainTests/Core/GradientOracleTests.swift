@@ -13,7 +13,10 @@ import _Differentiation
 /// The oracles:
 /// - **Automatic differentiation.** `IndependentLoss` below is the network's mean loss written from
 ///   scratch as one function of a flat parameter vector: its own sigmoid `1/(1+e^(−z))`, tanh, relu,
-///   leaky-relu and identity, its own forward pass and its own loss. It never calls `Activation`,
+///   leaky-relu, identity and softmax, its own forward pass and its own losses (the two
+///   cross-entropies written from the output layer's `z` with its own identities,
+///   `−Σ y ln softmax(z) = (Σ y) · lse(z) − Σ y z` and `−[y ln σ(z) + (1 − y) ln(1 − σ(z))] =
+///   softplus(z) − y z`, so a saturated `z = 40` stays finite). It never calls `Activation`,
 ///   `Loss`, `Trace` or `Gradients`; from a `Network` it takes only the numbers (sizes, weights,
 ///   biases, samples) and which activation and loss each layer names. Swift's `_Differentiation`
 ///   differentiates it in reverse mode, so the derivatives come from the compiler's chain rule, not
@@ -93,7 +96,7 @@ struct GradientOracleTests {
                 // independent forward pass, differentiated by AD.
                 let activations = propagate(oracle.x[s], from: 0, to: l, parameters: p, shape: oracle)
                 let expected = adGradient(at: activations) { a in
-                    outputLoss(propagate(a, from: l, to: oracle.depth, parameters: p, shape: oracle), target: oracle.y[s], shape: oracle)
+                    outputLoss(logits(a, from: l, to: oracle.depth, parameters: p, shape: oracle), target: oracle.y[s], shape: oracle)
                 }
                 for k in 0..<network.size(ofLayer: l) {
                     var sum = 0.0
@@ -198,12 +201,14 @@ private func adGradient(at x: [Double], of f: @differentiable(reverse) ([Double]
 private struct IndependentLoss {
     /// The activations, as the test's own enum: only *which* function a layer names comes from the
     /// engine, never how it is computed.
-    enum G { case sigmoid, tanh, relu, leakyRelu, identity }
+    enum G { case sigmoid, tanh, relu, leakyRelu, identity, softmax }
+    /// The loss, as the test's own enum.
+    enum C { case squared, halfSquared, crossEntropy, binaryCrossEntropy }
 
     let sizes: [Int]
     let g: [G]
     let hasBias: [Bool]
-    let halfSquared: Bool
+    let cost: C
     let x: [[Double]]
     let y: [[Double]]
     let weightOffset: [Int]
@@ -221,12 +226,15 @@ private struct IndependentLoss {
             case .relu: .relu
             case .leakyRelu: .leakyRelu
             case .identity: .identity
+            case .softmax: .softmax
             }
         }
         hasBias = network.layers.map { $0.biases != nil }
-        halfSquared = switch network.loss {
-        case .squared: false
-        case .halfSquared: true
+        cost = switch network.loss {
+        case .squared: .squared
+        case .halfSquared: .halfSquared
+        case .crossEntropy: .crossEntropy
+        case .binaryCrossEntropy: .binaryCrossEntropy
         }
         x = network.samples.map(\.x)
         y = network.samples.map(\.y)
@@ -257,7 +265,58 @@ private func activate(_ z: Double, _ g: IndependentLoss.G) -> Double {
     case .relu: return z > 0 ? z : 0 * z
     case .leakyRelu: return z > 0 ? z : 0.01 * z
     case .identity: return z
+    case .softmax: fatalError("softmax is a function of the whole layer: see activateLayer")
     }
+}
+
+/// `g` applied to a whole layer's `z`: softmax as `e^(z_j − m) / Σ_i e^(z_i − m)` (m the largest
+/// z, held constant, which changes nothing but the rounding), else node by node.
+@differentiable(reverse, wrt: z)
+private func activateLayer(_ z: [Double], _ g: IndependentLoss.G) -> [Double] {
+    var out: [Double] = []
+    let n = withoutDerivative(at: z.count)
+    if g == .softmax {
+        let m = withoutDerivative(at: z).max() ?? 0
+        var total = 0.0
+        for i in 0..<n { total += exp(z[i] - m) }
+        for j in 0..<n { out.append(exp(z[j] - m) / total) }
+    } else {
+        for j in 0..<n { out.append(activate(z[j], g)) }
+    }
+    return out
+}
+
+/// `ln(1 + e^x)`, without overflow.
+@differentiable(reverse)
+private func softplus(_ x: Double) -> Double {
+    x > 0 ? x + log(1 + exp(-x)) : log(1 + exp(x))
+}
+
+/// `z` of layer `to`, running layers `from+1 … to` on the activations `a` of layer `from`
+/// (layers below `to` activated, layer `to` not).
+@differentiable(reverse, wrt: (a, parameters))
+private func logits(
+    _ a: [Double], from: Int, to: Int, parameters: [Double], shape: IndependentLoss
+) -> [Double] {
+    var current = a
+    var z: [Double] = []
+    for l in stride(from: from + 1, through: to, by: 1) {
+        if l > from + 1 { current = activateLayer(z, shape.g[l - 2]) }
+        let n = shape.sizes[l - 1]
+        let w = shape.weightOffset[l - 1]
+        z = []
+        for j in 0..<shape.sizes[l] {
+            var sum = 0.0
+            for k in 0..<n {
+                sum += parameters[w + j * n + k] * current[k]
+            }
+            if shape.hasBias[l - 1] {
+                sum += parameters[shape.biasOffset[l - 1] + j]
+            }
+            z.append(sum)
+        }
+    }
+    return z
 }
 
 /// Runs layers `from+1 … to` on the activations `a` of layer `from`.
@@ -265,42 +324,47 @@ private func activate(_ z: Double, _ g: IndependentLoss.G) -> Double {
 private func propagate(
     _ a: [Double], from: Int, to: Int, parameters: [Double], shape: IndependentLoss
 ) -> [Double] {
-    var current = a
-    for l in stride(from: from + 1, through: to, by: 1) {
-        let n = shape.sizes[l - 1]
-        let w = shape.weightOffset[l - 1]
-        var next: [Double] = []
-        for j in 0..<shape.sizes[l] {
-            var z = 0.0
-            for k in 0..<n {
-                z += parameters[w + j * n + k] * current[k]
-            }
-            if shape.hasBias[l - 1] {
-                z += parameters[shape.biasOffset[l - 1] + j]
-            }
-            next.append(activate(z, shape.g[l - 1]))
-        }
-        current = next
-    }
-    return current
+    activateLayer(logits(a, from: from, to: to, parameters: parameters, shape: shape), shape.g[to - 1])
 }
 
-/// `Σ_j (a_j − y_j)²`, halved for the half-squared loss.
-@differentiable(reverse, wrt: output)
-private func outputLoss(_ output: [Double], target: [Double], shape: IndependentLoss) -> Double {
+/// The sample's loss from the output layer's `z`: `Σ_j (a_j − y_j)²` (halved for half-squared),
+/// or a cross-entropy by the identities above.
+@differentiable(reverse, wrt: z)
+private func outputLoss(_ z: [Double], target y: [Double], shape: IndependentLoss) -> Double {
+    let g = shape.g[shape.depth - 1]
     var sum = 0.0
-    for j in 0..<target.count {
-        let d = output[j] - target[j]
-        sum += d * d
+    switch shape.cost {
+    case .squared, .halfSquared:
+        let output = activateLayer(z, g)
+        for j in 0..<y.count {
+            let d = output[j] - y[j]
+            sum += d * d
+        }
+        return shape.cost == .halfSquared ? sum / 2 : sum
+    case .crossEntropy where g == .softmax:
+        let m = withoutDerivative(at: z).max() ?? 0
+        var total = 0.0
+        for i in 0..<withoutDerivative(at: z.count) { total += exp(z[i] - m) }
+        let lse = m + log(total)
+        for j in 0..<y.count { sum += y[j] * (lse - z[j]) }
+        return sum
+    case .crossEntropy:
+        // −y ln σ(z) = y · softplus(−z); only sigmoid outputs reach here.
+        precondition(g == .sigmoid)
+        for j in 0..<y.count { sum += y[j] * softplus(-z[j]) }
+        return sum
+    case .binaryCrossEntropy:
+        precondition(g == .sigmoid)
+        for j in 0..<y.count { sum += softplus(z[j]) - y[j] * z[j] }
+        return sum
     }
-    return shape.halfSquared ? sum / 2 : sum
 }
 
 /// `C_s` as a function of every weight and bias.
 @differentiable(reverse, wrt: parameters)
 private func sampleLoss(parameters: [Double], shape: IndependentLoss, sample s: Int) -> Double {
-    let output = propagate(shape.x[s], from: 0, to: shape.depth, parameters: parameters, shape: shape)
-    return outputLoss(output, target: shape.y[s], shape: shape)
+    let z = logits(shape.x[s], from: 0, to: shape.depth, parameters: parameters, shape: shape)
+    return outputLoss(z, target: shape.y[s], shape: shape)
 }
 
 /// `C = (1/N) Σ_s C_s` as a function of every weight and bias.
@@ -327,7 +391,7 @@ private func preActivations(parameters: [Double], shape: IndependentLoss, sample
             return sum
         }
         result.append(z)
-        current = z.map { activate($0, shape.g[l - 1]) }
+        current = activateLayer(z, shape.g[l - 1])
     }
     return result
 }

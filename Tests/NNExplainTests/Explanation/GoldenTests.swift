@@ -11,6 +11,8 @@ struct GoldenTests {
 
     static let mazur = Fixtures.path("mazur.json")
     static let deep = Fixtures.path("deep.json")
+    /// A 2-3-3 softmax classifier with cross-entropy and soft targets (the second sample's do not sum to 1).
+    static let softmax = Fixtures.path("softmax-soft.json")
 
     static let cases: [Case] = [
         // The built-in network: the article's two examples, a deeper layer, averaging, every command.
@@ -35,6 +37,14 @@ struct GoldenTests {
         Case(file: "mazur-network.txt", arguments: ["network", "--network", mazur]),
         // A deeper network with biases and tanh, relu, leaky-relu and sigmoid layers.
         Case(file: "deep-step-1-j1-k2.txt", arguments: ["step", "--network", deep, "--layer", "1", "--j", "1", "--k", "2"]),
+        Case(file: "softmax-step-L-j0-k1.txt", arguments: ["step", "--network", softmax, "--layer", "L", "--j", "0", "--k", "1"]),
+        Case(file: "softmax-step-L-j2-k0-sample1.txt",
+             arguments: ["step", "--network", softmax, "--layer", "L", "--j", "2", "--k", "0", "--sample", "1"]),
+        Case(file: "softmax-step-L-1-j0-k1.txt", arguments: ["step", "--network", softmax, "--layer", "L-1", "--j", "0", "--k", "1"]),
+        Case(file: "softmax-step-L-j0-k1-json.txt",
+             arguments: ["step", "--network", softmax, "--layer", "L", "--j", "0", "--k", "1", "--format", "json"]),
+        Case(file: "softmax-step-L-1-j0-k1.md",
+             arguments: ["step", "--network", softmax, "--layer", "L-1", "--j", "0", "--k", "1", "--format", "markdown"]),
         Case(file: "deep-step-L-1-j0-k1.txt", arguments: ["step", "--network", deep, "--layer", "L-1", "--j", "0", "--k", "1"]),
         Case(file: "deep-step-L-2-average.txt", arguments: ["step", "--network", deep, "--layer", "L-2", "--j", "2", "--k", "3", "--average"]),
         Case(file: "deep-forward.txt", arguments: ["forward", "--network", deep, "--sample", "2"]),

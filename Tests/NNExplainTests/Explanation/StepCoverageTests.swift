@@ -55,7 +55,7 @@ struct StepCoverageTests {
             for s in [sum] + traceBack.flatMap({ $0 }) {
                 var total = 0.0
                 for summand in s.summands {
-                    #expect(summand.value == summand.dCda * summand.gPrime * summand.weight)
+                    #expect(summand.value == summand.factors.dropFirst().reduce(summand.factors[0], *))
                     total += summand.value
                 }
                 #expect(total == s.value)

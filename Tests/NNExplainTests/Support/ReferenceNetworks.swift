@@ -130,7 +130,8 @@ enum ReferenceNetworks {
         ]
     )
 
-    /// Every reference network, the library's `Network.standard` first.
+    /// Every reference network, the library's `Network.standard` first, then the classification ones
+/// (`ClassificationNetworks.swift`).
     static let all: [ReferenceNetwork] = [
         ReferenceNetwork(name: "standard-3-3-3-2", network: .standard),
         ReferenceNetwork(name: "mazur-2-2-2", network: mazur),
@@ -138,5 +139,5 @@ enum ReferenceNetworks {
         ReferenceNetwork(name: "tanh-relu-identity-3-4-2-3", network: tanhReluIdentity),
         ReferenceNetwork(name: "deep-2-5-4-3-2", network: deep25432),
         ReferenceNetwork(name: "relu-identity-leaky-4-3-5-2-1", network: reluIdentityLeaky),
-    ]
+    ] + classification
 }

@@ -1,0 +1,112 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How the backward pass finds `δ_j^L = ∂C_s/∂z_j^L` of the output layer; below it every layer uses
+/// the article's chain, ``Backpropagation``. See docs/notation.md, "Softmax and the cross-entropies".
+public enum OutputRule: Sendable, Equatable {
+    /// The article's: `δ_j = ∂C_s/∂a_j · g'(z_j)`, each output depending on its own `z_j` alone.
+    case chain
+    /// Softmax with a loss other than cross-entropy: `a_i` depends on every `z_j`, so
+    /// `δ_j = Σ_i ∂C_s/∂a_i · a_i(δ_ij − a_j)`, summed in order of `i`.
+    case jacobian
+    /// Softmax with cross-entropy: the Jacobian sum with `∂C_s/∂a_i = −y_i / a_i` collapses to
+    /// `δ_j = a_j · Σ_i y_i − y_j` (`Σ_i y_i` in order of `i`), which needs no division by `a_i`.
+    case softmaxCrossEntropy
+    /// Sigmoid with binary cross-entropy: `∂C_s/∂a_j · g'(z_j) = (a_j − y_j) / (a_j(1 − a_j)) ·
+    /// a_j(1 − a_j)`, so `δ_j = a_j − y_j`; finite even where `a_j` rounded to 0 or 1.
+    case sigmoidBinaryCrossEntropy
+
+    /// The rule for an output activation and loss.
+    public init(activation: Activation, loss: Loss) {
+        switch (activation, loss) {
+        case (.softmax, .crossEntropy): self = .softmaxCrossEntropy
+        case (.softmax, _): self = .jacobian
+        case (.sigmoid, .binaryCrossEntropy): self = .sigmoidBinaryCrossEntropy
+        default: self = .chain
+        }
+    }
+
+    /// Whether `δ_j^L` is computed without `∂C_s/∂a_j^L`, which may then be infinite (an output
+    /// rounded to exactly 0 or 1) while `δ_j^L` is finite: the finite checks look at `δ` instead.
+    public var isStableForm: Bool { self == .softmaxCrossEntropy || self == .sigmoidBinaryCrossEntropy }
+}
+
+extension Network {
+    /// How this network's output layer finds `∂C_s/∂z_j^L`.
+    public var outputRule: OutputRule { OutputRule(activation: layers[depth - 1].activation, loss: loss) }
+}
+
+extension Backpropagation {
+    /// `∂a_i/∂z_j = a_i(δ_ij − a_j)` of softmax, `δ_ij` 1 on the diagonal (`i = j`), else 0.
+    package static func jacobianEntry(aI: Double, aJ: Double, diagonal: Bool) -> Double {
+        aI * ((diagonal ? 1 : 0) - aJ)
+    }
+}
+
+/// The output layer of one sample, shared by ``Trace`` and the batched engine so both give the
+/// same bits: the loss terms from `z` in stable form, `∂C_s/∂a_j^L`, and `δ_j^L` by the rule.
+package enum OutputLayer {
+    /// Writes `terms[j]` (node j's share of `C_s`), `dCda[j]` and `delta[j]` for the `n` outputs
+    /// and returns `C_s`, the terms added in order of `j`.
+    ///
+    /// The logarithms the cross-entropies need come from `z`: for softmax
+    /// `ln a_j = z_j − m − ln Σ_i e^(z_i − m)` with `m = max z`; for the sigmoid `ln a = ln σ(z)`
+    /// and `ln(1 − a) = ln σ(−z)` (``Activation/logSigmoid(_:)``); otherwise `ln a` and `ln(1 − a)`
+    /// of the value (pairings make sure those outputs are in (0, 1)).
+    package static func backward(
+        rule: OutputRule, activation: Activation, loss: Loss, n: Int,
+        z: UnsafePointer<Double>, a: UnsafePointer<Double>, gPrime: UnsafePointer<Double>, y: UnsafePointer<Double>,
+        terms: UnsafeMutablePointer<Double>, dCda: UnsafeMutablePointer<Double>, delta: UnsafeMutablePointer<Double>
+    ) -> Double {
+        var shift = 0.0
+        if loss.usesLogarithms, activation == .softmax {
+            let (m, total) = Activation.logSumExpParts(z, count: n)
+            shift = m + log(total)
+        }
+        var total = 0.0
+        for j in 0..<n {
+            var logA = 0.0, logOneMinusA = 0.0
+            if loss.usesLogarithms {
+                switch activation {
+                case .softmax: (logA, logOneMinusA) = (z[j] - shift, log1p(-a[j]))
+                case .sigmoid: (logA, logOneMinusA) = (Activation.logSigmoid(z[j]), Activation.logSigmoid(-z[j]))
+                default: (logA, logOneMinusA) = (log(a[j]), log1p(-a[j]))
+                }
+            }
+            terms[j] = loss.term(a: a[j], y: y[j], logA: logA, logOneMinusA: logOneMinusA)
+            total += terms[j]
+            dCda[j] = loss.derivative(a: a[j], y: y[j])
+        }
+        switch rule {
+        case .chain:
+            for j in 0..<n { delta[j] = Backpropagation.delta(dCda: dCda[j], gPrime: gPrime[j]) }
+        case .jacobian:
+            for j in 0..<n {
+                var sum = 0.0
+                for i in 0..<n { sum += jacobianSummand(dCda: dCda[i], aI: a[i], aJ: a[j], diagonal: i == j) }
+                delta[j] = sum
+            }
+        case .softmaxCrossEntropy:
+            let targets = targetSum(y, count: n)
+            for j in 0..<n { delta[j] = a[j] * targets - y[j] }
+        case .sigmoidBinaryCrossEntropy:
+            for j in 0..<n { delta[j] = a[j] - y[j] }
+        }
+        return total
+    }
+
+    /// One summand of softmax's `Σ_i ∂C_s/∂a_i · ∂a_i/∂z_j`.
+    package static func jacobianSummand(dCda: Double, aI: Double, aJ: Double, diagonal: Bool) -> Double {
+        dCda * Backpropagation.jacobianEntry(aI: aI, aJ: aJ, diagonal: diagonal)
+    }
+
+    /// `Σ_i y_i`, in order of `i`.
+    package static func targetSum(_ y: UnsafePointer<Double>, count n: Int) -> Double {
+        var sum = 0.0
+        for i in 0..<n { sum += y[i] }
+        return sum
+    }
+}
