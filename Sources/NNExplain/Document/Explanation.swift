@@ -37,12 +37,24 @@ public enum Explanation {
                 }
                 let z = Symbol.z(layer: l, node)
                 nodes.append(.chain(.of(z), [Math.joined(symbols, by: .plus), Math.joined(numbers, by: .plus), [.number(values.z[j])]]))
-                nodes.append(.line(.of(.a(layer: l, node)), [.activation(l), .parenthesized(.of(z))],
-                                   [.word("g"), .parenthesized([.number(values.z[j])])], [.number(values.a[j])]))
+                if layer.activation.isElementwise {
+                    nodes.append(.line(.of(.a(layer: l, node)), [.activation(l), .parenthesized(.of(z))],
+                                       [.word("g"), .parenthesized([.number(values.z[j])])], [.number(values.a[j])]))
+                } else {
+                    // Softmax: a_j depends on every z_i of the layer, so it is no function of z_j alone.
+                    let i = Symbol.Index.letter("i")
+                    let everyZ = Math.joined(values.z.map { [.exponential([.number($0)])] }, by: .plus)
+                    nodes.append(.line(.of(.a(layer: l, node)),
+                                       [.exponential(.of(z)), .op(.divided), .sum("i"), .exponential(.of(.z(layer: l, i)))],
+                                       [.exponential([.number(values.z[j])]), .op(.divided), .parenthesized(everyZ)],
+                                       [.number(values.a[j])]))
+                }
             }
             blocks += [.gap, .section(
                 heading: ["Layer ", .layer(l, full: true),
-                          ": \(layer.size) node\(layer.size == 1 ? "" : "s"), \(layer.activation.rawValue), ", m([.word("g(z)"), .op(.equals)] + layer.activation.formula)],
+                          ": \(layer.size) node\(layer.size == 1 ? "" : "s"), \(layer.activation.rawValue), ",
+                          layer.activation.isElementwise ? m([.word("g(z)"), .op(.equals)] + layer.activation.formula)
+                              : m([.symbol(.a(layer: l, .letter("j"))), .op(.equals)] + layer.activation.formula)],
                 blocks: nodes)]
         }
         let L = network.depth

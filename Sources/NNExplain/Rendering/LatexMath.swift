@@ -18,6 +18,7 @@ struct LatexMath: Sendable {
         case .notation(_, let latex): return latex
         case .parenthesized(let inner): return "\\left(" + latex(inner) + "\\right)"
         case .squared(let inner): return "{" + latex(inner) + "}^{2}"
+        case .exponential(let power): return "e^{" + latex(power) + "}"
         case .activation(let l): return "g_{\(naming.label(l))}"
         case .sum(let index): return "\\sum_{\(index.replacingPrimes)} "
         case .mean(let index): return "\\frac{1}{N}" + latex(.sum(index))
@@ -36,6 +37,7 @@ struct LatexMath: Sendable {
         case .greater: return " > "
         case .half: return "\\tfrac{1}{2}"
         case .hadamard: return " \\odot "
+        case .divided: return " / "
         case .matrixProduct: return " \\, "
         case .becomes: return " \\to "
         case .bar: return " "

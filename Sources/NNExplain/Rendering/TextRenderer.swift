@@ -123,6 +123,7 @@ public struct TextRenderer: Sendable {
         case .notation(let text, _): return text
         case .parenthesized(let inner): return "(" + text(inner) + ")"
         case .squared(let inner): return text(inner) + "²"
+        case .exponential(let power): return "e^(" + text(power) + ")"
         case .activation(let l): return "g_" + grouped(naming.label(l))
         case .sum(let index): return "Σ_\(index) "
         case .mean(let index): return "(1/N) " + text(.sum(index))
@@ -141,6 +142,7 @@ public struct TextRenderer: Sendable {
         case .greater: return " > "
         case .half: return "½"
         case .hadamard: return " ⊙ "
+        case .divided: return " / "
         case .matrixProduct: return " "
         case .becomes: return " → "
         case .bar: return "   │   "

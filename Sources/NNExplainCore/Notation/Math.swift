@@ -23,6 +23,8 @@ public struct Math: Sendable, Equatable, ExpressibleByArrayLiteral {
         case parenthesized(Math)
         /// `…²`.
         case squared(Math)
+        /// `e^(…)`, the exponential of a formula or number.
+        case exponential(Math)
         /// `g_l`, the activation function of layer `l`.
         case activation(Int)
         /// `Σ_i` over the named index.
@@ -58,6 +60,8 @@ public struct Math: Sendable, Equatable, ExpressibleByArrayLiteral {
         case times, plus, minus, equals, lessOrEqual, greater, half
         /// `⊙`, the entry-by-entry (Hadamard) product.
         case hadamard
+        /// ` / `, a division written inline (softmax's `e^(z_j) / Σ_i e^(z_i)`).
+        case divided
         /// Two matrices side by side, multiplied as matrices.
         case matrixProduct
         /// `old → new`.
