@@ -93,7 +93,7 @@ struct SVGLayout {
             guard let own = endpoints(edge) else { continue }
             let width = SVGLayout.labelWidth(edge)
             var best: (box: Box, conflicts: Int)?
-            for t in [0.5, 0.42, 0.58, 0.34, 0.66, 0.27, 0.73, 0.2, 0.8] {
+            for t in SVGLayout.labelSpots {
                 let box = Box(centerX: own.x1 + (own.x2 - own.x1) * t, centerY: own.y1 + (own.y2 - own.y1) * t,
                               width: width, height: SVGLayout.labelHeight)
                 var conflicts = 0
@@ -108,6 +108,16 @@ struct SVGLayout {
         }
         return placed
     }
+
+    /// Where along its edge a label may sit, middle first, then alternately nearer each end.
+    static let labelSpots: [Double] = {
+        var spots = [0.5]
+        for step in 1...10 {
+            let d = 0.04 * Double(step)
+            spots += [0.5 - d, 0.5 + d]
+        }
+        return spots
+    }()
 
     static func labelWidth(_ edge: Diagram.Edge) -> Double {
         Diagram.mathWidth(edge.name, suffix: " = " + edge.weightText, size: labelFont) + 10
