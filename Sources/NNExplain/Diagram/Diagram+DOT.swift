@@ -2,14 +2,16 @@ extension Diagram {
     /// The diagram as Graphviz input: `dot -Tsvg` or `dot -Tpng` lays it out left to right.
     ///
     /// One cluster per layer (labelled `L-1 (l = 2)` and its activation, its nodes on one rank), a
-    /// node per drawn node labelled with its name and value (`a_1^L` over `0.5989`), an edge
-    /// statement per drawn weight labelled with its value near its arrow head (between layers with
-    /// more than 36 drawn edges only the highlighted ones), `penwidth` growing with `|w|` and coloured
-    /// by sign; highlighted edges and nodes in the same colours as the SVG, bold; the target `y_j`
-    /// under each output node's value; the title and the caption as the graph label. Nodes are
-    /// written in index order with `ordering=out`, which Graphviz usually, but not always, keeps. Left-out nodes of a large layer become one plaintext node
-    /// "⋯ n more" (see ``Diagram``). Every ID is quoted and every label escaped; the output is the same
-    /// bytes for the same input.
+    /// node per drawn node with an HTML-like label in real notation: its name with `<SUB>`/`<SUP>`,
+    /// its value, its bias `b = …` when the network has biases, and the target `y_j` under each
+    /// output node. An edge statement per drawn weight, `penwidth` growing with `|w|`, coloured by
+    /// sign and dashed when negative, without label or arrow head; the highlighted edges in the
+    /// SVG's colours and dash patterns (see ``Stroke``), with arrow heads, and only the chosen
+    /// weight and the sum's weights labelled, near their heads. The title and the caption are the
+    /// graph label. Nodes are written in index order with `ordering=out`, which Graphviz usually,
+    /// but not always, keeps. Left-out nodes of a large layer become one plaintext node
+    /// "⋯ n more" (see ``Diagram``). Every ID is quoted and every label escaped; the output is the
+    /// same bytes for the same input.
     public func dot() -> String {
         var lines: [String] = []
         lines.append("digraph network {")
@@ -23,10 +25,11 @@ extension Diagram {
         lines.append("  forcelabels=true;")
         lines.append("  nodesep=0.3;")
         lines.append("  ranksep=1.6;")
-        let graphLabel = [title] + (highlight.map { $0.caption.isEmpty ? [] : [$0.caption] } ?? [])
-        lines.append("  graph [fontname=\"Helvetica\", fontsize=14, labelloc=\"t\", label=\(dotLabel(graphLabel))];")
-        lines.append("  node [shape=circle, fontname=\"Helvetica\", fontsize=10, style=filled, fillcolor=\"#f4f6f9\", color=\"#4a5463\"];")
-        lines.append("  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.5];")
+        var graphLabel = htmlEscaped(title)
+        if let caption = highlight?.caption, !caption.pieces.isEmpty { graphLabel += "<BR/>" + html(caption) }
+        lines.append("  graph [fontname=\"Helvetica\", fontsize=14, labelloc=\"t\", label=<\(graphLabel)>];")
+        lines.append("  node [shape=circle, fontname=\"Helvetica\", fontsize=10, style=filled, fillcolor=\"\(Diagram.fill(.plain))\", color=\"#4a5463\"];")
+        lines.append("  edge [fontname=\"Helvetica\", fontsize=10, arrowhead=none];")
 
         for column in columns {
             lines.append("  subgraph \(dotID("cluster_layer\(column.layer)")) {")
@@ -36,13 +39,15 @@ extension Diagram {
             // Nodes and ellipsis slots in their order down the column.
             var members: [(y: Double, line: String)] = []
             for node in nodes where node.layer == column.layer {
-                var label = [node.name.plain, node.valueText]
-                if node.layer == depth, let target = targets[node.index] { label.append(target.plain) }
-                var attributes = ["label=\(dotLabel(label))"]
-                switch node.role {
-                case .plain: break
-                case .chosen, .sum, .upstream:
+                var label = [html(Rich(.name(node.name))), htmlEscaped(node.valueText)]
+                if let bias = node.biasText { label.append("<FONT POINT-SIZE=\"9\">\(htmlEscaped(Diagram.biasLine(bias)))</FONT>") }
+                if node.layer == depth, let target = targets[node.index] {
+                    label.append(html(Rich(.name(target.name), .text(" = " + target.valueText))))
+                }
+                var attributes = ["label=<\(label.joined(separator: "<BR/>"))>"]
+                if node.role != .plain {
                     attributes.append("color=\"\(Diagram.color(node.role))\"")
+                    attributes.append("fillcolor=\"\(Diagram.fill(node.role))\"")
                     attributes.append("penwidth=\(node.role == .chosen ? "3" : "2")")
                 }
                 members.append((node.y, "    \(dotID(nodeID(node.layer, node.index))) [\(attributes.joined(separator: ", "))];"))
@@ -58,42 +63,47 @@ extension Diagram {
         let bySource = edges.enumerated().sorted {
             ($0.element.layer, $0.element.k, $0.element.j, $0.offset) < ($1.element.layer, $1.element.k, $1.element.j, $1.offset)
         }.map(\.element)
-        // Between two dense layers only the highlighted edges are labelled (the others carry the
-        // weight as a tooltip).
-        var drawnPerLayer: [Int: Int] = [:]
-        for edge in edges { drawnPerLayer[edge.layer, default: 0] += 1 }
         for edge in bySource {
             var attributes: [String] = []
-            // A `headlabel` sits just before the arrow head, above its own edge, where the edges into a
-            // node fan apart: read there, each weight is next to its line, not lost in the crossings.
-            if drawnPerLayer[edge.layer, default: 0] <= Diagram.maxLabelledEdges || edge.role != .plain {
-                attributes.append("headlabel=\(dotLabel([edge.weightText]))")
-                attributes.append("labeldistance=3.2")
-                attributes.append("labelangle=-14")
-            }
             switch edge.role {
             case .plain:
                 let color = edge.weight >= 0 ? Diagram.positiveColor : Diagram.negativeColor
                 // `#RRGGBBAA`: the plain edges muted, more so when something is highlighted.
-                attributes.append("color=\"\(color)\(highlight == nil ? "b0" : "66")\"")
-                attributes.append("fontcolor=\"#666666\"")
+                attributes.append("color=\"\(color)\(highlight == nil ? "c0" : "80")\"")
                 attributes.append("penwidth=\(dotNumber(strokeWidth(edge.weight)))")
+                if edge.weight < 0 { attributes.append("style=dashed") }
             case .chosen, .sum, .upstream:
-                let color = Diagram.color(edge.role)
-                attributes.append("color=\"\(color)\"")
-                attributes.append("fontcolor=\"\(color)\"")
-                attributes.append("penwidth=\(edge.role == .chosen ? "4" : edge.role == .sum ? "3" : "2")")
-                attributes.append(edge.role == .upstream ? "style=\"bold,dashed\"" : "style=bold")
+                let stroke = Diagram.stroke(edge.role)
+                attributes.append("color=\"\(stroke.color)\"")
+                attributes.append("penwidth=\(dotNumber(stroke.width * 0.8))")
+                attributes.append("style=\(edge.role == .chosen ? "solid" : edge.role == .sum ? "dashed" : "dotted")")
+                if stroke.arrow { attributes.append("arrowhead=normal, arrowsize=0.7") }
             }
-            attributes.append("tooltip=\(dotLabel([edge.name.plain + " = " + edge.weightText]))")
+            // A `headlabel` sits just before the arrow head, where the edges into a node fan apart.
+            if edge.role == .chosen || edge.role == .sum {
+                attributes.append("headlabel=<\(html(Rich(.name(edge.name), .text(" = " + edge.weightText))))>")
+                attributes.append("labeldistance=3.2, labelangle=-14, labelfontcolor=\"#1a1a1a\"")
+            }
+            attributes.append("tooltip=\(dotLabel([Diagram.unicode(edge.name) + " = " + edge.weightText]))")
             lines.append("  \(dotID(nodeID(edge.layer - 1, edge.k))) -> \(dotID(nodeID(edge.layer, edge.j))) [\(attributes.joined(separator: ", "))];")
         }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Between two layers with more drawn edges than this, plain edges have no label in DOT.
-    static let maxLabelledEdges = 36
+    /// Rich text as the inside of an HTML-like DOT label: names with `<SUB>` and `<SUP>`.
+    private func html(_ text: Rich) -> String {
+        text.pieces.map { piece -> String in
+            switch piece {
+            case .text(let s): return htmlEscaped(s)
+            case .name(let name):
+                var out = htmlEscaped(name.base)
+                if !name.sub.isEmpty { out += "<SUB>\(htmlEscaped(name.sub))</SUB>" }
+                if !name.sup.isEmpty { out += "<SUP>\(htmlEscaped(name.sup))</SUP>" }
+                return out
+            }
+        }.joined()
+    }
 
     private func nodeID(_ layer: Int, _ index: Int) -> String { "l\(layer)_n\(index)" }
 
@@ -126,4 +136,21 @@ private func dotEscaped(_ s: String) -> String {
 private func dotNumber(_ x: Double) -> String {
     let tenths = Int((x * 10).rounded())
     return "\(tenths / 10).\(tenths % 10)"
+}
+
+/// Text for inside an HTML-like DOT label: `&`, `<`, `>` and `"` as entities, control characters dropped.
+private func htmlEscaped(_ s: String) -> String {
+    var out = ""
+    for c in s.unicodeScalars {
+        switch c {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        default:
+            if c.value < 0x20 { continue }
+            out.unicodeScalars.append(c)
+        }
+    }
+    return out
 }

@@ -31,9 +31,7 @@ public struct Diagram: Sendable {
 
     // MARK: Geometry (SVG user units; DOT ignores positions)
 
-    static let radius = 24.0
     static let columnGap = 230.0
-    static let rowGap = 84.0
     static let marginX = 70.0
     static let titleHeight = 58.0
 
@@ -54,6 +52,33 @@ public struct Diagram: Sendable {
             plain = renderer.text(symbol)
             (base, sub, sup) = (scripts.base, scripts.sub, scripts.sup)
         }
+
+        /// A name not made from a symbol, such as `Σ_i`.
+        init(plain: String, base: String, sub: String, sup: String) {
+            (self.plain, self.base, self.sub, self.sup) = (plain, base, sub, sup)
+        }
+    }
+
+    /// A line of text with scripted names in it (a legend line, the caption): each writer sets the
+    /// names its own way (SVG as raised and lowered text, DOT as HTML-like `<SUB>`/`<SUP>`), and
+    /// ``plain`` is the text notation, for tests and for places without scripts.
+    struct Rich: Sendable {
+        enum Piece: Sendable {
+            case text(String)
+            case name(Name)
+        }
+        let pieces: [Piece]
+
+        init(_ pieces: Piece...) { self.pieces = pieces }
+
+        var plain: String {
+            pieces.map { piece -> String in
+                switch piece {
+                case .text(let text): return text
+                case .name(let name): return name.plain
+                }
+            }.joined()
+        }
     }
 
     struct Node: Sendable {
@@ -62,6 +87,8 @@ public struct Diagram: Sendable {
         let name: Name
         /// `a_j^l` (`x_k` for layer 0), as printed.
         let valueText: String
+        /// `b_j^l` as printed, when the network has biases (nil for the inputs).
+        let biasText: String?
         /// `z_j^l` as text, nil for the inputs.
         let zText: String?
         let x: Double
@@ -105,16 +132,18 @@ public struct Diagram: Sendable {
         let layer: Int
         let j: Int
         let k: Int
-        let caption: String
+        let caption: Rich
         let weight: Name
         let weightText: String
-        /// `∂C_0/∂a_2^(L-1)`, the hidden-layer sum, when the layer is hidden.
-        let sumName: String?
+        /// `C_0` and `a_2^(L-1)` of the hidden-layer sum `∂C_0/∂a_2^(L-1)`, when the layer is hidden.
+        let sumOf: (loss: Name, activation: Name)?
         /// `w_i2^L`, the weights of the sum's terms.
-        let sumWeights: String?
+        let sumWeights: Name?
     }
 
     let title: String
+    /// The sample whose values the nodes show.
+    let sample: Int
     let columns: [Column]
     /// The drawn nodes, layer by layer, top to bottom.
     let nodes: [Node]
@@ -124,6 +153,10 @@ public struct Diagram: Sendable {
     let highlight: Highlight?
     /// The largest |w| over all weights, for stroke widths.
     let maxAbsWeight: Double
+    /// The circles' radius, large enough for every node's name, value and bias inside it.
+    let radius: Double
+    /// The distance between two slots of a column.
+    let rowGap: Double
     /// Slots (nodes and ellipses) in the tallest column.
     let maxSlots: Int
     let depth: Int
@@ -146,20 +179,28 @@ public struct Diagram: Sendable {
     ///   - weight: the weight to light up, `1 ≤ layer ≤ L`, j and k in range; or nil.
     public init(network: Network, trace: Trace, naming: LayerNaming, precision: Int, weight: (layer: Int, j: Int, k: Int)?) {
         let renderer = TextRenderer(naming: naming, precision: precision)
-        self.init(network: network, trace: trace, naming: naming, precision: precision, highlight: weight.map { w in
-            let gradient: Math = [.symbol(.partial(.loss(.sample(trace.sample)), .w(layer: w.layer, .number(w.j), .number(w.k)))),
-                                  .op(.equals), .number(trace.weightGradient(layer: w.layer, j: w.j, k: w.k))]
-            return (w.layer, w.j, w.k, renderer.text(gradient))
+        self.init(network: network, trace: trace, naming: naming, precision: precision, richHighlight: weight.map { w in
+            let value = renderer.number(trace.weightGradient(layer: w.layer, j: w.j, k: w.k))
+            let caption = Rich(.text("∂"), .name(Name(.loss(.sample(trace.sample)), renderer)), .text("/∂"),
+                               .name(Name(.w(layer: w.layer, .number(w.j), .number(w.k)), renderer)), .text(" = " + value))
+            return (w.layer, w.j, w.k, caption)
         })
     }
 
     /// The same with any caption under the highlight, e.g. to test how captions are escaped.
     init(network: Network, trace: Trace, naming: LayerNaming, precision: Int,
          highlight: (layer: Int, j: Int, k: Int, caption: String)?) {
+        self.init(network: network, trace: trace, naming: naming, precision: precision,
+                  richHighlight: highlight.map { ($0.layer, $0.j, $0.k, Rich(.text($0.caption))) })
+    }
+
+    private init(network: Network, trace: Trace, naming: LayerNaming, precision: Int,
+                 richHighlight highlight: (layer: Int, j: Int, k: Int, caption: Rich)?) {
         let renderer = TextRenderer(naming: naming, precision: precision)
         let depth = network.depth
         self.depth = depth
         let sample = trace.sample
+        self.sample = sample
         title = "Network " + network.sizes.map(String.init).joined(separator: "-") + ", sample \(sample)"
 
         if let h = highlight {
@@ -172,8 +213,8 @@ public struct Diagram: Sendable {
                 layer: h.layer, j: h.j, k: h.k, caption: h.caption,
                 weight: Name(.w(layer: h.layer, .number(h.j), .number(h.k)), renderer),
                 weightText: renderer.number(weight),
-                sumName: hidden ? renderer.text(.partial(.loss(.sample(sample)), .a(layer: h.layer, .number(h.j)))) : nil,
-                sumWeights: hidden ? renderer.text(.w(layer: h.layer + 1, .letter("i"), .number(h.j))) : nil)
+                sumOf: hidden ? (Name(.loss(.sample(sample)), renderer), Name(.a(layer: h.layer, .number(h.j)), renderer)) : nil,
+                sumWeights: hidden ? Name(.w(layer: h.layer + 1, .letter("i"), .number(h.j)), renderer) : nil)
         } else {
             self.highlight = nil
         }
@@ -211,24 +252,36 @@ public struct Diagram: Sendable {
             return .plain
         }
 
+        // Each node's texts first: the circle is made large enough for the widest of them.
+        let biased = network.hasBiases
+        func valueText(_ l: Int, _ i: Int) -> String { renderer.number(trace.activations(ofLayer: l)[i]) }
+        func biasText(_ l: Int, _ i: Int) -> String? { biased && l > 0 ? renderer.number(network.layer(l).bias(i)) : nil }
+        var texts: [(value: String, bias: String?)] = []
+        for l in 0...depth {
+            for case .node(let i) in slotsPerLayer[l] { texts.append((valueText(l, i), biasText(l, i))) }
+        }
+        let radius = Diagram.radius(fitting: texts)
+        self.radius = radius
+        let rowGap = Diagram.rowGap(radius: radius)
+        self.rowGap = rowGap
+
         var nodes: [Node] = []
         var more: [More] = []
         var visible: [[Int]] = []
-        let top = Diagram.titleHeight + Diagram.radius
+        let top = Diagram.titleHeight + radius
         for l in 0...depth {
             let slots = slotsPerLayer[l]
-            let offset = Double(maxSlots - slots.count) * Diagram.rowGap / 2
-            let values = trace.activations(ofLayer: l)
+            let offset = Double(maxSlots - slots.count) * rowGap / 2
             var shown: [Int] = []
             for (row, slot) in slots.enumerated() {
-                let y = top + offset + Double(row) * Diagram.rowGap
+                let y = top + offset + Double(row) * rowGap
                 switch slot {
                 case .node(let i):
                     shown.append(i)
                     let z = l == 0 ? nil : renderer.number(trace.layer(l).z[i])
                     nodes.append(Node(
                         layer: l, index: i, name: Name(.a(layer: l, .number(i)), renderer),
-                        valueText: renderer.number(values[i]), zText: z,
+                        valueText: valueText(l, i), biasText: biasText(l, i), zText: z,
                         x: columns[l].x, y: y, role: nodeRole(l, i)))
                 case .more(let first, let last):
                     more.append(More(layer: l, first: first, last: last, x: columns[l].x, y: y))
@@ -302,41 +355,5 @@ public struct Diagram: Sendable {
     func strokeWidth(_ weight: Double) -> Double {
         guard maxAbsWeight > 0 else { return 0.6 }
         return min(max(5 * abs(weight) / maxAbsWeight, 0.6), 5)
-    }
-
-    /// The highlight colours, shared by SVG and DOT.
-    static func color(_ role: Role) -> String {
-        switch role {
-        case .plain: return "#7f8a99"
-        case .chosen: return "#d81b60"
-        case .sum: return "#1e8e3e"
-        case .upstream: return "#7b52c9"
-        }
-    }
-
-    /// Plain edges by sign.
-    static let positiveColor = "#3b73c4"
-    static let negativeColor = "#e0701f"
-
-    static func className(_ role: Role) -> String {
-        switch role {
-        case .plain: return "plain"
-        case .chosen: return "chosen"
-        case .sum: return "sum"
-        case .upstream: return "upstream"
-        }
-    }
-
-    /// The legend's lines for the highlight, in drawing order of importance.
-    var legendEntries: [(role: Role, text: String)] {
-        guard let h = highlight else { return [] }
-        var entries: [(Role, String)] = [(.chosen, "\(h.weight.plain) = \(h.weightText), the chosen weight")]
-        if let sumName = h.sumName, let sumWeights = h.sumWeights {
-            entries.append((.sum, "\(sumWeights): the terms of Σ_i in \(sumName)"))
-        }
-        if h.layer + 1 < depth {
-            entries.append((.upstream, "the chain rule's path on to the output"))
-        }
-        return entries
     }
 }

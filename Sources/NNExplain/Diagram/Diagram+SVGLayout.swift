@@ -1,0 +1,167 @@
+/// Where the SVG puts what the model does not place: the canvas size, the horizontal shift that
+/// centres the columns, the rows under the columns, and the weight labels, each at the first spot
+/// along its edge where no other edge, node or label lies under it.
+struct SVGLayout {
+    static let sans = "DejaVu Sans, Helvetica, Arial, sans-serif"
+    static let mono = "DejaVu Sans Mono, Menlo, Consolas, monospace"
+    static let legendLine = 22.0
+    static let legendFont = 12.0
+    static let captionFont = 15.0
+    /// How far an arrow head reaches back from the circle's rim.
+    static let arrowLength = 11.0
+    static let labelFont = 12.0
+    static let labelHeight = 19.0
+
+    let width: Double
+    let height: Double
+    /// Added to every model x.
+    let shift: Double
+    let layerLabelY: Double
+    let legendX: Double
+    let legendY: Double
+    let legendWidth: Double
+    let captionY: Double
+    let radius: Double
+    private let positions: [Int: [Int: (x: Double, y: Double)]]
+
+    init(_ diagram: Diagram) {
+        let r = diagram.radius
+        radius = r
+        var targetWidth = 0.0
+        for node in diagram.nodes where node.layer == diagram.depth {
+            if let target = diagram.targets[node.index] {
+                targetWidth = max(targetWidth, Diagram.mathWidth(target.name, suffix: " = " + target.valueText, size: 13))
+            }
+        }
+
+        let left = diagram.columns.first?.x ?? Diagram.marginX
+        let right = (diagram.columns.last?.x ?? left) + max(Diagram.marginX, r + 8 + targetWidth + 16)
+        let content = right
+        // The widest text line: title, caption, legend lines.
+        var needed = content
+        needed = max(needed, Diagram.sansWidth(diagram.title, size: 18) * 1.05 + 40)
+        if let caption = diagram.highlight?.caption {
+            needed = max(needed, Diagram.richWidth(caption, size: SVGLayout.captionFont) + 40)
+        }
+        var legendWidth = 0.0
+        for entry in diagram.legendLines {
+            let indent = if case .sign = entry.swatch { Diagram.signLegendIndent } else { 0.0 }
+            legendWidth = max(legendWidth, indent + 40 + Diagram.richWidth(entry.text, size: SVGLayout.legendFont))
+        }
+        self.legendWidth = legendWidth
+        needed = max(needed, legendWidth + 40)
+        width = needed.rounded(.up)
+        shift = ((width - content) / 2).rounded()
+
+        let nodesBottom = Diagram.titleHeight + 2 * r + Double(diagram.maxSlots - 1) * diagram.rowGap + 20
+        layerLabelY = nodesBottom + 20
+        legendX = ((width - legendWidth) / 2).rounded()
+        legendY = layerLabelY + 16 + 34
+        let legendBottom = legendY + Double(diagram.legendLines.count - 1) * SVGLayout.legendLine
+        let hasCaption = !(diagram.highlight?.caption.pieces.isEmpty ?? true)
+        captionY = legendBottom + (hasCaption ? 34 : 0)
+        height = (captionY + 24).rounded(.up)
+
+        var positions: [Int: [Int: (x: Double, y: Double)]] = [:]
+        for node in diagram.nodes { positions[node.layer, default: [:]][node.index] = (node.x, node.y) }
+        self.positions = positions
+    }
+
+    func x(_ modelX: Double) -> Double { modelX + shift }
+
+    /// The edge from node k of layer l-1 to node j of layer l, from circle rim to circle rim (or to
+    /// where its arrow head begins).
+    func endpoints(_ edge: Diagram.Edge, arrow: Bool = false) -> Segment? {
+        guard let from = positions[edge.layer - 1]?[edge.k], let to = positions[edge.layer]?[edge.j] else { return nil }
+        let dx = to.x - from.x, dy = to.y - from.y
+        let length = (dx * dx + dy * dy).squareRoot()
+        guard length > 0 else { return nil }
+        let (ux, uy) = (dx / length, dy / length)
+        let end = radius + (arrow ? SVGLayout.arrowLength : 0)
+        return Segment(x1: x(from.x) + radius * ux, y1: from.y + radius * uy, x2: x(to.x) - end * ux, y2: to.y - end * uy)
+    }
+
+    /// The label boxes of `labelled` edges: for each, the first of several spots along its edge,
+    /// middle first, whose box touches no other edge, no node and no label placed before it; where
+    /// every spot touches something, the spot touching the fewest.
+    func labelBoxes(_ labelled: [Diagram.Edge], diagram: Diagram) -> [Box] {
+        let segments = diagram.edges.map { endpoints($0) }
+        let circles = diagram.nodes.map { Box(centerX: x($0.x), centerY: $0.y, width: 2 * radius + 4, height: 2 * radius + 4) }
+        let pills = diagram.more.map { Box(centerX: x($0.x), centerY: $0.y, width: SVGLayout.moreWidth($0) + 4, height: 30) }
+        var placed: [Box] = []
+        for edge in labelled {
+            guard let own = endpoints(edge) else { continue }
+            let width = SVGLayout.labelWidth(edge)
+            var best: (box: Box, conflicts: Int)?
+            for t in SVGLayout.labelSpots {
+                let box = Box(centerX: own.x1 + (own.x2 - own.x1) * t, centerY: own.y1 + (own.y2 - own.y1) * t,
+                              width: width, height: SVGLayout.labelHeight)
+                var conflicts = 0
+                for (other, segment) in zip(diagram.edges, segments) where !(other.layer == edge.layer && other.j == edge.j && other.k == edge.k) {
+                    if let segment, box.crosses(segment) { conflicts += 1 }
+                }
+                conflicts += (circles + pills + placed).filter(box.overlaps).count
+                if best == nil || conflicts < best!.conflicts { best = (box, conflicts) }
+                if conflicts == 0 { break }
+            }
+            if let best { placed.append(best.box) }
+        }
+        return placed
+    }
+
+    /// Where along its edge a label may sit, middle first, then alternately nearer each end.
+    static let labelSpots: [Double] = {
+        var spots = [0.5]
+        for step in 1...10 {
+            let d = 0.04 * Double(step)
+            spots += [0.5 - d, 0.5 + d]
+        }
+        return spots
+    }()
+
+    static func labelWidth(_ edge: Diagram.Edge) -> Double {
+        Diagram.mathWidth(edge.name, suffix: " = " + edge.weightText, size: labelFont) + 10
+    }
+
+    static func moreText(_ slot: Diagram.More) -> String { "⋯ \(slot.count) more" }
+    static func moreWidth(_ slot: Diagram.More) -> Double { Diagram.sansWidth(moreText(slot), size: 12) + 14 }
+}
+
+/// A line segment, in SVG user units.
+struct Segment: Sendable {
+    let x1, y1, x2, y2: Double
+}
+
+/// An axis-aligned rectangle, in SVG user units.
+struct Box: Sendable {
+    let minX, minY, maxX, maxY: Double
+
+    init(centerX: Double, centerY: Double, width: Double, height: Double) {
+        (minX, maxX) = (centerX - width / 2, centerX + width / 2)
+        (minY, maxY) = (centerY - height / 2, centerY + height / 2)
+    }
+
+    var centerX: Double { (minX + maxX) / 2 }
+    var centerY: Double { (minY + maxY) / 2 }
+    var width: Double { maxX - minX }
+
+    func overlaps(_ other: Box) -> Bool {
+        minX < other.maxX && other.minX < maxX && minY < other.maxY && other.minY < maxY
+    }
+
+    /// Whether any point of `s` lies inside the box (Liang–Barsky clipping).
+    func crosses(_ s: Segment) -> Bool {
+        let dx = s.x2 - s.x1, dy = s.y2 - s.y1
+        var (t0, t1) = (0.0, 1.0)
+        for (p, q) in [(-dx, s.x1 - minX), (dx, maxX - s.x1), (-dy, s.y1 - minY), (dy, maxY - s.y1)] {
+            if p == 0 {
+                if q < 0 { return false }
+            } else {
+                let t = q / p
+                if p < 0 { t0 = max(t0, t) } else { t1 = min(t1, t) }
+                if t0 > t1 { return false }
+            }
+        }
+        return true
+    }
+}
