@@ -36,7 +36,7 @@ extension Explanation {
         switch step.order {
         case .simultaneous:
             gradientBlocks = averageRows(step.before.averagedGradient(layer: l, j: j, k: k), weight: w) + [.paragraph([
-                "Each product is one sample's chain rule; the step command with --average works out every ",
+                "Each product is one sample's chain rule; the step command with ", .code("--average"), " works out every ",
                 "term of sample \(Derivation.sampleInFull) in full.",
             ])]
         case .outputFirst:
@@ -50,9 +50,12 @@ extension Explanation {
                 [.number(new)],
             ]),
             stepReason,
-            .paragraph(["The loss over all samples, after every weight took its step: ",
-                        m([.symbol(.loss(.mean)), .op(.equals), .number(step.gradients.loss)]), " before, ",
-                        m([.symbol(.loss(.mean)), .op(.equals), .number(step.lossAfter)]), " after."]),
+            .paragraph(["The loss over all samples: ",
+                        m([.symbol(.loss(.mean)), .op(.equals), .number(step.gradients.loss)]), " before the step, ",
+                        m([.symbol(.loss(.mean)), .op(.equals), .number(step.lossAfter)]), " after it. The step moves every weight",
+                        step.before.hasBiases && step.before.updateBiases ? " and every bias" : "",
+                        " of the network, not only ", m(w), ", so this change in ", m(.loss(.mean)),
+                        " is the whole step's, not ", m(w), "'s alone."]),
         ])]
         return Document(blocks)
     }
@@ -90,7 +93,8 @@ extension Explanation {
         return Document(blocks)
     }
 
-    /// The rows of an average: one product per sample, then their mean.
+    /// The rows of an average: one product per sample, then their mean. Each row's label is math
+    /// (`s = 0`), not a word: MathML renderers squeeze a word in a table cell down to its first letter.
     static func averageRows(_ average: Derivation.Average, weight w: Symbol) -> [Document.Block] {
         let mean = Math.of(.partial(.loss(.mean), w))
         return [
@@ -98,8 +102,8 @@ extension Explanation {
             .reason([["C is the mean of the per-sample losses ", m(.loss(.anySample)),
                       ", and the derivative of a mean is the mean of the derivatives."]]),
             .nested([.table(header: nil, rows: average.samples.map { p in
-                [[.word("s = \(p.sample):")], .of(.partial(.loss(.sample(p.sample)), w))] + p.factors.map { [.number($0)] }
-                    + [[.number(p.value)]]
+                [[.notation(text: "s = \(p.sample):", latex: "s = \(p.sample){:}")], .of(.partial(.loss(.sample(p.sample)), w))]
+                    + p.factors.map { [.number($0)] } + [[.number(p.value)]]
             }, operators: [nil, .equals] + Array(repeating: .times, count: (average.samples.first?.factors.count ?? 1) - 1) + [.equals])]),
             .chain(mean, average.samples.count == 1 ? [[.number(average.value)]]
                 : [[.over(.sum(average.samples.map(\.value)), average.samples.count)], [.number(average.value)]]),

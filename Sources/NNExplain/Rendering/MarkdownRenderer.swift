@@ -43,21 +43,30 @@ public struct MarkdownRenderer: Sendable {
         return out
     }
 
-    /// A pipe table with numbers right-aligned; the operators of the rows go into their cells.
+    /// A table with a header is a pipe table with numbers right-aligned. One without a header is rows
+    /// of arithmetic (`s = 0: ∂C_0/∂w = … · … = …`), written as a display `array`: a pipe table needs a
+    /// header row (GitHub shows an empty one as a grey bar), and a wide one squeezes its first column
+    /// until pandoc's MathML shows "s" for "s = 0:". The operators of the rows go into their cells.
     private func table(header: [Math]?, rows: [[Math]], operators: [Math.Operator?]) -> String {
         func cell(_ m: Math, after op: Math.Operator?) -> String {
             let body = math.latex(m)
             let prefix = op.map { $0 == .bar ? "" : math.latex($0).trimmingSpaces + " " } ?? ""
-            return body.isEmpty ? " " : "$" + prefix + body + "$"
+            return body.isEmpty ? "" : prefix + body
+        }
+        func cells(_ row: [Math]) -> [String] {
+            row.enumerated().map { c, m in cell(m, after: c > 0 && c - 1 < operators.count ? operators[c - 1] : nil) }
         }
         let columns = ((header.map { [$0] } ?? []) + rows).map(\.count).max() ?? 0
-        let head = header.map { $0.map { m in m.pieces.isEmpty ? " " : "$" + math.latex(m) + "$" } }
-            ?? Array(repeating: " ", count: columns)
+        guard let header else {
+            let spec = "r" + String(repeating: "l", count: max(columns - 1, 0))
+            return "$$\n\\begin{array}{\(spec)}\n" + rows.map { cells($0).joined(separator: " & ") }.joined(separator: " \\\\\n")
+                + "\n\\end{array}\n$$"
+        }
+        let head = header.map { m in m.pieces.isEmpty ? " " : "$" + math.latex(m) + "$" }
         var lines = ["| " + head.joined(separator: " | ") + " |",
                      "|" + Array(repeating: "---:|", count: columns).joined()]
         for row in rows {
-            let cells = row.enumerated().map { c, m in cell(m, after: c > 0 && c - 1 < operators.count ? operators[c - 1] : nil) }
-            lines.append("| " + cells.joined(separator: " | ") + " |")
+            lines.append("| " + cells(row).map { $0.isEmpty ? " " : "$" + $0 + "$" }.joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n")
     }

@@ -66,7 +66,7 @@ struct LessonTests {
         #expect(list.status == 0)
         for (n, lesson) in lessons.enumerated() {
             #expect(list.stdout.contains("\(n + 1). \(lesson.1)\n"))
-            #expect(runCLI(["lesson", String(n + 1)]).stdout == lesson.2)
+            #expect(runCLI(["lesson", String(n + 1), "--markdown"]).stdout == lesson.2)
         }
         #expect(runCLI(["lesson", "99"]).status == 64)
     }

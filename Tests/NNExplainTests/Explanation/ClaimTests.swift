@@ -52,3 +52,34 @@ struct ClaimTests {
             + "which subtracts a positive learning rate times the gradient, makes w_00^(L-1) smaller."))
     }
 }
+
+/// `update` for one weight reports the loss before and after the whole step, and says plainly that
+/// the step moved every parameter the network updates, not only the weight shown.
+struct UpdateLossClaimTests {
+    /// One sigmoid node with a bias, two weights, one sample: the step moves both weights and, when
+    /// `updateBiases` is true, the bias.
+    static func network(updateBiases: Bool) -> Network {
+        Network(inputs: 2, layers: [Layer(activation: .sigmoid, weights: [[0.5, -0.3]], biases: [0.1])],
+                updateBiases: updateBiases, samples: [Sample(x: [1, 2], y: [1])])
+    }
+
+    static func text(_ network: Network) -> String {
+        TextRenderer(naming: LayerNaming(depth: 1)).render(Explanation.update(network.updateStep(), layer: 1, j: 0, k: 0))
+    }
+
+    @Test(arguments: [true, false]) func theLossAfterIsTheWholeStepsAndSaysSo(updateBiases: Bool) {
+        let network = Self.network(updateBiases: updateBiases)
+        let text = Self.text(network)
+        let moved = updateBiases ? "every weight and every bias" : "every weight"
+        #expect(text.contains("The step moves \(moved) of the network, not only w_00^L, so this change in C is the whole step's"))
+        #expect(!text.contains("after every weight took its step"))
+        // The loss after, in closed form: C = (a − y)², ∂C/∂w_k = 2(a − y)·a(1 − a)·x_k, ∂C/∂b = 2(a − y)·a(1 − a);
+        // every weight (and the bias when it is updated) moves by −η times its gradient.
+        func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
+        let x = [1.0, 2.0], w = [0.5, -0.3], b = 0.1, η = network.learningRate
+        let a = sigmoid(w[0] * x[0] + w[1] * x[1] + b), δ = 2 * (a - 1) * a * (1 - a)
+        let w2 = zip(w, x).map { $0 - η * δ * $1 }, b2 = updateBiases ? b - η * δ : b
+        let after = pow(sigmoid(w2[0] * x[0] + w2[1] * x[1] + b2) - 1, 2)
+        #expect(text.contains("C = \(TextRenderer(naming: LayerNaming(depth: 1)).number(after)) after it"))
+    }
+}
