@@ -6,7 +6,7 @@ import Testing
 struct SynopsisTests {
     /// Options no USAGE line shows, though the OPTIONS list does: the `--random` settings (their help
     /// begins "With --random:") and the switches of how the output looks.
-    static let leftOutEverywhere: Set<String> = ["--samples", "--seed", "--activation", "--ascii", "--color", "--standalone"]
+    static let leftOutEverywhere: Set<String> = ["--samples", "--seed", "--activation", "--ascii", "--color", "--width", "--standalone"]
     /// Options only some USAGE lines leave out: `--precision`, shown by check, forward, gradients,
     /// step and walk.
     static let leftOut: [String: Set<String>] = ["diagram": ["--precision"], "train": ["--precision"], "update": ["--precision"]]
