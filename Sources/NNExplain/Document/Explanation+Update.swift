@@ -111,7 +111,7 @@ extension Explanation {
     }
 
     /// `nnexplain train`: the loss every `every` epochs, a loss curve, and where training ended.
-    public static func training(losses: [Double], every: Int, learningRate η: Double, order: UpdateOrder, curve: String) -> Document {
+    public static func training(losses: [Double], every: Int, learningRate η: Double, order: UpdateOrder, curve: String, logScale: Bool = false) -> Document {
         let epochs = losses.count - 1
         var shown = Array(stride(from: 0, through: epochs, by: max(every, 1)))
         if shown.last != epochs { shown.append(epochs) }
@@ -124,7 +124,7 @@ extension Explanation {
         blocks += [.gap, .nested([.table(header: [[.word("epoch")], [.word("loss C")]],
                                          rows: shown.map { [[.word(String($0))], [.number(losses[$0])]] },
                                          operators: [nil])])]
-        blocks += [.gap, .paragraph(["Loss curve, epoch 0 to \(epochs): ", .text(curve)])]
+        blocks += [.gap, .paragraph(["Loss curve\(logScale ? " (log scale)" : ""), epoch 0 to \(epochs): ", .text(curve)])]
         let first = losses[0], last = losses[epochs]
         blocks.append(.paragraph(["The loss went from ", m([.number(first)]), " to ", m([.number(last)]), "."]))
         return Document(blocks)

@@ -5,7 +5,10 @@
 /// Sections are indented under their headings, chains of equations keep their `=` aligned, and table
 /// columns are right-aligned. Every number has the same number of significant digits, so the same
 /// input gives the same bytes everywhere. `ascii` spells the math in plain ASCII; `color` adds ANSI
-/// styles (bold headings, dim reasons) and is only for terminals.
+/// styles (bold headings and a bold `Why:`, never faint: dim text vanishes on a projector) and is
+/// only for terminals. With a `width`, prose wraps at spaces and formulas after an operator with a
+/// hanging indent, so no line is wider than `width` display columns unless one piece is; tables and
+/// matrices stay whole. Without one nothing wraps, so files and pipes get the same bytes everywhere.
 public struct TextRenderer: Sendable {
     /// How layers are labelled: `L`, `L-1`, … or `1`, `2`, ….
     public var naming: LayerNaming
@@ -15,15 +18,18 @@ public struct TextRenderer: Sendable {
     public var ascii: Bool
     /// ANSI colours and weights.
     public var color: Bool
+    /// The display columns a line may take, or nil for no wrapping.
+    public var width: Int?
 
     /// The default number of significant digits.
     public static let defaultPrecision = 9
 
-    public init(naming: LayerNaming, precision: Int = TextRenderer.defaultPrecision, ascii: Bool = false, color: Bool = false) {
+    public init(naming: LayerNaming, precision: Int = TextRenderer.defaultPrecision, ascii: Bool = false, color: Bool = false, width: Int? = nil) {
         self.naming = naming
         self.precision = precision
         self.ascii = ascii
         self.color = color
+        self.width = width
     }
 
     /// The document as text, ending with a newline.
@@ -39,11 +45,11 @@ public struct TextRenderer: Sendable {
         for block in blocks {
             switch block {
             case .title(let inlines):
-                out.append(pad + styled(text(inlines), .bold))
+                out += prose(text(inlines), first: pad, rest: pad).map { styled($0, .bold) }
             case .paragraph(let inlines):
-                out.append(pad + text(inlines))
+                out += prose(text(inlines), first: pad, rest: pad)
             case .section(let heading, let children):
-                out.append(pad + styled(text(heading), .bold))
+                out += prose(text(heading), first: pad, rest: pad).map { styled($0, .bold) }
                 out += lines(children, indent: indent + 2)
             case .nested(let children):
                 out += lines(children, indent: indent + 2)
@@ -52,14 +58,17 @@ public struct TextRenderer: Sendable {
             case .equation(let lhs, let steps, let chain):
                 let left = text(lhs)
                 if chain {
-                    let continuation = String(repeating: " ", count: left.count)
-                    out += steps.enumerated().map { n, step in pad + (n == 0 ? left : continuation) + " = " + text(step) }
+                    let continuation = String(repeating: " ", count: TextWrapping.displayWidth(left))
+                    let hanging = hangingIndent(pad + continuation + "   ")
+                    out += steps.enumerated().flatMap { n, step in
+                        formula(text(step), first: pad + (n == 0 ? left : continuation) + " = ", rest: hanging)
+                    }
                 } else {
-                    out.append(pad + ([left] + steps.map(text)).joined(separator: " = "))
+                    out += formula(([left] + steps.map(text)).joined(separator: " = "), first: pad, rest: hangingIndent(pad))
                 }
             case .reason(let reasonLines):
-                out += reasonLines.enumerated().map { n, inlines in
-                    pad + styled((n == 0 ? "Why: " : "     ") + text(inlines), .dim)
+                out += reasonLines.enumerated().flatMap { n, inlines in
+                    prose(text(inlines), first: pad + (n == 0 ? styled("Why:", .bold) + " " : "     "), rest: pad + "     ")
                 }
             case .table(let header, let rows, let operators):
                 out += table(header: header?.map(text), rows: rows.map { $0.map(text) },
@@ -71,12 +80,34 @@ public struct TextRenderer: Sendable {
         return out
     }
 
-    /// Rows of cells as columns, each as wide as its widest cell and right-aligned; the header row
-    /// has spaces where the rows have operators.
+    /// Prose lines within ``width``, or one line without it.
+    private func prose(_ text: String, first: String, rest: String) -> [String] {
+        guard let width else { return [first + text] }
+        return TextWrapping.prose(text, width: width, first: first, rest: rest)
+    }
+
+    /// Formula lines within ``width``, or one line without it.
+    private func formula(_ text: String, first: String, rest: String) -> [String] {
+        guard let width else { return [first + text] }
+        return TextWrapping.formula(text, width: width, first: first, rest: rest)
+    }
+
+    /// Where a formula's continuation lines start: 4 columns right of `start`, or 4 right of the
+    /// left margin when that would leave less than half the line.
+    private func hangingIndent(_ start: String) -> String {
+        let wanted = TextWrapping.displayWidth(start) + 4
+        let margin = start.prefix { $0 == " " }.count
+        return String(repeating: " ", count: wanted > (width ?? .max) / 2 ? margin + 4 : wanted)
+    }
+
+    /// Rows of cells as columns, each as wide as its widest cell and right-aligned, a column of
+    /// plain decimals aligned on its decimal point; the header row has spaces where the rows have
+    /// operators.
     private func table(header: [String]?, rows: [[String]], separators: [String], indent: Int) -> [String] {
+        let rows = TextWrapping.decimalAligned(rows)
         let all = (header.map { [$0] } ?? []) + rows
         let columns = all.map(\.count).max() ?? 0
-        let widths = (0..<columns).map { c in all.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
+        let widths = (0..<columns).map { c in all.map { c < $0.count ? TextWrapping.displayWidth($0[c]) : 0 }.max() ?? 0 }
         let pad = String(repeating: " ", count: indent)
         return all.enumerated().map { r, row in
             var line = pad
@@ -85,9 +116,9 @@ public struct TextRenderer: Sendable {
                     let separator = c - 1 < separators.count ? separators[c - 1] : "   "
                     line += header != nil && r == 0 ? String(repeating: " ", count: separator.count) : separator
                 }
-                line += String(repeating: " ", count: widths[c] - cell.count) + cell
+                line += String(repeating: " ", count: widths[c] - TextWrapping.displayWidth(cell)) + cell
             }
-            return line
+            return String(line.reversed().drop { $0 == " " }.reversed())
         }
     }
 
@@ -184,7 +215,7 @@ public struct TextRenderer: Sendable {
     // MARK: Styles
 
     private enum Style: String {
-        case bold = "1", dim = "2"
+        case bold = "1"
     }
 
     private func styled(_ text: String, _ style: Style) -> String {

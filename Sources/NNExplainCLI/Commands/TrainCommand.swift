@@ -11,8 +11,8 @@ enum TrainCommand {
             loss after i epochs (losses[0] before training) and network is the trained network file.
             """,
         synopsis: [.required(epochs), .networkSource, .optional(Options.learningRate), .optional(every), .optional(Options.updateOrder),
-                   .optional(save), .optional(Presentation.format(formats), showing: .choices)],
-        options: [epochs] + Options.networkSource + [Options.learningRate, every, Options.updateOrder, save]
+                   .optional(save), .optional(plot), .optional(Presentation.format(formats), showing: .choices)],
+        options: [epochs] + Options.networkSource + [Options.learningRate, every, Options.updateOrder, save, plot]
             + Presentation.options(formats: formats),
         action: .parsed(run))
 
@@ -38,6 +38,10 @@ enum TrainCommand {
         name: "--save", placeholder: "FILE", help: .summary("Write the trained network to FILE (safely: on failure FILE is untouched)"),
         parser: ValueParser.outputFile.optional, absent: .silent(nil))
 
+    static let plot = ValueOption<Void, String?>(
+        name: "--plot", placeholder: "FILE", help: .summary("Write the loss curve to FILE as an SVG picture (safely, like --save)"),
+        parser: ValueParser.outputFile.optional, absent: .silent(nil))
+
     /// Print the loss about ``printedLines`` times in all, and at least every epoch.
     static func defaultEvery(epochs: Int) -> Int { max(1, epochs / printedLines) }
 
@@ -50,6 +54,8 @@ enum TrainCommand {
         let order = try arguments.read(Options.updateOrder)
         let presentation = try Presentation(arguments, environment: environment, formats: Self.formats)
         let save = try arguments.read(Self.save)
+        let plot = try arguments.read(Self.plot)
+        if let save, save == plot { throw arguments.usage("--save and --plot name the same file '\(save)'; give each its own") }
         try requireFinite(network)
         let progress = ProgressBar(total: epochs, draw: environment.progress)
         let training = network.trained(epochs: epochs, learningRate: η, order: order, progress: progress.update)
@@ -65,8 +71,9 @@ enum TrainCommand {
             break
         }
         if let save { try AtomicFile.write(loaded.fileText(of: trained), to: save) }
+        if let plot { try AtomicFile.write(LossPlot.svg(losses), to: plot) }
         let document = Explanation.training(losses: losses, every: every, learningRate: η ?? network.learningRate,
-                                            order: order, curve: Sparkline.text(losses))
+                                            order: order, curve: Sparkline.text(losses), logScale: Sparkline.isLogScaled(losses))
         let output = presentation.render(document, naming: LayerNaming(depth: network.depth)) {
             ["losses": .array(losses.map(JSONValue.number)), "network": loaded.fileJSON(of: trained)]
         }

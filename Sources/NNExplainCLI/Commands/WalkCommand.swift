@@ -7,8 +7,8 @@ enum WalkCommand {
         abstract: "Walk through the whole backward pass, one chain-rule term at a time.",
         discussion: """
             From the output layer down, every node's ∂C/∂a, its slope g'(z), and the gradients of
-            the weights into it. On a terminal it waits for Enter between steps (q quits); when
-            input is not a terminal it prints everything at once.
+            the weights into it. On a terminal each step replaces the last: Enter, Space or → goes on,
+            b or ← back, q quits; when input or output is not a terminal it prints everything.
             """,
         synopsis: [.networkSource, .optional(Options.sample), .optional(Presentation.precision)],
         options: Options.networkSource + [Options.sample] + Presentation.options(formats: [.text]),
@@ -20,9 +20,9 @@ enum WalkCommand {
         let presentation = try Presentation(arguments, environment: environment, formats: [.text])
         try requireFinite(loaded.network, samples: [s], checks: [.everything])
         let naming = LayerNaming(depth: loaded.network.depth)
-        let pages = Explanation.walk(loaded.network, sample: s).enumerated().map { n, document in
-            (n == 0 ? "" : "\n") + presentation.render(document, naming: naming) { .null }
-        }
+        let texts = Explanation.walk(loaded.network, sample: s).map { presentation.render($0, naming: naming) { .null } }
+        // The introduction shares the first step's page, so the counter's N is the header's step count.
+        let pages = ([texts.prefix(2).joined(separator: "\n")] + texts.dropFirst(2).map { "\n" + $0 })
         return CommandResult(output: "", warnings: loaded.warnings, pages: pages)
     }
 }

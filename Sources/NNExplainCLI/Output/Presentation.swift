@@ -1,7 +1,7 @@
 import NNExplain
 
 /// How an explaining command writes its document: `--format`, `--precision`, `--ascii`,
-/// `--color` and `--standalone`, declared, read and checked in one place.
+/// `--color`, `--width` and `--standalone`, declared, read and checked in one place.
 struct Presentation {
     enum Format: String, CaseIterable {
         case text, json, markdown, latex
@@ -17,12 +17,16 @@ struct Presentation {
     var ascii: Bool
     var color: Bool
     var standalone: Bool
+    /// The display columns text lines may take; nil (no wrapping) unless `--width` is given or
+    /// stdout is a terminal, so files and pipes get the same bytes whatever the terminal.
+    var width: Int?
 
     /// The options every explaining command takes, for its help: `--format` when there is more
     /// than one format to choose, `--standalone` when one of them is LaTeX.
     static func options(formats: [Format]) -> [any DeclaredOption] {
         var options: [any DeclaredOption] = formats.count > 1 ? [format(formats)] : []
         options += [precision, ascii, color] as [any DeclaredOption]
+        if formats.contains(.text) { options.append(width) }
         if formats.contains(.latex) { options.append(standalone) }
         return options
     }
@@ -54,6 +58,13 @@ struct Presentation {
         },
         absent: .value(.auto))
 
+    /// The narrowest and widest `--width`: narrower than 20 columns not even a symbol fits.
+    static let widths = 20...1000
+
+    static let width = ValueOption<Void, Int?>(
+        name: "--width", placeholder: "N", help: .summary("Wrap text output at N display columns", showsBounds: true),
+        parser: ValueParser.wholeNumber(in: widths).optional, absent: .explained(nil, "the terminal's width; no wrapping when not a terminal"))
+
     static let standalone = Flag(name: "--standalone", help: "With --format latex: a complete document, not a fragment.")
 
     init(_ arguments: Arguments, environment: Environment, formats: [Format]) throws(CLIError) {
@@ -61,6 +72,9 @@ struct Presentation {
         precision = try arguments.read(Presentation.precision)
         ascii = arguments.flag(Presentation.ascii)
         standalone = arguments.flag(Presentation.standalone)
+        let width = formats.contains(.text) ? try arguments.read(Presentation.width) : nil
+        if width != nil && format != .text { throw arguments.usage("--width applies to text output only; drop it or use --format text") }
+        self.width = width ?? (environment.stdoutIsTerminal ? environment.terminalColumns : nil)
         if ascii && format != .text { throw arguments.usage("--ascii applies to text output only; drop it or use --format text") }
         if standalone && format != .latex { throw arguments.usage("--standalone applies to --format latex only") }
         switch try arguments.read(Presentation.color) {
@@ -74,7 +88,7 @@ struct Presentation {
     /// The document in the chosen format; `json` is asked for only when the format is JSON.
     func render(_ document: Document, naming: LayerNaming, json: () -> JSONValue) -> String {
         switch format {
-        case .text: return TextRenderer(naming: naming, precision: precision, ascii: ascii, color: color).render(document)
+        case .text: return TextRenderer(naming: naming, precision: precision, ascii: ascii, color: color, width: width).render(document)
         case .markdown: return MarkdownRenderer(naming: naming, precision: precision).render(document)
         case .latex: return LatexRenderer(naming: naming, precision: precision, standalone: standalone).render(document)
         case .json: return json().formatted() + "\n"

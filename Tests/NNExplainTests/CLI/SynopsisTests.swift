@@ -7,7 +7,7 @@ struct SynopsisTests {
     /// Options no USAGE line shows, though the OPTIONS list does: the `--random` settings (their help
     /// begins "With --random:") and the switches of how the output looks.
     static let leftOutEverywhere: Set<String> = [
-        "--samples", "--seed", "--activation", "--output-activation", "--loss", "--ascii", "--color", "--standalone",
+        "--samples", "--seed", "--activation", "--output-activation", "--loss", "--ascii", "--color", "--width", "--standalone",
     ]
     /// Options only some USAGE lines leave out: `--precision`, shown by check, forward, gradients,
     /// step and walk.

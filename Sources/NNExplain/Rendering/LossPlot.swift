@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `nnexplain train --plot FILE`: the loss curve as an SVG picture, epochs on x, the loss on y (on
+/// a log scale with a tick at every power of ten when ``Sparkline/isLogScaled(_:)``), both axes
+/// labelled. The polyline has the class `loss`, the axes `axis x` and `axis y`, and the y axis
+/// says `data-scale="log"` or `"linear"`, so tests and styles can find them.
+package enum LossPlot {
+    static let (width, height) = (640.0, 400.0)
+    static let (left, right, top, bottom) = (80.0, 40.0, 40.0, 60.0)
+
+    /// The picture of `losses`, where `losses[i]` is the loss after `i` epochs.
+    package static func svg(_ losses: [Double]) -> String {
+        let log = Sparkline.isLogScaled(losses)
+        let epochs = max(losses.count - 1, 1)
+        let heights = losses.map { Sparkline.scaled($0, log: log) }
+        let finite = heights.filter(\.isFinite)
+        var low = finite.min() ?? 0, high = finite.max() ?? 1
+        if log { (low, high) = (low.rounded(.down), high.rounded(.up)) }
+        if high <= low { (low, high) = (low - 0.5, high + 0.5) }
+        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        func x(_ epoch: Double) -> Double { left + epoch / Double(epochs) * plotWidth }
+        func y(_ value: Double) -> Double { top + (high - value) / (high - low) * plotHeight }
+        let step = max(1, losses.count / 1000)
+        let sampled = Array(stride(from: 0, to: losses.count, by: step)) + ((losses.count - 1) % step != 0 ? [losses.count - 1] : [])
+        let line = sampled.filter { heights[$0].isFinite }.map { "\(f(x(Double($0)))),\(f(y(heights[$0])))" }.joined(separator: " ")
+        var out = """
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(f(width))" height="\(f(height))" viewBox="0 0 \(f(width)) \(f(height))" font-family="sans-serif" font-size="14">
+            <title>Loss curve</title>
+            <desc>The mean loss C after each of \(epochs) epochs of gradient descent, on a \(log ? "log" : "linear") scale.</desc>
+            <rect width="100%" height="100%" fill="white"/>
+
+            """
+        out += "<line class=\"axis x\" x1=\"\(f(left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(top + plotHeight))\" stroke=\"black\"/>\n"
+        out += "<line class=\"axis y\" data-scale=\"\(log ? "log" : "linear")\" x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(top + plotHeight))\" stroke=\"black\"/>\n"
+        for epoch in ticks(0, Double(epochs)).filter({ $0 == $0.rounded() }) {
+            out += "<line class=\"tick x\" x1=\"\(f(x(epoch)))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(x(epoch)))\" y2=\"\(f(top + plotHeight + 5))\" stroke=\"black\"/>"
+            out += "<text class=\"tick x\" x=\"\(f(x(epoch)))\" y=\"\(f(top + plotHeight + 20))\" text-anchor=\"middle\">\(Int(epoch))</text>\n"
+        }
+        let yTicks = log ? stride(from: low, through: high, by: 1).map { $0 } : ticks(low, high)
+        for value in yTicks {
+            let label = log ? power(Int(value)) : NumberText.significant(value, precision: 4)
+            out += "<line class=\"tick y\" x1=\"\(f(left - 5))\" y1=\"\(f(y(value)))\" x2=\"\(f(left))\" y2=\"\(f(y(value)))\" stroke=\"black\"/>"
+            out += "<text class=\"tick y\" data-value=\"\(log ? NumberText.significant(pow(10, value), precision: 9) : label)\" x=\"\(f(left - 8))\" y=\"\(f(y(value) + 5))\" text-anchor=\"end\">\(label)</text>\n"
+        }
+        out += "<text class=\"label x\" x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 15))\" text-anchor=\"middle\">epoch</text>\n"
+        out += "<text class=\"label y\" transform=\"translate(20 \(f(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">loss C\(log ? " (log scale)" : "")</text>\n"
+        out += "<text class=\"title\" x=\"\(f(width / 2))\" y=\"24\" text-anchor=\"middle\" font-size=\"16\">Loss after each epoch</text>\n"
+        out += "<polyline class=\"loss\" fill=\"none\" stroke=\"#0072b2\" stroke-width=\"2\" points=\"\(line)\"/>\n</svg>\n"
+        return out
+    }
+
+    /// About five round values from `low` to `high`: multiples of 1, 2 or 5 times a power of ten.
+    static func ticks(_ low: Double, _ high: Double) -> [Double] {
+        let raw = (high - low) / 5, magnitude = pow(10, (log10(raw)).rounded(.down))
+        let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+        return stride(from: (low / step).rounded(.up) * step, through: high + step * 1e-9, by: step).map { $0 }
+    }
+
+    /// `10⁻³`: ten to `exponent`, in superscript digits.
+    static func power(_ exponent: Int) -> String {
+        let digits: [Character: Character] = ["-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹"]
+        return "10" + String(String(exponent).map { digits[$0]! })
+    }
+
+    private static func f(_ x: Double) -> String { NumberText.significant((x * 100).rounded() / 100, precision: 9) }
+}

@@ -1,0 +1,188 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+@testable import NNExplain
+import NNExplainCLI
+import Testing
+
+/// The terminal: `--width`, reasons that read on a projector, the walk's pages in a pseudo-terminal,
+/// and `train`'s loss curve.
+struct TerminalTests {
+    /// Display columns counted here independently of the renderer: a nonspacing or enclosing mark
+    /// takes none, a CJK ideograph or Hangul syllable two, anything else one.
+    static func columns(_ line: String) -> Int {
+        line.unicodeScalars.reduce(0) { sum, scalar in
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark: return sum
+            default: return sum + ((0x4E00...0x9FFF).contains(scalar.value) || (0xAC00...0xD7A3).contains(scalar.value) ? 2 : 1)
+            }
+        }
+    }
+
+    @Test func displayWidthCountsColumnsNotCharacters() {
+        #expect(TextWrapping.displayWidth("e\u{301}") == 1)
+        #expect(TextWrapping.displayWidth("漢字") == 4)
+        #expect(TextWrapping.displayWidth("\u{1B}[1mWhy:\u{1B}[0m") == 4)
+    }
+
+    static let explaining: [[String]] = [
+        ["step", "--layer", "L-1", "--j", "2", "--k", "2"], ["step", "--layer", "L", "--j", "1", "--k", "2"],
+        ["forward"], ["gradients"], ["update"], ["check"], ["forward", "--random", "4,6,6,3"],
+    ]
+
+    @Test(arguments: explaining)
+    func everyLineFitsEightyColumns(_ arguments: [String]) {
+        let result = runCLI(arguments + ["--width", "80"])
+        #expect(result.status == 0)
+        for line in result.stdout.split(separator: "\n") {
+            #expect(Self.columns(String(line)) <= 80, "\(arguments): \(line)")
+        }
+    }
+
+    @Test func wrappingLosesNoWord() {
+        let arguments = ["step", "--layer", "L-1", "--j", "2", "--k", "2"]
+        let words = { (text: String) in text.split { $0 == " " || $0 == "\n" } }
+        #expect(words(runCLI(arguments + ["--width", "40"]).stdout) == words(runCLI(arguments).stdout))
+    }
+
+    @Test func formulasBreakAfterAnOperatorWithAHangingIndent() {
+        let lines = TextWrapping.formula("a = b + c + d", width: 7, first: "", rest: "    ")
+        #expect(lines == ["a = b +", "    c +", "    d"])
+    }
+
+    @Test func noWrappingWithoutATerminalOrWidth() {
+        let long = runCLI(["step", "--layer", "L-1", "--j", "2", "--k", "2"]).stdout.split(separator: "\n").map { Self.columns(String($0)) }.max() ?? 0
+        #expect(long > 80, "a pipe gets the unwrapped text")
+    }
+
+    @Test func widthOutOfRangeOrWithoutTextIsAUsageError() {
+        let narrow = runCLI(["forward", "--width", "5"])
+        #expect(narrow.status == 64)
+        #expect(narrow.stderr.hasPrefix("Error: --width 5 is out of range"))
+        #expect(runCLI(["forward", "--width", "80", "--format", "json"]).status == 64)
+    }
+
+    @Test func reasonsAreNeverFaint() {
+        let colored = runCLI(["step", "--layer", "L", "--j", "1", "--k", "2", "--color", "always"]).stdout
+        #expect(!colored.contains("\u{1B}[2m"))
+        #expect(colored.contains("\u{1B}[1mWhy:\u{1B}[0m "))
+    }
+
+    @Test func tableDecimalsAlignOnThePoint() {
+        let cells = TextWrapping.decimalAligned([["0.5"], ["12.25"], ["3"], ["9.5e-05"]]).map { $0[0] }
+        let width = cells.map(\.count).max()!
+        let points = cells.map { cell -> Int in
+            let padded = Array(String(repeating: " ", count: width - cell.count) + cell)
+            return padded.firstIndex(of: ".") ?? (padded.lastIndex { $0.isNumber }! + 1)
+        }
+        #expect(Set(points).count == 1, "\(cells)")
+    }
+
+    /// Runs `command` in a pseudo-terminal of 100×30 (util-linux `script`) with `keys` typed.
+    static func inTerminal(_ command: String, keys: String) throws -> String {
+        let script = URL(fileURLWithPath: "/usr/bin/script")
+        try #require(FileManager.default.isExecutableFile(atPath: script.path), "walk's terminal test needs util-linux script")
+        let executable = try #require(Executable.url, "the nnexplain executable is not built")
+        let process = Process()
+        process.executableURL = script
+        process.arguments = ["-q", "-e", "-c", "stty cols 100 rows 30; \(executable.path) \(command); echo rc=$?; stty -a", "/dev/null"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        // The keys go only once the first page is drawn, so the walk is reading keys when they come.
+        var data = Data()
+        while !String(decoding: data, as: UTF8.self).contains("[1/") {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            data += chunk
+        }
+        input.fileHandleForWriting.write(Data(keys.utf8))
+        try input.fileHandleForWriting.close()  // script ends only at the end of its input
+        data += output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// `text` without carriage returns and ANSI escape sequences (ESC, `[`, parameters, a letter).
+    static func visible(_ text: String) -> String {
+        var out = "", escaping = false
+        for character in text where character != "\r" {
+            if character == "\u{1B}" { escaping = true } else if escaping { escaping = !character.isLetter } else { out.append(character) }
+        }
+        return out
+    }
+
+    static func counters(_ text: String) -> [String] {
+        text.matches(of: /\[(\d+)\/(\d+)\]/).map { String($0.output.0) }
+    }
+
+    @Test func walkPagesForwardBackAndQuitsAtOnce() throws {
+        let screen = try Self.inTerminal("walk", keys: "\rb \u{1B}[Cq")
+        #expect(Self.counters(screen) == ["[1/24]", "[2/24]", "[1/24]", "[2/24]", "[3/24]"])
+        #expect(screen.contains("one term at a time (24 steps)"), "the counter's N is the header's")
+        #expect(screen.components(separatedBy: "\u{1B}[2J").count - 1 == 5, "each page clears the last")
+        #expect(screen.contains("rc=0"))
+        #expect(screen.contains(" icanon") && screen.contains(" echo "), "the terminal is restored")
+        for page in screen.components(separatedBy: "\u{1B}[2J").dropFirst().dropLast() {
+            let lines = page.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+            #expect(lines.count <= 30, "a page fits 30 rows")
+            let visible = lines.map(Self.visible)
+            #expect(visible.allSatisfy { Self.columns($0) <= 100 }, "a page fits 100 columns: \(visible.filter { Self.columns($0) > 100 })")
+        }
+    }
+
+    @Test func walkRestoresTheTerminalOnCtrlC() throws {
+        let screen = try Self.inTerminal("walk", keys: "\u{03}")
+        #expect(screen.contains("rc=130"))
+        #expect(screen.contains(" icanon") && screen.contains(" echo "), "the terminal is restored")
+    }
+
+    @Test func walkWithoutATerminalPrintsEverything() {
+        let all = runCLI(["walk"]).stdout
+        #expect(!all.contains("[1/"))
+        #expect(all.contains("Step 24 of 24"))
+    }
+
+    @Test func trainPlotsTheLossOnALogScaleWhenItSpansDecades() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plot-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("loss.svg").path
+        let result = runCLI(["train", "--epochs", "2000", "--learning-rate", "5", "--plot", file])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Loss curve (log scale)"))
+        let svg = try String(contentsOfFile: file, encoding: .utf8)
+        let document = try XMLDocument(xmlString: svg)
+        let y = try #require(try document.nodes(forXPath: "//*[local-name()='line'][@class='axis y']").first as? XMLElement)
+        #expect(Self.attribute("data-scale", of: y) == "log")
+        #expect(try document.nodes(forXPath: "//*[local-name()='line'][@class='axis x']").count == 1)
+        let labels = try document.nodes(forXPath: "//*[local-name()='text']").compactMap { $0.stringValue }
+        #expect(labels.contains("epoch") && labels.contains("loss C (log scale)"))
+        // Ticks of a log axis are powers of ten, equally spaced.
+        let ticks = try document.nodes(forXPath: "//*[local-name()='text'][@class='tick y']").compactMap { $0 as? XMLElement }
+        let values = ticks.compactMap { Self.attribute("data-value", of: $0).flatMap(Double.init) }
+        #expect(values.count >= 4)
+        for pair in zip(values, values.dropFirst()) { #expect(abs(pair.1 / pair.0 - 10) < 1e-9) }
+        let heights = ticks.compactMap { Self.attribute("y", of: $0).flatMap(Double.init) }
+        let gaps = zip(heights, heights.dropFirst()).map { $0.1 - $0.0 }
+        #expect(gaps.allSatisfy { abs($0 - gaps[0]) < 0.02 })
+        let linear = runCLI(["train", "--epochs", "200", "--plot", file])
+        #expect(linear.status == 0 && !linear.stdout.contains("log scale"))
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("data-scale=\"linear\""))
+    }
+
+    static func attribute(_ name: String, of element: XMLElement) -> String? {
+        element.attributes?.first { $0.name == name }?.stringValue
+    }
+
+    @Test func sparklineIsLogScaledWhenTheLossSpansMoreThanTwoDecades() {
+        // 1, 0.1, 0.01, 0.001 are equal steps on a log scale: heights 1, 2/3, 1/3, 0 of the 8 levels
+        // ▁…█, that is levels 7, round(4.67) = 5, round(2.33) = 2 and 0.
+        #expect(Sparkline.text([1, 0.1, 0.01, 0.001]) == "█▆▃▁")
+        #expect(Sparkline.text([1, 0.5, 0.25, 0.02]).last == "▁")
+        #expect(!Sparkline.isLogScaled([1, 0.02]))
+    }
+}
