@@ -5,8 +5,8 @@ import Testing
 /// command takes, each once and as declared, and leaves out exactly the options stated here.
 struct SynopsisTests {
     /// Options no USAGE line shows, though the OPTIONS list does: the `--random` settings (their help
-    /// begins "With --random:") and the switches of how the output looks.
-    static let leftOutEverywhere: Set<String> = ["--samples", "--seed", "--activation", "--ascii", "--color", "--standalone"]
+    /// begins "With --random:") and the switches of how the output looks (`--aspect` the slides' shape).
+    static let leftOutEverywhere: Set<String> = ["--samples", "--seed", "--activation", "--ascii", "--color", "--standalone", "--aspect"]
     /// Options only some USAGE lines leave out: `--precision`, shown by check, forward, gradients,
     /// step and walk.
     static let leftOut: [String: Set<String>] = ["diagram": ["--precision"], "train": ["--precision"], "update": ["--precision"]]
