@@ -4,6 +4,9 @@
 struct LatexMath: Sendable {
     var naming: LayerNaming
     var precision: Int
+    /// `∂C/∂w` as `\partial C / \partial w` rather than `\frac`: for headings and table headers,
+    /// where a `\frac` would be set in script size.
+    var slashedPartials = false
 
     /// A formula as LaTeX math, without the surrounding `$`.
     func latex(_ math: Math) -> String { math.pieces.map(latex).joined() }
@@ -14,7 +17,7 @@ struct LatexMath: Sendable {
         case .number(let x): return number(x)
         case .operand(let x): return x < 0 ? "(\(number(x)))" : number(x)
         case .op(let op): return latex(op)
-        case .word(let word): return "\\text{\(LatexMath.escaped(word))}"
+        case .word(let word): return LatexProse.inMath(word)
         case .notation(_, let latex): return latex
         case .parenthesized(let inner): return "\\left(" + latex(inner) + "\\right)"
         case .squared(let inner): return "{" + latex(inner) + "}^{2}"
@@ -62,11 +65,33 @@ struct LatexMath: Sendable {
     }
 
     /// The rows of an `align*` or `aligned` environment, `lhs &= step`, one per step; or a single row
-    /// with every step on it when `chain` is false.
-    func alignedRows(_ lhs: Math, _ steps: [Math], chain: Bool) -> [String] {
+    /// with every step on it when `chain` is false. With `termsPerRow`, a step that is a sum of more
+    /// terms goes on as many rows as it needs, `&\quad + …`, and then every step has a row (for a
+    /// slide, where a long sum would otherwise be shrunk to fit).
+    func alignedRows(_ lhs: Math, _ steps: [Math], chain: Bool, termsPerRow: Int? = nil) -> [String] {
         let left = latex(lhs)
+        if let termsPerRow, steps.contains(where: { LatexMath.terms($0).count > termsPerRow }) {
+            return steps.enumerated().flatMap { n, step in
+                let rows = stride(from: 0, to: LatexMath.terms(step).count, by: termsPerRow).map { start in
+                    LatexMath.terms(step)[start..<min(start + termsPerRow, LatexMath.terms(step).count)].map(latex).joined()
+                }
+                return rows.enumerated().map { r, row in
+                    r == 0 ? (n == 0 ? left : "") + " &= " + row : " &\\quad " + row.trimmingSpaces
+                }
+            }
+        }
         guard chain else { return [left + " &= " + steps.map(latex).joined(separator: " = ")] }
         return steps.enumerated().map { n, step in (n == 0 ? left : "") + " &= " + latex(step) }
+    }
+
+    /// A formula cut before each top-level `+` or `-`: the terms of a sum, each with its sign.
+    static func terms(_ math: Math) -> [Math] {
+        var terms: [[Math.Piece]] = [[]]
+        for piece in math.pieces {
+            if case .op(let op) = piece, op == .plus || op == .minus, !(terms.last ?? []).isEmpty { terms.append([]) }
+            terms[terms.count - 1].append(piece)
+        }
+        return terms.map(Math.init)
     }
 
     /// A number with `precision` significant digits; an exponent becomes `\times 10^{…}`.
@@ -84,6 +109,7 @@ struct LatexMath: Sendable {
         }
         switch symbol {
         case .gPrime(let l, let j): return "g_{\(naming.label(l))}'(\(latex(.z(layer: l, j))))"
+        case .partial(let top, let bottom) where slashedPartials: return "\\partial \(latex(top)) / \\partial \(latex(bottom))"
         case .partial(let top, let bottom): return "\\frac{\\partial \(latex(top))}{\\partial \(latex(bottom))}"
         case .learningRate: return "\\eta"
         case .epsilon: return "\\varepsilon"
@@ -94,43 +120,6 @@ struct LatexMath: Sendable {
         case .gPrimeArray(let l, let batch): return "g_{\(naming.label(l))}'(\(batch ? "Z" : "z")^{\(naming.label(l))})"
         default: preconditionFailure("\(symbol) has scripts")
         }
-    }
-
-    /// Prose made safe for LaTeX: its special characters escaped, our few Unicode marks spelled out.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\\": out += "\\textbackslash{}"
-            case "&", "%", "$", "#", "_", "{", "}": out += "\\\(character)"
-            case "~": out += "\\textasciitilde{}"
-            case "^": out += "\\textasciicircum{}"
-            case "…": out += "\\ldots{}"
-            case "—": out += "---"
-            case "½": out += "$\\tfrac{1}{2}$"
-            case "−": out += "-"
-            case "→": out += "$\\to$"
-            case "′": out += "'"
-            case "η": out += "$\\eta$"
-            case "ε": out += "$\\varepsilon$"
-            case "θ": out += "$\\theta$"
-            case "∂": out += "$\\partial$"
-            case "·": out += "$\\cdot$"
-            case "Σ": out += "$\\Sigma$"
-            case "²": out += "$^2$"
-            case "≤": out += "$\\le$"
-            case "×": out += "$\\times$"
-            case "⊙": out += "$\\odot$"
-            case "∇": out += "$\\nabla$"
-            case "δ": out += "$\\delta$"
-            case "Δ": out += "$\\Delta$"
-            case "⋮": out += "$\\vdots$"
-            case "⋱": out += "$\\ddots$"
-            case "│": out += "$|$"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }
 

@@ -1,10 +1,10 @@
 import NNExplain
 
 /// How an explaining command writes its document: `--format`, `--precision`, `--ascii`,
-/// `--color`, `--width` and `--standalone`, declared, read and checked in one place.
+/// `--color`, `--width`, `--standalone` and `--aspect`, declared, read and checked in one place.
 struct Presentation {
     enum Format: String, CaseIterable {
-        case text, json, markdown, latex
+        case text, json, markdown, latex, beamer
     }
 
     /// `--color WHEN`.
@@ -20,14 +20,16 @@ struct Presentation {
     /// The display columns text lines may take; nil (no wrapping) unless `--width` is given or
     /// stdout is a terminal, so files and pipes get the same bytes whatever the terminal.
     var width: Int?
+    var aspect: BeamerRenderer.Aspect
 
     /// The options every explaining command takes, for its help: `--format` when there is more
-    /// than one format to choose, `--standalone` when one of them is LaTeX.
+    /// than one format to choose, `--standalone` when one of them is LaTeX, `--aspect` with beamer.
     static func options(formats: [Format]) -> [any DeclaredOption] {
         var options: [any DeclaredOption] = formats.count > 1 ? [format(formats)] : []
         options += [precision, ascii, color] as [any DeclaredOption]
         if formats.contains(.text) { options.append(width) }
         if formats.contains(.latex) { options.append(standalone) }
+        if formats.contains(.beamer) { options.append(aspect) }
         return options
     }
 
@@ -67,6 +69,14 @@ struct Presentation {
 
     static let standalone = Flag(name: "--standalone", help: "With --format latex: a complete document, not a fragment.")
 
+    /// `--aspect RATIO`, the slides' shape.
+    static let aspect = ValueOption<Void, BeamerRenderer.Aspect>(
+        name: "--aspect", placeholder: "RATIO", help: .choices(remark: "with --format beamer"),
+        parser: .choice(of: BeamerRenderer.Aspect.allCases) {
+            text, name, names in "unknown aspect ratio '\(text)' for \(name); use " + ListStyle.natural.join(names)
+        },
+        absent: .value(.standard))
+
     init(_ arguments: Arguments, environment: Environment, formats: [Format]) throws(CLIError) {
         format = try arguments.read(Presentation.format(formats))
         precision = try arguments.read(Presentation.precision)
@@ -76,7 +86,14 @@ struct Presentation {
         if width != nil && format != .text { throw arguments.usage("--width applies to text output only; drop it or use --format text") }
         self.width = width ?? (environment.stdoutIsTerminal ? environment.terminalColumns : nil)
         if ascii && format != .text { throw arguments.usage("--ascii applies to text output only; drop it or use --format text") }
-        if standalone && format != .latex { throw arguments.usage("--standalone applies to --format latex only") }
+        if standalone && format != .latex {
+            let hint = format == .beamer ? "; beamer output is always a complete document" : ""
+            throw arguments.usage("--standalone applies to --format latex only" + hint)
+        }
+        aspect = try arguments.read(Presentation.aspect)
+        if arguments.isGiven(Presentation.aspect) && format != .beamer {
+            throw arguments.usage("--aspect applies to --format beamer only; add --format beamer or drop it")
+        }
         switch try arguments.read(Presentation.color) {
         case .auto: color = environment.stdoutIsTerminal && !environment.noColor
         case .always: color = true
@@ -91,6 +108,7 @@ struct Presentation {
         case .text: return TextRenderer(naming: naming, precision: precision, ascii: ascii, color: color, width: width).render(document)
         case .markdown: return MarkdownRenderer(naming: naming, precision: precision).render(document)
         case .latex: return LatexRenderer(naming: naming, precision: precision, standalone: standalone).render(document)
+        case .beamer: return BeamerRenderer(naming: naming, precision: precision, aspect: aspect).render(document)
         case .json: return json().formatted() + "\n"
         }
     }

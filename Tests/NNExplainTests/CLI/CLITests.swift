@@ -45,7 +45,7 @@ struct CLITests {
         ErrorCase(arguments: ["step", "--layer", "L", "--j", "0", "--k", "0", "--sample", "1", "--average"], status: 64,
                   message: "--sample and --average cannot be used together; give one of them"),
         ErrorCase(arguments: ["step", "--layer", "L", "--j", "0", "--k", "0", "--format", "xml"], status: 64,
-                  message: "unknown format 'xml' for --format; use text, json, markdown or latex"),
+                  message: "unknown format 'xml' for --format; use text, json, markdown, latex or beamer"),
         ErrorCase(arguments: ["step", "--layer", "L", "--j", "0", "--k", "0", "--precision", "0"], status: 64,
                   message: "--precision 0 is out of range; give the number of significant digits, 1…17"),
         ErrorCase(arguments: ["train"], status: 64,

@@ -41,25 +41,11 @@ struct PracticeCLITests {
 
     /// Compiles the student's sheet and the key with pdflatex; the sheet is one page. Skipped where
     /// pdflatex is missing (.ci/run installs it).
-    @Test(.enabled(if: FormatTests.pdflatex != nil, "pdflatex is not installed (Debian: texlive-latex-base)"),
+    @Test(.enabled(if: PDFLatex.pdflatex != nil, "\(PDFLatex.missing)"),
           arguments: [["--sizes", "2,2,2"], ["--activation", "tanh"], ["--key"]])
     func latexSheetsCompile(_ extra: [String]) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnexplain-sheet-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try runCLI(["exercise", "--seed", "9", "--format", "latex", "--standalone"] + extra).stdout
-            .write(to: folder.appendingPathComponent("x.tex"), atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(FormatTests.pdflatex))
-        process.arguments = ["-interaction=nonstopmode", "-halt-on-error", "x.tex"]
-        process.currentDirectoryURL = folder
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let log = (try? String(contentsOf: folder.appendingPathComponent("x.log"), encoding: .utf8)) ?? ""
-        #expect(process.terminationStatus == 0, "pdflatex failed: \(log.split(separator: "\n").filter { $0.hasPrefix("!") })")
-        if !extra.contains("--key") { #expect(log.contains("(1 page"), "the sheet is one page") }
+        let pdf = try PDFLatex.compile(runCLI(["exercise", "--seed", "9", "--format", "latex", "--standalone"] + extra).stdout)
+        #expect(pdf.status == 0, "pdflatex failed: \(pdf.errors)")
+        if !extra.contains("--key") { #expect(pdf.pages == 1, "the sheet is one page") }
     }
 }

@@ -5,9 +5,10 @@ import Testing
 /// command takes, each once and as declared, and leaves out exactly the options stated here.
 struct SynopsisTests {
     /// Options no USAGE line shows, though the OPTIONS list does: the `--random` settings (their help
-    /// begins "With --random:") and the switches of how the output looks.
+    /// begins "With --random:") and the switches of how the output looks (`--aspect` the slides' shape).
     static let leftOutEverywhere: Set<String> = [
         "--samples", "--seed", "--activation", "--output-activation", "--loss", "--ascii", "--color", "--width", "--standalone",
+        "--aspect",
     ]
     /// Options only some USAGE lines leave out: `--precision`, shown by check, forward, gradients,
     /// step and walk.

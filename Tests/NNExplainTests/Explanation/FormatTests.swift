@@ -59,30 +59,13 @@ struct FormatTests {
         #expect(Self.balanced(document.stdout))
     }
 
-    static let pdflatex = ["/usr/bin/pdflatex", "/usr/local/bin/pdflatex"].first { FileManager.default.isExecutableFile(atPath: $0) }
-
-    /// Compiles every standalone document with pdflatex. .ci/run installs it; where it is missing
+    /// Compiles every standalone document with pdflatex (see ``PDFLatex``); where it is missing
     /// this test is reported as skipped, and the balance test above still runs.
-    @Test(.enabled(if: pdflatex != nil, "pdflatex is not installed (Debian: texlive-latex-base)"), arguments: explaining)
+    @Test(.enabled(if: PDFLatex.pdflatex != nil, "\(PDFLatex.missing)"), arguments: explaining)
     func latexCompiles(_ arguments: [String]) throws {
-        let pdflatex = try #require(Self.pdflatex)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnexplain-latex-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try runCLI(arguments + ["--format", "latex", "--standalone"]).stdout
-            .write(to: folder.appendingPathComponent("x.tex"), atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: pdflatex)
-        process.arguments = ["-interaction=nonstopmode", "-halt-on-error", "x.tex"]
-        process.currentDirectoryURL = folder
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let log = (try? String(contentsOf: folder.appendingPathComponent("x.log"), encoding: .utf8)) ?? ""
-        #expect(process.terminationStatus == 0, "pdflatex failed: \(log.split(separator: "\n").filter { $0.hasPrefix("!") })")
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.pdf").path))
+        let pdf = try PDFLatex.compile(runCLI(arguments + ["--format", "latex", "--standalone"]).stdout)
+        #expect(pdf.status == 0, "pdflatex failed: \(pdf.errors)")
+        #expect(pdf.text != nil || PDFLatex.pdftotext == nil, "no PDF")
     }
 
     @Test(arguments: explaining)

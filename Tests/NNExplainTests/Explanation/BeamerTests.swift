@@ -1,0 +1,87 @@
+import Foundation
+import NNExplainCLI
+import Testing
+
+/// `--format beamer` and the LaTeX fragment as a person sees them: compiled with pdflatex, every
+/// slide within its frame at both aspect ratios, the fragment at home in an article and in a
+/// beamer frame, and the PDF's text showing bars and option names as they were written.
+struct BeamerTests {
+    static let explaining = FormatTests.explaining + [["exercise", "--seed", "7"], ["exercise", "--seed", "7", "--key"]]
+
+    static let aspects = ["4:3", "16:9"]
+
+    /// Compiles without an error and without an overfull box: every frame may break onto a
+    /// continuation frame, so a slide too full is an overfull `\vbox`, a line too wide an `\hbox`.
+    @Test(.enabled(if: PDFLatex.pdflatex != nil, "\(PDFLatex.missing)"), arguments: explaining, aspects)
+    func beamerFitsItsFrames(_ arguments: [String], aspect: String) throws {
+        let result = runCLI(arguments + ["--format", "beamer", "--aspect", aspect])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("\\documentclass[aspectratio=\(aspect == "4:3" ? "43" : "169")]{beamer}\n"))
+        #expect(result.stdout.hasSuffix("\\end{document}\n"))
+        let pdf = try PDFLatex.compile(result.stdout)
+        #expect(pdf.status == 0, "pdflatex failed: \(pdf.errors)")
+        #expect(pdf.overfull.isEmpty, "\(pdf.overfull)")
+    }
+
+    /// The fragment compiles in an `article` and inside a beamer frame, so "needs only amsmath" holds.
+    @Test(.enabled(if: PDFLatex.pdflatex != nil, "\(PDFLatex.missing)"), arguments: FormatTests.explaining)
+    func fragmentCompilesInABeamerFrameAndAnArticle(_ arguments: [String]) throws {
+        let fragment = runCLI(arguments + ["--format", "latex"]).stdout
+        let wrappers = [
+            ("\\documentclass{article}\n\\usepackage{amsmath}\n\\begin{document}\n", "\\end{document}\n"),
+            ("\\documentclass{beamer}\n\\usepackage{amsmath}\n\\begin{document}\n\\begin{frame}[allowframebreaks]{Slide}\n",
+             "\\end{frame}\n\\end{document}\n"),
+        ]
+        for (opening, closing) in wrappers {
+            let pdf = try PDFLatex.compile(opening + fragment + closing)
+            #expect(pdf.status == 0, "pdflatex failed in \(opening.prefix(30)): \(pdf.errors)")
+        }
+    }
+
+    /// `|backprop − numeric|` keeps its bars (a bare `|` is an em dash in TeX's default font) and
+    /// `--average` its two hyphens (TeX joins `--` into an en dash), in both LaTeX outputs.
+    @Test(.enabled(if: PDFLatex.pdflatex != nil && PDFLatex.pdftotext != nil, "\(PDFLatex.missing)"),
+          arguments: [["--format", "latex", "--standalone"], ["--format", "beamer"]])
+    func barsAndOptionNamesSurviveTypesetting(_ format: [String]) throws {
+        let check = try PDFLatex.compile(runCLI(["check", "--network", FormatTests.mazur] + format).stdout)
+        let checkText = try #require(check.text)
+        #expect(checkText.contains("|backprop"))
+        #expect(!checkText.contains("\u{2014}"), "an em dash where a bar belongs")
+        let update = try PDFLatex.compile(runCLI(["update", "--layer", "L-1", "--j", "2", "--k", "2"] + format).stdout)
+        let updateText = try #require(update.text)
+        #expect(updateText.contains("--average"))
+        #expect(!updateText.contains("\u{2013}"), "an en dash where an option name belongs")
+    }
+
+    /// A page never opens in the middle of an equation (`= 0.244112587` alone at the top of page 2):
+    /// the article may break between equations, not inside one.
+    @Test(.enabled(if: PDFLatex.pdflatex != nil && PDFLatex.pdftotext != nil, "\(PDFLatex.missing)"))
+    func noPageOpensInsideAnEquation() throws {
+        let arguments = ["step", "--layer", "L-1", "--j", "2", "--k", "2", "--average", "--format", "latex", "--standalone"]
+        let text = try #require(try PDFLatex.compile(runCLI(arguments).stdout).text)
+        let pages = text.split(separator: "\u{0C}").dropFirst()
+        let openings = pages.compactMap { $0.split(separator: "\n").first { !$0.allSatisfy(\.isWhitespace) } }
+        #expect(!openings.isEmpty)
+        #expect(openings.allSatisfy { !$0.hasPrefix("=") }, "\(openings)")
+    }
+
+    /// One frame per logical block: the opening, the chain rule, each term, the result.
+    @Test func oneFramePerBlock() {
+        let slides = runCLI(["step", "--layer", "L", "--j", "1", "--k", "2", "--format", "beamer"]).stdout
+        let titles = slides.matches(of: try! Regex(#"\\begin\{frame\}\[[^\]]*\]\{(.*)\}\n"#)).map { String($0.output[1].substring!) }
+        #expect(titles.count == 6)
+        #expect(titles.first?.hasSuffix(", for sample 0") == true)
+        #expect(Array(titles.dropFirst()).map { $0.prefix(6) } == ["Chain ", "Term 1", "Term 2", "Term 3", "Result"])
+    }
+
+    @Test func aspectAndStandaloneAreChecked() {
+        let step = ["step", "--layer", "L", "--j", "1", "--k", "2"]
+        #expect(runCLI(step + ["--aspect", "16:9"]).stderr
+                == "Error: --aspect applies to --format beamer only; add --format beamer or drop it\n" + CLITests.stepUsage)
+        #expect(runCLI(step + ["--format", "beamer", "--standalone"]).stderr.hasPrefix(
+            "Error: --standalone applies to --format latex only; beamer output is always a complete document\n"))
+        let wrong = runCLI(step + ["--format", "beamer", "--aspect", "5:4"])
+        #expect(wrong.status == 64)
+        #expect(wrong.stderr.hasPrefix("Error: unknown aspect ratio '5:4' for --aspect; use 4:3 or 16:9\n"))
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// pdflatex and pdftotext, run on a LaTeX source in a fresh folder. .ci/run installs both (Debian:
+/// texlive-latex-base, texlive-latex-recommended and texlive-pictures for beamer and its pgf,
+/// poppler-utils); tests that need them are reported as skipped, with the reason, where they are
+/// missing.
+enum PDFLatex {
+    static let pdflatex = tool("pdflatex")
+    static let pdftotext = tool("pdftotext")
+    static let missing = "pdflatex or pdftotext is not installed (Debian: texlive-latex-recommended, texlive-pictures, poppler-utils)"
+
+    private static func tool(_ name: String) -> String? {
+        ["/usr/bin/", "/usr/local/bin/"].map { $0 + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    struct Result {
+        var status: Int32
+        /// The log's error lines (`! …`) and its overfull box warnings.
+        var errors: [String]
+        var overfull: [String]
+        /// The pages pdflatex wrote, from its log's "Output written on x.pdf (N pages".
+        var pages: Int?
+        /// The PDF's text as pdftotext extracts it, or nil when there is no PDF.
+        var text: String?
+    }
+
+    static func compile(_ source: String) throws -> Result {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnexplain-latex-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try source.write(to: folder.appendingPathComponent("x.tex"), atomically: true, encoding: .utf8)
+        let status = try run(try #require(pdflatex), ["-interaction=nonstopmode", "-halt-on-error", "x.tex"], in: folder)
+        let log = (try? String(contentsOf: folder.appendingPathComponent("x.log"), encoding: .utf8)) ?? ""
+        let lines = log.split(separator: "\n").map(String.init)
+        var text: String?
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.pdf").path), let pdftotext {
+            _ = try run(pdftotext, ["-enc", "UTF-8", "x.pdf", "x.txt"], in: folder)
+            text = try? String(contentsOf: folder.appendingPathComponent("x.txt"), encoding: .utf8)
+        }
+        return Result(status: status, errors: lines.filter { $0.hasPrefix("!") },
+                      overfull: lines.filter { $0.hasPrefix("Overfull") },
+                      pages: log.firstMatch(of: /Output written on x\.pdf \((\d+) page/).flatMap { Int($0.output.1) }, text: text)
+    }
+
+    private static func run(_ tool: String, _ arguments: [String], in folder: URL) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}
