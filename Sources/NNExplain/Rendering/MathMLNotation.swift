@@ -54,15 +54,18 @@ extension MathMLMath {
                 let run = rest.prefix { $0.isNumber || $0 == "." }
                 atoms.append("<mn>\(run)</mn>")
                 rest = rest.dropFirst(run.count)
+            } else if first == "Σ" {
+                rest = rest.dropFirst()
+                atoms.append("<mo>∑</mo>")
             } else if first.isLetter {
-                let run = String(rest.prefix { $0.isLetter })
+                let run = String(rest.prefix { $0.isLetter && $0 != "Σ" })
                 rest = rest.dropFirst(run.count)
                 atoms.append(proseWords.contains(run) ? "<mtext>\u{A0}\(run)\u{A0}</mtext>" : "<mi>\(escaped(run))</mi>")
             } else {
                 rest = rest.dropFirst()
                 if first == " " { continue }
                 // `/` as `<mi>`, without operator spacing, as ``MathMLMath`` writes `∂C/∂w`.
-                atoms.append(first == "Σ" ? "<mo>∑</mo>" : first == "/" ? "<mi>/</mi>" : "<mo>\(escaped(String(first)))</mo>")
+                atoms.append(first == "/" ? "<mi>/</mi>" : "<mo>\(escaped(String(first)))</mo>")
             }
         }
         return atoms.joined()
