@@ -64,7 +64,7 @@ public struct HTMLPage: Sendable {
 
     /// The radio buttons that pick the sample, or the average over the samples.
     private func sampleSelector(count: Int) -> String {
-        let choices = (0..<count).map { ("s-\($0)", "sample \($0)") } + [("avg", "average over the \(count) sample\(count == 1 ? "" : "s")")]
+        let choices = (0..<count).map { ("s-\($0)", "sample \($0)") } + [("avg", count == 1 ? "average (of the one sample)" : "average over the \(count) samples")]
         return "<fieldset class=\"samples\"><legend>Sample</legend>" + choices.enumerated().map { n, choice in
             "<label><input type=\"radio\" name=\"scope\" value=\"\(choice.0)\"\(n == 0 ? " checked" : "")> \(choice.1)</label>"
         }.joined(separator: " ") + "</fieldset>"
