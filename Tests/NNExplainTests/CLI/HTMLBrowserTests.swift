@@ -47,6 +47,20 @@ struct HTMLBrowserTests {
         // The chosen edge is lit in the diagram.
         let layerJK = fragment.split(separator: "-").dropFirst().prefix(3).joined(separator: "-")
         #expect(dom.contains("class=\"mark edge-mark lit-chosen\" data-key=\"w-\(layerJK)\""))
+        // The script lights the path the diagram command draws: the same edges in each role, named
+        // here as the diagram's tooltips name them (`w_02^3`, layers as numbers).
+        let indices = layerJK.split(separator: "-").map(String.init)
+        let drawn = runCLI(["diagram", "--layer", indices[0], "--j", indices[1], "--k", indices[2]] + source).stdout
+        for role in ["chosen", "sum", "upstream"] {
+            let lit = Set(dom.matches(of: try Regex("class=\"mark edge-mark lit-\(role)\" data-key=\"w-(\\d+)-(\\d+)-(\\d+)\"")).map {
+                "w_\($0.output[2].substring!)\($0.output[3].substring!)^\($0.output[1].substring!)"
+            })
+            let highlighted = Set(drawn.matches(of: try Regex("class=\"edge \(role)\"[^>]*><title>(w_[0-9]+\\^[0-9]+) =")).map {
+                String($0.output[1].substring!)
+            })
+            #expect(lit == highlighted, "\(role) edges")
+            if role == "chosen" { #expect(lit.count == 1) }
+        }
     }
 
     /// Chromium's DOM after its script ran, with a budget of virtual time.
