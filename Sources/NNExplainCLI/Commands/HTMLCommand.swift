@@ -55,7 +55,7 @@ enum HTMLCommand {
         let selection = chosen ?? all
         let derivations = selection.count * (network.samples.count + 1)
         if derivations > maxDerivations {
-            throw arguments.usage("a page of \(selection.count.counting("parameter")) and \(network.samples.count.counting("sample")) "
+            throw arguments.usage("a page of \(grouped(selection.count)) parameter\(selection.count == 1 ? "" : "s") and \(network.samples.count.counting("sample")) "
                 + "would hold \(grouped(derivations)) derivations (one per sample and one for the average of each), more than "
                 + "the \(grouped(maxDerivations)) a page holds; choose fewer with --weights, or use fewer samples")
         }

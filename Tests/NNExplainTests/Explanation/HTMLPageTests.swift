@@ -76,6 +76,13 @@ struct HTMLPageTests {
         #expect(chosen.stdout.contains("id=\"v-b-1-7-avg\""))
     }
 
+    @Test func manyDerivationsAreRefused() {
+        // 3·30 + 30 + 30·30 + 30 + 30·2 + 2 = 1,112 parameters, each with 200 samples and the average.
+        let result = runCLI(["html", "--random", "3,30,30,2", "--samples", "200"])
+        #expect(result.status == 64 && result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("Error: a page of 1,112 parameters and 200 samples would hold 223,512 derivations"))
+    }
+
     @Test(arguments: [("4-0-0", "'4-0-0' in --weights names layer 4, but this network's layers with weights are 1…3"),
                       ("3-2-0", "'3-2-0' in --weights: layer 3 has 2 nodes, so j must be 0…1"),
                       ("3-1", "'3-1' in --weights is not a weight or a bias;"),
