@@ -14,7 +14,10 @@ extension Diagram {
     /// `upstream` when highlighted), `edge` lines (`edge plain positive`, `edge chosen`, …), `more`
     /// for ellipsis slots, `caption` for the caption. Coordinates have one decimal, so the same input
     /// gives the same bytes everywhere.
-    public func svg() -> String {
+    public func svg() -> String { svg(marks: nil) }
+
+    /// The same picture, each edge and node in a group carrying the attributes of `marks`.
+    func svg(marks: SVGMarks?) -> String {
         let layout = SVGLayout(self)
         var out = SVGWriter()
         let width = layout.width, height = layout.height
@@ -34,12 +37,14 @@ extension Diagram {
         // Edges: plain first, then the highlighted ones on top, the strongest last.
         out.line(##"<g class="edges" stroke-linecap="butt">"##)
         for role in [Role.plain, .upstream, .sum, .chosen] {
-            for edge in edges where edge.role == role { out.line(edgeLine(edge, layout)) }
+            for edge in edges where edge.role == role {
+                out.line(marks?.wrap(edgeLine(edge, layout), edge, endpoints: layout.endpoints(edge)) ?? edgeLine(edge, layout))
+            }
         }
         out.line("</g>")
 
         out.line(##"<g class="nodes">"##)
-        for node in nodes { out += nodeMarkup(node, layout) }
+        for node in nodes { out += marks?.wrap(nodeMarkup(node, layout), node) ?? nodeMarkup(node, layout) }
         for slot in more { out += moreMarkup(slot, layout) }
         out.line("</g>")
 

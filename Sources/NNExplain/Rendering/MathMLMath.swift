@@ -1,0 +1,103 @@
+/// Writes formulas as presentation MathML (the elements of MathML Core, which Chromium and Firefox
+/// render natively and screen readers read), for ``MathMLRenderer``: `w_12^L` as
+/// `<msubsup><mi>w</mi><mn>12</mn><mi>L</mi></msubsup>`, `∂C_0/∂w_12^L` on one line as in text.
+/// Every number is written with the same significant digits as the text, so a page shows the digits
+/// `step` prints.
+struct MathMLMath: Sendable {
+    var naming: LayerNaming
+    var precision: Int
+
+    /// A formula as the content of a `<math>` element.
+    func mathML(_ math: Math) -> String { math.pieces.map(mathML).joined() }
+
+    private func mathML(_ piece: Math.Piece) -> String {
+        switch piece {
+        case .symbol(let symbol): return mathML(symbol)
+        case .number(let x): return number(x)
+        case .operand(let x): return x < 0 ? fenced(number(x)) : number(x)
+        case .op(let op): return mathML(op)
+        case .word(let word): return "<mtext>" + MathMLMath.escaped(word) + "</mtext>"
+        case .notation(let text, _): return MathMLMath.notation(text)
+        case .parenthesized(let inner): return fenced(mathML(inner))
+        case .squared(let inner): return "<msup><mrow>" + mathML(inner) + "</mrow><mn>2</mn></msup>"
+        case .exponential(let power): return "<msup><mi>e</mi><mrow>" + mathML(power) + "</mrow></msup>"
+        case .activation(let l): return "<msub><mi>g</mi>" + MathMLMath.tokens(naming.label(l)) + "</msub>"
+        case .sum(let index): return "<msub><mo>∑</mo>" + MathMLMath.tokens(index) + "</msub>"
+        case .mean(let index): return "<mfrac><mn>1</mn><mi>N</mi></mfrac>" + mathML(.sum(index))
+        case .over(let numerator, let n): return "<mfrac><mrow>" + mathML(numerator) + "</mrow><mn>\(n)</mn></mfrac>"
+        case .matrix(let rows): return matrix(rows)
+        }
+    }
+
+    func mathML(_ op: Math.Operator) -> String {
+        switch op {
+        case .times: return "<mo>·</mo>"
+        case .plus: return "<mo>+</mo>"
+        case .minus: return "<mo>−</mo>"
+        case .equals: return "<mo>=</mo>"
+        case .lessOrEqual: return "<mo>≤</mo>"
+        case .greater: return "<mo>&gt;</mo>"
+        case .half: return "<mfrac><mn>1</mn><mn>2</mn></mfrac>"
+        case .hadamard: return "<mo>⊙</mo>"
+        case .divided: return "<mo>/</mo>"
+        case .matrixProduct: return "<mspace width=\"0.2em\"/>"
+        case .becomes: return "<mo>→</mo>"
+        case .bar: return "<mo>│</mo>"
+        }
+    }
+
+    /// A symbol: a quantity as `<msubsup>` (or `<msub>`, `<msup>`, `<mi>`) from its ``SymbolScripts``.
+    func mathML(_ symbol: Symbol) -> String {
+        if let s = symbol.scripts(naming) {
+            return MathMLMath.scripted("<mi>" + MathMLMath.escaped(s.base) + "</mi>", sub: s.sub, sup: s.sup)
+        }
+        let label = naming.label
+        switch symbol {
+        case .gPrime(let l, let j):
+            return "<msubsup><mi>g</mi>\(MathMLMath.tokens(label(l)))<mo>′</mo></msubsup>" + fenced(mathML(.z(layer: l, j)))
+        case .partial(let top, let bottom):
+            // Written `∂C_0/∂w_12^L` on one line, as the text writes it: a page holds thousands of these,
+            // and a stacked fraction would double their markup. The slash is an `<mi>`, so it gets no operator spacing.
+            // (No `<mrow>` around it: a partial is never a script's base, so its parent groups it.)
+            return "<mo>∂</mo>" + mathML(top) + "<mi>/</mi><mo>∂</mo>" + mathML(bottom)
+        case .learningRate: return "<mi>η</mi>"
+        case .epsilon: return "<mi>ε</mi>"
+        case .array(let name, let l): return MathMLMath.scripted("<mi>" + name.letter + "</mi>", sub: "", sup: label(l))
+        case .delta(let l, let j): return MathMLMath.scripted("<mi>δ</mi>", sub: j.text, sup: label(l))
+        case .transpose(let inner): return "<msup>" + fenced(mathML(inner)) + "<mi>T</mi></msup>"
+        case .lossGradient(let scope, let batch): return "<msub><mo>∇</mo><mi>\(batch ? "A" : "a")</mi></msub>" + mathML(.loss(scope))
+        case .gPrimeArray(let l, let batch):
+            let z = MathMLMath.scripted("<mi>\(batch ? "Z" : "z")</mi>", sub: "", sup: label(l))
+            return "<msubsup><mi>g</mi>\(MathMLMath.tokens(label(l)))<mo>′</mo></msubsup>" + fenced(z)
+        default: preconditionFailure("\(symbol) has scripts")
+        }
+    }
+
+    /// A number with `precision` significant digits, as `<mn>`; an exponent becomes `× 10^e`.
+    func number(_ x: Double) -> String {
+        let text = NumberText.significant(x, precision: precision)
+        guard let e = text.firstIndex(of: "e") else { return "<mn>\(text)</mn>" }
+        let exponent = Int(text[text.index(after: e)...]) ?? 0
+        return "<mrow><mn>\(text[..<e])</mn><mo>×</mo><msup><mn>10</mn><mn>\(exponent)</mn></msup></mrow>"
+    }
+
+    private func fenced(_ inner: String) -> String { "<mrow><mo>(</mo>" + inner + "<mo>)</mo></mrow>" }
+
+    /// A bracketed `<mtable>` with its shape under it, the middle entries of a big one elided as in
+    /// text (``Math/shownIndices(_:)``).
+    private func matrix(_ rows: [[Double]]) -> String {
+        let columns = rows.first?.count ?? 0
+        let body = Math.shownIndices(rows.count).map { r in
+            "<mtr>" + Math.shownIndices(columns).map { c in
+                switch (r, c) {
+                case (let r?, let c?): return "<mtd>" + number(rows[r][c]) + "</mtd>"
+                case (nil, nil): return "<mtd><mo>⋱</mo></mtd>"
+                case (nil, _): return "<mtd><mo>⋮</mo></mtd>"
+                case (_, nil): return "<mtd><mo>⋯</mo></mtd>"
+                }
+            }.joined() + "</mtr>"
+        }.joined()
+        return "<munder><mrow><mo>[</mo><mtable>" + body + "</mtable><mo>]</mo></mrow><mrow>"
+            + mathML(Math.shape(rows.count, columns)) + "</mrow></munder>"
+    }
+}

@@ -1,0 +1,94 @@
+/// Writes a ``Document`` as an HTML fragment with its mathematics in MathML, for web pages: the
+/// title and section headings as headings, prose as paragraphs with inline `<math>`, every equation
+/// as display `<math>` (a chain as an `<mtable>` with its `=` in a column of its own), tables as HTML
+/// tables with a `<math>` per cell. Like the text, Markdown and LaTeX renderers it adds layout,
+/// never content, so a page says what `step` prints.
+///
+/// Classes a page styles or tests count: `doc-title`, `why`, `chain`, `terms`, `nested`.
+public struct MathMLRenderer: Sendable {
+    private let math: MathMLMath
+    /// The level of the title's heading (`h3` by default); sections are one level below.
+    public var headingLevel: Int
+
+    public init(naming: LayerNaming, precision: Int = TextRenderer.defaultPrecision, headingLevel: Int = 3) {
+        math = MathMLMath(naming: naming, precision: precision)
+        self.headingLevel = min(max(headingLevel, 1), 5)
+    }
+
+    /// The document as HTML, one block a line.
+    public func render(_ document: Document) -> String {
+        blocks(document.blocks).joined(separator: "\n") + "\n"
+    }
+
+    /// A formula as one inline `<math>` element.
+    public func inline(_ formula: Math) -> String { "<math>" + math.mathML(formula) + "</math>" }
+
+    private func blocks(_ blocks: [Document.Block]) -> [String] {
+        var out: [String] = []
+        for block in blocks {
+            switch block {
+            case .title(let inlines):
+                out.append("<h\(headingLevel) class=\"doc-title\">" + html(inlines) + "</h\(headingLevel)>")
+            case .paragraph(let inlines):
+                out.append("<p>" + html(inlines) + "</p>")
+            case .section(let heading, let children):
+                let h = headingLevel + 1
+                out.append("<section><h\(h)>" + html(heading) + "</h\(h)>")
+                out += self.blocks(children)
+                out.append("</section>")
+            case .nested(let children):
+                out.append("<div class=\"nested\">")
+                out += self.blocks(children)
+                out.append("</div>")
+            case .equation(let lhs, let steps, let chain):
+                out.append(equation(lhs, steps, chain: chain))
+            case .reason(let lines):
+                out.append("<p class=\"why\"><em>Why:</em> " + lines.map(html).joined(separator: " ") + "</p>")
+            case .table(let header, let rows, let operators):
+                out.append(table(header: header, rows: rows, operators: operators))
+            case .gap:
+                break
+            }
+        }
+        return out
+    }
+
+    /// `lhs = step = …` on one line, or with `chain` one step a row, the `=` signs in one column.
+    private func equation(_ lhs: Math, _ steps: [Math], chain: Bool) -> String {
+        let equals = math.mathML(.equals)
+        guard chain && steps.count > 1 else {
+            return "<math display=\"block\">" + ([lhs] + steps).map(math.mathML).joined(separator: equals) + "</math>"
+        }
+        let rows = steps.enumerated().map { n, step in
+            "<mtr><mtd>" + (n == 0 ? math.mathML(lhs) : "") + "</mtd><mtd>" + equals + "</mtd><mtd>" + math.mathML(step) + "</mtd></mtr>"
+        }
+        return "<math display=\"block\"><mtable class=\"chain\">" + rows.joined() + "</mtable></math>"
+    }
+
+    /// An HTML table of formulas; each operator of the rows gets a narrow cell of its own.
+    private func table(header: [Math]?, rows: [[Math]], operators: [Math.Operator?]) -> String {
+        func row(_ cells: [Math], tag: String) -> String {
+            var parts: [String] = []
+            for (c, cell) in cells.enumerated() {
+                if c > 0, let op = c - 1 < operators.count ? operators[c - 1] : nil {
+                    parts.append(tag == "th" ? "<th></th>" : "<td class=\"op\"><math>" + math.mathML(op) + "</math></td>")
+                }
+                parts.append("<\(tag)>" + (cell.pieces.isEmpty ? "" : inline(cell)) + "</\(tag)>")
+            }
+            return "<tr>" + parts.joined() + "</tr>"
+        }
+        let head = header.map { "<thead>" + row($0, tag: "th") + "</thead>" } ?? ""
+        return "<table class=\"terms\">" + head + "<tbody>" + rows.map { row($0, tag: "td") }.joined() + "</tbody></table>"
+    }
+
+    private func html(_ inlines: [Document.Inline]) -> String {
+        inlines.map { inline in
+            switch inline {
+            case .text(let text): return MathMLMath.escaped(text)
+            case .math(let formula): return self.inline(formula)
+            case .code(let code): return "<code>" + MathMLMath.escaped(code) + "</code>"
+            case .layer(let l, let full): return MathMLMath.escaped(full ? math.naming.fullName(l) : math.naming.label(l))
+            }
+        }.joined()
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+@testable import NNExplain
+import NNExplainCLI
+import Testing
+
+/// The page's structure: HTML that parses, nothing loaded from outside, MathML inside, one focusable
+/// element per edge, one view per parameter and sample; and the command's bounds and `--weights`.
+struct HTMLPageTests {
+    static let page = runCLI(["html"]).stdout
+    static let mazur = Fixtures.path("mazur.json")
+
+    @Test func parsesAsHTMLWithEveryElementClosed() throws {
+        #expect(Self.page.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        #expect(unclosedElement(Self.page) == nil)
+        // python3's html.parser as a second, independent reader: it reports any tag it cannot read.
+        let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let python else { Issue.record("python3 is not installed; only the Swift tag check ran"); return }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", """
+            import sys, html.parser
+            class P(html.parser.HTMLParser):
+                def __init__(self):
+                    super().__init__(); self.bad = []
+                def unknown_decl(self, data): self.bad.append(data)
+            p = P(); p.feed(sys.stdin.read()); p.close()
+            print("ok" if not p.bad and not p.rawdata else "bad")
+            """]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(Self.page.utf8))
+        try input.fileHandleForWriting.close()
+        let answer = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(answer == "ok\n")
+    }
+
+    @Test func loadsNothingFromOutside() throws {
+        let outside = try Regex(#"(?i)(src|href)\s*=\s*["']?\s*(https?:|//)"#)
+        #expect(Self.page.firstMatch(of: outside) == nil)
+        #expect(!Self.page.contains("<link") && !Self.page.contains("@import") && !Self.page.contains("url("))
+    }
+
+    /// The default network 3-3-3-2: 9 + 9 + 6 weights, no biases, 2 samples, 11 nodes.
+    @Test func oneFocusableEdgePerWeightAndOneViewPerParameterAndSample() {
+        let page = Self.page
+        #expect(page.contains("<math"))
+        let perDiagram = page.components(separatedBy: "class=\"mark edge-mark\"").count - 1
+        let focusable = page.components(separatedBy: "tabindex=\"0\" role=\"button\" aria-label=\"w_").count - 1
+        #expect(perDiagram == 2 * 24 && focusable == 2 * 24, "two sample diagrams of 24 edges each")
+        #expect(page.contains("aria-label=\"w_12^L, weight 0.6, gradient 0.166\""))
+        #expect(page.components(separatedBy: "<article class=\"view\" id=\"v-w-").count - 1 == 24 * 3)
+        #expect(page.components(separatedBy: "<article class=\"view\" id=\"v-n-").count - 1 == 11 * 2)
+        #expect(page.utf8.count < 1_000_000)
+    }
+
+    /// Mazur's network has biases: each gets its views, and its averaged value is the gradients' one.
+    @Test func biasesHaveViews() {
+        let page = runCLI(["html", "--network", Self.mazur]).stdout
+        #expect(page.contains("id=\"v-b-1-0-s-0\"") && page.contains("id=\"v-b-2-1-avg\""))
+        let network = ReferenceNetworks.mazur
+        let expected = NumberText.significant(network.trace(sample: 0).delta(layer: 2, j: 1), precision: 9)
+        #expect(page.contains("<mn>\(expected)</mn>"))
+    }
+
+    @Test func largeNetworkIsRefusedWithTheWayOut() {
+        let result = runCLI(["html", "--random", "2,50,40"])
+        #expect(result.status == 64 && result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("Error: the network has 2,190 weights and biases, more than the 2,000 a page explains in full; "
+            + "choose the ones to explain with --weights, e.g. --weights 1-0-0,2-0-0\n"))
+        let chosen = runCLI(["html", "--random", "2,50,40", "--samples", "1", "--weights", "2-3-4,b-1-7"])
+        #expect(chosen.status == 0)
+        #expect(chosen.stdout.components(separatedBy: "<article class=\"view\" id=\"v-w-").count - 1 == 2)
+        #expect(chosen.stdout.contains("id=\"v-b-1-7-avg\""))
+    }
+
+    @Test func manyDerivationsAreRefused() {
+        // 3·30 + 30 + 30·30 + 30 + 30·2 + 2 = 1,112 parameters, each with 200 samples and the average.
+        let result = runCLI(["html", "--random", "3,30,30,2", "--samples", "200"])
+        #expect(result.status == 64 && result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("Error: a page of 1,112 parameters and 200 samples would hold 223,512 derivations"))
+    }
+
+    @Test(arguments: [("4-0-0", "'4-0-0' in --weights names layer 4, but this network's layers with weights are 1…3"),
+                      ("3-2-0", "'3-2-0' in --weights: layer 3 has 2 nodes, so j must be 0…1"),
+                      ("3-1", "'3-1' in --weights is not a weight or a bias;"),
+                      ("b-1-0", "'b-1-0' in --weights: layer 1 has no biases")])
+    func badWeightsAreNamed(_ list: String, _ message: String) {
+        let result = runCLI(["html", "--weights", list])
+        #expect(result.status == 64 && result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("Error: " + message), "\(result.stderr)")
+    }
+}
