@@ -244,22 +244,5 @@ private func f(_ x: Double) -> String {
     return NumberText.cFormat("%.1f", rounded == 0 ? 0 : rounded)
 }
 
-/// Text escaped for XML character data and attribute values.
-private func xml(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for c in s.unicodeScalars {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&apos;"
-        default:
-            // XML 1.0 forbids most control characters; drop them rather than emit an invalid document.
-            if c.value < 0x20 && c != "\t" && c != "\n" && c != "\r" { continue }
-            out.unicodeScalars.append(c)
-        }
-    }
-    return out
-}
+/// Text escaped for XML character data and attribute values (``XMLText/escaped(_:)``).
+private func xml(_ s: String) -> String { XMLText.escaped(s) }

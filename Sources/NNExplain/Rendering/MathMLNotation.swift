@@ -71,21 +71,6 @@ extension MathMLMath {
         return atoms.joined()
     }
 
-    /// Text made safe for HTML and MathML character data and attribute values.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                if c.value < 0x20 && c != "\t" && c != "\n" { continue }
-                out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    /// Text made safe for HTML and MathML character data and attribute values (``XMLText/escaped(_:)``).
+    static func escaped(_ text: String) -> String { XMLText.escaped(text) }
 }
