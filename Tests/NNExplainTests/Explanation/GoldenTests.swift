@@ -95,6 +95,7 @@ struct GoldenTests {
         Case(file: "default-matrix-L.txt", arguments: ["matrix", "--layer", "L"]),
         Case(file: "default-matrix-L.md", arguments: ["matrix", "--layer", "L", "--format", "markdown"]),
         Case(file: "default-matrix-L.tex", arguments: ["matrix", "--layer", "L", "--format", "latex"]),
+        Case(file: "default-matrix-L-beamer.tex", arguments: ["matrix", "--layer", "L", "--format", "beamer"]),
         Case(file: "default-matrix-L-json.txt", arguments: ["matrix", "--layer", "L", "--format", "json"]),
         Case(file: "default-matrix-average.txt", arguments: ["matrix", "--average"]),
         Case(file: "default-matrix-average-json.txt", arguments: ["matrix", "--average", "--format", "json"]),
