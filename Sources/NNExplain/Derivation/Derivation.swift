@@ -165,7 +165,7 @@ public struct Derivation: Sendable, Equatable {
 /// The letters used for summation indices, one per layer of depth below the weight: never `j`, `k`
 /// (the weight's own indices), `s` (samples), `l`, `m`, `n` (layers and their sizes), `a`, `b`, `g`,
 /// `w`, `x`, `y`, `z` (quantities), or `e` (Euler's number). Past the last, they repeat with primes.
-let summationLetters = ["i", "p", "q", "r", "t", "u", "v", "c", "d", "f", "h"]
+package let summationLetters = ["i", "p", "q", "r", "t", "u", "v", "c", "d", "f", "h"]
 
 func summationLetter(_ depth: Int) -> String {
     summationLetters[depth % summationLetters.count] + String(repeating: "′", count: depth / summationLetters.count)

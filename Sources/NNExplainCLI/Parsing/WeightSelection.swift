@@ -5,7 +5,7 @@ extension Options {
     static let sample = ValueOption<Int, Int>(
         name: "--sample", placeholder: "S", help: .summary("The training sample to use", showsBounds: true),
         parser: ValueParser(bounds: "0…N-1", describe: { String($0) }) { text, name, count throws(ValidationError) in
-            let expected = "the network has \(count) sample\(count == 1 ? "" : "s"), so \(name) must be \(count == 1 ? "0" : "0…\(count - 1)")"
+            let expected = "the network has \(count.counting("sample")), so \(name) must be \(count == 1 ? "0" : "0…\(count - 1)")"
             let value = try readWholeNumber(text, name, expected: expected)
             guard (0..<count).contains(value) else { throw ValidationError("there is no sample \(text): \(expected)") }
             return value
@@ -71,7 +71,7 @@ struct NodeRange {
 
     /// "layer L has 2 nodes, so j must be 0…1".
     func expected(_ letter: String) -> String {
-        "\(layer) has \(count) node\(count == 1 ? "" : "s"), so \(letter) must be \(count == 1 ? "0" : "0…\(count - 1)")"
+        "\(layer) has \(count.counting("node")), so \(letter) must be \(count == 1 ? "0" : "0…\(count - 1)")"
     }
 }
 

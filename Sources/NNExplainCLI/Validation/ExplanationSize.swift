@@ -1,3 +1,5 @@
+import NNExplain
+
 /// About how many bytes `step` writes to explain a weight of layer `l`, from the shape alone.
 ///
 /// Term 1 of a weight of layer `l < L` is the sum over layer `l+1`, then every `∂C/∂a` it needs,
@@ -17,8 +19,8 @@ enum ExplanationSize {
     static let rowBytes = 80
     /// How often a summand's row writes the letter.
     static let rowLetters = 3
-    /// The letters the sums cycle through before they take primes.
-    static let letters = 11
+    /// The letters the sums cycle through before they take primes (the derivation's own list).
+    static let letters = summationLetters.count
     /// The bytes of one line of the table of every sample's product, with `--average`.
     static let averagedRowBytes = 100
     /// The bytes of the parts that do not grow with the network (terms 2 and 3, the result).
