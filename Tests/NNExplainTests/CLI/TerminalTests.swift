@@ -86,7 +86,11 @@ struct TerminalTests {
         let executable = try #require(Executable.url, "the nnexplain executable is not built")
         let process = Process()
         process.executableURL = script
-        process.arguments = ["-q", "-e", "-c", "stty cols 100 rows 30; \(executable.path) \(command); echo rc=$?; stty -a", "/dev/null"]
+        // `script` runs the line in $SHELL, fixed here to sh for every machine. Ctrl-C signals the
+        // whole foreground group, the shell too; the shell ignores it (the walk installs its own
+        // handler) so that it lives to print the walk's exit status and the restored settings.
+        process.arguments = ["-q", "-e", "-c", "trap '' INT; stty cols 100 rows 30; \(executable.path) \(command); echo rc=$?; stty -a", "/dev/null"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["SHELL": "/bin/sh"]) { $1 }
         let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output
