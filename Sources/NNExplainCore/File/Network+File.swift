@@ -25,8 +25,10 @@ extension Network {
     /// true. There is at least one layer and one sample; `x` has one number per input and `y` one
     /// per output node. Activation, loss and targets must fit together (``Network/pairingProblem``):
     /// softmax only in the output layer, cross-entropy on softmax or sigmoid outputs with targets
-    /// ≥ 0, binary cross-entropy on sigmoid outputs with targets in [0, 1]. Wherever a number is expected an integer literal is fine too. Duplicate keys
-    /// are errors; unknown keys are only warnings.
+    /// ≥ 0, binary cross-entropy on sigmoid outputs with targets in [0, 1]. An optional `"test"`
+    /// array holds held-out samples of the same form (``Network/testSamples``), checked as the
+    /// training samples are; it may be empty. Wherever a number is expected an integer literal is
+    /// fine too. Duplicate keys are errors; unknown keys are only warnings.
     public static func decode(_ bytes: [UInt8]) throws(NetworkFileError) -> (network: Network, warnings: [String]) {
         try decode(json: parseFile(bytes))
     }
@@ -50,7 +52,8 @@ extension Network {
     }
 
     /// The network as the JSON a network file holds, keys in the order ``decode(_:)`` documents:
-    /// `biases` only for layers that have them, `updateBiases` only when it is false. Every number
+    /// `biases` only for layers that have them, `updateBiases` only when it is false, `test` only
+    /// when there are held-out samples. Every number
     /// must be finite; a non-finite one would be written as `null` and not read back.
     public var fileJSON: JSONValue {
         var top: [(key: String, value: JSONValue)] = [
@@ -69,6 +72,9 @@ extension Network {
         if !updateBiases { top.append(("updateBiases", .bool(false))) }
         let sampleObjects = samples.map { JSONValue.object([("x", Network.numbers($0.x)), ("y", Network.numbers($0.y))]) }
         top.append(("samples", .array(sampleObjects)))
+        if !testSamples.isEmpty {
+            top.append(("test", .array(testSamples.map { JSONValue.object([("x", Network.numbers($0.x)), ("y", Network.numbers($0.y))]) })))
+        }
         return .object(top)
     }
 
@@ -126,6 +132,11 @@ private struct NetworkFileReader {
         let outputs = layers[layers.count - 1].size
         for (s, value) in sampleValues.enumerated() {
             network.samples.append(try sample(value, at: "samples[\(s)]", inputs: inputs, outputs: outputs))
+        }
+        if let value = top["test"] {
+            for (s, value) in try array(value, at: "\"test\"", of: "samples").enumerated() {
+                network.testSamples.append(try sample(value, at: "test[\(s)]", inputs: inputs, outputs: outputs))
+            }
         }
         if let problem = network.pairingProblem { throw fail(message(problem, depth: layers.count)) }
         return network
@@ -243,8 +254,8 @@ private struct NetworkFileReader {
         case .lossDoesNotFit(let loss, let output):
             return "\"loss\" is \"\(loss.rawValue)\", which does not fit the output activation \"\(output.rawValue)\" "
                 + "of layers[\(depth - 1)]: \(problem.rule)"
-        case .target(let loss, let s, let j, let value):
-            return "samples[\(s)].y[\(j)] is \(value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"), but \"loss\" is \"\(loss.rawValue)\": \(problem.rule)"
+        case .target(let loss, let s, let j, let value, let held):
+            return "\(held ? "test" : "samples")[\(s)].y[\(j)] is \(value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"), but \"loss\" is \"\(loss.rawValue)\": \(problem.rule)"
         }
     }
 

@@ -1,7 +1,7 @@
 /// The keys a network file's objects may hold, each level's set stated once: the reader warns
 /// about every other key, and ``Network/fileJSON(updating:)`` keeps every other key as it was.
 enum NetworkFileKeys {
-    static let top: Set = ["inputs", "layers", "loss", "learningRate", "updateBiases", "samples"]
+    static let top: Set = ["inputs", "layers", "loss", "learningRate", "updateBiases", "samples", "test"]
     static let layer: Set = ["activation", "weights", "biases"]
     static let sample: Set = ["x", "y"]
 }
@@ -24,10 +24,12 @@ extension Network {
         guard case .object(var fresh) = fileJSON, let originalMembers = original.objectMembers else { return fileJSON }
         // fileJSON leaves out `updateBiases` when true; here it is stated, so a file's `true` is kept.
         if !fresh.contains(where: { $0.key == "updateBiases" }) { fresh.append(("updateBiases", .bool(updateBiases))) }
-        let defaults = Network(inputs: inputs, layers: layers, samples: samples)
+        // fileJSON leaves out an empty `test`; a file's `"test": []` is kept all the same.
+        if !fresh.contains(where: { $0.key == "test" }) { fresh.append(("test", .array([]))) }
+        let defaults = Network(inputs: inputs, layers: layers, samples: samples, testSamples: testSamples)
         let absentMeans: [String: JSONValue] = [
             "loss": .string(defaults.loss.rawValue), "learningRate": .number(defaults.learningRate),
-            "updateBiases": .bool(defaults.updateBiases),
+            "updateBiases": .bool(defaults.updateBiases), "test": .array([]),
         ]
         var members = Network.merged(fresh, into: originalMembers, known: NetworkFileKeys.top)
         for (key, value) in fresh where !originalMembers.contains(where: { $0.key == key }) && absentMeans[key] != value {
@@ -49,7 +51,7 @@ extension Network {
             guard let value = fresh.first(where: { $0.key == member.key })?.value else { return nil }
             switch member.key {
             case "layers": return (member.key, mergedElements(value, into: member.value, known: NetworkFileKeys.layer))
-            case "samples": return (member.key, mergedElements(value, into: member.value, known: NetworkFileKeys.sample))
+            case "samples", "test": return (member.key, mergedElements(value, into: member.value, known: NetworkFileKeys.sample))
             default: return (member.key, mergedValue(value, into: member.value))
             }
         }

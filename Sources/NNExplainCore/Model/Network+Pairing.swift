@@ -6,8 +6,9 @@ public enum PairingProblem: Sendable, Equatable {
     case softmaxInHiddenLayer(layer: Int)
     /// The loss cannot be taken of outputs of this activation.
     case lossDoesNotFit(Loss, output: Activation)
-    /// A target the loss cannot have: `samples[sample].y[node]`.
-    case target(Loss, sample: Int, node: Int, value: Double)
+    /// A target the loss cannot have: `samples[sample].y[node]`, or `test[sample].y[node]` when
+    /// `held` (a held-out sample).
+    case target(Loss, sample: Int, node: Int, value: Double, held: Bool)
 
     /// Why it is wrong and what fits, one clause to end the caller's sentence.
     public var rule: String {
@@ -18,7 +19,7 @@ public enum PairingProblem: Sendable, Equatable {
                 + "use one of \(hidden) in hidden layers"
         case .lossDoesNotFit:
             return PairingProblem.validPairings
-        case .target(.binaryCrossEntropy, _, _, _):
+        case .target(.binaryCrossEntropy, _, _, _, _):
             return "binary cross-entropy needs every target in [0, 1]"
         case .target:
             return "cross-entropy needs targets of at least 0 (soft and unnormalised targets are fine)"
@@ -33,7 +34,8 @@ public enum PairingProblem: Sendable, Equatable {
 
 extension Network {
     /// The first pairing problem: softmax in a hidden layer (from `l = 1`), then the loss against
-    /// the output activation, then the targets sample by sample; `nil` when everything fits.
+    /// the output activation, then the targets sample by sample, training samples before held-out
+    /// ones; `nil` when everything fits.
     public var pairingProblem: PairingProblem? {
         if let hidden = layers.dropLast().firstIndex(where: { $0.activation == .softmax }) {
             return .softmaxInHiddenLayer(layer: hidden + 1)
@@ -44,14 +46,16 @@ extension Network {
              (.squared, _), (.halfSquared, _): break
         default: return .lossDoesNotFit(loss, output: output)
         }
-        for (s, sample) in samples.enumerated() {
-            for (j, y) in sample.y.enumerated() {
-                let fits = switch loss {
-                case .crossEntropy: y >= 0
-                case .binaryCrossEntropy: y >= 0 && y <= 1
-                case .squared, .halfSquared: true
+        for (held, set) in [(false, samples), (true, testSamples)] {
+            for (s, sample) in set.enumerated() {
+                for (j, y) in sample.y.enumerated() {
+                    let fits = switch loss {
+                    case .crossEntropy: y >= 0
+                    case .binaryCrossEntropy: y >= 0 && y <= 1
+                    case .squared, .halfSquared: true
+                    }
+                    if !fits { return .target(loss, sample: s, node: j, value: y, held: held) }
                 }
-                if !fits { return .target(loss, sample: s, node: j, value: y) }
             }
         }
         return nil

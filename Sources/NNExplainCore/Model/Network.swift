@@ -1,4 +1,5 @@
-/// A fully-connected feed-forward network with its training samples: everything a network file holds.
+/// A fully-connected feed-forward network with its training and held-out samples: everything a
+/// network file holds.
 ///
 /// Layers are numbered as in docs/notation.md: layer 0 is the input layer, `layers[i]` is layer
 /// `l = i + 1`, and the output layer is `l = L = layers.count`. In `Layer.weights[j][k]` row `j` is a
@@ -13,10 +14,14 @@ public struct Network: Sendable, Equatable {
     /// Whether a gradient-descent step also moves the biases (Mazur's network keeps them fixed).
     public var updateBiases: Bool
     public var samples: [Sample]
+    /// Held-out samples (a network file's `"test"`): never trained on, only evaluated, so that a
+    /// loss or accuracy on data the network has not seen can be set beside the training figures.
+    /// Every command that writes a network keeps them.
+    public var testSamples: [Sample]
 
     public init(
         inputs: Int, layers: [Layer], loss: Loss = .squared, learningRate: Double = Network.defaultLearningRate,
-        updateBiases: Bool = true, samples: [Sample]
+        updateBiases: Bool = true, samples: [Sample], testSamples: [Sample] = []
     ) {
         self.inputs = inputs
         self.layers = layers
@@ -24,6 +29,7 @@ public struct Network: Sendable, Equatable {
         self.learningRate = learningRate
         self.updateBiases = updateBiases
         self.samples = samples
+        self.testSamples = testSamples
     }
 
     /// The learning rate `η` of a network that names none (a network file without `learningRate`).
