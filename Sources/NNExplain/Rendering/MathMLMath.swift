@@ -19,12 +19,12 @@ struct MathMLMath: Sendable {
         case .word(let word): return "<mtext>" + MathMLMath.escaped(word) + "</mtext>"
         case .notation(let text, _): return MathMLMath.notation(text)
         case .parenthesized(let inner): return fenced(mathML(inner))
-        case .squared(let inner): return "<msup><mrow>" + mathML(inner) + "</mrow><mn>2</mn></msup>"
-        case .exponential(let power): return "<msup><mi>e</mi><mrow>" + mathML(power) + "</mrow></msup>"
+        case .squared(let inner): return "<msup>" + grouped(inner) + "<mn>2</mn></msup>"
+        case .exponential(let power): return "<msup><mi>e</mi>" + grouped(power) + "</msup>"
         case .activation(let l): return "<msub><mi>g</mi>" + MathMLMath.tokens(naming.label(l)) + "</msub>"
         case .sum(let index): return "<msub><mo>∑</mo>" + MathMLMath.tokens(index) + "</msub>"
         case .mean(let index): return "<mfrac><mn>1</mn><mi>N</mi></mfrac>" + mathML(.sum(index))
-        case .over(let numerator, let n): return "<mfrac><mrow>" + mathML(numerator) + "</mrow><mn>\(n)</mn></mfrac>"
+        case .over(let numerator, let n): return "<mfrac>" + grouped(numerator) + "<mn>\(n)</mn></mfrac>"
         case .matrix(let rows): return matrix(rows)
         }
     }
@@ -79,6 +79,18 @@ struct MathMLMath: Sendable {
         guard let e = text.firstIndex(of: "e") else { return "<mn>\(text)</mn>" }
         let exponent = Int(text[text.index(after: e)...]) ?? 0
         return "<mrow><mn>\(text[..<e])</mn><mo>×</mo><msup><mn>10</mn><mn>\(exponent)</mn></msup></mrow>"
+    }
+
+    /// A formula as one element, as a script's base or a fraction's part must be: in an `<mrow>`
+    /// unless it is one piece written as one element already (a number, or a parenthesised group).
+    private func grouped(_ math: Math) -> String {
+        if math.pieces.count == 1, let only = math.pieces.first {
+            switch only {
+            case .number, .operand, .parenthesized: return mathML(only)
+            default: break
+            }
+        }
+        return "<mrow>" + mathML(math) + "</mrow>"
     }
 
     private func fenced(_ inner: String) -> String { "<mrow><mo>(</mo>" + inner + "<mo>)</mo></mrow>" }
