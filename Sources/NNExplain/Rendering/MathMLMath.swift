@@ -57,9 +57,10 @@ struct MathMLMath: Sendable {
             return "<msubsup><mi>g</mi>\(MathMLMath.tokens(label(l)))<mo>′</mo></msubsup>" + fenced(mathML(.z(layer: l, j)))
         case .partial(let top, let bottom):
             // Written `∂C_0/∂w_12^L` on one line, as the text writes it: a page holds thousands of these,
-            // and a stacked fraction would double their markup. The slash is an `<mi>`, so it gets no operator spacing.
+            // and a stacked fraction would double their markup. The slash and ∂ are `<mi>`, so they get no
+            // operator spacing (TeX's ∂ is an ordinary symbol too, slanted as an `<mi>` is).
             // (No `<mrow>` around it: a partial is never a script's base, so its parent groups it.)
-            return "<mo>∂</mo>" + mathML(top) + "<mi>/</mi><mo>∂</mo>" + mathML(bottom)
+            return MathMLMath.partial + mathML(top) + "<mi>/</mi>" + MathMLMath.partial + mathML(bottom)
         case .learningRate: return "<mi>η</mi>"
         case .epsilon: return "<mi>ε</mi>"
         case .array(let name, let l): return MathMLMath.scripted("<mi>" + name.letter + "</mi>", sub: "", sup: label(l))
@@ -93,7 +94,7 @@ struct MathMLMath: Sendable {
         return "<mrow>" + mathML(math) + "</mrow>"
     }
 
-    private func fenced(_ inner: String) -> String { "<mrow><mo>(</mo>" + inner + "<mo>)</mo></mrow>" }
+    private func fenced(_ inner: String) -> String { "<mrow>" + MathMLMath.open + inner + MathMLMath.close + "</mrow>" }
 
     /// A bracketed `<mtable>` with its shape under it, the middle entries of a big one elided as in
     /// text (``Math/shownIndices(_:)``).
