@@ -1,7 +1,8 @@
 /// The page's script, written for this page and kept small: it reads the address (`#w-3-1-2`,
 /// `#w-3-1-2-s-1`, `#w-3-1-2-avg`, `#b-2-1`, `#n-2-1`), shows the one view it names, lights the
 /// derivation's path on the diagram and keeps the address in step with every click, key and sample
-/// chosen. It computes no mathematics: the views are all in the page. The path follows the roles
+/// chosen. It computes no mathematics: the views are all in the page, the blocks they repeat written
+/// once as templates (``SharedFragments``) that it copies into a view before showing it. The path follows the roles
 /// ``Diagram`` documents: the chosen edge; the edges of layer l+1 out of node j (the terms of the sum);
 /// every edge of the layers above (the rest of the chain rule's way to the output).
 extension HTMLPage {
@@ -50,10 +51,20 @@ extension HTMLPage {
             document.querySelectorAll("input[name=scope]").forEach(function (r) { r.checked = r.value === scope; });
           }
 
+          // Puts in place of each placeholder div (data-t="N") inside root a copy of template t-N, itself filled in.
+          function fill(root) {
+            root.querySelectorAll("div[data-t]").forEach(function (slot) {
+              var copy = document.getElementById("t-" + slot.dataset.t).content.cloneNode(true);
+              fill(copy);
+              slot.replaceWith(copy);
+            });
+          }
+
           // Shows the view the choice names; false when the page holds no such view.
           function show(choice) {
             var view = document.getElementById("v-" + choice.key + "-" + choice.scope);
             if (!view) return false;
+            fill(view);
             views.forEach(function (v) { v.hidden = v !== view; });
             placeholder.hidden = true;
             current = choice;

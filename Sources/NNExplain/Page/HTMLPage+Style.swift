@@ -1,6 +1,9 @@
 /// The page's style sheet: a two-column layout on a wide screen (picture left, derivation right),
-/// one column on a narrow one, and for print the chosen view and the tables without the controls.
-/// The colours of the lit path are the diagram's own (``Diagram/color(_:)``).
+/// one column on a narrow one, and for print the chosen view and the tables without the controls
+/// (sections break across pages, but no formula, table, paragraph or nested working).
+/// The colours of the lit path are the diagram's own (``Diagram/color(_:)``). Display formulas
+/// start at the left, indented, as the prose and the nested working beside them do (browsers centre
+/// them by default, which in a narrow column sets each line of a derivation at a different place).
 extension HTMLPage {
     static let style: String = {
         func lit(_ role: Diagram.Role, width: Double) -> String {
@@ -33,7 +36,7 @@ extension HTMLPage {
             article.view { border-left: 4px solid \(Diagram.color(.chosen)); padding: 0 0 0 1rem; }
             article.view h3 { font-size: 1.15rem; margin-top: 0.2rem; }
             article.view h4 { font-size: 1rem; margin: 1rem 0 0.3rem; }
-            math[display="block"] { margin: 0.4rem 0 0.4rem 1rem; }
+            math[display="block"] { margin: 0.4rem 0 0.4rem 1rem; width: fit-content; }
             mtable.chain mtd:first-child { text-align: right; }
             mtable.chain mtd { text-align: left; padding: 0.15rem 0.1rem; }
             .why { color: #4a5463; font-size: 0.95em; }
@@ -52,7 +55,8 @@ extension HTMLPage {
                 .explorer { display: block; }
                 article.view { border-left: none; padding: 0; }
                 a { color: inherit; text-decoration: none; }
-                section, table, math { break-inside: avoid; }
+                .nested, table, math, p { break-inside: avoid; }
+                h2, h3, h4 { break-after: avoid; }
             }
             """
     }()

@@ -2,22 +2,38 @@
 /// that starts hidden: for every chosen weight and bias its derivation for each sample and for the
 /// average, for every drawn node its forward computation for each sample.
 extension HTMLPage {
-    func views(traces: [Trace], gradients: Gradients, naming: LayerNaming, renderer: MathMLRenderer) -> [String] {
-        var out: [String] = []
+    /// One view: the key and scope of its address, and its document's blocks.
+    struct View {
+        let key: String, scope: String
+        let blocks: [HTMLFragment]
+
+        /// The view's `<article>`, hidden, its blocks written through `shared`, with the link that opens it.
+        func html(_ shared: SharedFragments) -> String {
+            let address = "#" + key + (scope == "s-0" ? "" : "-" + scope)
+            return "<article class=\"view\" id=\"v-\(key)-\(scope)\" hidden>\n" + shared.html(blocks)
+                + "<p class=\"permalink\">Link to this view: <a href=\"\(address)\">\(address)</a></p>\n</article>"
+        }
+    }
+
+    func views(traces: [Trace], gradients: Gradients, naming: LayerNaming, renderer: MathMLRenderer) -> [View] {
+        var out: [View] = []
+        func view(_ key: String, scope: String, _ document: Document) -> View {
+            View(key: key, scope: scope, blocks: renderer.fragments(document))
+        }
         for w in selection.weights {
             for t in traces {
                 let document = network.derivation(layer: w.layer, j: w.j, k: w.k, sample: t.sample).document
-                out.append(view(w.key, scope: "s-\(t.sample)", renderer.render(document)))
+                out.append(view(w.key, scope: "s-\(t.sample)", document))
             }
             let average = network.averagedDerivation(layer: w.layer, j: w.j, k: w.k).document
-            out.append(view(w.key, scope: "avg", renderer.render(average)))
+            out.append(view(w.key, scope: "avg", average))
         }
         for b in selection.biases {
             for t in traces {
-                out.append(view(b.key, scope: "s-\(t.sample)", renderer.render(HTMLPage.biasDocument(network, trace: t, layer: b.layer, j: b.j))))
+                out.append(view(b.key, scope: "s-\(t.sample)", HTMLPage.biasDocument(network, trace: t, layer: b.layer, j: b.j)))
             }
             let average = HTMLPage.averagedBiasDocument(traces, gradients: gradients, layer: b.layer, j: b.j)
-            out.append(view(b.key, scope: "avg", renderer.render(average)))
+            out.append(view(b.key, scope: "avg", average))
         }
         guard let first = traces.first else { return out }
         let drawn = Diagram(network: network, trace: first, naming: naming, precision: diagramPrecision, weight: nil).nodes
@@ -27,17 +43,10 @@ extension HTMLPage {
                 let heading: Document.Block = .title(["Forward computation of ", m(.a(layer: node.layer, .number(node.index))),
                                                       " for sample \(t.sample)"])
                 let document = Document([heading] + forward[node.layer][node.index])
-                out.append(view("n-\(node.layer)-\(node.index)", scope: "s-\(t.sample)", renderer.render(document)))
+                out.append(view("n-\(node.layer)-\(node.index)", scope: "s-\(t.sample)", document))
             }
         }
         return out
-    }
-
-    /// One hidden view with the link that opens it.
-    private func view(_ key: String, scope: String, _ body: String) -> String {
-        let address = "#" + key + (scope == "s-0" ? "" : "-" + scope)
-        return "<article class=\"view\" id=\"v-\(key)-\(scope)\" hidden>\n" + body
-            + "<p class=\"permalink\">Link to this view: <a href=\"\(address)\">\(address)</a></p>\n</article>"
     }
 
     /// The blocks of the forward document that compute each node, `[l][j]`: its section of layer l

@@ -50,7 +50,9 @@ public struct HTMLPage: Sendable {
         out.append("</section>")
         out.append("<section class=\"views\" aria-live=\"polite\">")
         out.append("<p class=\"placeholder\">No weight chosen yet: click an edge of the network, or one of the weights listed below it.</p>")
-        out += views(traces: traces, gradients: gradients, naming: naming, renderer: renderer)
+        let views = views(traces: traces, gradients: gradients, naming: naming, renderer: renderer)
+        let shared = SharedFragments(views.map(\.blocks))
+        out += views.map { $0.html(shared) }
         out += ["</section>", "</div>"]
         out.append(index(naming: naming, renderer: renderer))
         out.append("<section class=\"summary\"><h2>Gradients</h2>")
@@ -58,6 +60,7 @@ public struct HTMLPage: Sendable {
         out += ["</section>", "<section class=\"summary\"><h2>The update step</h2>"]
         out.append(renderer.render(Explanation.update(network.updateStep())))
         out += ["</section>", "</main>"]
+        out.append(shared.templates)
         out += ["<script>", HTMLPage.script, "</script>", "</body>", "</html>"]
         return out.joined(separator: "\n") + "\n"
     }

@@ -19,12 +19,12 @@ struct MathMLMath: Sendable {
         case .word(let word): return "<mtext>" + MathMLMath.escaped(word) + "</mtext>"
         case .notation(let text, _): return MathMLMath.notation(text)
         case .parenthesized(let inner): return fenced(mathML(inner))
-        case .squared(let inner): return "<msup><mrow>" + mathML(inner) + "</mrow><mn>2</mn></msup>"
-        case .exponential(let power): return "<msup><mi>e</mi><mrow>" + mathML(power) + "</mrow></msup>"
+        case .squared(let inner): return "<msup>" + grouped(inner) + "<mn>2</mn></msup>"
+        case .exponential(let power): return "<msup><mi>e</mi>" + grouped(power) + "</msup>"
         case .activation(let l): return "<msub><mi>g</mi>" + MathMLMath.tokens(naming.label(l)) + "</msub>"
         case .sum(let index): return "<msub><mo>∑</mo>" + MathMLMath.tokens(index) + "</msub>"
         case .mean(let index): return "<mfrac><mn>1</mn><mi>N</mi></mfrac>" + mathML(.sum(index))
-        case .over(let numerator, let n): return "<mfrac><mrow>" + mathML(numerator) + "</mrow><mn>\(n)</mn></mfrac>"
+        case .over(let numerator, let n): return "<mfrac>" + grouped(numerator) + "<mn>\(n)</mn></mfrac>"
         case .matrix(let rows): return matrix(rows)
         }
     }
@@ -57,9 +57,10 @@ struct MathMLMath: Sendable {
             return "<msubsup><mi>g</mi>\(MathMLMath.tokens(label(l)))<mo>′</mo></msubsup>" + fenced(mathML(.z(layer: l, j)))
         case .partial(let top, let bottom):
             // Written `∂C_0/∂w_12^L` on one line, as the text writes it: a page holds thousands of these,
-            // and a stacked fraction would double their markup. The slash is an `<mi>`, so it gets no operator spacing.
+            // and a stacked fraction would double their markup. The slash and ∂ are `<mi>`, so they get no
+            // operator spacing (TeX's ∂ is an ordinary symbol too, slanted as an `<mi>` is).
             // (No `<mrow>` around it: a partial is never a script's base, so its parent groups it.)
-            return "<mo>∂</mo>" + mathML(top) + "<mi>/</mi><mo>∂</mo>" + mathML(bottom)
+            return MathMLMath.partial + mathML(top) + "<mi>/</mi>" + MathMLMath.partial + mathML(bottom)
         case .learningRate: return "<mi>η</mi>"
         case .epsilon: return "<mi>ε</mi>"
         case .array(let name, let l): return MathMLMath.scripted("<mi>" + name.letter + "</mi>", sub: "", sup: label(l))
@@ -81,7 +82,19 @@ struct MathMLMath: Sendable {
         return "<mrow><mn>\(text[..<e])</mn><mo>×</mo><msup><mn>10</mn><mn>\(exponent)</mn></msup></mrow>"
     }
 
-    private func fenced(_ inner: String) -> String { "<mrow><mo>(</mo>" + inner + "<mo>)</mo></mrow>" }
+    /// A formula as one element, as a script's base or a fraction's part must be: in an `<mrow>`
+    /// unless it is one piece written as one element already (a number, or a parenthesised group).
+    private func grouped(_ math: Math) -> String {
+        if math.pieces.count == 1, let only = math.pieces.first {
+            switch only {
+            case .number, .operand, .parenthesized: return mathML(only)
+            default: break
+            }
+        }
+        return "<mrow>" + mathML(math) + "</mrow>"
+    }
+
+    private func fenced(_ inner: String) -> String { "<mrow>" + MathMLMath.open + inner + MathMLMath.close + "</mrow>" }
 
     /// A bracketed `<mtable>` with its shape under it, the middle entries of a big one elided as in
     /// text (``Math/shownIndices(_:)``).

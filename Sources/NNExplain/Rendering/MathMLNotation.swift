@@ -19,12 +19,19 @@ extension MathMLMath {
         text.allSatisfy(\.isNumber) ? "<mn>\(text)</mn>" : "<mi>\(escaped(text))</mi>"
     }
 
+    /// `∂`, as an ordinary symbol (TeX's `\partial`): as an `<mo>` it would get operator spacing.
+    static let partial = "<mi>∂</mi>"
+    /// Parentheses that keep their size: TeX's `(` and `)` stretch only when asked (`\left(`), and
+    /// Chromium draws stretchy ones with wide gaps inside them.
+    static let open = "<mo stretchy=\"false\">(</mo>", close = "<mo stretchy=\"false\">)</mo>"
+
     /// Words that the notation writes upright as prose inside a formula.
     private static let proseWords: Set<String> = ["if", "else"]
 
     /// The text notation as MathML: letters as `<mi>`, numbers as `<mn>`, `x_sub` and `x^sup` (a
     /// script is the next letter or digit run, or a parenthesised group written without its
-    /// parentheses) as scripts of the atom before, `²` as a square, anything else as `<mo>`.
+    /// parentheses) as scripts of the atom before, `²` as a square, `∂` as ``partial``, parentheses as
+    /// ``open`` and ``close``, anything else as `<mo>`.
     static func notation(_ text: String) -> String {
         var atoms: [String] = []
         var rest = Substring(text)
@@ -64,8 +71,14 @@ extension MathMLMath {
             } else {
                 rest = rest.dropFirst()
                 if first == " " { continue }
-                // `/` as `<mi>`, without operator spacing, as ``MathMLMath`` writes `∂C/∂w`.
-                atoms.append(first == "/" ? "<mi>/</mi>" : "<mo>\(escaped(String(first)))</mo>")
+                // `/` and `∂` as `<mi>`, without operator spacing, as ``MathMLMath`` writes `∂C/∂w`.
+                switch first {
+                case "/": atoms.append("<mi>/</mi>")
+                case "∂": atoms.append(partial)
+                case "(": atoms.append(open)
+                case ")": atoms.append(close)
+                default: atoms.append("<mo>\(escaped(String(first)))</mo>")
+                }
             }
         }
         return atoms.joined()

@@ -16,41 +16,37 @@ public struct MathMLRenderer: Sendable {
     }
 
     /// The document as HTML, one block a line.
-    public func render(_ document: Document) -> String {
-        blocks(document.blocks).joined(separator: "\n") + "\n"
-    }
+    public func render(_ document: Document) -> String { HTMLFragment.text(fragments(document)) }
+
+    /// The document's blocks as a tree of HTML fragments, whose text is ``render(_:)``'s.
+    public func fragments(_ document: Document) -> [HTMLFragment] { blocks(document.blocks) }
 
     /// A formula as one inline `<math>` element.
     public func inline(_ formula: Math) -> String { "<math>" + math.mathML(formula) + "</math>" }
 
-    private func blocks(_ blocks: [Document.Block]) -> [String] {
-        var out: [String] = []
-        for block in blocks {
+    private func blocks(_ blocks: [Document.Block]) -> [HTMLFragment] {
+        blocks.compactMap { block in
             switch block {
             case .title(let inlines):
-                out.append("<h\(headingLevel) class=\"doc-title\">" + html(inlines) + "</h\(headingLevel)>")
+                return HTMLFragment("<h\(headingLevel) class=\"doc-title\">" + html(inlines) + "</h\(headingLevel)>")
             case .paragraph(let inlines):
-                out.append("<p>" + html(inlines) + "</p>")
+                return HTMLFragment("<p>" + html(inlines) + "</p>")
             case .section(let heading, let children):
                 let h = headingLevel + 1
-                out.append("<section><h\(h)>" + html(heading) + "</h\(h)>")
-                out += self.blocks(children)
-                out.append("</section>")
+                return HTMLFragment(open: "<section><h\(h)>" + html(heading) + "</h\(h)>", children: self.blocks(children),
+                                    close: "</section>")
             case .nested(let children):
-                out.append("<div class=\"nested\">")
-                out += self.blocks(children)
-                out.append("</div>")
+                return HTMLFragment(open: "<div class=\"nested\">", children: self.blocks(children), close: "</div>")
             case .equation(let lhs, let steps, let chain):
-                out.append(equation(lhs, steps, chain: chain))
+                return HTMLFragment(equation(lhs, steps, chain: chain))
             case .reason(let lines):
-                out.append("<p class=\"why\"><em>Why:</em> " + lines.map(html).joined(separator: " ") + "</p>")
+                return HTMLFragment("<p class=\"why\"><em>Why:</em> " + lines.map(html).joined(separator: " ") + "</p>")
             case .table(let header, let rows, let operators):
-                out.append(table(header: header, rows: rows, operators: operators))
+                return HTMLFragment(table(header: header, rows: rows, operators: operators))
             case .gap:
-                break
+                return nil
             }
         }
-        return out
     }
 
     /// `lhs = step = …` on one line, or with `chain` one step a row, the `=` signs in one column.

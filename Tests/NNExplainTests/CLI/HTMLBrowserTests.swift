@@ -2,9 +2,10 @@ import Foundation
 import NNExplainCLI
 import Testing
 
-/// The page in a real browser: headless Chromium opens it at a link, runs its script, and the DOM
-/// it dumps shows the one derivation the link names, carrying the value `step` prints. `.ci/run`
-/// installs Debian's chromium; where it is missing these tests are reported as skipped, with why.
+/// The page in real browsers: headless Chromium and Firefox open it at a link, run its script, and
+/// the DOM shows the one derivation the link names, filled in from its shared blocks and carrying
+/// the value `step` prints. `.ci/run` installs Debian's chromium and firefox-esr; where chromium is
+/// missing its tests are reported as skipped, with why; where Firefox is, its test fails, saying so.
 @Suite(.serialized)
 struct HTMLBrowserTests {
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
@@ -22,28 +23,81 @@ struct HTMLBrowserTests {
     @Test(.enabled(if: chromium != nil, "chromium is not installed (Debian: chromium); the page was not opened in a browser"),
           arguments: cases.indices)
     func linkShowsOnlyItsDerivationWithStepsValue(_ n: Int) throws {
-        let (network, fragment, step) = Self.cases[n]
-        let source = network.map { ["--network", $0] } ?? []
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nnexplain-html-\(getpid())-\(n)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let (network, fragment, _) = Self.cases[n]
+        let directory = try Self.directory("chromium-\(n)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let page = directory.appendingPathComponent("page.html")
-        #expect(runCLI(["html", "--output", page.path] + source).status == 0)
+        let page = try Self.writePage(network, in: directory)
+        let dom = try dumpDOM(page.path + "#" + fragment, profile: directory.appendingPathComponent("profile").path)
+        try Self.check(dom, Self.cases[n])
+    }
 
+    /// The same links in headless Firefox, through its Marionette protocol (`Tests/Browsers/firefox_dom.py`,
+    /// one browser for both). Fails, saying why, where no Firefox can be had: `.ci/run` installs firefox-esr.
+    @Test func firefoxShowsOnlyTheLinkedDerivationWithStepsValue() throws {
+        let chosen = Self.cases.filter { $0.0 == nil && ["w-3-1-2", "w-2-2-2"].contains($0.1) }
+        #expect(chosen.count == 2)
+        let directory = try Self.directory("firefox")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let page = try Self.writePage(nil, in: directory)
+        guard let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            Issue.record("python3 is not installed, so the page was not opened in Firefox (its Marionette client is a python3 script)")
+            return
+        }
+        let script = TestPaths.package.appendingPathComponent("Tests/Browsers/firefox_dom.py").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [script] + chosen.map { page.absoluteString + "#" + $0.1 }
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let reason = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        if process.terminationStatus == 3 {
+            Issue.record("Firefox is not installed (Debian: firefox-esr, which .ci/run installs); the page was not opened in Firefox")
+            return
+        }
+        try #require(process.terminationStatus == 0, "firefox_dom.py: \(reason)")
+        let doms = try JSONDecoder().decode([String].self, from: data)
+        try #require(doms.count == chosen.count)
+        for (dom, link) in zip(doms, chosen) { try Self.check(dom, link) }
+    }
+
+    /// A fresh temporary folder for one test.
+    static func directory(_ name: String) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nnexplain-html-\(getpid())-\(name)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    /// `nnexplain html` of the network (the default one for nil) written to `page.html` in `directory`.
+    static func writePage(_ network: String?, in directory: URL) throws -> URL {
+        let page = directory.appendingPathComponent("page.html")
+        let result = runCLI(["html", "--output", page.path] + (network.map { ["--network", $0] } ?? []))
+        try #require(result.status == 0, "\(result.stderr)")
+        return page
+    }
+
+    /// The DOM a browser built from the page opened at the link: only the linked view is shown, it
+    /// carries the value `step` prints, and the lit path is the one the diagram command draws.
+    static func check(_ dom: String, _ link: (String?, String, [String])) throws {
+        let (network, fragment, step) = link
+        let source = network.map { ["--network", $0] } ?? []
         // The value step prints in text, found through its top-level JSON value at the text's 9 digits.
         let json = runCLI(["step", "--format", "json"] + step + source).stdout
         let value = try #require(json.firstMatch(of: try Regex(#"\n  "value": (-?[0-9.eE+-]+)"#))?.output[1].substring)
         let printed = String(format: "%.9g", try #require(Double(value)))
         #expect(runCLI(["step"] + step + source).stdout.contains("= " + printed + "\n"), "step prints \(printed)")
 
-        let dom = try dumpDOM(page.path + "#" + fragment, profile: directory.appendingPathComponent("profile").path)
         let shown = dom.matches(of: try Regex(#"<article class="view" id="([^"]+)"( hidden="")?>"#)).filter { $0.output[2].substring == nil }
         let scope = fragment.hasSuffix("-avg") || fragment.contains("-s-") ? "" : "-s-0"
         #expect(shown.map { String($0.output[1].substring ?? "") } == ["v-" + fragment + scope], "only the linked view is shown")
         let view = try #require(dom.range(of: "id=\"v-\(fragment)\(scope)\">"))
-        let body = dom[view.upperBound...].prefix { _ in true }
+        let body = dom[view.upperBound...]
         let end = try #require(body.range(of: "</article>"))
         #expect(body[..<end.lowerBound].contains("<mn>\(printed)</mn>"), "the view shows \(printed)")
+        #expect(!body[..<end.lowerBound].contains("data-t="), "the view's shared blocks are filled in")
         // The chosen edge is lit in the diagram.
         let layerJK = fragment.split(separator: "-").dropFirst().prefix(3).joined(separator: "-")
         #expect(dom.contains("class=\"mark edge-mark lit-chosen\" data-key=\"w-\(layerJK)\""))
@@ -57,14 +111,13 @@ struct HTMLBrowserTests {
             })
             // The tooltips write the indices as Unicode scripts, `w₀₂³`; read them back as digits.
             let highlighted = Set(drawn.matches(of: try Regex("class=\"edge \(role)\"[^>]*><title>w([₀-₉]+)([⁰¹²³⁴⁵⁶⁷⁸⁹]+) =")).map {
-                "w_" + Self.digits(String($0.output[1].substring!)) + "^" + Self.digits(String($0.output[2].substring!))
+                "w_" + digits(String($0.output[1].substring!)) + "^" + digits(String($0.output[2].substring!))
             })
             #expect(lit == highlighted, "\(role) edges")
             if role == "chosen" { #expect(lit.count == 1) }
         }
     }
 
-    /// Chromium's DOM after its script ran, with a budget of virtual time.
     /// `₀₂` or `³` as the plain digits `02`, `3`.
     static func digits(_ scripts: String) -> String {
         String(scripts.map { c -> Character in
@@ -74,6 +127,7 @@ struct HTMLBrowserTests {
         })
     }
 
+    /// Chromium's DOM after its script ran, with a budget of virtual time.
     private func dumpDOM(_ path: String, profile: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(Self.chromium))

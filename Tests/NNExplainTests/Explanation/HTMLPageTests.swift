@@ -53,7 +53,52 @@ struct HTMLPageTests {
         #expect(page.contains("aria-label=\"w_12^L, weight 0.6, gradient 0.166\""))
         #expect(page.components(separatedBy: "<article class=\"view\" id=\"v-w-").count - 1 == 24 * 3)
         #expect(page.components(separatedBy: "<article class=\"view\" id=\"v-n-").count - 1 == 11 * 2)
-        #expect(page.utf8.count < 1_000_000)
+    }
+
+    /// Well under a megabyte: the blocks the views repeat are written once (it was 921 KB when every
+    /// view was written out in full); Mazur's network, with fewer weights, gives a smaller page.
+    @Test func pageStaysWellUnderAMegabyte() {
+        let size = Self.page.utf8.count, mazur = runCLI(["html", "--network", Self.mazur]).stdout.utf8.count
+        #expect(size < 500_000, "the default network's page has \(size) bytes")
+        #expect(mazur < size, "Mazur's page has \(mazur) bytes")
+    }
+
+    /// Nothing is lost by sharing: each view, its placeholders replaced by their templates (as the
+    /// page's script does, here by text), is the whole document the renderer writes for it; and
+    /// every template is used at least twice.
+    @Test(arguments: [nil, mazur])
+    func everyViewFilledInIsItsWholeDerivation(_ file: String?) throws {
+        let page = file.map { runCLI(["html", "--network", $0]).stdout } ?? Self.page
+        let network = file == nil ? Network.standard : ReferenceNetworks.mazur
+        #expect(network.sizes == (file == nil ? [3, 3, 3, 2] : [2, 2, 2]))
+        let templates = Dictionary(uniqueKeysWithValues: page.matches(of: try Regex(#"<template id="t-(\d+)">(.*?)</template>"#).dotMatchesNewlines())
+            .map { (String($0.output[1].substring!), String($0.output[2].substring!)) })
+        #expect(!templates.isEmpty)
+        let placeholder = try Regex(#"<div data-t="(\d+)"></div>"#)
+        func filled(_ html: String) -> String {
+            html.replacing(placeholder) { filled(templates[String($0.output[1].substring!)] ?? "missing template") }
+        }
+        let renderer = MathMLRenderer(naming: LayerNaming(depth: network.depth))
+        let traces = network.samples.indices.map { network.trace(sample: $0) }
+        var documents: [(String, Document)] = []
+        for w in PageSelection.all(network).weights {
+            for s in network.samples.indices {
+                documents.append(("\(w.key)-s-\(s)", network.derivation(layer: w.layer, j: w.j, k: w.k, sample: s).document))
+            }
+            documents.append(("\(w.key)-avg", network.averagedDerivation(layer: w.layer, j: w.j, k: w.k).document))
+        }
+        for b in PageSelection.all(network).biases {
+            for t in traces { documents.append(("\(b.key)-s-\(t.sample)", HTMLPage.biasDocument(network, trace: t, layer: b.layer, j: b.j))) }
+            documents.append(("\(b.key)-avg", HTMLPage.averagedBiasDocument(traces, gradients: network.gradients(), layer: b.layer, j: b.j)))
+        }
+        for (id, document) in documents {
+            let start = try #require(page.range(of: "<article class=\"view\" id=\"v-\(id)\" hidden>\n"), "the view \(id)")
+            let end = try #require(page[start.upperBound...].range(of: "<p class=\"permalink\">"))
+            #expect(filled(String(page[start.upperBound..<end.lowerBound])) == renderer.render(document), "the view \(id)")
+        }
+        // As written, in views and in other templates.
+        let uses = Dictionary(grouping: page.matches(of: placeholder), by: { String($0.output[1].substring!) }).mapValues(\.count)
+        #expect(Set(uses.keys) == Set(templates.keys) && uses.values.allSatisfy { $0 >= 2 }, "every template is used twice or more")
     }
 
     /// Mazur's network has biases: each gets its views, and its averaged value is the gradients' one.

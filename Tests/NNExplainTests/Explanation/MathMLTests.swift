@@ -11,7 +11,9 @@ struct MathMLTests {
         let math = MathMLMath(naming: naming, precision: 9)
         #expect(math.mathML(.w(layer: 2, .number(1), .number(2))) == "<msubsup><mi>w</mi><mn>12</mn><mi>L-1</mi></msubsup>")
         #expect(math.mathML(.partial(.loss(.sample(0)), .a(layer: 3, .number(1))))
-            == "<mo>∂</mo><msub><mi>C</mi><mn>0</mn></msub><mi>/</mi><mo>∂</mo><msubsup><mi>a</mi><mn>1</mn><mi>L</mi></msubsup>")
+            == "<mi>∂</mi><msub><mi>C</mi><mn>0</mn></msub><mi>/</mi><mi>∂</mi><msubsup><mi>a</mi><mn>1</mn><mi>L</mi></msubsup>")
+        #expect(math.mathML(.gPrime(layer: 3, .number(1)))
+            == "<msubsup><mi>g</mi><mi>L</mi><mo>′</mo></msubsup><mrow><mo stretchy=\"false\">(</mo><msubsup><mi>z</mi><mn>1</mn><mi>L</mi></msubsup><mo stretchy=\"false\">)</mo></mrow>")
     }
 
     @Test func exponentsBecomePowersOfTen() {
