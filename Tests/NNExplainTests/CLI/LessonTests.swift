@@ -71,6 +71,44 @@ struct LessonTests {
         #expect(runCLI(["lesson", "99"]).status == 64)
     }
 
+    /// The lessons' math is written so that GitHub (MathJax after its Markdown pass), KaTeX and
+    /// pandoc's `tex_math_dollars` all read it as math: inline `$…$` opens and closes on one line, hugs
+    /// its content, and is not glued to a word or followed by a digit; it holds no `*` (emphasis), `|`
+    /// (a table cell), `\\` or a backslash before punctuation (Markdown escapes eat those); and `$$`
+    /// stands alone on its line with blank lines around the display.
+    @Test func theMathSurvivesMarkdown() throws {
+        for file in Self.files {
+            let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+            var fenced = false, display = false
+            for (n, line) in lines.enumerated() {
+                let place = "\(file.lastPathComponent):\(n + 1): \(line)"
+                if line.hasPrefix("```") { fenced.toggle(); continue }
+                if fenced { continue }
+                if line == "$$" {
+                    let neighbour = display ? lines[safe: n + 1] : lines[safe: n - 1]
+                    #expect(neighbour?.isEmpty == true, "a display needs a blank line around it: \(place)")
+                    display.toggle()
+                    continue
+                }
+                let prose = line.replacing(/(`+).+?\1/, with: "")
+                if display {
+                    #expect(prose.firstRange(of: /[*|]|\\[\\{}.,;:!_#&%$ ]/) == nil, "Markdown would eat part of the display: \(place)")
+                    continue
+                }
+                let spans = prose.matches(of: /\$([^$]*)\$/)
+                #expect(!prose.replacing(/\$[^$]*\$/, with: "").contains("$"), "an unpaired $: \(place)")
+                for span in spans {
+                    let body = span.1, before = prose[..<span.range.lowerBound].last, after = prose[span.range.upperBound...].first
+                    #expect(!body.isEmpty && body.first != " " && body.last != " ", "math must hug its $: \(place)")
+                    #expect(body.firstRange(of: /[*|]|\\[\\{}.,;:!_#&%$ ]/) == nil, "Markdown would eat part of $\(body)$: \(place)")
+                    #expect(before.map { $0.isLetter || $0.isNumber } != true && after.map { $0.isLetter || $0.isNumber } != true,
+                            "$\(body)$ glued to a word or a digit: \(place)")
+                }
+            }
+            #expect(!display && !fenced, "\(file.lastPathComponent) ends inside a block")
+        }
+    }
+
     /// The lesson with every console block's output replaced by what the command prints now.
     static func refreshed(_ text: String, file: String) -> (String, Int) {
         var out: [String] = []
@@ -134,4 +172,8 @@ struct LessonTests {
         }
         return out + "\""
     }
+}
+
+private extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
