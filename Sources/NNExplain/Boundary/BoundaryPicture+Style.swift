@@ -33,10 +33,11 @@ extension BoundaryPicture {
     static func regionColor(_ c: Int) -> String { tint(classColors[c], 0.4) }
 
     /// The shading of output band `b` (0…9): the colour of the class on its side of 0.5, stronger
-    /// the further the band's middle `m = (b + ½)/10` lies from 0.5, `0.75 · 2|m − 0.5|` of it.
+    /// the further the band's middle `m = (b + ½)/10` lies from 0.5, `0.6 · 2|m − 0.5|` of it, so
+    /// that markers of the band's own colour still stand out on the strongest bands.
     static func bandColor(_ b: Int) -> String {
         let middle = (Double(b) + 0.5) / 10
-        return tint(classColors[b >= 5 ? 1 : 0], 0.75 * 2 * abs(middle - 0.5))
+        return tint(classColors[b >= 5 ? 1 : 0], 0.6 * 2 * abs(middle - 0.5))
     }
 
     /// Cells whose output is NaN: a grey that is no class's colour.

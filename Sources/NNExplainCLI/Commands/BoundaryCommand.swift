@@ -5,7 +5,7 @@ import NNExplain
 enum BoundaryCommand {
     static let command = Command(
         name: "boundary",
-        abstract: "Draw what a network with two inputs has learned: its input plane shaded by the class it predicts, with the samples.",
+        abstract: "Draw the input plane of a two-input network, shaded by the class it predicts, with the samples on it.",
         discussion: """
             The plane of x_0 and x_1 is cut into N × N cells (--resolution), each shaded by the class
             the network predicts at its centre: the largest output a_j^L (the lowest j on a tie), or
@@ -33,8 +33,13 @@ enum BoundaryCommand {
 
     static let shade = ValueOption<Void, BoundaryPicture.Shading>(
         name: "--shade", placeholder: "WHAT",
-        help: .choices(remark: "class: the predicted class; value: the output a_0^L, for a network with one output"),
-        parser: .choice(of: BoundaryPicture.Shading.allCases) { text, name, names in
+        help: .choices(),
+        parser: .choice(of: BoundaryPicture.Shading.allCases, notes: { shading in
+            switch shading {
+            case .classes: return .meaning("the predicted class")
+            case .value: return .meaning("the output a_0^L of a network with one output")
+            }
+        }) { text, name, names in
             "unknown shading '\(text)' for \(name); use " + ListStyle.natural.join(names)
         },
         absent: .value(.classes))
@@ -84,6 +89,8 @@ enum BoundaryCommand {
             try require(shape, resolution: resolution, shading: shading, source: source, arguments)
         }
         let network = loaded.network
+        // The built-in network passes no bounds on its way in.
+        try require(NetworkShape(network), resolution: resolution, shading: shading, source: source, arguments)
         let all = network.samples + network.testSamples
         func plane(_ option: ValueOption<Void, ClosedRange<Double>?>, input k: Int) throws(CLIError) -> ClosedRange<Double> {
             if let given = try arguments.read(option) { return given }
