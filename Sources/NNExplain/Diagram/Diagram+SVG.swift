@@ -192,7 +192,11 @@ extension Diagram {
     ///
     /// librsvg drops a space (even a no-break space) at either end of a tspan, so spaces there
     /// become a shift of a space's width on the next tspan.
-    private func rich(_ text: Rich, size: Double) -> String {
+    private func rich(_ text: Rich, size: Double) -> String { Diagram.svgText(text, size: size) }
+
+    /// Rich text as SVG character data and `tspan`s (see ``rich(_:size:)``), for every picture
+    /// that writes the notation's names (the diagram, the boundary picture).
+    static func svgText(_ text: Rich, size: Double) -> String {
         var out = ""
         var raised = 0.0
         var pending = 0.0

@@ -53,11 +53,16 @@ package enum LossPlot {
         return out
     }
 
-    /// About five round values from `low` to `high`: multiples of 1, 2 or 5 times a power of ten.
-    static func ticks(_ low: Double, _ high: Double) -> [Double] {
-        let raw = (high - low) / 5, magnitude = pow(10, (log10(raw)).rounded(.down))
+    /// About `count` round values from `low` to `high` (`low < high`): multiples of 1, 2 or 5 times a
+    /// power of ten, each computed as `k · step` for a whole `k`, so that 0 is exactly 0 rather than
+    /// the leftover of repeated additions. A span too narrow for its numbers to have such steps gives
+    /// its two ends.
+    static func ticks(_ low: Double, _ high: Double, about count: Double = 5) -> [Double] {
+        let raw = (high - low) / count, magnitude = pow(10, (log10(raw)).rounded(.down))
         let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
-        return stride(from: (low / step).rounded(.up) * step, through: high + step * 1e-9, by: step).map { $0 }
+        let first = (low / step).rounded(.up), last = ((high + step * 1e-9) / step).rounded(.down)
+        guard step > 0, first.isFinite, last.isFinite, first <= last, last - first <= 4 * count else { return [low, high] }
+        return stride(from: first, through: last, by: 1).map { $0 * step }
     }
 
     /// `10⁻³`: ten to `exponent`, in superscript digits.

@@ -78,23 +78,8 @@ extension Network {
         var zs: [[Double]] = [], activations: [[Double]] = [], gPrimes: [[Double]] = []
         var previous = sample.x
         for layer in layers {
-            var z = [Double](repeating: 0, count: layer.size)
-            var a = z
-            var gPrime = z
-            for j in 0..<layer.size {
-                let row = layer.weights[j]
-                var sum = 0.0
-                for k in 0..<row.count { sum += row[k] * previous[k] }
-                if let biases = layer.biases { sum += biases[j] }
-                z[j] = sum
-            }
-            if layer.activation.isElementwise {
-                for j in 0..<layer.size { a[j] = layer.activation.value(z[j]) }
-            } else {
-                z.withUnsafeBufferPointer { z in
-                    a.withUnsafeMutableBufferPointer { Activation.softmax(z.baseAddress!, count: z.count, into: $0.baseAddress!) }
-                }
-            }
+            let (z, a) = layer.forward(previous)
+            var gPrime = [Double](repeating: 0, count: layer.size)
             for j in 0..<layer.size { gPrime[j] = layer.activation.derivative(z: z[j], a: a[j]) }
             zs.append(z)
             activations.append(a)

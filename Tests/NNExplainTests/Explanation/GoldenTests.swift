@@ -106,6 +106,10 @@ struct GoldenTests {
         Case(file: "default-diagram-L-1-j2-k2.dot", arguments: ["diagram", "--layer", "L-1", "--j", "2", "--k", "2", "--format", "dot"]),
         Case(file: "mazur-diagram-L-1-j0-k0.svg", arguments: ["diagram", "--network", mazur, "--layer", "L-1", "--j", "0", "--k", "0"]),
         Case(file: "mazur-diagram.dot", arguments: ["diagram", "--network", mazur, "--format", "dot"]),
+        // One sigmoid neuron's decision regions, a ≥ 0.5 where x_0 − x_1 + 0.2 ≥ 0, by class and by value.
+        Case(file: "neuron-boundary-r12.svg", arguments: ["boundary", "--network", Fixtures.path("neuron-boundary.json"), "--resolution", "12"]),
+        Case(file: "neuron-boundary-value-r12.svg",
+             arguments: ["boundary", "--network", Fixtures.path("neuron-boundary.json"), "--resolution", "12", "--shade", "value"]),
         // Practice: a sheet, its key, a graded file with two slips, the nudge.
         Case(file: "exercise-seed7.txt", arguments: ["exercise", "--seed", "7"]),
         Case(file: "exercise-seed7-key.txt", arguments: ["exercise", "--seed", "7", "--key"]),
@@ -125,6 +129,7 @@ struct GoldenTests {
         Case(file: "help-check.txt", arguments: ["check", "--help"]),
         Case(file: "help-walk.txt", arguments: ["walk", "--help"]),
         Case(file: "help-diagram.txt", arguments: ["diagram", "--help"]),
+        Case(file: "help-boundary.txt", arguments: ["boundary", "--help"]),
         Case(file: "help-lesson.txt", arguments: ["lesson", "--help"]),
         Case(file: "help-matrix.txt", arguments: ["matrix", "--help"]),
         Case(file: "help-exercise.txt", arguments: ["exercise", "--help"]),

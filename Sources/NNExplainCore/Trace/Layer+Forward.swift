@@ -1,0 +1,38 @@
+extension Layer {
+    /// The forward pass through this layer `l` from the activations `previous = a^(l-1)` below it:
+    /// `z_j^l = Σ_k w_jk^l · a_k^(l-1) + b_j^l`, summed in order of `k` with the bias added last, and
+    /// `a_j^l = g_l(z_j^l)` (softmax over the whole layer).
+    ///
+    /// The one place this arithmetic is written for single inputs: ``Network/trace(sample:)`` and
+    /// ``Network/outputs(at:)`` both call it, so an output drawn in a picture is bit for bit the
+    /// value an explanation of the same input shows.
+    public func forward(_ previous: [Double]) -> (z: [Double], a: [Double]) {
+        var z = [Double](repeating: 0, count: size)
+        var a = z
+        for j in 0..<size {
+            let row = weights[j]
+            var sum = 0.0
+            for k in 0..<row.count { sum += row[k] * previous[k] }
+            if let biases { sum += biases[j] }
+            z[j] = sum
+        }
+        if activation.isElementwise {
+            for j in 0..<size { a[j] = activation.value(z[j]) }
+        } else {
+            z.withUnsafeBufferPointer { z in
+                a.withUnsafeMutableBufferPointer { Activation.softmax(z.baseAddress!, count: z.count, into: $0.baseAddress!) }
+            }
+        }
+        return (z, a)
+    }
+}
+
+extension Network {
+    /// The outputs `a^L` for the input `x` (one number per input): the forward pass alone, layer by
+    /// layer through ``Layer/forward(_:)``, for inputs that are no sample (a grid over the input plane).
+    public func outputs(at x: [Double]) -> [Double] {
+        var a = x
+        for layer in layers { a = layer.forward(a).a }
+        return a
+    }
+}

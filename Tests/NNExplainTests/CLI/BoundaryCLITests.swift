@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import NNExplain
+@testable import NNExplainCore
+
+/// `nnexplain boundary` on the command line: what it refuses, and where it writes.
+struct BoundaryCLITests {
+    struct Refusal: CustomTestStringConvertible, Sendable {
+        let arguments: [String]
+        let words: [String]
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    static let refusals: [Refusal] = [
+        Refusal(arguments: [], words: ["2 inputs", "the built-in network has 3 inputs"]),
+        Refusal(arguments: ["--random", "3,4,1"], words: ["2 inputs", "this network has 3 inputs"]),
+        Refusal(arguments: ["--random", "1,1"], words: ["this network has 1 input;"]),
+        Refusal(arguments: ["--random", "2,9", "--output-activation", "softmax", "--loss", "cross-entropy"],
+                words: ["at most 8 classes", "9 outputs"]),
+        Refusal(arguments: ["--random", "2,3", "--shade", "value"], words: ["--shade value", "3 outputs", "--shade class"]),
+        Refusal(arguments: ["--random", "2,1", "--shade", "colour"], words: ["unknown shading 'colour'", "class or value"]),
+        Refusal(arguments: ["--random", "2,1", "--x-range", "1,0"], words: ["--x-range 1,0 is no range", "0,1"]),
+        Refusal(arguments: ["--random", "2,1", "--y-range", "2,2"], words: ["two different numbers"]),
+        Refusal(arguments: ["--random", "2,1", "--x-range", "0"], words: ["two numbers separated by a comma"]),
+        Refusal(arguments: ["--random", "2,1", "--x-range", "0,inf"], words: ["two numbers"]),
+        Refusal(arguments: ["--random", "2,1", "--resolution", "1"], words: ["--resolution 1 is out of range", "2…500"]),
+        Refusal(arguments: ["--random", "2,1", "--format", "png"], words: ["svg only", "rsvg-convert"]),
+        // 100² points × 9,006,000 weights: refused before the network is drawn up.
+        Refusal(arguments: ["--random", "2,3000,3000,1"], words: ["--resolution 100", "10,000 points", "give --resolution 14 or less"]),
+    ]
+
+    @Test(arguments: refusals)
+    func refusesWithAUsageError(_ refusal: Refusal) {
+        let result = runCLI(["boundary"] + refusal.arguments)
+        #expect(result.status == 64 && result.stdout.isEmpty)
+        for words in refusal.words { #expect(result.stderr.contains(words), "\(words) in \(result.stderr)") }
+    }
+
+    @Test func outputWritesTheSamePictureToTheFileAndNothingToStandardOutput() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnexplain-boundary-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("plane.svg")
+        let source = ["--random", "2,3,1", "--seed", "4", "--resolution", "30"]
+        let written = runCLI(["boundary", "--output", file.path] + source)
+        #expect(written.status == 0 && written.stdout.isEmpty && written.stderr.isEmpty)
+        let printed = runCLI(["boundary"] + source)
+        #expect(try String(contentsOf: file, encoding: .utf8) == printed.stdout)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["plane.svg"])
+        #expect(printed.stdout.hasPrefix("<?xml") && printed.stdout.hasSuffix("</svg>\n"))
+    }
+
+    @Test func samplesOutsideAGivenRangeAreLeftOutAndCounted() throws {
+        // The neuron's samples with x_0 below 0.4: (0, 0), (0, 1) and the test sample (0.2, 0.8).
+        let svg = try BoundaryTests.svg(BoundaryTests.neuron, ["--x-range", "0.4,2", "--resolution", "10"])
+        let elements = DiagramReadabilityTests.elements(svg)
+        #expect(elements.with("use", "sample").count == 3)
+        #expect(svg.contains("3 samples lie outside the plane and are not drawn."))
+        // The accuracy still counts every sample.
+        #expect(svg.contains("4 of 4 (100%); test samples: 2 of 2 (100%)"))
+    }
+
+    @Test func cellsWhoseOutputIsNotANumberHaveNoClass() throws {
+        // z = 1e308·x_0 − 1e308·x_1 overflows to ∞ − ∞ = NaN where both inputs are near 2.
+        let network = Network(inputs: 2, layers: [Layer(activation: .sigmoid, weights: [[1e308, -1e308]])],
+                              samples: [Sample(x: [0, 0], y: [1])])
+        let svg = try BoundaryTests.svg(network, ["--x-range", "1.9,2.1", "--y-range", "1.9,2.1", "--resolution", "4"])
+        let elements = DiagramReadabilityTests.elements(svg)
+        #expect(elements.with("rect", "region", "base", "undefined").count == 1)
+        #expect(elements.with("rect", "region", "class-0").filter { !($0["class"] ?? "").contains("legend") }.isEmpty)
+        #expect(svg.contains("no class: the output is not a number"))
+        #expect(svg.contains("1 sample lies outside the plane"))
+    }
+}
