@@ -1,9 +1,10 @@
 import NNExplain
 
 /// Fails when a number among the `checks` of the given samples' passes is not finite, naming the
-/// first one: a command checks exactly the numbers it shows.
-func requireFinite(_ network: Network, samples: [Int], checks: [FiniteCheck]) throws(CLIError) {
-    if let bad = network.firstNonFinite(samples: samples, checks: checks) { throw overflow(bad, in: network) }
+/// first one: a command checks exactly the numbers it shows. `kind` names the samples in the
+/// error ("test sample" when `network.samples` holds a file's held-out samples).
+func requireFinite(_ network: Network, samples: [Int], checks: [FiniteCheck], kind: String = "sample") throws(CLIError) {
+    if let bad = network.firstNonFinite(samples: samples, checks: checks) { throw overflow(bad, in: network, kind: kind) }
 }
 
 /// Fails when the mean loss or a mean gradient of `network` is not finite (for `gradients` of
@@ -16,10 +17,10 @@ func requireFinite(_ network: Network, gradients: Gradients? = nil) throws(CLIEr
 }
 
 /// The overflow error for `bad`: which number, of which sample, and the fix.
-private func overflow(_ bad: NonFinite, in network: Network) -> CLIError {
+private func overflow(_ bad: NonFinite, in network: Network, kind: String = "sample") -> CLIError {
     let naming = LayerNaming(depth: network.depth)
     let name = TextRenderer(naming: naming).text(bad.symbol)
-    return .runtime("the computation overflowed: \(name)\(bad.sample.map { " of sample \($0)" } ?? "") "
+    return .runtime("the computation overflowed: \(name)\(bad.sample.map { " of \(kind) \($0)" } ?? "") "
         + "(layer \(naming.fullName(bad.layer)), node \(bad.node)) is \(nonFiniteWord(bad.value)); "
         + "scale down the weights or inputs that feed it")
 }

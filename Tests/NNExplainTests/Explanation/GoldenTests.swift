@@ -118,6 +118,10 @@ struct GoldenTests {
         Case(file: "exercise-seed7-graded-json.txt", arguments: ["exercise", "--seed", "7", "--grade", Fixtures.path("answers-seed7.txt"), "--format", "json"]),
         Case(file: "default-nudge-1-j0-k1.txt", arguments: ["nudge", "--layer", "1", "--j", "0", "--k", "1"]),
         Case(file: "default-nudge-json.txt", arguments: ["nudge", "--layer", "L", "--j", "1", "--k", "2", "--by", "0.5", "--format", "json"]),
+        // Predictions: two outputs (argmax), soft targets, every format.
+        Case(file: "default-predict.txt", arguments: ["predict"]),
+        Case(file: "default-predict.md", arguments: ["predict", "--format", "markdown"]),
+        Case(file: "softmax-predict-json.txt", arguments: ["predict", "--network", softmax, "--format", "json"]),
         // Help.
         Case(file: "help.txt", arguments: ["--help"]),
         Case(file: "help-step.txt", arguments: ["step", "--help"]),
@@ -134,6 +138,7 @@ struct GoldenTests {
         Case(file: "help-matrix.txt", arguments: ["matrix", "--help"]),
         Case(file: "help-exercise.txt", arguments: ["exercise", "--help"]),
         Case(file: "help-nudge.txt", arguments: ["nudge", "--help"]),
+        Case(file: "help-predict.txt", arguments: ["predict", "--help"]),
     ]
 
     @Test(arguments: cases)
