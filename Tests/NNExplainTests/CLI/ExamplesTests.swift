@@ -47,7 +47,7 @@ struct ExamplesTests {
 
     /// How many samples of each class `samples` holds.
     static func perClass(_ samples: [Sample]) -> [Int: Int] {
-        Dictionary(grouping: samples, by: { Predictions.classOf($0.y) }).mapValues(\.count)
+        Dictionary(grouping: samples, by: { Classification.classOf($0.y)! }).mapValues(\.count)
     }
 
     @Test func everyExampleHoldsWhatTheReadmeSays() throws {
