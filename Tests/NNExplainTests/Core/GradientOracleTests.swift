@@ -149,46 +149,6 @@ struct GradientOracleTests {
         }
     }
 
-    // MARK: Mini-batches vs. both oracles
-
-    /// The batch of every sample but the first, the last first (a single sample when there are
-    /// two): `∂C_B/∂w` from the engine on ``Network/batch(_:)`` and from the explanation, against
-    /// reverse-mode AD and central differences of the independent `C_B = (1/|B|) Σ_(s∈B) C_s`.
-    @Test("a mini-batch's gradients match AD and finite differences of the independent batch mean loss",
-          arguments: ReferenceNetworks.all.filter { $0.network.samples.count >= 2 })
-    func batchGradientsMatchBothOracles(reference: ReferenceNetwork) {
-        let network = reference.network
-        let batch = Array(network.samples.indices.dropFirst().reversed())
-        let oracle = IndependentLoss(network)
-        let p = oracle.parameters
-        let expected = adGradient(at: p) { batchMeanLoss(parameters: $0, shape: oracle, batch: batch) }
-        let engine = network.batch(batch).gradients()
-        #expect(exactlyClose(engine.loss, batchMeanLoss(parameters: p, shape: oracle, batch: batch)))
-        func centralDifference(_ index: Int) -> Double {
-            let epsilon = 0x1p-20
-            var plus = p, minus = p
-            plus[index] += epsilon
-            minus[index] -= epsilon
-            return (batchMeanLoss(parameters: plus, shape: oracle, batch: batch) - batchMeanLoss(parameters: minus, shape: oracle, batch: batch))
-                / (plus[index] - minus[index])
-        }
-        for l in 1...network.depth {
-            for j in 0..<network.size(ofLayer: l) {
-                for k in 0..<network.size(ofLayer: l - 1) {
-                    let index = oracle.weightIndex(l, j, k)
-                    let a = engine.layers[l - 1].weights[j][k], explained = network.averagedDerivation(layer: l, j: j, k: k, batch: batch).explainedValue
-                    #expect(exactlyClose(a, expected[index]), "∂C_B/∂w_\(j)\(k)^\(l): engine \(a), AD \(expected[index])")
-                    #expect(explained == a, "∂C_B/∂w_\(j)\(k)^\(l): explanation \(explained), engine \(a)")
-                    let fd = centralDifference(index)
-                    #expect(finiteDifferenceClose(a, fd), "∂C_B/∂w_\(j)\(k)^\(l): engine \(a), finite difference \(fd)")
-                }
-                if let index = oracle.biasIndex(l, j) {
-                    #expect(exactlyClose(engine.layers[l - 1].biases[j], expected[index]), "∂C_B/∂b_\(j)^\(l)")
-                }
-            }
-        }
-    }
-
     /// The finite-difference oracle is only valid away from the relu kink: a step across `z = 0`
     /// measures neither side's slope. Checked with the independent forward pass.
     @Test("relu and leaky-relu pre-activations stay away from the kink", arguments: ReferenceNetworks.all)
@@ -214,7 +174,7 @@ struct GradientOracleTests {
 /// computations round in different orders and relative error says nothing. Every gradient these
 /// networks have that is not zero is far above 1e-15 (the smallest is ~3e-5), so the floor cannot
 /// hide a wrong value.
-private func exactlyClose(_ a: Double, _ b: Double) -> Bool {
+func exactlyClose(_ a: Double, _ b: Double) -> Bool {
     abs(a - b) <= max(1e-12 * max(abs(a), abs(b)), 1e-15)
 }
 
@@ -223,12 +183,12 @@ private func exactlyClose(_ a: Double, _ b: Double) -> Bool {
 /// error is divided by 2ε ≈ 2e-6, so a difference quotient carries ~1e-10 of absolute noise whatever
 /// the true gradient is (1.5e-10 at most, measured). For gradients below ~1e-4 that noise can exceed
 /// 1e-6 relative.
-private func finiteDifferenceClose(_ a: Double, _ b: Double) -> Bool {
+func finiteDifferenceClose(_ a: Double, _ b: Double) -> Bool {
     abs(a - b) <= max(1e-6 * max(abs(a), abs(b)), 1e-9)
 }
 
 /// `gradient(at:of:)` as a plain `[Double]`. A zero tangent of an array may come back empty.
-private func adGradient(at x: [Double], of f: @differentiable(reverse) ([Double]) -> Double) -> [Double] {
+func adGradient(at x: [Double], of f: @differentiable(reverse) ([Double]) -> Double) -> [Double] {
     let g = gradient(at: x, of: f).base
     return g.isEmpty ? [Double](repeating: 0, count: x.count) : g
 }
@@ -238,7 +198,7 @@ private func adGradient(at x: [Double], of f: @differentiable(reverse) ([Double]
 /// A network reduced to plain numbers for the independent loss. Parameters are flattened layer by
 /// layer, `l = 1 … L`: the weights row by row (`w_jk^l` at `weightOffset[l-1] + j·n_(l-1) + k`), then
 /// the biases if the layer has any.
-private struct IndependentLoss {
+struct IndependentLoss {
     /// The activations, as the test's own enum: only *which* function a layer names comes from the
     /// engine, never how it is computed.
     enum G { case sigmoid, tanh, relu, leakyRelu, identity, softmax }
@@ -402,7 +362,7 @@ private func outputLoss(_ z: [Double], target y: [Double], shape: IndependentLos
 
 /// `C_s` as a function of every weight and bias.
 @differentiable(reverse, wrt: parameters)
-private func sampleLoss(parameters: [Double], shape: IndependentLoss, sample s: Int) -> Double {
+func sampleLoss(parameters: [Double], shape: IndependentLoss, sample s: Int) -> Double {
     let z = logits(shape.x[s], from: 0, to: shape.depth, parameters: parameters, shape: shape)
     return outputLoss(z, target: shape.y[s], shape: shape)
 }
@@ -415,16 +375,6 @@ private func meanLoss(parameters: [Double], shape: IndependentLoss) -> Double {
         total += sampleLoss(parameters: parameters, shape: shape, sample: s)
     }
     return total / withoutDerivative(at: Double(shape.x.count))
-}
-
-/// `C_B = (1/|B|) Σ_(s∈B) C_s` as a function of every weight and bias.
-@differentiable(reverse, wrt: parameters)
-private func batchMeanLoss(parameters: [Double], shape: IndependentLoss, batch: [Int]) -> Double {
-    var total = 0.0
-    for s in withoutDerivative(at: batch) {
-        total += sampleLoss(parameters: parameters, shape: shape, sample: s)
-    }
-    return total / withoutDerivative(at: Double(batch.count))
 }
 
 /// Every `z_j^l` of sample `s`, plainly computed (for the kink check).
