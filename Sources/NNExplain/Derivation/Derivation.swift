@@ -147,10 +147,24 @@ public struct Derivation: Sendable, Equatable {
         return true
     }
 
-    /// `∂C/∂w_jk^l = (1/N) Σ_s ∂C_s/∂w_jk^l`.
+    /// `∂C/∂w_jk^l = (1/N) Σ_s ∂C_s/∂w_jk^l`, or over a mini-batch `B`,
+    /// `∂C_B/∂w_jk^l = (1/|B|) Σ_(s∈B) ∂C_s/∂w_jk^l`.
     public struct Average: Sendable, Equatable {
+        /// One product per sample averaged over, in the order they are added.
         public let samples: [SampleProduct]
         public let value: Double
+        /// For a mini-batch: what the full batch would give, to compare; `nil` over all samples.
+        public let batch: Batch?
+
+        /// The loss this is the gradient of: `C`, or the batch's `C_B`.
+        public var loss: Symbol.LossScope { batch == nil ? .mean : .batch }
+    }
+
+    /// What a mini-batch's average is compared with: the network's sample count `N` and the
+    /// full-batch gradient `∂C/∂w_jk^l` over all `N` samples.
+    public struct Batch: Sendable, Equatable {
+        public let sampleCount: Int
+        public let fullValue: Double
     }
 
     /// One sample's terms and their product: `∂C_s/∂a · g'(z) · a_k`, or `∂C_s/∂z · a_k` at an

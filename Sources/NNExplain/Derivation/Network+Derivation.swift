@@ -25,7 +25,7 @@ extension Network {
             value: t.weightGradient(layer: l, j: j, k: k),
             average: average,
             outputDeltas: outputRule == .chain ? [] : (0..<size(ofLayer: depth)).map { outputDelta(t, node: $0) },
-            kinks: (average == nil ? [t] : traces()).flatMap { kinks($0, layer: l, node: j) })
+            kinks: (average.map { $0.samples.map { trace(sample: $0.sample) } } ?? [t]).flatMap { kinks($0, layer: l, node: j) })
     }
 
     /// The nodes of one sample's trace on the path of a gradient into node `j` of layer `l` that sit
@@ -40,24 +40,36 @@ extension Network {
     }
 
     /// Explains `∂C/∂w_jk^l` averaged over all samples: sample ``Derivation/sampleInFull`` in full,
-    /// then every sample's product and their mean (``averagedGradient(layer:j:k:)``).
-    public func averagedDerivation(layer l: Int, j: Int, k: Int) -> Derivation {
-        derivation(layer: l, j: j, k: k, trace: trace(sample: Derivation.sampleInFull),
-                   average: averagedGradient(layer: l, j: j, k: k))
+    /// then every sample's product and their mean (``averagedGradient(layer:j:k:batch:)``). With a
+    /// `batch` (distinct indices of samples), `∂C_B/∂w_jk^l` over its samples, the first in full.
+    public func averagedDerivation(layer l: Int, j: Int, k: Int, batch: [Int]? = nil) -> Derivation {
+        derivation(layer: l, j: j, k: k, trace: trace(sample: batch?.first ?? Derivation.sampleInFull),
+                   average: averagedGradient(layer: l, j: j, k: k, batch: batch))
     }
 
     /// `∂C/∂w_jk^l = (1/N) Σ_s ∂C_s/∂w_jk^l`: every sample's three terms and product, and the mean
     /// `(Σ_s ∂C_s/∂w_jk^l) / N`, summed in the engine's order and divided as the engine divides
     /// (``meanOverSamples(_:)``), so it is finite whenever every product is, even if their sum is not.
-    func averagedGradient(layer l: Int, j: Int, k: Int) -> Derivation.Average {
-        let products = samples.indices.map { s in
+    /// With a `batch`, `∂C_B/∂w_jk^l` the same way over its samples in the order given (as the engine
+    /// sums the samples of ``Network/batch(_:)``), and the full-batch mean beside it.
+    func averagedGradient(layer l: Int, j: Int, k: Int, batch: [Int]? = nil) -> Derivation.Average {
+        let full = products(layer: l, j: j, k: k)
+        let fullValue = Network.meanOverSamples(full.map(\.value))
+        guard let batch else { return Derivation.Average(samples: full, value: fullValue, batch: nil) }
+        let chosen = batch.map { full[$0] }
+        return Derivation.Average(samples: chosen, value: Network.meanOverSamples(chosen.map(\.value)),
+                                  batch: Derivation.Batch(sampleCount: samples.count, fullValue: fullValue))
+    }
+
+    /// Every sample's product `∂C_s/∂w_jk^l` with its factors, in order of `s`.
+    private func products(layer l: Int, j: Int, k: Int) -> [Derivation.SampleProduct] {
+        samples.indices.map { s in
             let t = trace(sample: s)
             let input = t.activations(ofLayer: l - 1)[k]
             let factors = l == depth && outputRule != .chain ? [t.delta(layer: l, j: j), input]
                 : [t.layer(l).dCda[j], t.layer(l).gPrime[j], input]
             return Derivation.SampleProduct(sample: s, factors: factors, value: t.weightGradient(layer: l, j: j, k: k))
         }
-        return Derivation.Average(samples: products, value: Network.meanOverSamples(products.map(\.value)))
     }
 
     /// Term 1 of `∂C_s/∂w_jk^l`: `∂C_s/∂a_j^l`, with everything it depends on.

@@ -14,7 +14,11 @@ extension Derivation {
         if byDelta { terms = [.of(.partial(C, z)), .of(.partial(z, w))] }
 
         var blocks: [Document.Block] = []
-        if let average {
+        if let average, let batch = average.batch {
+            let samples = average.samples.map(\.sample)
+            blocks.append(.title([m(.partial(.loss(.batch), w)), ", averaged over the mini-batch "]
+                + Explanation.batchSummary(samples, of: batch.sampleCount)))
+        } else if let average {
             let n = average.samples.count
             blocks.append(.title([m(.partial(.loss(.mean), w)), ", averaged over the \(n) sample\(n == 1 ? "" : "s")"]))
         } else {
@@ -56,8 +60,8 @@ extension Derivation {
         var result: [Document.Block] = [.chain(gradient, [.product(factors), [.number(value)]])]
         if let average {
             blocks += [.gap, .section(heading: ["Result"], blocks: result)]
-            result = Explanation.averageRows(average, weight: w) + [direction(average.value, weight: w, loss: .loss(.mean))]
-            blocks += [.gap, .section(heading: ["Average over the samples"], blocks: result)]
+            result = Explanation.averageRows(average, weight: w) + [direction(average.value, weight: w, loss: .loss(average.loss))]
+            blocks += [.gap, .section(heading: [average.batch == nil ? "Average over the samples" : "Average over the batch"], blocks: result)]
         } else {
             blocks += [.gap, .section(heading: ["Result"], blocks: result + [direction(value, weight: w, loss: C)])]
         }

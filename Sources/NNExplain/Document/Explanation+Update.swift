@@ -4,11 +4,26 @@ extension Explanation {
         text: "new weight = old weight − (learning rate × gradient)",
         latex: "\\text{new weight} = \\text{old weight} - (\\text{learning rate} \\times \\text{gradient})")])
 
-    /// Why an update step goes against the gradient.
-    private static let stepReason: Document.Block = .reason([[
-        "the gradient points where ", m(.loss(.mean)), " grows fastest, so a step against it that is small enough lowers ",
-        m(.loss(.mean)), " (unless the gradient is 0); the learning rate sets how long the step is.",
-    ]])
+    /// Why an update step goes against the gradient of the loss `C` (or a batch's `C_B`).
+    private static func stepReason(_ C: Symbol) -> Document.Block {
+        .reason([[
+            "the gradient points where ", m(C), " grows fastest, so a step against it that is small enough lowers ",
+            m(C), " (unless the gradient is 0); the learning rate sets how long the step is.",
+        ]])
+    }
+
+    /// The loss the step's gradient is taken of: `C`, or `C_B` for a mini-batch.
+    private static func steppedLoss(_ step: UpdateStep) -> Symbol { .loss(step.batch == nil ? .mean : .batch) }
+
+    /// `C_B` before and after the step, then `C` before and after it: what a mini-batch step did to
+    /// the loss it follows and to the loss over all samples.
+    private static func batchLosses(_ step: UpdateStep, _ batch: UpdateStep.Batch) -> [Document.Inline] {
+        let CB = Symbol.loss(.batch), C = Symbol.loss(.mean)
+        return ["The batch's loss: ", m([.symbol(CB), .op(.equals), .number(step.gradients.loss)]), " before the step, ",
+                m([.symbol(CB), .op(.equals), .number(step.lossAfter)]), " after it. The loss over all \(step.before.samples.count) samples: ",
+                m([.symbol(C), .op(.equals), .number(batch.lossBefore)]), " before, ",
+                m([.symbol(C), .op(.equals), .number(batch.lossAfter)]), " after."]
+    }
 
     /// What the `output-first` order is, and why it is wrong.
     static let outputFirstNote: Document.Block = .paragraph([
@@ -25,20 +40,33 @@ extension Explanation {
     /// point, so it is shown as the step used it, with the note why.
     public static func update(_ step: UpdateStep, layer l: Int, j: Int, k: Int) -> Document {
         let w = Symbol.w(layer: l, .number(j), .number(k))
-        let gradient = Symbol.partial(.loss(.mean), w)
+        let C = steppedLoss(step)
+        let gradient = Symbol.partial(C, w)
         let old = step.before.layer(l).weights[j][k], new = step.after.layer(l).weights[j][k]
         let g = step.gradients.layers[l - 1].weights[j][k], η = step.learningRate
-        var blocks: [Document.Block] = [
-            .title(["Update of ", m(w), ": one step of gradient descent with learning rate ", m([.symbol(.learningRate), .op(.equals), .number(η)])]),
-            .paragraph(["The article's rule: ", rule, "."]),
-        ]
+        let rate = m([.symbol(.learningRate), .op(.equals), .number(η)])
+        var blocks: [Document.Block]
+        if let batch = step.batch {
+            blocks = [
+                .title(["Update of ", m(w), ": one step of mini-batch gradient descent on "]
+                    + batchSummary(batch.samples, of: step.before.samples.count) + [", with learning rate ", rate]),
+                .paragraph(["The article's rule, ", rule, ", with the gradient of the batch's loss ", m(C), "."]),
+            ]
+        } else {
+            blocks = [
+                .title(["Update of ", m(w), ": one step of gradient descent with learning rate ", rate]),
+                .paragraph(["The article's rule: ", rule, "."]),
+            ]
+        }
         let gradientBlocks: [Document.Block]
         switch step.order {
         case .simultaneous:
-            gradientBlocks = averageRows(step.before.averagedGradient(layer: l, j: j, k: k), weight: w) + [.paragraph([
-                "Each product is one sample's chain rule; the step command with ", .code("--average"), " works out every ",
-                "term of sample \(Derivation.sampleInFull) in full.",
-            ])]
+            let option = step.batch.map { batchOption($0.samples) } ?? "--average"
+            gradientBlocks = averageRows(step.before.averagedGradient(layer: l, j: j, k: k, batch: step.batch?.samples), weight: w)
+                + [.paragraph([
+                    "Each product is one sample's chain rule; the step command with ", .code(option), " works out every ",
+                    "term of sample \(step.batch?.samples.first ?? Derivation.sampleInFull) in full.",
+                ])]
         case .outputFirst:
             gradientBlocks = [.line(.of(gradient), [.number(g)]), outputFirstNote]
         }
@@ -49,27 +77,41 @@ extension Explanation {
                 [.number(old), .op(.minus), .number(η), .op(.times), .operand(g)],
                 [.number(new)],
             ]),
-            stepReason,
-            .paragraph(["The loss over all samples: ",
-                        m([.symbol(.loss(.mean)), .op(.equals), .number(step.gradients.loss)]), " before the step, ",
-                        m([.symbol(.loss(.mean)), .op(.equals), .number(step.lossAfter)]), " after it. The step moves every weight",
-                        step.before.hasBiases && step.before.updateBiases ? " and every bias" : "",
-                        " of the network, not only ", m(w), ", so this change in ", m(.loss(.mean)),
-                        " is the whole step's, not ", m(w), "'s alone."]),
-        ])]
+            stepReason(C),
+            .paragraph((step.batch.map { batchLosses(step, $0) } ?? [
+                "The loss over all samples: ", m([.symbol(C), .op(.equals), .number(step.gradients.loss)]), " before the step, ",
+                m([.symbol(C), .op(.equals), .number(step.lossAfter)]), " after it.",
+            ]) + [" The step moves every weight", step.before.hasBiases && step.before.updateBiases ? " and every bias" : "",
+                  " of the network, not only ", m(w), ", so "]
+                + (step.batch == nil ? ["this change in ", m(C), " is"] : ["these changes in ", m(C), " and ", m(.loss(.mean)), " are"])
+                + [" the whole step's, not ", m(w), "'s alone."]),
+        ] + (step.batch == nil ? [] : [batchStepNote]))]
         return Document(blocks)
     }
 
     /// `nnexplain update` without indices: every weight and bias, old → new.
     public static func update(_ step: UpdateStep) -> Document {
         let network = step.before
-        var blocks: [Document.Block] = [
-            .title(["One step of gradient descent with learning rate ", m([.symbol(.learningRate), .op(.equals), .number(step.learningRate)]),
-                    ", \(step.order.rawValue) order"]),
-            .paragraph(["Every weight follows the article's rule, ", rule,
-                        !network.hasBiases ? "." : network.updateBiases ? ", and so does every bias."
-                            : "; the biases stay fixed (updateBiases is false)."]),
-        ]
+        let rate = m([.symbol(.learningRate), .op(.equals), .number(step.learningRate)])
+        let biases: Document.Inline = !network.hasBiases ? "." : network.updateBiases ? ", and so does every bias."
+            : "; the biases stay fixed (updateBiases is false)."
+        var blocks: [Document.Block]
+        if let batch = step.batch {
+            blocks = [
+                .title(["One step of mini-batch gradient descent on "] + batchSummary(batch.samples, of: network.samples.count)
+                    + [", with learning rate ", rate, ", \(step.order.rawValue) order"]),
+                .paragraph(["Every weight follows the article's rule, ", rule, ", with the gradient of the batch's loss, ",
+                            m([.notation(text: "∂C_B/∂w", latex: "\\partial C_B / \\partial w"), .op(.equals), .batchMean("s"),
+                               .notation(text: "∂C_s/∂w", latex: "\\partial C_s / \\partial w")]),
+                            biases]),
+                batchStepNote,
+            ]
+        } else {
+            blocks = [
+                .title(["One step of gradient descent with learning rate ", rate, ", \(step.order.rawValue) order"]),
+                .paragraph(["Every weight follows the article's rule, ", rule, biases]),
+            ]
+        }
         if step.order == .outputFirst { blocks.append(outputFirstNote) }
         for l in 1...network.depth {
             let before = network.layer(l), after = step.after.layer(l)
@@ -88,26 +130,36 @@ extension Explanation {
                 blocks: [.table(header: header, rows: rows,
                                 operators: Array(repeating: nil, count: header.count - 2) + (biases ? [.bar] : []))])]
         }
-        blocks += [.gap, .paragraph(["Loss before the step: ", m([.symbol(.loss(.mean)), .op(.equals), .number(step.gradients.loss)]),
-                                     "; after it: ", m([.symbol(.loss(.mean)), .op(.equals), .number(step.lossAfter)]), "."])]
+        let C = steppedLoss(step)
+        blocks += [.gap, .paragraph(step.batch.map { batchLosses(step, $0) } ?? [
+            "Loss before the step: ", m([.symbol(C), .op(.equals), .number(step.gradients.loss)]),
+            "; after it: ", m([.symbol(C), .op(.equals), .number(step.lossAfter)]), ".",
+        ])]
         return Document(blocks)
     }
 
     /// The rows of an average: one product per sample, then their mean. Each row's label is math
     /// (`s = 0`), not a word: MathML renderers squeeze a word in a table cell down to its first letter.
     static func averageRows(_ average: Derivation.Average, weight w: Symbol) -> [Document.Block] {
-        let mean = Math.of(.partial(.loss(.mean), w))
+        let mean = Math.of(.partial(.loss(average.loss), w))
+        let why: [Document.Inline] = average.batch == nil ? ["C is the mean of the per-sample losses ", m(.loss(.anySample))]
+            : [m([.symbol(.loss(.batch)), .op(.equals), .batchMean("s"), .symbol(.loss(.anySample))]),
+               " is the mean of the losses of the batch's samples"]
+        let note: [Document.Block] = average.batch.map {
+            [batchNote(batchSize: average.samples.count, of: $0.sampleCount, fullValue: $0.fullValue, parameter: w)]
+        } ?? []
+        let rows: [[Math]] = average.samples.map { p in
+            [[.notation(text: "s = \(p.sample):", latex: "s = \(p.sample){:}")], .of(.partial(.loss(.sample(p.sample)), w))]
+                + p.factors.map { [.number($0)] } + [[.number(p.value)]]
+        }
         return [
-            .line(mean, [.mean("s"), .symbol(.partial(.loss(.anySample), w))]),
-            .reason([["C is the mean of the per-sample losses ", m(.loss(.anySample)),
-                      ", and the derivative of a mean is the mean of the derivatives."]]),
-            .nested([.table(header: nil, rows: average.samples.map { p in
-                [[.notation(text: "s = \(p.sample):", latex: "s = \(p.sample){:}")], .of(.partial(.loss(.sample(p.sample)), w))]
-                    + p.factors.map { [.number($0)] } + [[.number(p.value)]]
-            }, operators: [nil, .equals] + Array(repeating: .times, count: (average.samples.first?.factors.count ?? 1) - 1) + [.equals])]),
+            .line(mean, [average.batch == nil ? .mean("s") : .batchMean("s"), .symbol(.partial(.loss(.anySample), w))]),
+            .reason([why + [", and the derivative of a mean is the mean of the derivatives."]]),
+            .nested([.table(header: nil, rows: rows,
+                            operators: [nil, .equals] + Array(repeating: .times, count: (average.samples.first?.factors.count ?? 1) - 1) + [.equals])]),
             .chain(mean, average.samples.count == 1 ? [[.number(average.value)]]
                 : [[.over(.sum(average.samples.map(\.value)), average.samples.count)], [.number(average.value)]]),
-        ]
+        ] + note
     }
 
     /// `nnexplain train`: the loss every `every` epochs, a loss curve, and where training ended.

@@ -74,19 +74,36 @@ public enum Explanation {
         return Document(blocks)
     }
 
-    /// `nnexplain gradients`: every averaged weight and bias gradient, one aligned table per layer.
-    public static func gradients(_ gradients: Gradients, of network: Network) -> Document {
+    /// `nnexplain gradients`: every averaged weight and bias gradient, one aligned table per layer;
+    /// with a `batch` (sample indices of `network`), the gradients of its loss `C_B`, `gradients`
+    /// having been computed on ``Network/batch(_:)``.
+    public static func gradients(_ gradients: Gradients, of network: Network, batch: [Int]? = nil) -> Document {
         let n = network.samples.count
         let j = Symbol.Index.letter("j"), k = Symbol.Index.letter("k")
-        var blocks: [Document.Block] = [
-            .title(["Gradients averaged over the \(n) sample\(n == 1 ? "" : "s"): ",
-                    m([.notation(text: "∂C/∂w_jk^l = (1/N) Σ_s ∂C_s/∂w_jk^l",
-                                 latex: "\\frac{\\partial C}{\\partial w_{jk}^l} = \\frac{1}{N} \\sum_s \\frac{\\partial C_s}{\\partial w_{jk}^l}")])]),
-            .paragraph(["Loss: ", m([.symbol(.loss(.mean)), .op(.equals), .mean("s"), .symbol(.loss(.anySample)), .op(.equals), .number(gradients.loss)])]),
-        ]
+        let C = Symbol.loss(batch == nil ? .mean : .batch)
+        var blocks: [Document.Block]
+        if let batch {
+            blocks = [
+                .title(["Gradients averaged over the mini-batch "] + batchSummary(batch, of: n) + [": ",
+                        m([.notation(text: "∂C_B/∂w_jk^l = (1/|B|) Σ_(s∈B) ∂C_s/∂w_jk^l",
+                                     latex: "\\frac{\\partial C_B}{\\partial w_{jk}^l} = \\frac{1}{|B|} \\sum_{s \\in B} \\frac{\\partial C_s}{\\partial w_{jk}^l}")])]),
+                .paragraph(["Loss of the batch: ", m([.symbol(C), .op(.equals), .batchMean("s"), .symbol(.loss(.anySample)), .op(.equals), .number(gradients.loss)])]),
+                .paragraph(batch.count == n
+                    ? ["This batch holds all \(n) samples, so ", m(.loss(.batch)), " is ", m(.loss(.mean)), " and these are the full-batch gradients."]
+                    : ["Each gradient averages over the \(batch.count) sample\(batch.count == 1 ? "" : "s") of the batch, not over all \(n): ",
+                       "it estimates the full-batch gradient of ", m(.loss(.mean)), ", which gradients without --batch prints."]),
+            ]
+        } else {
+            blocks = [
+                .title(["Gradients averaged over the \(n) sample\(n == 1 ? "" : "s"): ",
+                        m([.notation(text: "∂C/∂w_jk^l = (1/N) Σ_s ∂C_s/∂w_jk^l",
+                                     latex: "\\frac{\\partial C}{\\partial w_{jk}^l} = \\frac{1}{N} \\sum_s \\frac{\\partial C_s}{\\partial w_{jk}^l}")])]),
+                .paragraph(["Loss: ", m([.symbol(C), .op(.equals), .mean("s"), .symbol(.loss(.anySample)), .op(.equals), .number(gradients.loss)])]),
+            ]
+        }
         for l in 1...network.depth {
             let layer = gradients.layers[l - 1]
-            let w = Symbol.partial(.loss(.mean), .w(layer: l, j, k)), b = Symbol.partial(.loss(.mean), .b(layer: l, j))
+            let w = Symbol.partial(C, .w(layer: l, j, k)), b = Symbol.partial(C, .b(layer: l, j))
             let biases = network.layer(l).biases != nil
             let header: [Math] = [[]] + (0..<network.size(ofLayer: l - 1)).map { [.word("k = \($0)")] } + (biases ? [.of(b)] : [])
             let rows: [[Math]] = layer.weights.indices.map { j in

@@ -15,7 +15,7 @@ public struct JSONRenderer: Sendable {
         let w = Symbol.w(layer: d.layer, .number(d.j), .number(d.k))
         let a = Symbol.a(layer: d.layer, .number(d.j)), z = Symbol.z(layer: d.layer, .number(d.j))
         var object: [(key: String, value: JSONValue)] = [
-            ("symbol", .string(symbols.text(.partial(d.average == nil ? C : .loss(.mean), w)))),
+            ("symbol", .string(symbols.text(.partial(d.average.map { .loss($0.loss) } ?? C, w)))),
             ("layer", .integer(d.layer)),
             ("layerLabel", .string(symbols.naming.label(d.layer))),
             ("j", .integer(d.j)),
@@ -32,34 +32,42 @@ public struct JSONRenderer: Sendable {
                 }
             object.append(("backward", .array(needed + d.outputDeltas.map { delta(d, $0) })))
         }
+        if let average = d.average, average.batch != nil {
+            object.append(("batch", .array(average.samples.map { .integer($0.sample) })))
+        }
         if let average = d.average {
-            object.append(("average", [
-                "samples": .array(average.samples.map { p in
+            var fields: [(key: String, value: JSONValue)] = [
+                ("samples", .array(average.samples.map { p in
                     [
                         "sample": .integer(p.sample),
                         "symbol": .string(symbols.text(.partial(.loss(.sample(p.sample)), w))),
                         "factors": .array(p.factors.map(JSONValue.number)),
                         "value": .number(p.value),
                     ]
-                }),
-                "value": .number(average.value),
-            ]))
+                })),
+                ("value", .number(average.value)),
+            ]
+            if let batch = average.batch {
+                fields.append(("allSamples", ["count": .integer(batch.sampleCount), "value": .number(batch.fullValue)]))
+            }
+            object.append(("average", .object(fields)))
         }
         return .object(object)
     }
 
-    /// `nnexplain gradients --format json`: `weights[j][k] = ∂C/∂w_jk^l` averaged over the samples.
-    public func render(_ gradients: Gradients) -> JSONValue {
-        [
-            "loss": .number(gradients.loss),
-            "layers": .array(gradients.layers.enumerated().map { i, layer in
+    /// `nnexplain gradients --format json`: `weights[j][k] = ∂C/∂w_jk^l` averaged over the samples;
+    /// with a `batch`, `"batch"` lists its samples and the rest are the batch's, `C_B` and `∂C_B/∂w_jk^l`.
+    public func render(_ gradients: Gradients, batch: [Int]? = nil) -> JSONValue {
+        .object((batch.map { [("batch", .array($0.map(JSONValue.integer)))] } ?? []) + [
+            ("loss", .number(gradients.loss)),
+            ("layers", .array(gradients.layers.enumerated().map { i, layer in
                 [
                     "layer": .integer(i + 1),
                     "weights": .array(layer.weights.map { .array($0.map(JSONValue.number)) }),
                     "biases": .array(layer.biases.map(JSONValue.number)),
                 ]
-            }),
-        ]
+            })),
+        ])
     }
 
     /// `nnexplain forward --format json`: every layer's `z` and `a`, and the loss.

@@ -25,6 +25,7 @@ struct LatexMath: Sendable {
         case .activation(let l): return "g_{\(naming.label(l))}"
         case .sum(let index): return "\\sum_{\(index.replacingPrimes)} "
         case .mean(let index): return "\\frac{1}{N}" + latex(.sum(index))
+        case .batchMean(let index): return "\\frac{1}{|B|}\\sum_{\(index.replacingPrimes) \\in B} "
         case .over(let numerator, let n): return "\\frac{" + latex(numerator) + "}{\(n)}"
         case .matrix(let rows): return matrix(rows)
         }

@@ -24,6 +24,9 @@ struct MathMLMath: Sendable {
         case .activation(let l): return "<msub><mi>g</mi>" + MathMLMath.tokens(naming.label(l)) + "</msub>"
         case .sum(let index): return "<msub><mo>∑</mo>" + MathMLMath.tokens(index) + "</msub>"
         case .mean(let index): return "<mfrac><mn>1</mn><mi>N</mi></mfrac>" + mathML(.sum(index))
+        case .batchMean(let index):
+            return "<mfrac><mn>1</mn><mrow><mo stretchy=\"false\">|</mo><mi>B</mi><mo stretchy=\"false\">|</mo></mrow></mfrac><msub><mo>∑</mo><mrow>"
+                + MathMLMath.tokens(index) + "<mo>∈</mo><mi>B</mi></mrow></msub>"
         case .over(let numerator, let n): return "<mfrac>" + grouped(numerator) + "<mn>\(n)</mn></mfrac>"
         case .matrix(let rows): return matrix(rows)
         }

@@ -34,6 +34,7 @@ extension Symbol {
         case .loss(.sample(let s)): return SymbolScripts(base: "C", sub: String(s), sup: "")
         case .loss(.anySample): return SymbolScripts(base: "C", sub: "s", sup: "")
         case .loss(.mean): return SymbolScripts(base: "C", sub: "", sup: "")
+        case .loss(.batch): return SymbolScripts(base: "C", sub: "B", sup: "")
         case .gPrime, .partial, .learningRate, .epsilon: return nil
         // The matrix form's symbols are written by each renderer around its own Greek letters and marks.
         case .array, .delta, .transpose, .lossGradient, .gPrimeArray: return nil

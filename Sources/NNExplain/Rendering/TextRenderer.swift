@@ -158,6 +158,7 @@ public struct TextRenderer: Sendable {
         case .activation(let l): return "g_" + grouped(naming.label(l))
         case .sum(let index): return "Σ_\(index) "
         case .mean(let index): return "(1/N) " + text(.sum(index))
+        case .batchMean(let index): return "(1/|B|) Σ_(\(index)∈B) "
         case .over(let numerator, let n): return "(" + text(numerator) + ") / \(n)"
         case .matrix(let rows): return "[" + rows.map { "[" + $0.map(number).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
         }
@@ -226,7 +227,7 @@ public struct TextRenderer: Sendable {
     static func asciiSpelling(_ text: String) -> String {
         let spellings: [Character: String] = [
             "∂": "d", "Σ": "sum", "·": "*", "−": "-", "²": "^2", "½": "(1/2)", "…": "...", "│": "|",
-            "≤": "<=", "θ": "theta", "∇": "grad", "⊙": ".*", "Δ": "Delta", "⋮": ":", "⋱": "\\",
+            "≤": "<=", "∈": " in ", "θ": "theta", "∇": "grad", "⊙": ".*", "Δ": "Delta", "⋮": ":", "⋱": "\\",
             "⎡": "[", "⎢": "[", "⎣": "[", "⎤": "]", "⎥": "]", "⎦": "]", "′": "'", "—": "-", "×": "x", "→": "->", "η": "eta", "ε": "eps", "δ": "delta", "✓": "ok", "✗": "X",
         ]
         var out = ""

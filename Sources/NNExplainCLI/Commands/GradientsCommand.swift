@@ -7,22 +7,25 @@ enum GradientsCommand {
         abstract: "Print every ∂C/∂w and ∂C/∂b, averaged over the samples, as tables per layer.",
         discussion: """
             C is the mean of the per-sample losses C_s, so every gradient is the mean of the
-            per-sample gradients. In the tables, row j and column k hold ∂C/∂w_jk^l.
+            per-sample gradients. In the tables, row j and column k hold ∂C/∂w_jk^l. With
+            --batch, the gradients of a mini-batch's loss C_B instead, averaged over its samples.
             """,
-        synopsis: [.networkSource, .optional(Presentation.format(Presentation.Format.allCases)), .optional(Presentation.precision)],
-        options: Options.networkSource + Presentation.options(formats: Presentation.Format.allCases),
+        synopsis: [.networkSource, .optional(Options.batch), .optional(Presentation.format(Presentation.Format.allCases)),
+                   .optional(Presentation.precision)],
+        options: Options.networkSource + [Options.batch] + Presentation.options(formats: Presentation.Format.allCases),
         action: .parsed(run))
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let loaded = try loadNetwork(arguments, environment) { shape throws(CLIError) in
             try ResourceLimits.requireMemory(shape, printing: shape.parameters, arguments)
         }
+        let batch = try arguments.read(Options.batch, in: loaded.network.samples.count)
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
-        let gradients = loaded.network.gradients()
-        try requireFinite(loaded.network, gradients: gradients)
+        let gradients = (batch.map(loaded.network.batch) ?? loaded.network).gradients()
+        try requireFinite(loaded.network, gradients: gradients, batch: batch)
         let naming = LayerNaming(depth: loaded.network.depth)
-        let output = presentation.render(Explanation.gradients(gradients, of: loaded.network), naming: naming) {
-            JSONRenderer(naming: naming).render(gradients)
+        let output = presentation.render(Explanation.gradients(gradients, of: loaded.network, batch: batch), naming: naming) {
+            JSONRenderer(naming: naming).render(gradients, batch: batch)
         }
         return CommandResult(output: output, warnings: loaded.warnings)
     }

@@ -12,10 +12,12 @@ enum UpdateCommand {
               nnexplain update --format json > next.json
               nnexplain update --network next.json --format json > after.json
             --in-place rewrites the network file itself (safely: on any failure it is untouched).
+            --batch steps with the gradient of a mini-batch B, ∂C_B/∂w, instead of the full one:
+              nnexplain update --random 2,3,2 --samples 6 --batch 0,3,5 --format json > next.json
             """,
-        synopsis: [.networkSource, .weight, .optional(Options.learningRate), .optional(Options.updateOrder), .optional(inPlace),
-                   .optional(Presentation.format(Presentation.Format.allCases))],
-        options: Options.networkSource + Options.weight + [Options.learningRate, Options.updateOrder, inPlace]
+        synopsis: [.networkSource, .weight, .optional(Options.batch), .optional(Options.learningRate), .optional(Options.updateOrder),
+                   .optional(inPlace), .optional(Presentation.format(Presentation.Format.allCases))],
+        options: Options.networkSource + Options.weight + [Options.batch, Options.learningRate, Options.updateOrder, inPlace]
             + Presentation.options(formats: Presentation.Format.allCases),
         action: .parsed(run))
 
@@ -30,18 +32,30 @@ enum UpdateCommand {
         let weight = try WeightIndices.readIfGiven(arguments, network: network)
         let η = try arguments.read(Options.learningRate)
         let order = try arguments.read(Options.updateOrder)
+        let batch = try arguments.read(Options.batch, in: network.samples.count)
+        if batch != nil, order == .outputFirst {
+            throw arguments.usage("--batch and --update-order output-first cannot be used together; "
+                + "the output-first order is here only to reproduce Mazur's full-batch figures")
+        }
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
-        let step = network.updateStep(learningRate: η, order: order)
-        try requireFinite(network, gradients: step.gradients)
+        let step = batch.map { network.updateStep(learningRate: η, order: order, batch: $0) } ?? network.updateStep(learningRate: η, order: order)
+        try requireFinite(network, gradients: step.gradients, batch: batch)
         if let weight, order == .simultaneous {
-            try requireFinite(network, samples: Array(network.samples.indices), checks: [.product(layer: weight.l, j: weight.j, k: weight.k)])
+            try requireFinite(network, samples: batch ?? Array(network.samples.indices), checks: [.product(layer: weight.l, j: weight.j, k: weight.k)])
+        }
+        if let losses = step.batch, !losses.lossBefore.isFinite {
+            try requireFinite(network, samples: Array(network.samples.indices), checks: [.loss])
         }
         let rate = "try a smaller --learning-rate (this run used \(step.learningRate.formatted))"
         if let bad = step.after.firstNonFiniteParameter() {
             throw .runtime("the step overflowed: \(parameterName(bad, in: network)) became \(nonFiniteWord(bad.value)); \(rate)")
         }
         if !step.lossAfter.isFinite {
-            throw .runtime("the step overflowed: the loss after it, C, became \(nonFiniteWord(step.lossAfter)); \(rate)")
+            let loss = step.batch == nil ? "C" : "the batch's loss C_B"
+            throw .runtime("the step overflowed: the loss after it, \(loss), became \(nonFiniteWord(step.lossAfter)); \(rate)")
+        }
+        if let losses = step.batch, !losses.lossAfter.isFinite {
+            throw .runtime("the step overflowed: the loss over all samples after it, C, became \(nonFiniteWord(losses.lossAfter)); \(rate)")
         }
         let naming = weight?.naming ?? LayerNaming(depth: network.depth)
         let document: Document

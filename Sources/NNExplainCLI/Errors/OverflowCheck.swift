@@ -8,11 +8,12 @@ func requireFinite(_ network: Network, samples: [Int], checks: [FiniteCheck], ki
 }
 
 /// Fails when the mean loss or a mean gradient of `network` is not finite (for `gradients` of
-/// another order, give them), naming the first sample's number to blame, or else the mean itself.
-func requireFinite(_ network: Network, gradients: Gradients? = nil) throws(CLIError) {
-    let gradients = gradients ?? network.gradients()
+/// another order, give them), naming the first sample's number to blame, or else the mean itself;
+/// with a `batch`, the mean over its samples (``Network/batch(_:)``), a sample named by its own number.
+func requireFinite(_ network: Network, gradients: Gradients? = nil, batch: [Int]? = nil) throws(CLIError) {
+    let gradients = gradients ?? (batch.map(network.batch) ?? network).gradients()
     guard !gradients.allFinite else { return }
-    let bad = network.firstNonFinite(samples: network.samples.indices) ?? gradients.firstNonFinite
+    let bad = network.firstNonFinite(samples: batch ?? Array(network.samples.indices)) ?? gradients.firstNonFinite
     if let bad { throw overflow(bad, in: network) }
 }
 

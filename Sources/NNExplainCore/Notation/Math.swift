@@ -31,6 +31,8 @@ public struct Math: Sendable, Equatable, ExpressibleByArrayLiteral {
         case sum(String)
         /// `(1/N) Σ_s`, the mean over the named index: its sum with the factor `1/N` before it.
         case mean(String)
+        /// `(1/|B|) Σ_(s∈B)`, the mean over the named index running through a mini-batch B.
+        case batchMean(String)
         /// The mean `(a + b) / n` written as `(…) / n`: the numerator in parentheses over an integer.
         case over(Math, Int)
         /// A matrix of numbers, `rows[r][c]`, written out with brackets and its shape `rows×columns`

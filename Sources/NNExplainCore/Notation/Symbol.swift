@@ -64,5 +64,7 @@ public indirect enum Symbol: Sendable, Equatable {
         case anySample
         /// `C`, the mean over the samples.
         case mean
+        /// `C_B`, the mean over the samples of a mini-batch B.
+        case batch
     }
 }

@@ -9,6 +9,7 @@ public enum UpdateOrder: String, CaseIterable, Sendable {
 }
 
 /// One step of gradient descent, `w ← w − η · ∂C/∂w`, and everything needed to explain it.
+/// With a mini-batch (``batch``) the gradient is the batch's, `∂C_B/∂w`, and so are the losses.
 public struct UpdateStep: Sendable, Equatable {
     public let before: Network
     public let after: Network
@@ -17,8 +18,10 @@ public struct UpdateStep: Sendable, Equatable {
     public let gradients: Gradients
     public let learningRate: Double
     public let order: UpdateOrder
-    /// `C` at the weights after the step (the loss before it is `gradients.loss`).
+    /// `C` (or `C_B`) at the weights after the step (the loss before it is `gradients.loss`).
     public let lossAfter: Double
+    /// The mini-batch the gradient was taken over, with `C` before and after; `nil` for all samples.
+    public let batch: Batch?
 }
 
 /// What ``Network/trained(epochs:learningRate:order:progress:)`` did.
@@ -49,7 +52,7 @@ extension Network {
         let η = η ?? learningRate
         let (after, gradients) = stepped(learningRate: η, order: order)
         return UpdateStep(before: self, after: after, gradients: gradients, learningRate: η, order: order,
-                          lossAfter: after.meanLoss())
+                          lossAfter: after.meanLoss(), batch: nil)
     }
 
     /// The network after one step, and the gradients it moved by: `w ← w − η · ∂C/∂w`.

@@ -11,7 +11,7 @@ struct CLITests {
         var testDescription: String { arguments.joined(separator: " ") }
     }
 
-    static let stepUsage = "Usage: nnexplain step --layer SPEC --j J --k K [--network FILE | --random SIZES] [--sample S | --average] "
+    static let stepUsage = "Usage: nnexplain step --layer SPEC --j J --k K [--network FILE | --random SIZES] [--sample S | --average | --batch LIST] "
         + "[--format FORMAT] [--precision N]\nSee 'nnexplain step --help'.\n"
 
     static let errors: [ErrorCase] = [

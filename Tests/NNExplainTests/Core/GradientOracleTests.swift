@@ -174,7 +174,7 @@ struct GradientOracleTests {
 /// computations round in different orders and relative error says nothing. Every gradient these
 /// networks have that is not zero is far above 1e-15 (the smallest is ~3e-5), so the floor cannot
 /// hide a wrong value.
-private func exactlyClose(_ a: Double, _ b: Double) -> Bool {
+func exactlyClose(_ a: Double, _ b: Double) -> Bool {
     abs(a - b) <= max(1e-12 * max(abs(a), abs(b)), 1e-15)
 }
 
@@ -183,12 +183,12 @@ private func exactlyClose(_ a: Double, _ b: Double) -> Bool {
 /// error is divided by 2ε ≈ 2e-6, so a difference quotient carries ~1e-10 of absolute noise whatever
 /// the true gradient is (1.5e-10 at most, measured). For gradients below ~1e-4 that noise can exceed
 /// 1e-6 relative.
-private func finiteDifferenceClose(_ a: Double, _ b: Double) -> Bool {
+func finiteDifferenceClose(_ a: Double, _ b: Double) -> Bool {
     abs(a - b) <= max(1e-6 * max(abs(a), abs(b)), 1e-9)
 }
 
 /// `gradient(at:of:)` as a plain `[Double]`. A zero tangent of an array may come back empty.
-private func adGradient(at x: [Double], of f: @differentiable(reverse) ([Double]) -> Double) -> [Double] {
+func adGradient(at x: [Double], of f: @differentiable(reverse) ([Double]) -> Double) -> [Double] {
     let g = gradient(at: x, of: f).base
     return g.isEmpty ? [Double](repeating: 0, count: x.count) : g
 }
@@ -198,7 +198,7 @@ private func adGradient(at x: [Double], of f: @differentiable(reverse) ([Double]
 /// A network reduced to plain numbers for the independent loss. Parameters are flattened layer by
 /// layer, `l = 1 … L`: the weights row by row (`w_jk^l` at `weightOffset[l-1] + j·n_(l-1) + k`), then
 /// the biases if the layer has any.
-private struct IndependentLoss {
+struct IndependentLoss {
     /// The activations, as the test's own enum: only *which* function a layer names comes from the
     /// engine, never how it is computed.
     enum G { case sigmoid, tanh, relu, leakyRelu, identity, softmax }
@@ -362,7 +362,7 @@ private func outputLoss(_ z: [Double], target y: [Double], shape: IndependentLos
 
 /// `C_s` as a function of every weight and bias.
 @differentiable(reverse, wrt: parameters)
-private func sampleLoss(parameters: [Double], shape: IndependentLoss, sample s: Int) -> Double {
+func sampleLoss(parameters: [Double], shape: IndependentLoss, sample s: Int) -> Double {
     let z = logits(shape.x[s], from: 0, to: shape.depth, parameters: parameters, shape: shape)
     return outputLoss(z, target: shape.y[s], shape: shape)
 }

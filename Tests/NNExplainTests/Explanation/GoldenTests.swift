@@ -13,6 +13,9 @@ struct GoldenTests {
     static let deep = Fixtures.path("deep.json")
     /// A 2-3-3 softmax classifier with cross-entropy and soft targets (the second sample's do not sum to 1).
     static let softmax = Fixtures.path("softmax-soft.json")
+    /// A 2-3-2 sigmoid network of six samples drawn from a seed, and the mini-batch of samples 0, 3 and 5.
+    static let batchNetwork = ["--random", "2,3,2", "--samples", "6", "--seed", "3"]
+    static let batch = batchNetwork + ["--batch", "0,3,5"]
 
     static let cases: [Case] = [
         // The built-in network: the article's two examples, a deeper layer, averaging, every command.
@@ -101,6 +104,20 @@ struct GoldenTests {
         Case(file: "default-matrix-average-json.txt", arguments: ["matrix", "--average", "--format", "json"]),
         Case(file: "default-matrix-2.txt", arguments: ["matrix", "--layer", "2", "--sample", "1"]),
         Case(file: "mazur-matrix.txt", arguments: ["matrix", "--network", mazur]),
+        // Mini-batches: a seeded random network of six samples, the batch B = {0, 3, 5} in every format.
+        Case(file: "batch-step-L-j0-k1.txt", arguments: ["step", "--layer", "L", "--j", "0", "--k", "1"] + batch),
+        Case(file: "batch-step-L-j0-k1-json.txt", arguments: ["step", "--layer", "L", "--j", "0", "--k", "1", "--format", "json"] + batch),
+        Case(file: "batch-step-L-1-j1-k0.md", arguments: ["step", "--layer", "L-1", "--j", "1", "--k", "0", "--format", "markdown"] + batch),
+        Case(file: "batch-step-L-j0-k1.tex", arguments: ["step", "--layer", "L", "--j", "0", "--k", "1", "--format", "latex"] + batch),
+        Case(file: "batch-step-all-samples.txt", arguments: ["step", "--layer", "L", "--j", "0", "--k", "1", "--batch", "0-5"] + batchNetwork),
+        Case(file: "batch-update-L-j0-k1.txt", arguments: ["update", "--layer", "L", "--j", "0", "--k", "1"] + batch),
+        Case(file: "batch-update-L-j0-k1-beamer.tex", arguments: ["update", "--layer", "L", "--j", "0", "--k", "1", "--format", "beamer"] + batch),
+        Case(file: "batch-update-L-1-j1-k0.md", arguments: ["update", "--layer", "L-1", "--j", "1", "--k", "0", "--format", "markdown"] + batch),
+        Case(file: "batch-update-all.txt", arguments: ["update", "--ascii"] + batch),
+        Case(file: "batch-update-json.txt", arguments: ["update", "--format", "json"] + batch),
+        Case(file: "batch-gradients.txt", arguments: ["gradients"] + batch),
+        Case(file: "batch-gradients-json.txt", arguments: ["gradients", "--format", "json"] + batch),
+        Case(file: "batch-gradients.tex", arguments: ["gradients", "--format", "latex"] + batch),
         // Diagrams.
         Case(file: "default-diagram-L-1-j2-k2.svg", arguments: ["diagram", "--layer", "L-1", "--j", "2", "--k", "2"]),
         Case(file: "default-diagram-L-1-j2-k2.dot", arguments: ["diagram", "--layer", "L-1", "--j", "2", "--k", "2", "--format", "dot"]),

@@ -20,6 +20,7 @@ struct ArgumentFuzzer {
                        "\u{202E}L-1", "\u{FEFF}L", "\u{0}", "\t", "\n", "a\nb", "\r", "L\r", "\u{1B}[31mred",
                        "\u{2028}", "ß", "ǅ", "ﬂ", "ı", "\u{10FFFF}", "--help=1", "-h=", "--version", "help", "json",
                        "text", "JSON", "xml", "17", "18", "--average", "--average=1", "--layer=L"]
+    static let batches = ["0", "1,0", "0-1", "0-2", "2,0-1", "1-0", "0,0", "0,,1", ",", "0-", "-0", "0--1", "1-1", " 0 , 1 ", "0-99999999999999999999"]
     static let longPieces = ["a", "9", "L-", "é", "🧠", "-", "--j", "=", " "]
 
     var optionNames: [String] {
@@ -36,6 +37,7 @@ struct ArgumentFuzzer {
             ["step", "--layer", "L-2", "--j", "0", "--k", "1", "--sample", "1", "--format", "json"],
             ["step", "--network", mazur, "--layer", "1", "--j", "0", "--k", "0", "--precision", "4"],
             ["step", "--network", deep, "--layer", "L-2", "--j", "1", "--k", "3", "--average", "--format", "json"],
+            ["step", "--network", deep, "--layer", "L-1", "--j", "0", "--k", "2", "--batch", "2,0"], ["update", "--batch", "1", "--format", "json"],
             ["forward", "--sample", "1"], ["forward", "--network", deep, "--sample", "2", "--precision", "17"],
             ["gradients", "--format", "json"], ["gradients", "--network", deep, "--precision", "1"],
             ["network"], ["network", "--network", mazur], ["help"], ["help", "step"], ["--help"], ["--version"],
@@ -79,6 +81,7 @@ struct ArgumentFuzzer {
         switch option.name {
         case "--layer": return g.pick(ArgumentFuzzer.layerSpecs)
         case "--j", "--k", "--sample": return g.chance(0.7) ? String(g.int(in: 0...3)) : g.pick(ArgumentFuzzer.numbers)
+        case "--batch": return g.chance(0.7) ? g.pick(ArgumentFuzzer.batches) : g.pick(ArgumentFuzzer.numbers)
         case "--network": return g.pick(paths)
         case "--format": return g.chance(0.7) ? g.pick(["text", "json"]) : g.pick(ArgumentFuzzer.junk)
         case "--precision": return g.chance(0.7) ? String(g.int(in: 1...17)) : g.pick(ArgumentFuzzer.numbers)

@@ -43,6 +43,8 @@ struct NonFiniteCase: CustomTestStringConvertible, Sendable {
             json: #"{"inputs": 1, "layers": [{"activation": "identity", "weights": [[1e308]]}], "samples": [{"x": [0.5], "y": [0]}, {"x": [1e300], "y": [0]}]}"#,
             commands: [["forward", "--network", "$NETWORK", "--sample", "1"], ["gradients", "--network", "$NETWORK"],
                        ["step", "--network", "$NETWORK", "--layer", "L", "--j", "0", "--k", "0", "--sample", "1"],
-                       ["step", "--network", "$NETWORK", "--layer", "L", "--j", "0", "--k", "0", "--average"]]),
+                       ["step", "--network", "$NETWORK", "--layer", "L", "--j", "0", "--k", "0", "--average"],
+                       ["step", "--network", "$NETWORK", "--layer", "L", "--j", "0", "--k", "0", "--batch", "1"],
+                       ["gradients", "--network", "$NETWORK", "--batch", "1,0"], ["update", "--network", "$NETWORK", "--batch", "0"]]),
     ]
 }
