@@ -13,7 +13,7 @@ enum LessonMath {
         "ldots": "…", "dots": "…", "approx": "≈", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "neq": "≠",
         "lvert": "|", "rvert": "|", "Sigma": "Σ", "ast": "*", "prime": "'", "top": "T", "ln": "ln", "exp": "exp",
         "max": "max", "tanh": "tanh", "tfrac12": "½", "left": "", "right": "", ",": "", ";": " ", "quad": " ",
-        "qquad": "  ",
+        "qquad": "  ", "in": "∈",
     ]
 
     /// Commands after which the one space that separates them from their argument is dropped: `∂C`, `|z|`.
@@ -33,6 +33,7 @@ enum LessonMath {
                 } else if name == "text" || name == "mathrm", let (body, r) = group(rest) {
                     out += body; rest = r
                 } else if let symbol = symbols[name] {
+                    if name == "rvert", out.last == " " { out.removeLast() }  // `\lvert B \rvert` is |B|
                     out += symbol
                     if tight.contains(name), rest.first == " " { rest = rest.dropFirst() }
                 } else { out += "\\" + name }

@@ -53,7 +53,8 @@ enum LessonText {
     }
 
     /// One line of prose: `$…$` as Unicode math, `` `code` `` and `**bold**`/`*italic*` without their
-    /// marks, `[text](target)` as "text (target)", `\*` as `*`.
+    /// marks, `[text](target)` as "text (target)", `![text](picture)` as "Picture: text (picture)"
+    /// (a terminal shows no image, so it names the file to open), `\*` as `*`.
     static func inline(_ line: String) -> String {
         var out = "", rest = Substring(line)
         while let c = rest.first {
@@ -72,6 +73,8 @@ enum LessonText {
                 } else { out += fence }
             case "*":
                 rest = rest.drop { $0 == "*" }
+            case "!" where rest.first == "[":
+                out += "Picture: "
             case "[":
                 if let close = rest.firstIndex(of: "]"), rest[rest.index(after: close)...].hasPrefix("("),
                    let end = rest[close...].firstIndex(of: ")") {

@@ -87,9 +87,10 @@ struct ExamplesTests {
     }
 
     @Test func circlesAndIrisReachTheirAccuracies() throws {
-        let (_, circles) = try Self.trained("circles")
+        let (circlesTrained, circles) = try Self.trained("circles")
         let circlesAccuracy = try #require(circles["accuracy"]?.doubleValue)
         #expect(circlesAccuracy >= 0.95)
+        #expect(try Self.decoded(LessonTests.folder.appendingPathComponent("networks/circles-trained.json")) == circlesTrained)
         let (trained, iris) = try Self.trained("iris")
         let (train, test) = (try #require(iris["accuracy"]?.doubleValue), try #require(iris["test"]?["accuracy"]?.doubleValue))
         #expect(train >= 0.95 && test >= 0.90)

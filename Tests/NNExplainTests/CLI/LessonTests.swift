@@ -71,6 +71,32 @@ struct LessonTests {
         #expect(runCLI(["lesson", "99"]).status == 64)
     }
 
+    /// A lesson's picture, `![…](pictures/NAME.svg)`, follows the command that draws it, written as a
+    /// code span `` `nnexplain … --output FILE` ``; the file in `lessons/pictures/` must be exactly what
+    /// that command writes today (recorded with `NNEXPLAIN_RECORD=1`, like the outputs).
+    @Test func picturesAreWhatTheirCommandsDraw() throws {
+        var pictures = 0
+        for file in Self.files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in text.matches(of: /`nnexplain ([^`]+?) --output [^`]+`[^!`]*!\[[^\]]*\]\(pictures\/([^)]+)\)/) {
+                pictures += 1
+                let arguments = match.output.1.split(separator: " ").map(String.init)
+                let result = runCLI(arguments)
+                #expect(result.status == 0, "\(file.lastPathComponent): nnexplain \(match.output.1)")
+                let url = Self.folder.appendingPathComponent("pictures/\(match.output.2)")
+                if Golden.recording {
+                    if (try? String(contentsOf: url, encoding: .utf8)) != result.stdout {
+                        try result.stdout.write(to: url, atomically: true, encoding: .utf8)
+                        Issue.record("Recorded \(url.lastPathComponent); look at it, then run without NNEXPLAIN_RECORD.")
+                    }
+                } else {
+                    #expect(try String(contentsOf: url, encoding: .utf8) == result.stdout, "\(url.lastPathComponent) is stale: record it again")
+                }
+            }
+        }
+        #expect(pictures >= 2, "lesson 12 shows two decision boundaries")
+    }
+
     /// The lessons' math is written so that GitHub (MathJax after its Markdown pass), KaTeX and
     /// pandoc's `tex_math_dollars` all read it as math: inline `$…$` opens and closes on one line, hugs
     /// its content, and is not glued to a word or followed by a digit; it holds no `*` (emphasis), `|`

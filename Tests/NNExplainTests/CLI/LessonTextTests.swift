@@ -33,6 +33,15 @@ struct LessonTextTests {
         #expect(student.contains(markdown[questions.lowerBound...].prefix { $0 != "<" }.trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 
+    @Test func aBatchMeanReadsAsTheToolWritesIt() {
+        #expect(LessonMath.text(#"\frac{1}{\lvert B \rvert} \sum_{s \in B} C_s"#) == "(1/|B|) Σ_(s ∈ B) C_s")
+    }
+
+    @Test func aPictureIsNamedForTheTerminal() {
+        #expect(LessonText.inline("![XOR, learned](pictures/xor-boundary.svg)") == "Picture: XOR, learned (pictures/xor-boundary.svg)")
+        #expect(LessonText.inline("Wow! [a link](x.md)") == "Wow! a link (x.md)")
+    }
+
     @Test func theOptionsNeedALessonNumber() {
         let result = runCLI(["lesson", "--no-answers"])
         #expect(result.status == 64 && result.stdout.isEmpty)
