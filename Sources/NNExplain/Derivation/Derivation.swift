@@ -150,6 +150,9 @@ public struct Derivation: Sendable, Equatable {
     /// `∂C/∂w_jk^l = (1/N) Σ_s ∂C_s/∂w_jk^l`.
     public struct Average: Sendable, Equatable {
         public let samples: [SampleProduct]
+        /// Whether each product is `∂C_s/∂z_j^L · a_k^(L-1)` (an output layer that is not the article's
+        /// chain) rather than the three factors `∂C_s/∂a_j^l · g_l'(z_j^l) · a_k^(l-1)`.
+        public let throughDelta: Bool
         public let value: Double
     }
 

@@ -50,14 +50,15 @@ extension Network {
     /// `(Σ_s ∂C_s/∂w_jk^l) / N`, summed in the engine's order and divided as the engine divides
     /// (``meanOverSamples(_:)``), so it is finite whenever every product is, even if their sum is not.
     func averagedGradient(layer l: Int, j: Int, k: Int) -> Derivation.Average {
+        let throughDelta = l == depth && outputRule != .chain
         let products = samples.indices.map { s in
             let t = trace(sample: s)
             let input = t.activations(ofLayer: l - 1)[k]
-            let factors = l == depth && outputRule != .chain ? [t.delta(layer: l, j: j), input]
+            let factors = throughDelta ? [t.delta(layer: l, j: j), input]
                 : [t.layer(l).dCda[j], t.layer(l).gPrime[j], input]
             return Derivation.SampleProduct(sample: s, factors: factors, value: t.weightGradient(layer: l, j: j, k: k))
         }
-        return Derivation.Average(samples: products, value: Network.meanOverSamples(products.map(\.value)))
+        return Derivation.Average(samples: products, throughDelta: throughDelta, value: Network.meanOverSamples(products.map(\.value)))
     }
 
     /// Term 1 of `∂C_s/∂w_jk^l`: `∂C_s/∂a_j^l`, with everything it depends on.

@@ -56,7 +56,7 @@ extension Derivation {
         var result: [Document.Block] = [.chain(gradient, [.product(factors), [.number(value)]])]
         if let average {
             blocks += [.gap, .section(heading: ["Result"], blocks: result)]
-            result = Explanation.averageRows(average, weight: w) + [direction(average.value, weight: w, loss: .loss(.mean))]
+            result = Explanation.averageRows(average, layer: l, j: j, k: k) + [direction(average.value, weight: w, loss: .loss(.mean))]
             blocks += [.gap, .section(heading: ["Average over the samples"], blocks: result)]
         } else {
             blocks += [.gap, .section(heading: ["Result"], blocks: result + [direction(value, weight: w, loss: C)])]

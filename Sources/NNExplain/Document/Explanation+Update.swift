@@ -35,7 +35,7 @@ extension Explanation {
         let gradientBlocks: [Document.Block]
         switch step.order {
         case .simultaneous:
-            gradientBlocks = averageRows(step.before.averagedGradient(layer: l, j: j, k: k), weight: w) + [.paragraph([
+            gradientBlocks = averageRows(step.before.averagedGradient(layer: l, j: j, k: k), layer: l, j: j, k: k) + [.paragraph([
                 "Each product is one sample's chain rule; the step command with ", .code("--average"), " works out every ",
                 "term of sample \(Derivation.sampleInFull) in full.",
             ])]
@@ -93,18 +93,22 @@ extension Explanation {
         return Document(blocks)
     }
 
-    /// The rows of an average: one product per sample, then their mean. Each row's label is math
-    /// (`s = 0`), not a word: MathML renderers squeeze a word in a table cell down to its first letter.
-    static func averageRows(_ average: Derivation.Average, weight w: Symbol) -> [Document.Block] {
-        let mean = Math.of(.partial(.loss(.mean), w))
+    /// The rows of an average: the per-sample chain rule named once with the letter s, then one row
+    /// of its numbers per sample, then their mean. Rows hold only the numbers, so a table of deep
+    /// layers' weights fits a terminal of 80 columns. Each row's label is math (`s = 0`), not a word:
+    /// MathML renderers squeeze a word in a table cell down to its first letter.
+    static func averageRows(_ average: Derivation.Average, layer l: Int, j: Int, k: Int) -> [Document.Block] {
+        let w = Symbol.w(layer: l, .number(j), .number(k))
+        let mean = Math.of(.partial(.loss(.mean), w)), perSample = Math.of(.partial(.loss(.anySample), w))
+        let factors = Derivation.sampleProductFactors(layer: l, j: j, k: k, throughDelta: average.throughDelta)
         return [
-            .line(mean, [.mean("s"), .symbol(.partial(.loss(.anySample), w))]),
+            .line(mean, [.mean("s")] + perSample),
             .reason([["C is the mean of the per-sample losses ", m(.loss(.anySample)),
                       ", and the derivative of a mean is the mean of the derivatives."]]),
+            .paragraph(["Sample by sample, ", m(perSample + [.op(.equals)] + Math.joined(factors, by: .times)), ":"]),
             .nested([.table(header: nil, rows: average.samples.map { p in
-                [[.notation(text: "s = \(p.sample):", latex: "s = \(p.sample){:}")], .of(.partial(.loss(.sample(p.sample)), w))]
-                    + p.factors.map { [.number($0)] } + [[.number(p.value)]]
-            }, operators: [nil, .equals] + Array(repeating: .times, count: (average.samples.first?.factors.count ?? 1) - 1) + [.equals])]),
+                [[.notation(text: "s = \(p.sample):", latex: "s = \(p.sample){:}")]] + p.factors.map { [.number($0)] } + [[.number(p.value)]]
+            }, operators: [nil] + Array(repeating: .times, count: factors.count - 1) + [.equals])]),
             .chain(mean, average.samples.count == 1 ? [[.number(average.value)]]
                 : [[.over(.sum(average.samples.map(\.value)), average.samples.count)], [.number(average.value)]]),
         ]
