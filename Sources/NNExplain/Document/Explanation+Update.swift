@@ -83,7 +83,7 @@ extension Explanation {
             }
             let columns: [Document.Inline] = biases ? ["; the last column holds ", m(.b(layer: l, .letter("j")))] : []
             blocks += [.gap, .section(
-                heading: ["Layer ", .layer(l, full: true), ": row j, column k holds ", m(.w(layer: l, .letter("j"), .letter("k"))),
+                heading: ["Layer ", .layer(l, full: true), ": "] + rowColumn("j", "k") + [" holds ", m(.w(layer: l, .letter("j"), .letter("k"))),
                           " old → new"] + columns,
                 blocks: [.table(header: header, rows: rows,
                                 operators: Array(repeating: nil, count: header.count - 2) + (biases ? [.bar] : []))])]
@@ -93,7 +93,7 @@ extension Explanation {
         return Document(blocks)
     }
 
-    /// The rows of an average: the per-sample chain rule named once with the letter s, then one row
+    /// The rows of an average: the per-sample chain rule written once with the letter s, then one row
     /// of its numbers per sample, then their mean. Rows hold only the numbers, so a table of deep
     /// layers' weights fits a terminal of 80 columns. Each row's label is math (`s = 0`), not a word:
     /// MathML renderers squeeze a word in a table cell down to its first letter.
@@ -103,9 +103,9 @@ extension Explanation {
         let factors = Derivation.sampleProductFactors(layer: l, j: j, k: k, throughDelta: average.throughDelta)
         return [
             .line(mean, [.mean("s")] + perSample),
-            .reason([["C is the mean of the per-sample losses ", m(.loss(.anySample)),
+            .reason([[m(.loss(.mean)), " is the mean of the per-sample losses ", m(.loss(.anySample)),
                       ", and the derivative of a mean is the mean of the derivatives."]]),
-            .paragraph(["Sample by sample, ", m(perSample + [.op(.equals)] + Math.joined(factors, by: .times)), ":"]),
+            .line(perSample, Math.joined(factors, by: .times)),
             .nested([.table(header: nil, rows: average.samples.map { p in
                 [[.notation(text: "s = \(p.sample):", latex: "s = \(p.sample){:}")]] + p.factors.map { [.number($0)] } + [[.number(p.value)]]
             }, operators: [nil] + Array(repeating: .times, count: factors.count - 1) + [.equals])]),
@@ -125,7 +125,7 @@ extension Explanation {
             .paragraph(["Each epoch computes the gradient averaged over all samples and takes one step, ", rule, "."]),
         ]
         if order == .outputFirst { blocks.append(outputFirstNote) }
-        blocks += [.gap, .nested([.table(header: [[.word("epoch")], [.word("loss C")]],
+        blocks += [.gap, .nested([.table(header: [[.word("epoch")], [.word("loss "), .symbol(.loss(.mean))]],
                                          rows: shown.map { [[.word(String($0))], [.number(losses[$0])]] },
                                          operators: [nil])])]
         blocks += [.gap, .paragraph(["Loss curve\(logScale ? " (log scale)" : ""), epoch 0 to \(epochs): ", .text(curve)])]

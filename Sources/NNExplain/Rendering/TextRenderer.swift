@@ -7,8 +7,10 @@
 /// input gives the same bytes everywhere. `ascii` spells the math in plain ASCII; `color` adds ANSI
 /// styles (bold headings and a bold `Why:`, never faint: dim text vanishes on a projector) and is
 /// only for terminals. With a `width`, prose wraps at spaces and formulas after an operator with a
-/// hanging indent, so no line is wider than `width` display columns unless one piece is; tables and
-/// matrices stay whole. Without one nothing wraps, so files and pipes get the same bytes everywhere.
+/// hanging indent, so no line is wider than `width` display columns unless one piece is; matrices
+/// stay whole, equations of them breaking before an operator, and a table wider than `width` is
+/// printed in groups of its columns. Without one nothing wraps, so files and pipes get the same
+/// bytes everywhere.
 public struct TextRenderer: Sendable {
     /// How layers are labelled: `L`, `L-1`, … or `1`, `2`, ….
     public var naming: LayerNaming
