@@ -245,7 +245,7 @@ public struct Diagram: Sendable {
         var columns: [Column] = []
         var columnX = Diagram.marginX
         for l in 0...depth {
-            if l > 0 { columnX += Diagram.columnGap(labels: chosen.map { $0.layer == l ? 1 : $0.layer + 1 == l ? sizes[l] : 0 } ?? 0,
+            if l > 0 { columnX += Diagram.columnGap(labels: chosen.map { $0.layer == l ? 1 : $0.layer + 1 == l ? min(sizes[l], Diagram.maxFullLayer) : 0 } ?? 0,
                                                     between: min(sizes[l - 1], sizes[l], Diagram.maxFullLayer)) }
             columns.append(Column(
                 layer: l, x: columnX,

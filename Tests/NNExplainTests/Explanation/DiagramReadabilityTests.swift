@@ -140,7 +140,8 @@ struct DiagramReadabilityTests {
         return ((x1 + t * dx - px) * (x1 + t * dx - px) + (y1 + t * dy - py) * (y1 + t * dy - py)).squareRoot()
     }
 
-    /// Every highlight of the default network, a few of wide random ones, Mazur's and the deep one.
+    /// Every highlight of the default network, a few of wide random ones, Mazur's, the deep one and
+    /// one with a shortened layer.
     static let labelled: [[String]] = {
         var cases: [[String]] = []
         for (l, nodes, inputs) in [(1, 3, 3), (2, 3, 3), (3, 2, 3)] {
@@ -153,6 +154,8 @@ struct DiagramReadabilityTests {
         }
         cases.append(["--network", Fixtures.path("mazur.json"), "--layer", "L-1", "--j", "0", "--k", "0"])
         cases.append(["--network", Fixtures.path("deep.json"), "--layer", "2", "--j", "1", "--k", "3"])
+        // An output layer of 20 drawn as 10 nodes and "10 more": ten sum labels in one gap.
+        cases.append(["--random", "3,4,20", "--layer", "1", "--j", "2", "--k", "1"])
         return cases
     }()
 
