@@ -61,4 +61,14 @@ extension Derivation {
         if s.throughDelta { return [.of(deltaSymbol(i)), weight] }
         return [.of(.partial(sampleLoss, .a(layer: upper, i))), .of(.gPrime(layer: upper, i)), weight]
     }
+
+    /// The factors of one sample's product in an average, `∂C_s/∂a_j^l · g_l'(z_j^l) · a_k^(l-1)` or
+    /// `∂C_s/∂z_j^L · a_k^(L-1)` (``Average/throughDelta``), with the sample as the letter s: the rows
+    /// of the average give their numbers under this one formula, so no row repeats the symbols.
+    static func sampleProductFactors(layer l: Int, j: Int, k: Int, throughDelta: Bool) -> [Math] {
+        let C = Symbol.loss(.anySample), node = Symbol.Index.number(j)
+        let input = Math.of(.a(layer: l - 1, .number(k)))
+        if throughDelta { return [.of(.partial(C, .z(layer: l, node))), input] }
+        return [.of(.partial(C, .a(layer: l, node))), .of(.gPrime(layer: l, node)), input]
+    }
 }

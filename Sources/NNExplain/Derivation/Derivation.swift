@@ -152,6 +152,9 @@ public struct Derivation: Sendable, Equatable {
     public struct Average: Sendable, Equatable {
         /// One product per sample averaged over, in the order they are added.
         public let samples: [SampleProduct]
+        /// Whether each product is `∂C_s/∂z_j^L · a_k^(L-1)` (an output layer that is not the article's
+        /// chain) rather than the three factors `∂C_s/∂a_j^l · g_l'(z_j^l) · a_k^(l-1)`.
+        public let throughDelta: Bool
         public let value: Double
         /// For a mini-batch: what the full batch would give, to compare; `nil` over all samples.
         public let batch: Batch?

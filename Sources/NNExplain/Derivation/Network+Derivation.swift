@@ -53,20 +53,24 @@ extension Network {
     /// With a `batch`, `∂C_B/∂w_jk^l` the same way over its samples in the order given (as the engine
     /// sums the samples of ``Network/batch(_:)``), and the full-batch mean beside it.
     func averagedGradient(layer l: Int, j: Int, k: Int, batch: [Int]? = nil) -> Derivation.Average {
-        let full = products(layer: l, j: j, k: k)
+        let throughDelta = l == depth && outputRule != .chain
+        let full = products(layer: l, j: j, k: k, throughDelta: throughDelta)
         let fullValue = Network.meanOverSamples(full.map(\.value))
-        guard let batch else { return Derivation.Average(samples: full, value: fullValue, batch: nil) }
+        guard let batch else {
+            return Derivation.Average(samples: full, throughDelta: throughDelta, value: fullValue, batch: nil)
+        }
         let chosen = batch.map { full[$0] }
-        return Derivation.Average(samples: chosen, value: Network.meanOverSamples(chosen.map(\.value)),
+        return Derivation.Average(samples: chosen, throughDelta: throughDelta, value: Network.meanOverSamples(chosen.map(\.value)),
                                   batch: Derivation.Batch(sampleCount: samples.count, fullValue: fullValue))
     }
 
-    /// Every sample's product `∂C_s/∂w_jk^l` with its factors, in order of `s`.
-    private func products(layer l: Int, j: Int, k: Int) -> [Derivation.SampleProduct] {
+    /// Every sample's product `∂C_s/∂w_jk^l` with its factors, in order of `s`: `∂C_s/∂z_j^L · a_k^(L-1)`
+    /// when `throughDelta`, else `∂C_s/∂a_j^l · g_l'(z_j^l) · a_k^(l-1)`.
+    private func products(layer l: Int, j: Int, k: Int, throughDelta: Bool) -> [Derivation.SampleProduct] {
         samples.indices.map { s in
             let t = trace(sample: s)
             let input = t.activations(ofLayer: l - 1)[k]
-            let factors = l == depth && outputRule != .chain ? [t.delta(layer: l, j: j), input]
+            let factors = throughDelta ? [t.delta(layer: l, j: j), input]
                 : [t.layer(l).dCda[j], t.layer(l).gPrime[j], input]
             return Derivation.SampleProduct(sample: s, factors: factors, value: t.weightGradient(layer: l, j: j, k: k))
         }

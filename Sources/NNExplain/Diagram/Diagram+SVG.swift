@@ -52,7 +52,7 @@ extension Diagram {
         let labelled = edges.filter { $0.role == .chosen } + edges.filter { $0.role == .sum }
         if !labelled.isEmpty {
             out.line(##"<g class="weight-labels">"##)
-            for (edge, box) in zip(labelled, layout.labelBoxes(labelled, diagram: self)) { out += edgeLabel(edge, box) }
+            for (edge, place) in zip(labelled, layout.labelPlaces(labelled, diagram: self)) { out += edgeLabel(edge, place) }
             out.line("</g>")
         }
 
@@ -140,11 +140,16 @@ extension Diagram {
         return out.text
     }
 
-    /// `w₀₂ᴸ = 0.2` on a white plate in `box`, outlined in the role's colour and dash.
-    private func edgeLabel(_ edge: Edge, _ box: Box) -> String {
-        let stroke = Diagram.stroke(edge.role)
+    /// `w₀₂ᴸ = 0.2` on a white plate, outlined in the role's colour and dash, with a thin leader
+    /// from a dot on its edge when the plate sits off it.
+    private func edgeLabel(_ edge: Edge, _ place: SVGLayout.LabelPlace) -> String {
+        let stroke = Diagram.stroke(edge.role), box = place.box
         let dash = stroke.dash.map { ##" stroke-dasharray="\##($0)""## } ?? ""
         var out = SVGWriter()
+        if let l = place.leader {
+            out.line(##"<line class="weight-leader \##(Diagram.className(edge.role))" x1="\##(f(l.x1))" y1="\##(f(l.y1))" x2="\##(f(l.x2))" y2="\##(f(l.y2))" stroke="\##(stroke.color)" stroke-width="1.2"/>"##)
+            out.line(##"<circle class="weight-anchor \##(Diagram.className(edge.role))" cx="\##(f(l.x1))" cy="\##(f(l.y1))" r="3.0" fill="\##(stroke.color)"/>"##)
+        }
         out.line(##"<rect class="weight-plate \##(Diagram.className(edge.role))" x="\##(f(box.minX))" y="\##(f(box.minY))" width="\##(f(box.width))" height="\##(f(SVGLayout.labelHeight))" rx="4.0" fill="#ffffff" stroke="\##(stroke.color)" stroke-width="1.2"\##(dash)/>"##)
         out.line(##"<text class="weight-label \##(Diagram.className(edge.role))" x="\##(f(box.centerX))" y="\##(f(box.centerY + 4))" text-anchor="middle" font-size="\##(f(SVGLayout.labelFont))" fill="#1a1a1a">\##(rich(Rich(.name(edge.name), .text(" = " + edge.weightText)), size: SVGLayout.labelFont))</text>"##)
         return out.text

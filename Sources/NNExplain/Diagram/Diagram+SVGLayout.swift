@@ -1,6 +1,6 @@
 /// Where the SVG puts what the model does not place: the canvas size, the horizontal shift that
-/// centres the columns, the rows under the columns, and the weight labels, each at the first spot
-/// along its edge where no other edge, node or label lies under it.
+/// centres the columns and the rows under the columns (the weight labels' places are in
+/// `Diagram+Labels.swift`).
 struct SVGLayout {
     static let sans = "DejaVu Sans, Helvetica, Arial, sans-serif"
     static let mono = "DejaVu Sans Mono, Menlo, Consolas, monospace"
@@ -22,7 +22,7 @@ struct SVGLayout {
     let legendWidth: Double
     let captionY: Double
     let radius: Double
-    private let positions: [Int: [Int: (x: Double, y: Double)]]
+    let positions: [Int: [Int: (x: Double, y: Double)]]
 
     init(_ diagram: Diagram) {
         let r = diagram.radius
@@ -81,44 +81,6 @@ struct SVGLayout {
         return Segment(x1: x(from.x) + radius * ux, y1: from.y + radius * uy, x2: x(to.x) - end * ux, y2: to.y - end * uy)
     }
 
-    /// The label boxes of `labelled` edges: for each, the first of several spots along its edge,
-    /// middle first, whose box touches no other edge, no node and no label placed before it; where
-    /// every spot touches something, the spot touching the fewest.
-    func labelBoxes(_ labelled: [Diagram.Edge], diagram: Diagram) -> [Box] {
-        let segments = diagram.edges.map { endpoints($0) }
-        let circles = diagram.nodes.map { Box(centerX: x($0.x), centerY: $0.y, width: 2 * radius + 4, height: 2 * radius + 4) }
-        let pills = diagram.more.map { Box(centerX: x($0.x), centerY: $0.y, width: SVGLayout.moreWidth($0) + 4, height: 30) }
-        var placed: [Box] = []
-        for edge in labelled {
-            guard let own = endpoints(edge) else { continue }
-            let width = SVGLayout.labelWidth(edge)
-            var best: (box: Box, conflicts: Int)?
-            for t in SVGLayout.labelSpots {
-                let box = Box(centerX: own.x1 + (own.x2 - own.x1) * t, centerY: own.y1 + (own.y2 - own.y1) * t,
-                              width: width, height: SVGLayout.labelHeight)
-                var conflicts = 0
-                for (other, segment) in zip(diagram.edges, segments) where !(other.layer == edge.layer && other.j == edge.j && other.k == edge.k) {
-                    if let segment, box.crosses(segment) { conflicts += 1 }
-                }
-                conflicts += (circles + pills + placed).filter(box.overlaps).count
-                if best == nil || conflicts < best!.conflicts { best = (box, conflicts) }
-                if conflicts == 0 { break }
-            }
-            if let best { placed.append(best.box) }
-        }
-        return placed
-    }
-
-    /// Where along its edge a label may sit, middle first, then alternately nearer each end.
-    static let labelSpots: [Double] = {
-        var spots = [0.5]
-        for step in 1...10 {
-            let d = 0.04 * Double(step)
-            spots += [0.5 - d, 0.5 + d]
-        }
-        return spots
-    }()
-
     static func labelWidth(_ edge: Diagram.Edge) -> Double {
         Diagram.mathWidth(edge.name, suffix: " = " + edge.weightText, size: labelFont) + 10
     }
@@ -151,17 +113,15 @@ struct Box: Sendable {
 
     /// Whether any point of `s` lies inside the box (Liang–Barsky clipping).
     func crosses(_ s: Segment) -> Bool {
+        if max(s.x1, s.x2) < minX || min(s.x1, s.x2) > maxX || max(s.y1, s.y2) < minY || min(s.y1, s.y2) > maxY { return false }
         let dx = s.x2 - s.x1, dy = s.y2 - s.y1
         var (t0, t1) = (0.0, 1.0)
-        for (p, q) in [(-dx, s.x1 - minX), (dx, maxX - s.x1), (-dy, s.y1 - minY), (dy, maxY - s.y1)] {
-            if p == 0 {
-                if q < 0 { return false }
-            } else {
-                let t = q / p
-                if p < 0 { t0 = max(t0, t) } else { t1 = min(t1, t) }
-                if t0 > t1 { return false }
-            }
+        func clip(_ p: Double, _ q: Double) -> Bool {
+            if p == 0 { return q >= 0 }
+            let t = q / p
+            if p < 0 { t0 = max(t0, t) } else { t1 = min(t1, t) }
+            return t0 <= t1
         }
-        return true
+        return clip(-dx, s.x1 - minX) && clip(dx, maxX - s.x1) && clip(-dy, s.y1 - minY) && clip(dy, maxY - s.y1)
     }
 }

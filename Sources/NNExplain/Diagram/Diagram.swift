@@ -32,6 +32,13 @@ public struct Diagram: Sendable {
     // MARK: Geometry (SVG user units; DOT ignores positions)
 
     static let columnGap = 230.0
+
+    /// The gap before a column: ``columnGap``, plus 30 units a label beyond the second when both
+    /// layers have more than 3 nodes (`smaller` is the smaller one's size), where the edges cross
+    /// too densely to leave room for labels.
+    static func columnGap(labels: Int, between smaller: Int) -> Double {
+        smaller > 3 ? columnGap + 30 * Double(max(labels - 2, 0)) : columnGap
+    }
     static let marginX = 70.0
     static let titleHeight = 58.0
 
@@ -233,11 +240,15 @@ public struct Diagram: Sendable {
         }
         maxSlots = slotsPerLayer.map(\.count).max() ?? 1
 
-        // Columns, evenly spaced; the SVG centres them if the canvas is wider.
+        // Columns, evenly spaced but for the gaps that hold weight labels between two layers of
+        // more than 3 nodes, widened so the labels find room; the SVG centres them on the canvas.
         var columns: [Column] = []
+        var columnX = Diagram.marginX
         for l in 0...depth {
+            if l > 0 { columnX += Diagram.columnGap(labels: chosen.map { $0.layer == l ? 1 : $0.layer + 1 == l ? min(sizes[l], Diagram.maxFullLayer) : 0 } ?? 0,
+                                                    between: min(sizes[l - 1], sizes[l], Diagram.maxFullLayer)) }
             columns.append(Column(
-                layer: l, x: Diagram.marginX + Diagram.columnGap * Double(l),
+                layer: l, x: columnX,
                 label: naming.fullName(l),
                 detail: l == 0 ? "inputs" : network.layer(l).activation.rawValue,
                 size: sizes[l]))

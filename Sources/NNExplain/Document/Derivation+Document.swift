@@ -27,7 +27,7 @@ extension Derivation {
         blocks.append(.paragraph([
             m(w), " is the weight on the edge from node \(k) of layer ", Document.Inline.layer(l - 1, full: false),
             " to node \(j) of layer ", .layer(l, full: true),
-            l == depth ? ", the output layer" : ", a hidden layer", "; this network has L = \(depth).",
+            l == depth ? ", the output layer" : ", a hidden layer", "; this network has ", v("L", depth), ".",
         ]))
         if let average, average.samples.count > 1 {
             let others = average.samples.count - 1
@@ -54,13 +54,13 @@ extension Derivation {
             + (hasBias ? [.op(.plus), .symbol(.b(layer: l, .number(j)))] : [])
         blocks += [.gap, .section(heading: ["Term \(terms.count): ", m(terms[terms.count - 1])], blocks: [
             .chain(terms[terms.count - 1], [inputName, [.number(self.input)]]),
-            .reason([[m(zFormula), "; only the k = \(k) term holds ", m(w), ", and its slope is ", m(input), "."]]),
+            .reason([[m(zFormula), "; only the ", v("k", k), " term holds ", m(w), ", and its slope is ", m(input), "."]]),
         ])]
 
         var result: [Document.Block] = [.chain(gradient, [.product(factors), [.number(value)]])]
         if let average {
             blocks += [.gap, .section(heading: ["Result"], blocks: result)]
-            result = Explanation.averageRows(average, weight: w) + [direction(average.value, weight: w, loss: .loss(average.loss))]
+            result = Explanation.averageRows(average, layer: l, j: j, k: k) + [direction(average.value, weight: w, loss: .loss(average.loss))]
             blocks += [.gap, .section(heading: [average.batch == nil ? "Average over the samples" : "Average over the batch"], blocks: result)]
         } else {
             blocks += [.gap, .section(heading: ["Result"], blocks: result + [direction(value, weight: w, loss: C)])]
@@ -91,7 +91,7 @@ extension Derivation {
             let side = slope.value == left ? "left" : "right"
             blocks.append(.reason([definition + [
                 ", which is not differentiable at ", m([.symbol(z), .op(.equals), .number(0)]), ": its slope is ",
-                m([.number(left)]), " for z < 0 and ", m([.number(right)]), " for z > 0. This term uses the one-sided slope from the \(side), ",
+                m([.number(left)]), " for ", m([.notation(text: "z < 0", latex: "z < 0")]), " and ", m([.number(right)]), " for ", m([.notation(text: "z > 0", latex: "z > 0")]), ". This term uses the one-sided slope from the \(side), ",
                 m([.number(slope.value)]), ", the convention PyTorch follows too.",
             ]]))
         } else {
@@ -119,17 +119,17 @@ extension Derivation {
             let half: [Document.Inline] = loss == .halfSquared ? [" (the ½ cancels the 2 of the square)"] : []
             return [
                 .chain(.of(.partial(C, .a(layer: depth, .number(gradient.node)))), outputSteps(gradient)),
-                .reason([[m(loss.formula(loss: C, depth: depth)), "; only the j = \(gradient.node) term holds ",
+                .reason([[m(loss.formula(loss: C, depth: depth)), "; only the ", v("j", gradient.node), " term holds ",
                           m(.a(layer: depth, .number(gradient.node)))] + half
                          + [", and the target ", m(.y(.number(gradient.node))), " is a constant."]]),
             ]
         case .hidden(let sum, let traceBack, let outputs):
             var blocks = nodeSumBlocks(sum)
             blocks.insert(.reason([
-                [m(.a(layer: layer, .number(j))), " feeds every node \(sum.index) of layer ", Document.Inline.layer(layer + 1, full: false),
+                [m(.a(layer: layer, .number(j))), " feeds every node ", v(sum.index), " of layer ", Document.Inline.layer(layer + 1, full: false),
                  ", and each of them moves ", m(C), ", so their effects add up."],
-                ["(\(sum.index) runs over the \(sum.summands.count) node\(sum.summands.count == 1 ? "" : "s") of layer ",
-                 .layer(layer + 1, full: false), "; it is not j, the node of layer ", .layer(layer, full: false),
+                ["(", v(sum.index), " runs over the \(sum.summands.count) node\(sum.summands.count == 1 ? "" : "s") of layer ",
+                 .layer(layer + 1, full: false), "; it is not ", v("j"), ", the node of layer ", .layer(layer, full: false),
                  " whose ", anyNodeDCda, " this is.)"],
             ]), at: 1)
             guard showTraceBack else { return blocks }
@@ -137,7 +137,7 @@ extension Derivation {
             for sums in traceBack {
                 blocks += [.gap, .paragraph([
                     "Each ", m(.partial(C, .a(layer: sums[0].layer, .letter(letter)))),
-                    " above is a sum of the same kind, one layer closer to the output (index \(sums[0].index)):",
+                    " above is a sum of the same kind, one layer closer to the output (index ", v(sums[0].index), "):",
                 ])]
                 blocks.append(.nested(sums.flatMap { nodeSumBlocks($0) }))
                 letter = sums[0].index
@@ -157,7 +157,7 @@ extension Derivation {
                                                 targets: rule == .softmaxCrossEntropy ? [.sum("p"), .symbol(.y(.letter("p")))] : nil,
                                                 y: .of(.y(.letter(letter))))
             let form: [Document.Inline] = switch rule {
-            case .jacobian: [" is softmax's Jacobian sum over the output nodes (index p), from ", m(loss.formula(loss: C, depth: depth)),
+            case .jacobian: [" is softmax's Jacobian sum over the output nodes (index ", v("p"), "), from ", m(loss.formula(loss: C, depth: depth)),
                              "; it needs the ", m(.partial(C, .a(layer: depth, .letter("p")))), " listed after it:"]
             case .softmaxCrossEntropy: [" of softmax with cross-entropy is the collapsed Jacobian sum, ", m(general), ":"]
             default: [" of a sigmoid with binary cross-entropy is ", m(general), ", the g′ cancelled:"]
@@ -204,7 +204,7 @@ extension Derivation {
             let n = kinks.count
             let place: [Document.Inline] = own && n == 1 ? [m(z), " sits exactly on the kink at 0 (see Term 2)"]
                 : ["\(n) node\(n == 1 ? "" : "s") on this gradient's path\(own ? ", this one among them," : "")",
-                   " \(n == 1 ? "sits" : "sit") exactly on the kink z = 0 of \(n == 1 ? "its" : "their") activation"]
+                   " \(n == 1 ? "sits" : "sit") exactly on the kink ", v("z", 0), " of \(n == 1 ? "its" : "their") activation"]
             text = ["\(sign) only by the kink convention: "] + place
                 + [", where there is no derivative and a one-sided slope is used, so a small change in ", m(w),
                    " one way can change ", m(loss), " at another rate than this. Still, "] + descent

@@ -51,7 +51,7 @@ extension Derivation {
                 ["Softmax makes every ", m(.a(layer: depth, i)), " depend on ", m(.z(layer: depth, j)),
                  " (they share the denominator), so ", m(.z(layer: depth, j)), " reaches ", m(C), " through every output node, and their effects add up."],
                 [m(Math.of(.partial(.a(layer: depth, i), .z(layer: depth, j))) + [.op(.equals)] + entry), ", where ",
-                 m([.notation(text: "δ_i\(g.node)", latex: "\\delta_{i\(g.node)}")]), " is 1 for i = \(g.node) and 0 otherwise (Kronecker's δ, not Nielsen's)."],
+                 m([.notation(text: "δ_i\(g.node)", latex: "\\delta_{i\(g.node)}")]), " is 1 for ", v("i", g.node), " and 0 otherwise (Kronecker's δ, not Nielsen's)."],
                 lossLine,
             ]),
         ]
@@ -63,7 +63,7 @@ extension Derivation {
             }, operators: [nil, .times, .equals])]))
             let diagonal = g.jacobian[g.node]
             blocks.append(.reason([[
-                "The diagonal summand, i = \(g.node), is the only one whose ", m(.partial(.a(layer: depth, i), .z(layer: depth, j))),
+                "The diagonal summand, ", v("i", g.node), ", is the only one whose ", m(.partial(.a(layer: depth, i), .z(layer: depth, j))),
                 " is ", m([.symbol(aj), .parenthesized([.number(1), .op(.minus), .symbol(aj)])]), " = ", m([.number(diagonal.entry)]),
                 ", never negative: raising ", m(.z(layer: depth, j)), " raises ", m(aj), " and lowers every other output, whose entries are ",
                 m([Derivation.negative, .symbol(.a(layer: depth, i)), .op(.times), .symbol(aj)]), ".",

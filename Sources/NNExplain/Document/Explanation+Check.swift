@@ -14,10 +14,11 @@ extension Explanation {
             .paragraph([
                 "How to read it: relative error = |backprop − numeric| / max(|backprop|, |numeric|, \(NumberText.prose(GradientCheck.floor))). ",
                 "Around 1e-7 or smaller means agreement. A gradient also passes, by the noise rule, when the two differ by at most ",
-                m([.number(check.noise)]), ", the noise allowance of this ε (\(NumberText.prose(GradientCheck.noiseULPs)) ulp of C / ε, ",
+                m([.number(check.noise)]), ", the noise allowance of this ", m(.epsilon), " (\(NumberText.prose(GradientCheck.noiseULPs)) ulp of ",
+                m([.symbol(.loss(.mean)), .op(.divided), .symbol(.epsilon)]), ", ",
                 "the rounding of the two losses divided by the step). ",
                 "Above the threshold ", m([.number(check.threshold)]),
-                " look closer: a bug, a relu sitting on its kink at z = 0, or a step ε too small or too large.",
+                " look closer: a bug, a relu sitting on its kink at ", v("z", 0), ", or a step ε too small or too large.",
             ]),
             .gap,
         ]

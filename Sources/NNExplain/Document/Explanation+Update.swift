@@ -62,7 +62,7 @@ extension Explanation {
         switch step.order {
         case .simultaneous:
             let option = step.batch.map { batchOption($0.samples) } ?? "--average"
-            gradientBlocks = averageRows(step.before.averagedGradient(layer: l, j: j, k: k, batch: step.batch?.samples), weight: w)
+            gradientBlocks = averageRows(step.before.averagedGradient(layer: l, j: j, k: k, batch: step.batch?.samples), layer: l, j: j, k: k)
                 + [.paragraph([
                     "Each product is one sample's chain rule; the step command with ", .code(option), " works out every ",
                     "term of sample \(step.batch?.samples.first ?? Derivation.sampleInFull) in full.",
@@ -125,7 +125,7 @@ extension Explanation {
             }
             let columns: [Document.Inline] = biases ? ["; the last column holds ", m(.b(layer: l, .letter("j")))] : []
             blocks += [.gap, .section(
-                heading: ["Layer ", .layer(l, full: true), ": row j, column k holds ", m(.w(layer: l, .letter("j"), .letter("k"))),
+                heading: ["Layer ", .layer(l, full: true), ": "] + rowColumn("j", "k") + [" holds ", m(.w(layer: l, .letter("j"), .letter("k"))),
                           " old → new"] + columns,
                 blocks: [.table(header: header, rows: rows,
                                 operators: Array(repeating: nil, count: header.count - 2) + (biases ? [.bar] : []))])]
@@ -138,25 +138,28 @@ extension Explanation {
         return Document(blocks)
     }
 
-    /// The rows of an average: one product per sample, then their mean. Each row's label is math
-    /// (`s = 0`), not a word: MathML renderers squeeze a word in a table cell down to its first letter.
-    static func averageRows(_ average: Derivation.Average, weight w: Symbol) -> [Document.Block] {
-        let mean = Math.of(.partial(.loss(average.loss), w))
-        let why: [Document.Inline] = average.batch == nil ? ["C is the mean of the per-sample losses ", m(.loss(.anySample))]
+    /// The rows of an average: the per-sample chain rule written once with the letter s, then one row
+    /// of its numbers per sample, then their mean (over all samples, or a mini-batch's). Rows hold
+    /// only the numbers, so a table of deep layers' weights fits a terminal of 80 columns. Each row's
+    /// label is math (`s = 0`), not a word: MathML renderers squeeze a word in a table cell down to
+    /// its first letter.
+    static func averageRows(_ average: Derivation.Average, layer l: Int, j: Int, k: Int) -> [Document.Block] {
+        let w = Symbol.w(layer: l, .number(j), .number(k))
+        let mean = Math.of(.partial(.loss(average.loss), w)), perSample = Math.of(.partial(.loss(.anySample), w))
+        let factors = Derivation.sampleProductFactors(layer: l, j: j, k: k, throughDelta: average.throughDelta)
+        let why: [Document.Inline] = average.batch == nil ? [m(.loss(.mean)), " is the mean of the per-sample losses ", m(.loss(.anySample))]
             : [m([.symbol(.loss(.batch)), .op(.equals), .batchMean("s"), .symbol(.loss(.anySample))]),
                " is the mean of the losses of the batch's samples"]
         let note: [Document.Block] = average.batch.map {
             [batchNote(batchSize: average.samples.count, of: $0.sampleCount, fullValue: $0.fullValue, parameter: w)]
         } ?? []
-        let rows: [[Math]] = average.samples.map { p in
-            [[.notation(text: "s = \(p.sample):", latex: "s = \(p.sample){:}")], .of(.partial(.loss(.sample(p.sample)), w))]
-                + p.factors.map { [.number($0)] } + [[.number(p.value)]]
-        }
         return [
-            .line(mean, [average.batch == nil ? .mean("s") : .batchMean("s"), .symbol(.partial(.loss(.anySample), w))]),
+            .line(mean, [average.batch == nil ? .mean("s") : .batchMean("s")] + perSample),
             .reason([why + [", and the derivative of a mean is the mean of the derivatives."]]),
-            .nested([.table(header: nil, rows: rows,
-                            operators: [nil, .equals] + Array(repeating: .times, count: (average.samples.first?.factors.count ?? 1) - 1) + [.equals])]),
+            .line(perSample, Math.joined(factors, by: .times)),
+            .nested([.table(header: nil, rows: average.samples.map { p in
+                [[.notation(text: "s = \(p.sample):", latex: "s = \(p.sample){:}")]] + p.factors.map { [.number($0)] } + [[.number(p.value)]]
+            }, operators: [nil] + Array(repeating: .times, count: factors.count - 1) + [.equals])]),
             .chain(mean, average.samples.count == 1 ? [[.number(average.value)]]
                 : [[.over(.sum(average.samples.map(\.value)), average.samples.count)], [.number(average.value)]]),
         ] + note
@@ -173,7 +176,7 @@ extension Explanation {
             .paragraph(["Each epoch computes the gradient averaged over all samples and takes one step, ", rule, "."]),
         ]
         if order == .outputFirst { blocks.append(outputFirstNote) }
-        blocks += [.gap, .nested([.table(header: [[.word("epoch")], [.word("loss C")]],
+        blocks += [.gap, .nested([.table(header: [[.word("epoch")], [.word("loss "), .symbol(.loss(.mean))]],
                                          rows: shown.map { [[.word(String($0))], [.number(losses[$0])]] },
                                          operators: [nil])])]
         blocks += [.gap, .paragraph(["Loss curve\(logScale ? " (log scale)" : ""), epoch 0 to \(epochs): ", .text(curve)])]

@@ -31,21 +31,25 @@ extension Explanation {
                 pages.append(page([m(.partial(C, byDelta ? z : a))], d.firstTermBlocks(traceBack: false)))
                 if !byDelta { pages.append(page([m(.partial(a, z))], d.slopeBlocks)) }
                 let inputs = trace.activations(ofLayer: l - 1)
-                var rows: [[Math]] = inputs.indices.map { k in
-                    [.of(.partial(C, .w(layer: l, .number(j), .number(k)))), .product(d.factors.dropLast() + [inputs[k]]),
-                     [.number(trace.weightGradient(layer: l, j: j, k: k))]]
+                // The formula named once, then one row of its numbers per k, and the bias's line.
+                let rows: [[Math]] = inputs.indices.map { k in
+                    [[.notation(text: "k = \(k):", latex: "k = \(k){:}")]] + (d.factors.dropLast() + [inputs[k]]).map { [.number($0)] }
+                        + [[.number(trace.weightGradient(layer: l, j: j, k: k))]]
                 }
+                let weight = Symbol.w(layer: l, .number(j), .letter("k"))
+                let factors: [Math] = (byDelta ? [.of(.partial(C, z))] : [.of(.partial(C, a)), .of(.partial(a, z))])
+                    + [.of(.a(layer: l - 1, .letter("k")))]
+                var blocks: [Document.Block] = [
+                    .paragraph(["Each weight ", m(weight), " gets ", m([.symbol(.partial(C, weight)), .op(.equals)] + Math.joined(factors, by: .times)),
+                                ", one row per k:"]),
+                    .nested([.table(header: nil, rows: rows, operators: [nil] + Array(repeating: .times, count: factors.count - 1) + [.equals])]),
+                ]
                 if network.layer(l).biases != nil {
-                    rows.append([.of(.partial(C, .b(layer: l, .number(j)))), .product(d.factors.dropLast() + [1]),
-                                 [.number(trace.biasGradient(layer: l, j: j))]])
+                    blocks += [.paragraph(["The bias gets the same with 1 for the input:"]),
+                               .nested([.line(.of(.partial(C, .b(layer: l, .number(j)))), .product(d.factors.dropLast() + [1]),
+                                              [.number(trace.biasGradient(layer: l, j: j))])])]
                 }
-                pages.append(page(["the weights into it"], [
-                    .paragraph(["Each weight ", m(.w(layer: l, .number(j), .letter("k"))), " gets ",
-                                m(Math.joined((byDelta ? [.of(.partial(C, z))] : [.of(.partial(C, a)), .of(.partial(a, z))])
-                                    + [.of(.a(layer: l - 1, .letter("k")))], by: .times)),
-                                network.layer(l).biases != nil ? ", and the bias the same with 1 for the input:" : ":"]),
-                    .nested([.table(header: nil, rows: rows, operators: [.equals, .equals])]),
-                ]))
+                pages.append(page(["the weights into it"], blocks))
             }
         }
         return pages

@@ -61,7 +61,7 @@ public enum Explanation {
         var loss: [Document.Block] = t.lossTerms.indices.map { j in
             let node = Symbol.Index.number(j)
             return .paragraph([
-                "j = \(j): ",
+                v("j", j), ": ",
                 m(network.loss.term(a: .of(.a(layer: L, node)), y: .of(.y(node)))), " = ",
                 m(network.loss.term(a: [.number(t.layer(L).a[j])], y: [.number(t.target[j])])), " = ",
                 m([.number(t.lossTerms[j])]),
@@ -111,8 +111,8 @@ public enum Explanation {
             }
             let columns: [Document.Inline] = biases ? ["; the last column holds ", m(b)] : []
             blocks += [.gap, .section(
-                heading: ["Layer ", .layer(l, full: true), ", \(network.layer(l).activation.rawValue): row j, column k holds ",
-                          m(w)] + columns,
+                heading: ["Layer ", .layer(l, full: true), ", \(network.layer(l).activation.rawValue): "] + rowColumn("j", "k")
+                    + [" holds ", m(w)] + columns,
                 blocks: [.table(header: header, rows: rows,
                                 operators: Array(repeating: nil, count: header.count - 2) + (biases ? [.bar] : []))])]
         }

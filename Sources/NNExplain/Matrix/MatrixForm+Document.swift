@@ -34,23 +34,24 @@ struct MatrixWriter {
             blocks = [
                 .title(["The backward pass in matrix form, for sample \(s) of \(network.samples.count)"]),
                 .paragraph(["The numbers of ", .code("step"), " and ", .code("gradients"), ", grouped into vectors and matrices: ",
-                            generic("W^l", "W^{l}"), " is the n×m matrix whose row j, column k is ", generic("w_jk^l", "w_{jk}^{l}"),
-                            " (n nodes in layer l, m in layer l-1); ", generic("a^l", "a^{l}"), ", ", generic("z^l", "z^{l}"), " and ",
+                            generic("W^l", "W^{l}"), " is the ", letterShape("n×m"), " matrix whose "] + rowColumn("j", "k") + [" is ", generic("w_jk^l", "w_{jk}^{l}"),
+                            " (", v("n"), " nodes in layer ", v("l"), ", ", v("m"), " in layer ", generic("l-1", "l-1"), "); ",
+                            generic("a^l", "a^{l}"), ", ", generic("z^l", "z^{l}"), " and ",
                             generic("δ^l = ∂C_s/∂z^l", "\\delta^{l} = \\partial C_s / \\partial z^{l}"),
-                            " are column vectors (n×1), one entry per node."]),
+                            " are column vectors (", letterShape("n×1"), "), one entry per node."]),
             ]
         } else {
             blocks = [
                 .title(["The backward pass in matrix form, the \(count) sample\(count == 1 ? "" : "s") as rows (the batch form)"]),
-                .paragraph(["Each sample's vectors become one row of a matrix, as numpy and PyTorch store a batch: row s of ",
-                            generic("Δ^l", "\\Delta^{l}"), " (N×n) is ", generic("(δ^l)^T", "(\\delta^{l})^{T}"), " of sample s, row s of ",
-                            generic("A^l", "A^{l}"), " (N×n) is ", generic("(a^l)^T", "(a^{l})^{T}"),
-                            ", and each gradient is the mean over the N = \(count) rows."]),
+                .paragraph(["Each sample's vectors become one row of a matrix, as numpy and PyTorch store a batch: row ", v("s"), " of ",
+                            generic("Δ^l", "\\Delta^{l}"), " (", letterShape("N×n"), ") is ", generic("(δ^l)^T", "(\\delta^{l})^{T}"), " of sample ", v("s"),
+                            ", row ", v("s"), " of ", generic("A^l", "A^{l}"), " (", letterShape("N×n"), ") is ", generic("(a^l)^T", "(a^{l})^{T}"),
+                            ", and each gradient is the mean over the ", v("N", count), " rows."]),
             ]
         }
         blocks.append(.paragraph(["Forward, layer by layer: ", generic("z^l = W^l a^(l-1) + b^l", "z^{l} = W^{l} a^{l-1} + b^{l}"),
-                                  " (an n×m matrix times an m×1 vector is n×1), then ", generic("a^l = g_l(z^l)", "a^{l} = g_{l}(z^{l})"), " entry by entry. ",
-                                  "In numpy, with lists indexed by the layer number l (a[0] is the input x): ",
+                                  " (an ", letterShape("n×m"), " matrix times an ", letterShape("m×1"), " vector is ", letterShape("n×1"), "), then ", generic("a^l = g_l(z^l)", "a^{l} = g_{l}(z^{l})"), " entry by entry. ",
+                                  "In numpy, with lists indexed by the layer number ", v("l"), " (", .code("a[0]"), " is the input ", v("x"), "): ",
                                   .code(batch ? "Z[l] = A[l-1] @ W[l].T + b[l]" : "z[l] = W[l] @ a[l-1] + b[l]"), "."]))
         if !network.hasBiases {
             blocks.append(.paragraph(["This network has no biases, so BP3, ", generic("∂C/∂b^l = δ^l", "\\partial C / \\partial b^{l} = \\delta^{l}"),
@@ -94,3 +95,6 @@ struct MatrixWriter {
 
 /// A formula about every layer at once, written with the letter `l` (`W^l`), in text and LaTeX.
 func generic(_ text: String, _ latex: String) -> Document.Inline { m([.notation(text: text, latex: latex)]) }
+
+/// A shape in letters, `n×N`, as math.
+func letterShape(_ text: String) -> Document.Inline { generic(text, text.replacing("×", with: " \\times ")) }

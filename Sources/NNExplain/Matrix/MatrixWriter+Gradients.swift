@@ -14,9 +14,10 @@ extension MatrixWriter {
                       [oneOverCount, .op(.matrixProduct), .matrix(MatrixWriter.transposed(f.delta)), .op(.matrixProduct), .matrix(f.previousActivations)],
                       [.matrix(f.weightGradient)]),
                 .reason([
-                    [m(.transpose(D)), " is \(n)×\(count) (n×N) and ", m(A), " is \(count)×\(width) (N×m), so the product is \(n)×\(width), the shape of ",
-                     m(.array(.weights, layer: l)), ": row j, column k adds ", m(.delta(layer: l, j)), " · ", m(.a(layer: l - 1, k)),
-                     " over the samples, and 1/N makes it the mean ", entry, "."],
+                    [m(.transpose(D)), " is \(n)×\(count) (", letterShape("n×N"), ") and ", m(A), " is \(count)×\(width) (", letterShape("N×m"),
+                     "), so the product is \(n)×\(width), the shape of ", m(.array(.weights, layer: l)), ": "] + rowColumn("j", "k")
+                    + [" adds ", m(.delta(layer: l, j)), " · ", m(.a(layer: l - 1, k)), " over the samples, and ",
+                       generic("1/N", "1/N"), " makes it the mean ", entry, "."],
                 ]),
                 numpy("dW[\(l)] = Delta[\(l)].T @ A[\(l - 1)] / N"),
             ]
@@ -28,7 +29,7 @@ extension MatrixWriter {
                   [array(f.delta), .op(.matrixProduct), .matrix(f.previousActivations)], [.matrix(f.weightGradient)]),
             .reason([
                 [m(d), " is \(n)×1 and ", m(a), " is 1×\(width), so their product is \(n)×\(width), the shape of ", m(.array(.weights, layer: l)),
-                 ": row j, column k is ", m(.delta(layer: l, j)), " · ", m(.a(layer: l - 1, k)), " = ", entry,
+                 ": "] + rowColumn("j", "k") + [" is ", m(.delta(layer: l, j)), " · ", m(.a(layer: l - 1, k)), " = ", entry,
                  ", the index form's gradient, one for every weight (an outer product: nothing is summed)."],
             ]),
             numpy("dW[\(l)] = np.outer(delta[\(l)], a[\(l - 1)])"),
@@ -70,12 +71,13 @@ extension MatrixWriter {
     /// Our notation beside PyTorch's, Keras's and Nielsen's.
     static var dictionary: Document.Block {
         .section(heading: ["Dictionary"], blocks: [
-            .paragraph([generic("w_jk^l", "w_{jk}^{l}"), " is row j, column k of ", generic("W^l", "W^{l}"),
-                        " (n×m, out × in): the layout of PyTorch's ", .code("nn.Linear.weight[j][k]"),
+            .paragraph([generic("w_jk^l", "w_{jk}^{l}"), " is "] + rowColumn("j", "k") + [" of ", generic("W^l", "W^{l}"),
+                        " (", letterShape("n×m"), ", out × in): the layout of PyTorch's ", .code("nn.Linear.weight[j][k]"),
                         ". Keras stores the transpose (in × out), ", .code("kernel[k][j]"), ", and computes a row vector times it."]),
-            .paragraph([generic("δ^l", "\\delta^{l}"), " = ∂C/∂z^l is Nielsen's δ, and the four equations are his BP1 (", generic("δ^L", "\\delta^{L}"),
-                        "), BP2 (", generic("δ^l", "\\delta^{l}"), " from ", generic("δ^(l+1)", "\\delta^{l+1}"), "), BP3 (∂C/∂b) and BP4 (∂C/∂w)."]),
-            .paragraph(["Nielsen numbers the input layer 1; here it is layer 0, so his layer l is our layer l − 1 (his ",
+            .paragraph([generic("δ^l = ∂C/∂z^l", "\\delta^{l} = \\partial C / \\partial z^{l}"), " is Nielsen's δ, and the four equations are his BP1 (",
+                        generic("δ^L", "\\delta^{L}"), "), BP2 (", generic("δ^l", "\\delta^{l}"), " from ", generic("δ^(l+1)", "\\delta^{l+1}"),
+                        "), BP3 (", generic("∂C/∂b", "\\partial C / \\partial b"), ") and BP4 (", generic("∂C/∂w", "\\partial C / \\partial w"), ")."]),
+            .paragraph(["Nielsen numbers the input layer 1; here it is layer 0, so his layer ", v("l"), " is our layer ", generic("l − 1", "l - 1"), " (his ",
                         generic("w^2", "w^{2}"), " is our ", generic("W^1", "W^{1}"), ")."]),
         ])
     }

@@ -9,7 +9,7 @@ extension MatrixWriter {
         let d: Symbol = .array(batch ? .batchDelta : .delta, layer: l)
         let grad: Symbol = .lossGradient(sampleScope, batch: batch), slopes: Symbol = .gPrimeArray(layer: l, batch: batch)
         let shape = m(Math.shape(rows, columns))
-        let entries: Document.Inline = batch ? "row s, column j" : "entry j"
+        let entries: [Document.Inline] = batch ? rowColumn("s", "j") : ["entry ", v("j")]
         switch f.rule {
         case .elementwise:
             return [
@@ -18,7 +18,7 @@ extension MatrixWriter {
                 .reason([
                     [m(grad), " holds every ", m(.partial(sampleLoss, .a(layer: l, .letter("j")))), " and ", m(slopes), " every ",
                      m(.gPrime(layer: l, .letter("j"))), "; both are ", shape, batch ? " (a row per sample, a column per node)" : " (one entry per node)", "."],
-                    ["⊙ multiplies them entry by entry, so ", m(d), " is ", shape, " too: ", entries, " is ",
+                    ["⊙ multiplies them entry by entry, so ", m(d), " is ", shape, " too: "] + entries + [" is ",
                      m(.delta(layer: l, .letter("j"))), " = ", m(.partial(sampleLoss, .a(layer: l, .letter("j")))), " · ",
                      m(.gPrime(layer: l, .letter("j"))), ", Terms 1 and 2 of the index form."],
                 ]),
@@ -36,10 +36,12 @@ extension MatrixWriter {
                     : .line(.of(d), [jacobian, .op(.matrixProduct), .symbol(grad)], [jacobian, .op(.matrixProduct), array(f.dCda)], [array(f.delta)]),
                 .reason([
                     ["Each ", m(.a(layer: l, .letter("i"))), " depends on every ", m(.z(layer: l, .letter("j"))),
-                     ", so the slopes do not multiply entry by entry: J is \(n)×\(n), ", m(.delta(layer: l, .letter("j"))),
-                     " = Σ_i J_ij ", m(.partial(sampleLoss, .a(layer: l, .letter("i")))), " sums column j of J, which is row j of J^T."],
-                    ["J^T (\(n)×\(n)) times ", m(grad), " (\(n)×1) is \(n)×1", batch ? "; row s of " : ".", batch ? m(d) : "",
-                     batch ? " is that vector of sample s, with sample s's own J." : ""],
+                     ", so the slopes do not multiply entry by entry: ", v("J"), " is \(n)×\(n), ",
+                     m(Math.of(.delta(layer: l, .letter("j"))) + [.op(.equals), .sum("i"), .notation(text: "J_ij ", latex: "J_{ij}")]
+                       + Math.of(.partial(sampleLoss, .a(layer: l, .letter("i"))))),
+                     " sums column ", v("j"), " of ", v("J"), ", which is row ", v("j"), " of ", m([jacobian]), "."],
+                    [m([jacobian]), " (\(n)×\(n)) times ", m(grad), " (\(n)×1) is \(n)×1"]
+                        + (batch ? ["; row ", v("s"), " of ", m(d), " is that vector of sample ", v("s"), ", with sample ", v("s"), "'s own ", v("J"), "."] : ["."]),
                 ]),
                 numpy(batch ? "Delta[\(l)] = np.stack([J[s].T @ grad_a_C[s] for s in range(N)])" : "delta[\(l)] = J.T @ grad_a_C"),
             ]
@@ -65,18 +67,19 @@ extension MatrixWriter {
         var shapes: [[Document.Inline]]
         if batch {
             shapes = [
-                [m(dAbove), " is \(count)×\(n) (N×n) and ", m(W), " is \(n)×\(width), so their product is \(count)×\(width), a row per sample and a column per node of layer ",
-                 layer(l), "; row s, column k is ", sum, ", the index form's sum over the layer above. With the samples as rows the transpose moves: row s is ",
+                [m(dAbove), " is \(count)×\(n) (", letterShape("N×n"), ") and ", m(W), " is \(n)×\(width), so their product is \(count)×\(width), a row per sample and a column per node of layer ",
+                 layer(l), "; "] + rowColumn("s", "k") + [" is ", sum, ", the index form's sum over the layer above. With the samples as rows the transpose moves: row ", v("s"), " is ",
                  m([.symbol(.transpose(.array(.delta, layer: above))), .op(.matrixProduct), .symbol(W)]), ", the transpose of ",
-                 m([.symbol(.transpose(W)), .op(.matrixProduct), .symbol(.array(.delta, layer: above))]), " of sample s."],
+                 m([.symbol(.transpose(W)), .op(.matrixProduct), .symbol(.array(.delta, layer: above))]), " of sample ", v("s"), "."],
             ]
         } else {
             shapes = [
                 [m(W), " is \(n)×\(width), a row for each node of layer ", layer(above), " and a column for each node of layer ", layer(l),
                  ", so ", m(.transpose(W)), " is \(width)×\(n); times ", m(dAbove), " (\(n)×1) it gives \(width)×1, one entry per node of layer ", layer(l), "."],
-                ["Row k of ", m(.transpose(W)), " is column k of ", m(W), ", the weights leaving node k, so entry k is ", sum, ", the index form's sum over the layer above."],
+                ["Row ", v("k"), " of ", m(.transpose(W)), " is column ", v("k"), " of ", m(W), ", the weights leaving node ", v("k"), ", so entry ", v("k"), " is ", sum,
+                 ", the index form's sum over the layer above."],
                 n == width
-                    ? [m(W), " is square, so ", m(W), " ", m(dAbove), " would multiply too, but it would add the weights into node k, not those leaving it: the transpose picks the right ones."]
+                    ? [m(W), " is square, so ", m(W), " ", m(dAbove), " would multiply too, but it would add the weights into node ", v("k"), ", not those leaving it: the transpose picks the right ones."]
                     : ["Without the transpose the shapes would not fit: ", m(W), " (\(n)×\(width)) times ", m(dAbove), " (\(n)×1) has inner sizes \(width) and \(n)."],
             ]
         }

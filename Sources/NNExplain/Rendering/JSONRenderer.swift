@@ -45,6 +45,9 @@ public struct JSONRenderer: Sendable {
                         "value": .number(p.value),
                     ]
                 })),
+                // The factors of every sample's product, named once as in the text.
+                ("formula", .string(symbols.text(Math.joined(
+                    Derivation.sampleProductFactors(layer: d.layer, j: d.j, k: d.k, throughDelta: average.throughDelta), by: .times)))),
                 ("value", .number(average.value)),
             ]
             if let batch = average.batch {

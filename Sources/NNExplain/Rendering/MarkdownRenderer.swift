@@ -77,7 +77,10 @@ public struct MarkdownRenderer: Sendable {
             case .text(let text): return text.split(separator: "*", omittingEmptySubsequences: false).joined(separator: "\\*")
             case .math(let formula): return "$" + math.latex(formula) + "$"
             case .code(let code): return "`" + code + "`"
-            case .layer(let l, let full): return full ? math.naming.fullName(l) : math.naming.label(l)
+            case .layer(let l, let full):
+                // The label as math like the `a^{L-1}` beside it, `$L{-}1$`, then `($l = 2$)`.
+                let label = "$" + math.naming.label(l).replacing("-", with: "{-}") + "$"
+                return full ? label + " ($" + math.naming.otherName(l).replacing("-", with: "{-}") + "$)" : label
             }
         }.joined()
     }

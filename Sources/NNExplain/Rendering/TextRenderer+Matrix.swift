@@ -1,9 +1,10 @@
 /// How ``TextRenderer`` lays out an equation whose formulas hold matrices of numbers: each matrix as
 /// a block of right-aligned columns between tall brackets with its shape centred under it, the rest
 /// of the formula on the matrices' middle row, and the whole broken before an operator wherever it
-/// would pass ``TextRenderer/matrixLineWidth`` columns.
+/// would pass the renderer's ``TextRenderer/width`` (``TextRenderer/matrixLineWidth`` without one).
 extension TextRenderer {
-    /// The columns an equation of matrices keeps within, indentation included, when its pieces fit.
+    /// The columns an equation of matrices keeps within, indentation included, when its pieces fit
+    /// and no narrower ``TextRenderer/width`` is asked for.
     public static let matrixLineWidth = 100
 
     /// A rectangle of text: its lines, all as wide as `width`, and the row the formula runs along.
@@ -15,21 +16,26 @@ extension TextRenderer {
 
     /// The lines of `parts[0] = parts[1] = …` with its matrices written out, indented by `indent`.
     func matrixLines(_ parts: [Math], indent: Int) -> [String] {
-        // Boxes alternate between formula text (operators, symbols) and matrices.
+        // Boxes alternate between formula text (operators, symbols) and matrices; a text box ends
+        // before each operator but a matrix product's space, so a line can break there.
         var boxes: [Box] = [], buffer = ""
+        func flush() {
+            if !buffer.isEmpty { boxes.append(Box(lines: [buffer], baseline: 0)) }
+            buffer = ""
+        }
         for (n, part) in parts.enumerated() {
-            if n > 0 { buffer += " = " }
+            if n > 0 { flush(); buffer += " = " }
             for piece in part.pieces {
+                if case .op(let op) = piece, op != .matrixProduct { flush() }
                 guard case .matrix(let rows) = piece else {
                     buffer += spelled(text(piece))
                     continue
                 }
-                if !buffer.isEmpty { boxes.append(Box(lines: [buffer], baseline: 0)) }
-                buffer = ""
+                flush()
                 boxes.append(matrixBox(rows))
             }
         }
-        if !buffer.isEmpty { boxes.append(Box(lines: [buffer], baseline: 0)) }
+        flush()
 
         // A unit is a run of text with the matrix after it; lines break only between units.
         var units: [[Box]] = []
@@ -40,11 +46,12 @@ extension TextRenderer {
                 units.append([box])
             }
         }
+        let limit = min(self.width ?? Self.matrixLineWidth, Self.matrixLineWidth)
         var rows: [[Box]] = [[]]
         var width = indent
         for unit in units {
             let unitWidth = unit.map(\.width).reduce(0, +)
-            if !rows[rows.count - 1].isEmpty, width + unitWidth > Self.matrixLineWidth {
+            if !rows[rows.count - 1].isEmpty, width + unitWidth > limit {
                 rows.append([])
                 width = indent + 4
             }

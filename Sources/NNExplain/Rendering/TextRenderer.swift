@@ -7,8 +7,10 @@
 /// input gives the same bytes everywhere. `ascii` spells the math in plain ASCII; `color` adds ANSI
 /// styles (bold headings and a bold `Why:`, never faint: dim text vanishes on a projector) and is
 /// only for terminals. With a `width`, prose wraps at spaces and formulas after an operator with a
-/// hanging indent, so no line is wider than `width` display columns unless one piece is; tables and
-/// matrices stay whole. Without one nothing wraps, so files and pipes get the same bytes everywhere.
+/// hanging indent, so no line is wider than `width` display columns unless one piece is; matrices
+/// stay whole, equations of them breaking before an operator, and a table wider than `width` is
+/// printed in groups of its columns. Without one nothing wraps, so files and pipes get the same
+/// bytes everywhere.
 public struct TextRenderer: Sendable {
     /// How layers are labelled: `L`, `L-1`, … or `1`, `2`, ….
     public var naming: LayerNaming
@@ -72,7 +74,8 @@ public struct TextRenderer: Sendable {
                 }
             case .table(let header, let rows, let operators):
                 out += table(header: header?.map(text), rows: rows.map { $0.map(text) },
-                             separators: operators.map { $0.map { tableOperator($0) } ?? "   " }, indent: indent)
+                             separators: operators.map { $0.map { tableOperator($0) } ?? "   " },
+                             splittable: operators.map { $0 == nil || $0 == .bar }, indent: indent)
             case .gap:
                 out.append("")
             }
@@ -102,24 +105,58 @@ public struct TextRenderer: Sendable {
 
     /// Rows of cells as columns, each as wide as its widest cell and right-aligned, a column of
     /// plain decimals aligned on its decimal point; the header row has spaces where the rows have
-    /// operators.
-    private func table(header: [String]?, rows: [[String]], separators: [String], indent: Int) -> [String] {
+    /// operators. A table wider than ``width`` is wrapped as a whole: its columns go into groups
+    /// printed one under another, each beginning with the first (label) column, split only where
+    /// no operator joins two columns, so every row still reads as it did.
+    private func table(header: [String]?, rows: [[String]], separators: [String], splittable: [Bool], indent: Int) -> [String] {
         let rows = TextWrapping.decimalAligned(rows)
         let all = (header.map { [$0] } ?? []) + rows
         let columns = all.map(\.count).max() ?? 0
         let widths = (0..<columns).map { c in all.map { c < $0.count ? TextWrapping.displayWidth($0[c]) : 0 }.max() ?? 0 }
-        let pad = String(repeating: " ", count: indent)
-        return all.enumerated().map { r, row in
-            var line = pad
-            for (c, cell) in row.enumerated() {
-                if c > 0 {
-                    let separator = c - 1 < separators.count ? separators[c - 1] : "   "
-                    line += header != nil && r == 0 ? String(repeating: " ", count: separator.count) : separator
+        let separator = { (c: Int) in c - 1 < separators.count ? separators[c - 1] : "   " }
+        let groups = columnGroups(widths: widths, separator: separator, indent: indent) { c in c - 1 >= splittable.count || splittable[c - 1] }
+        return groups.enumerated().flatMap { n, group in
+            (n == 0 ? [] : [""]) + all.enumerated().map { r, row in
+                var line = String(repeating: " ", count: indent)
+                for c in [0] + group where c < row.count {
+                    if c > 0 {
+                        let gap = n > 0 && c == group.first ? "   " : separator(c)
+                        line += header != nil && r == 0 ? String(repeating: " ", count: gap.count) : gap
+                    }
+                    line += String(repeating: " ", count: widths[c] - TextWrapping.displayWidth(row[c])) + row[c]
                 }
-                line += String(repeating: " ", count: widths[c] - TextWrapping.displayWidth(cell)) + cell
+                return String(line.reversed().drop { $0 == " " }.reversed())
             }
-            return String(line.reversed().drop { $0 == " " }.reversed())
         }
+    }
+
+    /// The columns after the first in as few groups as fit ``width`` with the first column before
+    /// each, a group ending only before a column that is `breakable` (joined by plain space or the
+    /// bar); the groups as even in size as that allows, so columns read together (a change beside
+    /// its prediction) stay together. One group, all the columns, without a width or when it fits.
+    private func columnGroups(widths: [Int], separator: (Int) -> String, indent: Int, breakable: (Int) -> Bool) -> [[Int]] {
+        guard widths.count > 1 else { return [[]] }
+        let rest = Array(1..<widths.count)
+        func span(_ columns: [Int]) -> Int {
+            indent + widths[0] + columns.map { TextWrapping.displayWidth(separator($0)) + widths[$0] }.reduce(0, +)
+        }
+        guard let width, span(rest) > width else { return [rest] }
+        var greedy: [[Int]] = [[]]
+        for c in rest {
+            if !greedy[greedy.count - 1].isEmpty, breakable(c), span(greedy[greedy.count - 1] + [c]) > width {
+                greedy.append([])
+            }
+            greedy[greedy.count - 1].append(c)
+        }
+        let count = greedy.count, size = rest.count / count, larger = rest.count % count
+        var even: [[Int]] = [], start = 0
+        for n in 0..<count {
+            let end = start + size + (n < larger ? 1 : 0)
+            even.append(Array(rest[start..<end]))
+            start = end
+        }
+        let fits = even.allSatisfy { !$0.isEmpty && breakable($0[0]) && span($0) <= width }
+        return fits ? even : greedy
     }
 
     // MARK: Inline text and math

@@ -26,10 +26,30 @@ struct TerminalTests {
         #expect(TextWrapping.displayWidth("\u{1B}[1mWhy:\u{1B}[0m") == 4)
     }
 
-    static let explaining: [[String]] = [
-        ["step", "--layer", "L-1", "--j", "2", "--k", "2"], ["step", "--layer", "L", "--j", "1", "--k", "2"],
-        ["forward"], ["gradients"], ["update"], ["check"], ["forward", "--random", "4,6,6,3"],
-    ]
+    /// Every explaining command, on the default network and on networks with longer numbers, wider
+    /// layers (4,6,6,3), biases (Mazur, deep) and softmax with cross-entropy.
+    static let explaining: [[String]] = {
+        let mazur = ["--network", Fixtures.path("mazur.json")], softmax = ["--network", Fixtures.path("softmax-soft.json")]
+        let deep = ["--network", Fixtures.path("deep.json")], wide = ["--random", "4,6,6,3"]
+        let step = ["step", "--layer", "L-1", "--j", "2", "--k", "2"]
+        return [
+            step, step + ["--average"], ["step", "--layer", "L", "--j", "1", "--k", "2"], ["step", "--layer", "L-2", "--j", "0", "--k", "1", "--average"],
+            ["update", "--layer", "L", "--j", "1", "--k", "2"], ["update", "--layer", "L-1", "--j", "2", "--k", "2"],
+            ["update", "--layer", "L", "--j", "1", "--k", "2", "--update-order", "output-first"],
+            ["forward"], ["gradients"], ["update"], ["check"], ["matrix"], ["matrix", "--average"],
+            ["nudge", "--layer", "L-1", "--j", "1", "--k", "2"], ["nudge", "--layer", "L", "--j", "1", "--k", "2", "--average"],
+            ["train", "--epochs", "50"], ["walk"],
+            ["check"] + wide, ["forward"] + wide, ["gradients"] + wide, ["update"] + wide, ["walk"] + wide,
+            ["step", "--layer", "1", "--j", "5", "--k", "3", "--average"] + wide, ["update", "--layer", "2", "--j", "4", "--k", "5"] + wide,
+            ["forward"] + mazur, ["step", "--layer", "L-1", "--j", "0", "--k", "0", "--average"] + mazur, ["update"] + mazur,
+            ["matrix", "--average"] + mazur, ["walk"] + mazur,
+            ["forward"] + softmax, ["step", "--layer", "L", "--j", "1", "--k", "2", "--average"] + softmax,
+            ["step", "--layer", "L-1", "--j", "1", "--k", "0", "--average"] + softmax, ["update"] + softmax, ["gradients"] + softmax,
+            ["matrix", "--average"] + softmax, ["check"] + softmax,
+            ["gradients"] + deep, ["update"] + deep, ["nudge", "--layer", "1", "--j", "0", "--k", "0"] + deep, ["walk"] + deep,
+            ["step", "--layer", "L-3", "--j", "1", "--k", "2", "--average"] + deep,
+        ]
+    }()
 
     @Test(arguments: explaining)
     func everyLineFitsEightyColumns(_ arguments: [String]) {
@@ -38,6 +58,17 @@ struct TerminalTests {
         for line in result.stdout.split(separator: "\n") {
             #expect(Self.columns(String(line)) <= 80, "\(arguments): \(line)")
         }
+    }
+
+    /// A table too wide for the terminal is wrapped as a whole: its columns in groups, each led by
+    /// the row labels, and every cell of the unwrapped table is still printed, in order.
+    @Test func wideTablesWrapAsColumnGroupsLosingNoCell() {
+        let arguments = ["update", "--random", "4,6,6,3"]
+        let cells = { (text: String) in text.split { $0 == " " || $0 == "\n" }.filter { $0.contains(".") }.sorted() }
+        let narrow = runCLI(arguments + ["--width", "80"]).stdout
+        #expect(cells(narrow) == cells(runCLI(arguments).stdout))
+        let labelled = narrow.split(separator: "\n").filter { $0.hasPrefix("  j = 0 ") }
+        #expect(labelled.count > 3, "each group of columns begins with the row labels again")
     }
 
     @Test func wrappingLosesNoWord() {

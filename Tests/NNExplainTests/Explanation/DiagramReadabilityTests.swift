@@ -7,7 +7,7 @@ import Testing
 @testable import NNExplainCore
 
 /// What a reader of the diagram needs: roles told apart without colour and under colour-vision
-/// deficiencies, weight labels that no other edge crosses, and DOT labels that stay legible.
+/// deficiencies, weight labels that no other edge crosses and that cover no node or label, and DOT labels that stay legible.
 struct DiagramReadabilityTests {
     /// The attributes of every element, in document order.
     final class Elements: NSObject, XMLParserDelegate {
@@ -118,34 +118,94 @@ struct DiagramReadabilityTests {
 
     // MARK: Labels
 
-    /// Points of `line` inside `plate` (shrunk by half a unit), sampled every half unit.
-    static func crosses(_ line: [String: String], _ plate: [String: String]) -> Bool {
-        let n = { (key: String, in: [String: String]) in Double(`in`[key] ?? "") ?? .nan }
-        let (x1, y1, x2, y2) = (n("x1", line), n("y1", line), n("x2", line), n("y2", line))
-        let (px, py, pw, ph) = (n("x", plate) + 0.5, n("y", plate) + 0.5, n("width", plate) - 1, n("height", plate) - 1)
-        let steps = Int(max(abs(x2 - x1), abs(y2 - y1)) * 2) + 1
-        return (0...steps).contains { i in
-            let t = Double(i) / Double(steps)
-            let (x, y) = (x1 + (x2 - x1) * t, y1 + (y2 - y1) * t)
-            return x > px && x < px + pw && y > py && y < py + ph
-        }
+    /// A line's or rectangle's numbers.
+    static func number(_ key: String, _ element: [String: String]) -> Double { Double(element[key] ?? "") ?? .nan }
+
+    /// Whether the segment meets the open rectangle, by the separating-axis test: they are apart
+    /// exactly when the rectangle lies beyond the segment's bounding box on an axis, or wholly on
+    /// one side of the segment's line. (Written here apart from the layout's clipping.)
+    static func meets(_ line: [String: String], x: Double, y: Double, width: Double, height: Double) -> Bool {
+        let (x1, y1, x2, y2) = (number("x1", line), number("y1", line), number("x2", line), number("y2", line))
+        if max(x1, x2) <= x || min(x1, x2) >= x + width || max(y1, y2) <= y || min(y1, y2) >= y + height { return false }
+        let corners = [(x, y), (x + width, y), (x, y + height), (x + width, y + height)]
+        let sides = corners.map { (cx, cy) in (x2 - x1) * (cy - y1) - (y2 - y1) * (cx - x1) }
+        return !(sides.allSatisfy { $0 > 0 } || sides.allSatisfy { $0 < 0 })
     }
 
-    @Test(arguments: [
-        // Not yet: `--layer L-2 --j 0 --k 1`, whose three sum edges fan through a 3-3 layer's crossings.
-        ["--layer", "L-1", "--j", "2", "--k", "2"], ["--layer", "L", "--j", "1", "--k", "2"],
-        ["--network", TestPaths.package.appendingPathComponent("lessons/networks/mazur.json").path, "--layer", "L-1", "--j", "0", "--k", "0"],
-        ["--network", TestPaths.package.appendingPathComponent("lessons/networks/mazur.json").path, "--layer", "L", "--j", "1", "--k", "0"],
-    ])
-    func noOtherEdgeCrossesAWeightLabel(arguments: [String]) {
+    /// The distance from (px, py) to the segment.
+    static func distance(_ px: Double, _ py: Double, to line: [String: String]) -> Double {
+        let (x1, y1, x2, y2) = (number("x1", line), number("y1", line), number("x2", line), number("y2", line))
+        let (dx, dy) = (x2 - x1, y2 - y1)
+        let t = min(max(((px - x1) * dx + (py - y1) * dy) / (dx * dx + dy * dy), 0), 1)
+        return ((x1 + t * dx - px) * (x1 + t * dx - px) + (y1 + t * dy - py) * (y1 + t * dy - py)).squareRoot()
+    }
+
+    /// Every highlight of the default network, a few of wide random ones, Mazur's, the deep one and
+    /// one with a shortened layer.
+    static let labelled: [[String]] = {
+        var cases: [[String]] = []
+        for (l, nodes, inputs) in [(1, 3, 3), (2, 3, 3), (3, 2, 3)] {
+            for j in 0..<nodes { for k in 0..<inputs { cases.append(["--layer", "\(l)", "--j", "\(j)", "--k", "\(k)"]) } }
+        }
+        for seed in ["7", "11"] {
+            for (l, j, k) in [(1, 0, 1), (1, 3, 2), (2, 0, 1), (2, 2, 3), (2, 5, 4), (3, 2, 5)] {
+                cases.append(["--random", "4,6,6,3", "--seed", seed, "--layer", "\(l)", "--j", "\(j)", "--k", "\(k)"])
+            }
+        }
+        cases.append(["--network", Fixtures.path("mazur.json"), "--layer", "L-1", "--j", "0", "--k", "0"])
+        cases.append(["--network", Fixtures.path("deep.json"), "--layer", "2", "--j", "1", "--k", "3"])
+        // An output layer of 20 drawn as 10 nodes and "10 more": ten sum labels in one gap.
+        cases.append(["--random", "3,4,20", "--layer", "1", "--j", "2", "--k", "1"])
+        return cases
+    }()
+
+    /// Each weight label's plate, in order, with its own edge (the chosen one, then the sum's, as the
+    /// labels are drawn) and the leader drawn just before it, if any.
+    static func plates(_ svg: Elements) -> [(plate: [String: String], own: [String: String], leader: [String: String]?)] {
+        let own = svg.with("line", "edge", "chosen") + svg.with("line", "edge", "sum")
+        var out: [(plate: [String: String], own: [String: String], leader: [String: String]?)] = []
+        var leader: [String: String]?
+        for element in svg.all {
+            let classes = (element.attributes["class"] ?? "").split(separator: " ")
+            if element.name == "line" && classes.contains("weight-leader") { leader = element.attributes }
+            if element.name == "rect" && classes.contains("weight-plate") {
+                out.append((element.attributes, own[out.count], leader))
+                leader = nil
+            }
+        }
+        return out
+    }
+
+    @Test(arguments: labelled)
+    func weightLabelsSitWhereNoOtherEdgeCrossesNorOverlapAnything(arguments: [String]) {
         let svg = Self.elements(Self.svg(arguments))
-        let plates = svg.with("rect", "weight-plate")
-        let lines = svg.with("line", "edge")
-        #expect(!plates.isEmpty)
-        for plate in plates {
-            let crossing = lines.filter { Self.crosses($0, plate) }
-            // Its own edge runs through it; nothing else may.
-            #expect(crossing.count == 1, "\(arguments): the label at \(plate["x"] ?? "") \(plate["y"] ?? "") is crossed by \(crossing.count - 1) other edges")
+        let lines = svg.with("line", "edge"), circles = svg.with("circle", "node")
+        let plates = Self.plates(svg)
+        #expect(plates.count == svg.with("line", "edge", "chosen").count + svg.with("line", "edge", "sum").count)
+        for (n, (plate, own, leader)) in plates.enumerated() {
+            // The plate shrunk by half a unit: a line along its rim does not cross it.
+            let (x, y) = (Self.number("x", plate) + 0.5, Self.number("y", plate) + 0.5)
+            let (w, h) = (Self.number("width", plate) - 1, Self.number("height", plate) - 1)
+            let crossing = lines.filter { $0 != own && Self.meets($0, x: x, y: y, width: w, height: h) }
+            #expect(crossing.isEmpty, "\(arguments): label \(n) is crossed by \(crossing.compactMap { $0["x1"] })")
+            if let leader {
+                // A plate set off its edge hangs on a leader from a point of its own edge to its rim.
+                let (ax, ay, bx, by) = (Self.number("x1", leader), Self.number("y1", leader), Self.number("x2", leader), Self.number("y2", leader))
+                #expect(Self.distance(ax, ay, to: own) < 0.2, "\(arguments): label \(n)'s leader starts off its edge")
+                #expect(bx >= x - 0.6 && bx <= x + w + 0.6 && by >= y - 0.6 && by <= y + h + 0.6, "\(arguments): label \(n)'s leader misses it")
+            } else {
+                #expect(Self.meets(own, x: x, y: y, width: w, height: h), "\(arguments): label \(n) is off its edge without a leader")
+            }
+            for circle in circles {
+                let (cx, cy, r) = (Self.number("cx", circle), Self.number("cy", circle), Self.number("r", circle))
+                let (nx, ny) = (min(max(cx, x), x + w), min(max(cy, y), y + h))
+                #expect((nx - cx) * (nx - cx) + (ny - cy) * (ny - cy) >= r * r, "\(arguments): label \(n) covers a node")
+            }
+            for (m, other) in plates.enumerated() where m != n {
+                let (ox, oy) = (Self.number("x", other.plate), Self.number("y", other.plate))
+                let apart = ox >= x + w || ox + Self.number("width", other.plate) <= x || oy >= y + h || oy + Self.number("height", other.plate) <= y
+                #expect(apart, "\(arguments): labels \(n) and \(m) overlap")
+            }
         }
     }
 

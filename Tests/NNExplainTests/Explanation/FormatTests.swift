@@ -116,3 +116,29 @@ struct FormatTests {
             "Error: unknown format 'latex' for --format; use text or json\n"))
     }
 }
+
+/// The per-sample products of an average are named once, the same in every format: text, Markdown
+/// and LaTeX write the chain rule of sample s once above rows of numbers only, and JSON gives the
+/// same factors as its `"formula"`.
+struct AverageRowsTests {
+    @Test(arguments: [
+        ["step", "--layer", "L-1", "--j", "2", "--k", "2", "--average"], ["update", "--layer", "L", "--j", "1", "--k", "2"],
+        ["step", "--network", Fixtures.path("softmax-soft.json"), "--layer", "L", "--j", "1", "--k", "2", "--average"],
+    ])
+    func theSampleChainRuleIsWrittenOnceAndRowsHoldNumbers(_ arguments: [String]) throws {
+        let stepArguments = arguments[0] == "update" ? ["step"] + arguments.dropFirst() + ["--average"] : arguments
+        let json = try MatrixTests.json(stepArguments)
+        let formula = try #require(json["average"]?["formula"]?.stringValue)
+        let samples = json["average"]?["samples"]?.arrayValue ?? []
+        let text = runCLI(arguments).stdout
+        #expect(text.components(separatedBy: " = " + formula + "\n").count == 2, "the formula heads the rows once: \(formula)")
+        let rows = text.split(separator: "\n").filter { $0.hasPrefix("    s = ") }
+        #expect(rows.count == samples.count)
+        for row in rows { #expect(!row.contains("∂"), "a row shows numbers only: \(row)") }
+        // Each factor's name appears in the formula in the order of the JSON's factors.
+        #expect(formula.components(separatedBy: " · ").count == samples.first?["factors"]?.arrayValue?.count)
+        let latex = runCLI(arguments + ["--format", "latex"]).stdout
+        #expect(latex.contains("\\frac{\\partial C_{s}}{\\partial w_"), "LaTeX names the product of sample s")
+        #expect(!latex.contains("s = 0{:} & \\frac"), "LaTeX rows begin with numbers after the label")
+    }
+}
