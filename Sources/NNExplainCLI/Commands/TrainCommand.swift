@@ -101,7 +101,8 @@ enum TrainCommand {
         let document = Explanation.training(
             losses: losses, testLosses: testLosses, every: every, learningRate: η ?? network.learningRate, order: order,
             batches: .init(samples: network.samples.count, size: batchSize, shuffleSeed: shuffleSeed),
-            curve: Sparkline.text(losses), testCurve: Sparkline.text(testLosses), logScale: Sparkline.isLogScaled(losses))
+            curve: Sparkline.text(losses), testCurve: Sparkline.text(testLosses), logScale: Sparkline.isLogScaled(losses),
+            testLogScale: Sparkline.isLogScaled(testLosses))
         let output = presentation.render(document, naming: LayerNaming(depth: network.depth)) {
             .object([("losses", .array(losses.map(JSONValue.number)))]
                 + (testLosses.isEmpty ? [] : [("testLosses", .array(testLosses.map(JSONValue.number)))])

@@ -1,4 +1,4 @@
-/// What ``Network/trained(epochs:learningRate:order:batchSize:shuffleSeed:progress:)`` did.
+/// What ``Network/trained(epochs:learningRate:order:batchSize:shuffleSeed:engine:progress:)`` did.
 public struct Training: Sendable, Equatable {
     /// The trained network (on divergence, the network before the step that failed).
     public let network: Network
@@ -23,7 +23,7 @@ public struct Training: Sendable, Equatable {
 }
 
 extension Network {
-    /// The shuffle seed of ``trained(epochs:learningRate:order:batchSize:shuffleSeed:progress:)``
+    /// The shuffle seed of ``trained(epochs:learningRate:order:batchSize:shuffleSeed:engine:progress:)``
     /// when none is given: 1, as `--seed` defaults to 1.
     public static let defaultShuffleSeed: UInt64 = 1
 
@@ -47,13 +47,14 @@ extension Network {
     /// Training stops at the first number that is not finite, so that no later epoch hides where it
     /// began (a parameter that is infinite or NaN stays so): then `divergence` says which, `losses`
     /// ends with the last loss computed, and `network` is the network before the step that failed.
-    /// Every pass of the run works in one ``Engine/Workspace``.
+    /// Every pass of the run is made by `engine` (its thread count and kernel change no number)
+    /// in one ``Engine/Workspace``.
     public func trained(
         epochs: Int, learningRate η: Double? = nil, order: UpdateOrder = .simultaneous,
-        batchSize: Int? = nil, shuffleSeed: UInt64 = Network.defaultShuffleSeed,
+        batchSize: Int? = nil, shuffleSeed: UInt64 = Network.defaultShuffleSeed, engine: Engine = Engine(),
         progress: ((Int) -> Void)? = nil
     ) -> Training {
-        var run = TrainingRun(start: self, learningRate: η ?? learningRate, order: order)
+        var run = TrainingRun(start: self, learningRate: η ?? learningRate, order: order, engine: engine)
         if let batchSize, batchSize < samples.count {
             run.miniBatch(epochs: epochs, size: batchSize, shuffleSeed: shuffleSeed, progress: progress)
         } else {
@@ -68,6 +69,7 @@ private struct TrainingRun {
     var network: Network
     let η: Double
     let order: UpdateOrder
+    let engine: Engine
     var losses: [Double] = []
     var testLosses: [Double] = []
     var divergence: Training.Divergence?
@@ -75,10 +77,9 @@ private struct TrainingRun {
     /// The held-out samples as a network of their own, whose weights follow the trained ones.
     private var held: Network?
 
-    init(start: Network, learningRate η: Double, order: UpdateOrder) {
+    init(start: Network, learningRate η: Double, order: UpdateOrder, engine: Engine) {
         network = start
-        self.η = η
-        self.order = order
+        (self.η, self.order, self.engine) = (η, order, engine)
         if !start.testSamples.isEmpty {
             var held = start
             (held.samples, held.testSamples) = (start.testSamples, [])
@@ -90,14 +91,14 @@ private struct TrainingRun {
     mutating func fullBatch(epochs: Int, progress: ((Int) -> Void)?) {
         losses.reserveCapacity(epochs + 1)
         for epoch in stride(from: 1, through: epochs, by: 1) {
-            let (after, gradients) = network.stepped(learningRate: η, order: order, in: workspace)
+            let (after, gradients) = network.stepped(learningRate: η, order: order, engine: engine, in: workspace)
             record(gradients.loss)
             guard gradients.loss.isFinite else { return divergence = .loss(afterEpochs: epoch - 1, value: gradients.loss) }
             if let bad = after.firstNonFiniteParameter() { return divergence = .parameter(bad, epoch: epoch) }
             network = after
             progress?(epoch)
         }
-        record(Engine().meanLoss(network, in: workspace))
+        record(engine.meanLoss(network, in: workspace))
         if !losses[epochs].isFinite { divergence = .loss(afterEpochs: epochs, value: losses[epochs]) }
     }
 
@@ -107,19 +108,19 @@ private struct TrainingRun {
         var generator = SplitMix64(seed: shuffleSeed)
         var batch = network
         batch.testSamples = []
-        record(Engine().meanLoss(network, in: workspace))
+        record(engine.meanLoss(network, in: workspace))
         guard losses[0].isFinite else { return divergence = .loss(afterEpochs: 0, value: losses[0]) }
         for epoch in stride(from: 1, through: epochs, by: 1) {
             let permutation = generator.permutation(of: all.count)
             for start in stride(from: 0, to: all.count, by: size) {
                 batch.layers = network.layers
                 batch.samples = permutation[start..<min(all.count, start + size)].map { all[$0] }
-                let (after, gradients) = batch.stepped(learningRate: η, order: order, in: workspace)
+                let (after, gradients) = batch.stepped(learningRate: η, order: order, engine: engine, in: workspace)
                 guard gradients.loss.isFinite else { return divergence = .batchLoss(epoch: epoch, value: gradients.loss) }
                 if let bad = after.firstNonFiniteParameter() { return divergence = .parameter(bad, epoch: epoch) }
                 network.layers = after.layers
             }
-            record(Engine().meanLoss(network, in: workspace))
+            record(engine.meanLoss(network, in: workspace))
             guard losses[epoch].isFinite else { return divergence = .loss(afterEpochs: epoch, value: losses[epoch]) }
             progress?(epoch)
         }
@@ -130,6 +131,6 @@ private struct TrainingRun {
         losses.append(loss)
         guard var held else { return }
         held.layers = network.layers
-        testLosses.append(Engine().meanLoss(held, in: workspace))
+        testLosses.append(engine.meanLoss(held, in: workspace))
     }
 }

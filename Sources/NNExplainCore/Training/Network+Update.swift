@@ -35,9 +35,10 @@ extension Network {
     }
 
     /// The network after one step, and the gradients it moved by: `w ← w − η · ∂C/∂w`, the
-    /// gradients from the engine working in `workspace` (a fresh one by default).
-    func stepped(learningRate η: Double, order: UpdateOrder, in workspace: Engine.Workspace = Engine.Workspace()) -> (Network, Gradients) {
-        let gradients = order == .simultaneous ? Engine().run(self, in: workspace).gradients : outputFirstGradients(learningRate: η)
+    /// gradients from `engine` working in `workspace` (a fresh one by default).
+    func stepped(learningRate η: Double, order: UpdateOrder, engine: Engine = Engine(),
+                 in workspace: Engine.Workspace = Engine.Workspace()) -> (Network, Gradients) {
+        let gradients = order == .simultaneous ? engine.run(self, in: workspace).gradients : outputFirstGradients(learningRate: η)
         var after = self
         for l in 1...depth {
             let g = gradients.layers[l - 1]
