@@ -1,9 +1,10 @@
 """The PyTorch twin of `nnexplain train`, for the benchmark (nnexplain-bench runs it when torch is there).
 
-    torch_train.py SIZES SAMPLES BATCH EPOCHS REPEATS [softmax]
+    torch_train.py SIZES SAMPLES BATCH EPOCHS REPEATS THREADS [softmax]
 
 trains the network that `Network.random(sizes: SIZES, samples: SAMPLES, seed: 1)` makes (the same
-numbers: our SplitMix64 is recomputed below), in float64 on 2 threads, for EPOCHS epochs of plain
+numbers: our SplitMix64 is recomputed below), in float64 on THREADS threads (torch.set_num_threads;
+the benchmark's main rows use 2), for EPOCHS epochs of plain
 SGD with learning rate 0.1, the way a user writes the loop: forward, loss, zero_grad, backward,
 optimizer.step. BATCH 0 is full batch (one step an epoch); otherwise each epoch takes
 torch.randperm's order and one step per batch of BATCH, and the mean loss over all samples is
@@ -120,9 +121,9 @@ def train(initial, x, y, batch, epochs, softmax, orders=None):
 
 def main():
     sizes = [int(s) for s in sys.argv[1].split(",")]
-    samples, batch, epochs, repeats = (int(a) for a in sys.argv[2:6])
-    softmax = len(sys.argv) > 6 and sys.argv[6] == "softmax"
-    torch.set_num_threads(2)
+    samples, batch, epochs, repeats, threads = (int(a) for a in sys.argv[2:7])
+    softmax = len(sys.argv) > 7 and sys.argv[7] == "softmax"
+    torch.set_num_threads(threads)
     weights, biases, x, y = random_network(sizes, samples)
     initial = [(torch.from_numpy(w), torch.from_numpy(b)) for w, b in zip(weights, biases)]
     x, y = torch.from_numpy(x), torch.from_numpy(y)

@@ -41,6 +41,7 @@ enum TrainingBench {
         var samples: Int
         var batchSize: Int?
         var softmax: Bool
+        var threads = 2
 
         var network: Network {
             Network.random(sizes: sizes, samples: samples, seed: 1, activation: .sigmoid,
@@ -59,24 +60,26 @@ enum TrainingBench {
 
     static func ours(_ c: Case, epochs: Int, repeats: Int) -> Result {
         let network = c.network
-        var losses = network.trained(epochs: epochs, batchSize: c.batchSize).losses
+        let engine = Engine(threads: c.threads)
+        var losses = network.trained(epochs: epochs, batchSize: c.batchSize, engine: engine).losses
         var runs: [Double] = []
         for _ in 0..<repeats {
             let start = DispatchTime.now().uptimeNanoseconds
-            losses = network.trained(epochs: epochs, batchSize: c.batchSize).losses
+            losses = network.trained(epochs: epochs, batchSize: c.batchSize, engine: engine).losses
             runs.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / Double(epochs))
         }
         return Result(runs: runs, losses: losses)
     }
 
-    /// bench/torch_train.py on 2 threads, or nil without torch (or with `--no-torch`).
+    /// bench/torch_train.py on the case's threads, or nil without torch (or with `--no-torch`).
     static func torch(_ c: Case, epochs: Int, repeats: Int, in directory: URL) -> Result? {
         guard !CommandLine.arguments.contains("--no-torch"), let python = NumPy.python,
               Processes.output([python, "-c", "import torch"]) != nil else { return nil }
         let script = directory.appendingPathComponent("torch_train.py").path
         guard let text = Processes.output([python, script, c.sizes.map(String.init).joined(separator: ","), String(c.samples),
-                                           String(c.batchSize ?? 0), String(epochs), String(repeats)] + (c.softmax ? ["softmax"] : []),
-                                          environment: NumPy.environment(threads: 2)),
+                                           String(c.batchSize ?? 0), String(epochs), String(repeats), String(c.threads)]
+                                              + (c.softmax ? ["softmax"] : []),
+                                          environment: NumPy.environment(threads: c.threads)),
               let json = try? JSONValue.parse(Array(text.utf8)),
               case .array(let runs)? = json["ms"], case .array(let losses)? = json["losses"] else { return nil }
         return Result(runs: runs.compactMap(\.doubleValue), losses: losses.compactMap(\.doubleValue))

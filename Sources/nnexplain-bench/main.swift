@@ -24,19 +24,20 @@ let benchDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 /// Training, ours beside PyTorch's (bench/torch_train.py, when torch is installed): ms per epoch.
 func trainingTable() {
     let runs = quick ? 3 : 9
-    print("training (ms per epoch: min and median of \(runs) runs of 20 epochs each after a warm-up; 2 threads; learning rate 0.1)")
-    print("PyTorch: float64, torch.set_num_threads(2), nn.Linear + torch.optim.SGD, the same initial network; loss diff: its losses against ours")
+    print("training (ms per epoch: min and median of \(runs) runs of 20 epochs each after a warm-up; learning rate 0.1)")
+    print("PyTorch: float64, torch.set_num_threads(threads), nn.Linear + torch.optim.SGD, the same initial network; loss diff: its losses against ours")
     var rows: [[String]] = []
-    for c in [TrainingBench.Case(sizes: [784, 128, 64, 10], samples: 1000, batchSize: nil, softmax: false),
-              TrainingBench.Case(sizes: [64, 32, 10], samples: 1497, batchSize: 64, softmax: true)] {
+    let cases = [TrainingBench.Case(sizes: [784, 128, 64, 10], samples: 1000, batchSize: nil, softmax: false),
+                 TrainingBench.Case(sizes: [64, 32, 10], samples: 1497, batchSize: 64, softmax: true)]
+    for c in cases + cases.map({ var one = $0; one.threads = 1; return one }) {
         let ours = TrainingBench.ours(c, epochs: 20, repeats: runs)
         let torch = TrainingBench.torch(c, epochs: 20, repeats: runs, in: benchDirectory)
-        rows.append([c.label, "\(c.samples)", c.batchSize.map(String.init) ?? "all", Format.ms(ours.min), Format.ms(ours.median),
+        rows.append([c.label, "\(c.samples)", c.batchSize.map(String.init) ?? "all", "\(c.threads)", Format.ms(ours.min), Format.ms(ours.median),
                      torch.map { Format.ms($0.min) } ?? "n/a", torch.map { Format.ms($0.median) } ?? "n/a",
                      torch.map { Format.ratio(ours.min / $0.min) } ?? "n/a", torch.map { Format.ratio(ours.median / $0.median) } ?? "n/a",
                      torch.map { String(format: "%.0e", TrainingBench.difference(ours.losses, $0.losses)) } ?? "n/a"])
     }
-    Format.table(["network", "samples", "batch", "ours min", "median", "torch min", "median", "ratio min", "median", "loss diff"], rows)
+    Format.table(["network", "samples", "batch", "threads", "ours min", "median", "torch min", "median", "ratio min", "median", "loss diff"], rows)
 }
 
 // `--train`: only the training table.

@@ -29,7 +29,7 @@ enum TrainCommand {
     static let epochRange = 1...10_000_000
 
     static let epochs = ValueOption<Void, Int>(
-        name: "--epochs", placeholder: "N", help: .summary("How many steps of gradient descent", showsBounds: true),
+        name: "--epochs", placeholder: "N", help: .summary("How many epochs: passes over the samples, each one step, or one per batch with --batch-size", showsBounds: true),
         parser: .wholeNumber(in: epochRange),
         absent: .required { name, _ in "missing \(name); give a whole number \(epochRange.lowerBound)…\(epochRange.upperBound), e.g. \(name) 100" })
 
