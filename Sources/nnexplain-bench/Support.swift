@@ -33,6 +33,65 @@ enum Measure {
     }
 }
 
+/// Training runs inside this process, and their twins in PyTorch.
+enum TrainingBench {
+    /// One row: a network, its samples, the batch size (nil for full batch) and the output rule.
+    struct Case {
+        var sizes: [Int]
+        var samples: Int
+        var batchSize: Int?
+        var softmax: Bool
+        var threads = 2
+
+        var network: Network {
+            Network.random(sizes: sizes, samples: samples, seed: 1, activation: .sigmoid,
+                           outputActivation: softmax ? .softmax : .sigmoid, loss: softmax ? .crossEntropy : .squared)
+        }
+        var label: String { sizes.map(String.init).joined(separator: "-") + (softmax ? " softmax, CE" : " sigmoid, sq") }
+    }
+
+    /// Milliseconds per epoch of `repeats` runs of `epochs` epochs (after a warm-up), and the losses of the last.
+    struct Result {
+        var runs: [Double]
+        var losses: [Double]
+        var min: Double { runs.min() ?? .nan }
+        var median: Double { runs.sorted()[runs.count / 2] }
+    }
+
+    static func ours(_ c: Case, epochs: Int, repeats: Int) -> Result {
+        let network = c.network
+        let engine = Engine(threads: c.threads)
+        var losses = network.trained(epochs: epochs, batchSize: c.batchSize, engine: engine).losses
+        var runs: [Double] = []
+        for _ in 0..<repeats {
+            let start = DispatchTime.now().uptimeNanoseconds
+            losses = network.trained(epochs: epochs, batchSize: c.batchSize, engine: engine).losses
+            runs.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / Double(epochs))
+        }
+        return Result(runs: runs, losses: losses)
+    }
+
+    /// bench/torch_train.py on the case's threads, or nil without torch (or with `--no-torch`).
+    static func torch(_ c: Case, epochs: Int, repeats: Int, in directory: URL) -> Result? {
+        guard !CommandLine.arguments.contains("--no-torch"), let python = NumPy.python,
+              Processes.output([python, "-c", "import torch"]) != nil else { return nil }
+        let script = directory.appendingPathComponent("torch_train.py").path
+        guard let text = Processes.output([python, script, c.sizes.map(String.init).joined(separator: ","), String(c.samples),
+                                           String(c.batchSize ?? 0), String(epochs), String(repeats), String(c.threads)]
+                                              + (c.softmax ? ["softmax"] : []),
+                                          environment: NumPy.environment(threads: c.threads)),
+              let json = try? JSONValue.parse(Array(text.utf8)),
+              case .array(let runs)? = json["ms"], case .array(let losses)? = json["losses"] else { return nil }
+        return Result(runs: runs.compactMap(\.doubleValue), losses: losses.compactMap(\.doubleValue))
+    }
+
+    /// The largest relative difference between two runs' losses, epoch by epoch.
+    static func difference(_ a: [Double], _ b: [Double]) -> Double {
+        guard a.count == b.count, !a.isEmpty else { return .nan }
+        return zip(a, b).map { abs($0 - $1) / max(abs($0), abs($1)) }.max() ?? .nan
+    }
+}
+
 /// This process's peak resident memory, from Linux's /proc (VmHWM), which writing 5 to clear_refs resets.
 enum Memory {
     static func resetPeak() { try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8) }

@@ -21,6 +21,32 @@ if let flag = CommandLine.arguments.firstIndex(of: "--pass"), flag + 1 < Command
 let benchDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("bench")
 
+/// Training, ours beside PyTorch's (bench/torch_train.py, when torch is installed): ms per epoch.
+func trainingTable() {
+    let runs = quick ? 3 : 9
+    print("training (ms per epoch: min and median of \(runs) runs of 20 epochs each after a warm-up; learning rate 0.1)")
+    print("PyTorch: float64, torch.set_num_threads(threads), nn.Linear + torch.optim.SGD, the same initial network; loss diff: its losses against ours")
+    var rows: [[String]] = []
+    let cases = [TrainingBench.Case(sizes: [784, 128, 64, 10], samples: 1000, batchSize: nil, softmax: false),
+                 TrainingBench.Case(sizes: [64, 32, 10], samples: 1497, batchSize: 64, softmax: true)]
+    for c in cases + cases.map({ var one = $0; one.threads = 1; return one }) {
+        let ours = TrainingBench.ours(c, epochs: 20, repeats: runs)
+        let torch = TrainingBench.torch(c, epochs: 20, repeats: runs, in: benchDirectory)
+        rows.append([c.label, "\(c.samples)", c.batchSize.map(String.init) ?? "all", "\(c.threads)", Format.ms(ours.min), Format.ms(ours.median),
+                     torch.map { Format.ms($0.min) } ?? "n/a", torch.map { Format.ms($0.median) } ?? "n/a",
+                     torch.map { Format.ratio(ours.min / $0.min) } ?? "n/a", torch.map { Format.ratio(ours.median / $0.median) } ?? "n/a",
+                     torch.map { String(format: "%.0e", TrainingBench.difference(ours.losses, $0.losses)) } ?? "n/a"])
+    }
+    Format.table(["network", "samples", "batch", "threads", "ours min", "median", "torch min", "median", "ratio min", "median", "loss diff"], rows)
+}
+
+// `--train`: only the training table.
+if CommandLine.arguments.contains("--train") {
+    print("nnexplain-bench --train, \(Date().formatted(date: .abbreviated, time: .shortened)); machine: \(Machine.description)")
+    trainingTable()
+    exit(0)
+}
+
 print("nnexplain-bench, \(Date().formatted(date: .abbreviated, time: .shortened))")
 print("machine: \(Machine.description); kernel: \(Engine.Variant.best.rawValue) (chosen at run time)")
 print("median of \(repeats) runs after one warm-up; a pass is one forward and one backward pass over all samples\n")
@@ -85,3 +111,7 @@ for hidden in [32, 64, 128] {
     rows.append(["784-\(hidden)-10", "1000", Format.ms(m.ms), Format.ms(m.ms / Double(sized.layers.map { $0.size * ($0.weights.first?.count ?? 0) }.reduce(0, +)) * 1e5)])
 }
 Format.table(["network", "samples", "ms/pass", "ms per 1000 samples | per 100k weights"], rows)
+
+// 4. Training against PyTorch.
+print()
+trainingTable()

@@ -1,6 +1,6 @@
-/// Documents for `update` and `train`.
+/// Documents for `update` (and the rule `train` shares).
 extension Explanation {
-    private static let rule: Document.Inline = m([.notation(
+    static let rule: Document.Inline = m([.notation(
         text: "new weight = old weight − (learning rate × gradient)",
         latex: "\\text{new weight} = \\text{old weight} - (\\text{learning rate} \\times \\text{gradient})")])
 
@@ -163,25 +163,5 @@ extension Explanation {
             .chain(mean, average.samples.count == 1 ? [[.number(average.value)]]
                 : [[.over(.sum(average.samples.map(\.value)), average.samples.count)], [.number(average.value)]]),
         ] + note
-    }
-
-    /// `nnexplain train`: the loss every `every` epochs, a loss curve, and where training ended.
-    public static func training(losses: [Double], every: Int, learningRate η: Double, order: UpdateOrder, curve: String, logScale: Bool = false) -> Document {
-        let epochs = losses.count - 1
-        var shown = Array(stride(from: 0, through: epochs, by: max(every, 1)))
-        if shown.last != epochs { shown.append(epochs) }
-        var blocks: [Document.Block] = [
-            .title(["Training: \(epochs) epoch\(epochs == 1 ? "" : "s") of full-batch gradient descent, ",
-                    m([.symbol(.learningRate), .op(.equals), .number(η)]), ", \(order.rawValue) order"]),
-            .paragraph(["Each epoch computes the gradient averaged over all samples and takes one step, ", rule, "."]),
-        ]
-        if order == .outputFirst { blocks.append(outputFirstNote) }
-        blocks += [.gap, .nested([.table(header: [[.word("epoch")], [.word("loss "), .symbol(.loss(.mean))]],
-                                         rows: shown.map { [[.word(String($0))], [.number(losses[$0])]] },
-                                         operators: [nil])])]
-        blocks += [.gap, .paragraph(["Loss curve\(logScale ? " (log scale)" : ""), epoch 0 to \(epochs): ", .text(curve)])]
-        let first = losses[0], last = losses[epochs]
-        blocks.append(.paragraph(["The loss went from ", m([.number(first)]), " to ", m([.number(last)]), "."]))
-        return Document(blocks)
     }
 }

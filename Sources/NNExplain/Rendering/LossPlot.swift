@@ -7,17 +7,21 @@ import Darwin
 /// `nnexplain train --plot FILE`: the loss curve as an SVG picture, epochs on x, the loss on y (on
 /// a log scale with a tick at every power of ten when ``Sparkline/isLogScaled(_:)``), both axes
 /// labelled. The polyline has the class `loss`, the axes `axis x` and `axis y`, and the y axis
-/// says `data-scale="log"` or `"linear"`, so tests and styles can find them.
+/// says `data-scale="log"` or `"linear"`, so tests and styles can find them. With test losses a
+/// second, dashed polyline of class `test-loss` shares the axes (the scale is chosen from both
+/// curves), and a legend (class `legend`) names the two.
 package enum LossPlot {
     static let (width, height) = (640.0, 400.0)
     static let (left, right, top, bottom) = (80.0, 40.0, 40.0, 60.0)
 
-    /// The picture of `losses`, where `losses[i]` is the loss after `i` epochs.
-    package static func svg(_ losses: [Double]) -> String {
-        let log = Sparkline.isLogScaled(losses)
+    /// The picture of `losses`, where `losses[i]` is the loss after `i` epochs, and of
+    /// `testLosses` (the held-out samples' loss after `i` epochs, one for each of `losses`) if any.
+    package static func svg(_ losses: [Double], testLosses: [Double] = []) -> String {
+        let tested = !testLosses.isEmpty
+        let log = Sparkline.isLogScaled(losses + testLosses)
         let epochs = max(losses.count - 1, 1)
-        let heights = losses.map { Sparkline.scaled($0, log: log) }
-        let finite = heights.filter(\.isFinite)
+        let heights = losses.map { Sparkline.scaled($0, log: log) }, testHeights = testLosses.map { Sparkline.scaled($0, log: log) }
+        let finite = (heights + testHeights).filter(\.isFinite)
         var low = finite.min() ?? 0, high = finite.max() ?? 1
         if log { (low, high) = (low.rounded(.down), high.rounded(.up)) }
         if high <= low { (low, high) = (low - 0.5, high + 0.5) }
@@ -26,11 +30,13 @@ package enum LossPlot {
         func y(_ value: Double) -> Double { top + (high - value) / (high - low) * plotHeight }
         let step = max(1, losses.count / 1000)
         let sampled = Array(stride(from: 0, to: losses.count, by: step)) + ((losses.count - 1) % step != 0 ? [losses.count - 1] : [])
-        let line = sampled.filter { heights[$0].isFinite }.map { "\(f(x(Double($0)))),\(f(y(heights[$0])))" }.joined(separator: " ")
+        func points(_ heights: [Double]) -> String {
+            sampled.filter { $0 < heights.count && heights[$0].isFinite }.map { "\(f(x(Double($0)))),\(f(y(heights[$0])))" }.joined(separator: " ")
+        }
         var out = """
             <svg xmlns="http://www.w3.org/2000/svg" width="\(f(width))" height="\(f(height))" viewBox="0 0 \(f(width)) \(f(height))" font-family="sans-serif" font-size="14">
             <title>Loss curve</title>
-            <desc>The mean loss C after each of \(epochs) epochs of gradient descent, on a \(log ? "log" : "linear") scale.</desc>
+            <desc>The mean loss C\(tested ? " and the test loss" : "") after each of \(epochs) epochs of gradient descent, on a \(log ? "log" : "linear") scale.</desc>
             <rect width="100%" height="100%" fill="white"/>
 
             """
@@ -49,8 +55,24 @@ package enum LossPlot {
         out += "<text class=\"label x\" x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 15))\" text-anchor=\"middle\">epoch</text>\n"
         out += "<text class=\"label y\" transform=\"translate(20 \(f(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">loss C\(log ? " (log scale)" : "")</text>\n"
         out += "<text class=\"title\" x=\"\(f(width / 2))\" y=\"24\" text-anchor=\"middle\" font-size=\"16\">Loss after each epoch</text>\n"
-        out += "<polyline class=\"loss\" fill=\"none\" stroke=\"#0072b2\" stroke-width=\"2\" points=\"\(line)\"/>\n</svg>\n"
-        return out
+        out += "<polyline class=\"loss\" fill=\"none\" stroke=\"#0072b2\" stroke-width=\"2\" points=\"\(points(heights))\"/>\n"
+        if tested {
+            out += "<polyline class=\"test-loss\" fill=\"none\" stroke=\"#d55e00\" stroke-width=\"2\" stroke-dasharray=\"6 4\" points=\"\(points(testHeights))\"/>\n"
+            out += legend(at: left + plotWidth - 150, top + 10)
+        }
+        return out + "</svg>\n"
+    }
+
+    /// The key to the two lines, in a white box at the top right of the plot: solid blue for the
+    /// training loss, dashed orange (Okabe–Ito's colour-blind-safe pair) for the test loss.
+    private static func legend(at x: Double, _ y: Double) -> String {
+        var out = "<g class=\"legend\">\n<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"140\" height=\"48\" fill=\"white\" stroke=\"#999999\"/>\n"
+        for (row, (name, colour, dash)) in [("training loss", "#0072b2", ""), ("test loss", "#d55e00", " stroke-dasharray=\"6 4\"")].enumerated() {
+            let lineY = y + 16 + Double(row) * 20
+            out += "<line x1=\"\(f(x + 8))\" y1=\"\(f(lineY))\" x2=\"\(f(x + 38))\" y2=\"\(f(lineY))\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash)/>"
+            out += "<text x=\"\(f(x + 46))\" y=\"\(f(lineY + 5))\">\(name)</text>\n"
+        }
+        return out + "</g>\n"
     }
 
     /// About `count` round values from `low` to `high` (`low < high`): multiples of 1, 2 or 5 times a

@@ -1,18 +1,26 @@
 import NNExplain
 
-/// `nnexplain train`: full-batch gradient descent, with the loss and a loss curve.
+/// `nnexplain train`: full-batch or mini-batch gradient descent, with the loss (and the test loss)
+/// and a loss curve.
 enum TrainCommand {
     static let command = Command(
         name: "train",
-        abstract: "Train with full-batch gradient descent, printing the loss and a loss curve.",
+        abstract: "Train with gradient descent, printing the loss and a loss curve.",
         discussion: """
-            Each epoch computes the gradient averaged over all samples and takes one step.
+            Each epoch computes the gradient averaged over all samples and takes one step. With
+            --batch-size B below the number of samples N, each epoch shuffles the samples and takes
+            one step per batch of B (the last one smaller when B does not divide N), by the gradient
+            averaged over that batch; B of N or more is full batch. The loss printed is always the
+            mean over all samples. When the network file has held-out samples ("test"), their loss
+            is printed beside it; no step trains on them.
             --format json prints {"losses": [...], "network": {...}}, where losses[i] is the mean
-            loss after i epochs (losses[0] before training) and network is the trained network file.
+            loss after i epochs (losses[0] before training) and network is the trained network file;
+            with held-out samples also "testLosses": [...], their loss after i epochs.
             """,
-        synopsis: [.required(epochs), .networkSource, .optional(Options.learningRate), .optional(every), .optional(Options.updateOrder),
+        synopsis: [.required(epochs), .networkSource, .optional(Options.learningRate), .optional(batchSize), .optional(shuffleSeed),
+                   .optional(every), .optional(Options.updateOrder),
                    .optional(save), .optional(plot), .optional(Presentation.format(formats), showing: .choices)],
-        options: [epochs] + Options.networkSource + [Options.learningRate, every, Options.updateOrder, save, plot]
+        options: [epochs] + Options.networkSource + [Options.learningRate, batchSize, shuffleSeed, every, Options.updateOrder, save, plot]
             + Presentation.options(formats: formats),
         action: .parsed(run))
 
@@ -21,7 +29,7 @@ enum TrainCommand {
     static let epochRange = 1...10_000_000
 
     static let epochs = ValueOption<Void, Int>(
-        name: "--epochs", placeholder: "N", help: .summary("How many steps of gradient descent", showsBounds: true),
+        name: "--epochs", placeholder: "N", help: .summary("How many epochs: passes over the samples, each one step, or one per batch with --batch-size", showsBounds: true),
         parser: .wholeNumber(in: epochRange),
         absent: .required { name, _ in "missing \(name); give a whole number \(epochRange.lowerBound)…\(epochRange.upperBound), e.g. \(name) 100" })
 
@@ -42,6 +50,16 @@ enum TrainCommand {
         name: "--plot", placeholder: "FILE", help: .summary("Write the loss curve to FILE as an SVG picture (safely, like --save)"),
         parser: ValueParser.outputFile.optional, absent: .silent(nil))
 
+    /// `nil` when not given: full batch.
+    static let batchSize = ValueOption<Void, Int?>(
+        name: "--batch-size", placeholder: "B", help: .summary("Samples per step: each epoch shuffles the samples and steps once per batch of B"),
+        parser: ValueParser.wholeNumber(in: 1...Int(Int32.max)).optional, absent: .explained(nil, "all samples, full batch"))
+
+    static let shuffleSeed = ValueOption<Void, UInt64>(
+        name: "--shuffle-seed", placeholder: "S",
+        help: .summary("With --batch-size: the seed of the epochs' shuffles (SplitMix64, Fisher-Yates)"),
+        parser: .unsignedWholeNumber, absent: .value(Network.defaultShuffleSeed))
+
     /// Print the loss about ``printedLines`` times in all, and at least every epoch.
     static func defaultEvery(epochs: Int) -> Int { max(1, epochs / printedLines) }
 
@@ -52,30 +70,43 @@ enum TrainCommand {
         let every = try arguments.read(Self.every) ?? Self.defaultEvery(epochs: epochs)
         let η = try arguments.read(Options.learningRate)
         let order = try arguments.read(Options.updateOrder)
+        let batchSize = try arguments.read(Self.batchSize)
+        let shuffleSeed = try arguments.read(Self.shuffleSeed)
+        if batchSize == nil, arguments.isGiven(Self.shuffleSeed) {
+            throw arguments.usage("--shuffle-seed only matters with --batch-size; add --batch-size B, or leave out --shuffle-seed")
+        }
         let presentation = try Presentation(arguments, environment: environment, formats: Self.formats)
         let save = try arguments.read(Self.save)
         let plot = try arguments.read(Self.plot)
         if let save, save == plot { throw arguments.usage("--save and --plot name the same file '\(save)'; give each its own") }
         try requireFinite(network)
         let progress = ProgressBar(total: epochs, draw: environment.progress)
-        let training = network.trained(epochs: epochs, learningRate: η, order: order, progress: progress.update)
+        let training = network.trained(epochs: epochs, learningRate: η, order: order, batchSize: batchSize, shuffleSeed: shuffleSeed,
+                                       progress: progress.update)
         progress.finish()
-        let (trained, losses) = (training.network, training.losses)
+        let (trained, losses, testLosses) = (training.network, training.losses, training.testLosses)
         let rate = "try a smaller --learning-rate (this run used \((η ?? network.learningRate).formatted))"
         switch training.divergence {
         case .loss(let epochs, let value):
             throw .runtime("training diverged: the loss became \(value.isNaN ? "NaN" : "infinite") after \(epochs.counting("epoch")); \(rate)")
+        case .batchLoss(let epoch, let value):
+            throw .runtime("training diverged: the loss of a batch became \(value.isNaN ? "NaN" : "infinite") in epoch \(epoch); \(rate)")
         case .parameter(let bad, let epoch):
             throw .runtime("training diverged: \(parameterName(bad, in: network)) became \(nonFiniteWord(bad.value)) in epoch \(epoch); \(rate)")
         case nil:
             break
         }
         if let save { try AtomicFile.write(loaded.fileText(of: trained), to: save) }
-        if let plot { try AtomicFile.write(LossPlot.svg(losses), to: plot) }
-        let document = Explanation.training(losses: losses, every: every, learningRate: η ?? network.learningRate,
-                                            order: order, curve: Sparkline.text(losses), logScale: Sparkline.isLogScaled(losses))
+        if let plot { try AtomicFile.write(LossPlot.svg(losses, testLosses: testLosses), to: plot) }
+        let document = Explanation.training(
+            losses: losses, testLosses: testLosses, every: every, learningRate: η ?? network.learningRate, order: order,
+            batches: .init(samples: network.samples.count, size: batchSize, shuffleSeed: shuffleSeed),
+            curve: Sparkline.text(losses), testCurve: Sparkline.text(testLosses), logScale: Sparkline.isLogScaled(losses),
+            testLogScale: Sparkline.isLogScaled(testLosses))
         let output = presentation.render(document, naming: LayerNaming(depth: network.depth)) {
-            ["losses": .array(losses.map(JSONValue.number)), "network": loaded.fileJSON(of: trained)]
+            .object([("losses", .array(losses.map(JSONValue.number)))]
+                + (testLosses.isEmpty ? [] : [("testLosses", .array(testLosses.map(JSONValue.number)))])
+                + [("network", loaded.fileJSON(of: trained))])
         }
         return CommandResult(output: output, warnings: loaded.warnings)
     }

@@ -28,7 +28,7 @@ struct NetworkShape: Equatable {
     /// The nodes of layers 1…L.
     var nodes: Int { sizes.dropFirst().reduce(0, +) }
 
-    /// The bytes ``Engine/run(_:trace:)`` holds at its peak for this network, with the network
+    /// The bytes ``Engine/run(_:trace:in:)`` holds at its peak for this network, with the network
     /// itself and the gradients it returns (``Engine/peakBytes(sizes:parameters:samples:arrayOverhead:)``).
     var engineBytes: Int {
         Engine.peakBytes(sizes: sizes, parameters: parameters, samples: samples, arrayOverhead: NetworkShape.arrayOverhead)

@@ -1,12 +1,12 @@
 /// One layer's weights in the two layouts the batched loops need, both packed for the kernel
-/// (``Kernels/pack(_:inner:columns:into:)``): `w` is the `n × m` matrix of `w_jk^l` (for the
-/// backward pass to the layer below; empty for layer 1, below which are only the inputs), `wT` its
-/// `m × n` transpose (for the forward pass).
-struct PreparedLayer: Sendable {
+/// (``Kernels/pack(_:inner:columns:into:)``) in a ``PackedWeights``: `w` is the `n × m` matrix of
+/// `w_jk^l` (for the backward pass to the layer below; nothing for layer 1, below which are only the
+/// inputs), `wT` its `m × n` transpose (for the forward pass).
+struct PreparedLayer {
     let n: Int
     let m: Int
-    let w: [Double]
-    let wT: [Double]
+    let w: UnsafePointer<Double>
+    let wT: UnsafePointer<Double>
     let biases: [Double]?
     let activation: Activation
     /// Where this layer's `Σ_s ∂C_s/∂w_jk^l` (`n · m` numbers, at `[j * m + k]`) and then its
@@ -14,8 +14,9 @@ struct PreparedLayer: Sendable {
     let offset: Int
 }
 
-/// A network laid out for the batched loops.
-struct PreparedNetwork: Sendable {
+/// A network laid out for the batched loops. Its packed weights are written once, by `init`, and
+/// only read while the blocks run on their threads.
+struct PreparedNetwork: @unchecked Sendable {
     let layers: [PreparedLayer]
     let loss: Loss
     let outputRule: OutputRule
@@ -23,24 +24,22 @@ struct PreparedNetwork: Sendable {
     let samples: [Sample]
     /// Numbers in one gradient buffer: every weight and bias of every layer.
     let parameters: Int
+    /// The memory of the packed weights, kept alive as long as the layers point into it.
+    private let storage: PackedWeights
 
-    init(_ network: Network) {
+    /// `network`'s weights packed into `storage`, laid out for a network of its layer sizes.
+    init(_ network: Network, packedInto storage: PackedWeights) {
         var offset = 0
         layers = network.layers.enumerated().map { index, layer in
             let n = layer.size, m = layer.weights.first?.count ?? 0
+            let w = storage.w[index], wT = storage.wT[index]
             // Packed straight from the rows: w_jk^l is row j, column k of w (n × m) and row k,
             // column j of wT (m × n); padding columns stay 0.
-            var w = [Double](repeating: 0, count: index == 0 ? 0 : Kernels.packedCount(inner: n, columns: m))
-            var wT = [Double](repeating: 0, count: Kernels.packedCount(inner: m, columns: n))
-            w.withUnsafeMutableBufferPointer { w in
-                wT.withUnsafeMutableBufferPointer { wT in
-                    for (j, row) in layer.weights.enumerated() {
-                        row.withUnsafeBufferPointer { row in
-                            for k in 0..<m { wT[Kernels.packedIndex(row: k, column: j, inner: m)] = row[k] }
-                            guard !w.isEmpty else { return }
-                            for k in 0..<m { w[Kernels.packedIndex(row: j, column: k, inner: n)] = row[k] }
-                        }
-                    }
+            for (j, row) in layer.weights.enumerated() {
+                row.withUnsafeBufferPointer { row in
+                    for k in 0..<m { wT[Kernels.packedIndex(row: k, column: j, inner: m)] = row[k] }
+                    guard index > 0 else { return }
+                    for k in 0..<m { w[Kernels.packedIndex(row: j, column: k, inner: n)] = row[k] }
                 }
             }
             defer { offset += n * m + n }
@@ -51,6 +50,7 @@ struct PreparedNetwork: Sendable {
         outputRule = network.outputRule
         inputs = network.inputs
         samples = network.samples
+        self.storage = storage
     }
 
     /// The forward and, when `gradients` is given, the backward pass of the samples in `range`
@@ -72,9 +72,7 @@ struct PreparedNetwork: Sendable {
         for (l, layer) in layers.enumerated() {
             let below = activations(below: l)
             let z = values.z[l], size = count * layer.n
-            layer.wT.withUnsafeBufferPointer { wT in
-                variant.product(below, rows: count, inner: layer.m, packed: wT.baseAddress!, columns: layer.n, into: z)
-            }
+            variant.product(below, rows: count, inner: layer.m, packed: layer.wT, columns: layer.n, into: z)
             if let biases = layer.biases {
                 for row in 0..<count {
                     for j in 0..<layer.n { z[row * layer.n + j] += biases[j] }
@@ -125,9 +123,7 @@ struct PreparedNetwork: Sendable {
                 for j in 0..<layer.n { gb[j] += delta[row * layer.n + j] }
             }
             if l > 0 {
-                layer.w.withUnsafeBufferPointer { w in
-                    variant.product(delta, rows: count, inner: layer.n, packed: w.baseAddress!, columns: layer.m, into: values.dCda[l - 1])
-                }
+                variant.product(delta, rows: count, inner: layer.n, packed: layer.w, columns: layer.m, into: values.dCda[l - 1])
                 allFinite = allFinite && Engine.allFinite(values.dCda[l - 1], count * layer.m)
             }
         }

@@ -1,7 +1,7 @@
 /// How much memory a run of the engine takes, from its own layout, so a command can refuse a
 /// network too big to handle before a byte of it is allocated.
 extension Engine {
-    /// The bytes ``run(_:trace:)`` holds at its peak for a network of these layer sizes (inputs
+    /// The bytes ``run(_:trace:in:)`` holds at its peak for a network of these layer sizes (inputs
     /// first), with `parameters` weights and biases and `samples` samples, counting the network
     /// itself and the gradients it returns, all from the engine's own layout (``PreparedNetwork``,
     /// ``Scratch``, ``GradientSum``):

@@ -24,13 +24,23 @@ final class GradientSum: @unchecked Sendable {
     private let lock = DispatchSemaphore(value: 1)
     /// How far ahead of the sum a block may start: twice the threads, so that no thread waits
     /// while the others work at an even pace.
-    let window: Int
+    private(set) var window: Int
 
     init(parameters: Int, threads: Int) {
         self.parameters = parameters
         window = 2 * max(1, threads)
         total = .allocate(capacity: max(1, parameters))
         total.initialize(repeating: 0, count: max(1, parameters))
+    }
+
+    /// Empties the sum for another run on `threads` threads, keeping every buffer for reuse.
+    /// Only between runs, when no thread holds a buffer.
+    func reset(threads: Int) {
+        window = 2 * max(1, threads)
+        total.update(repeating: 0, count: max(1, parameters))
+        next = 0
+        waiting = [:]
+        free = owned
     }
 
     deinit {

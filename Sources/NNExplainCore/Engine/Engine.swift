@@ -39,23 +39,19 @@ public struct Engine: Sendable {
     /// passes was finite. With `trace`, every sample's `z`, `a`, `g'(z)` and `∂C/∂a` are also kept
     /// (memory samples × nodes) and returned. Every mean is ``Network/mean(sum:count:terms:)`` of the
     /// sum in the fixed order, so a mean of finite numbers whose sum overflowed is still finite.
-    public func run(_ network: Network, trace: Bool = false) -> Pass {
-        let prepared = PreparedNetwork(network)
+    /// The passes work in `workspace` (``Workspace``; a fresh one unless given), which changes
+    /// only how much memory is allocated, never a number.
+    public func run(_ network: Network, trace: Bool = false, in workspace: Workspace = Workspace()) -> Pass {
+        let prepared = workspace.prepare(network)
         let recorded = trace ? BatchTrace(network: network) : nil
-        let sum = GradientSum(parameters: prepared.parameters, threads: threads)
-        let (loss, allFinite) = blocks(prepared, trace: recorded, sum: sum)
-        let means = Engine.means(Array(UnsafeBufferPointer(start: sum.total, count: prepared.parameters)),
-                                 of: network, layers: prepared.layers, allFinite: allFinite)
-        let layers = prepared.layers.map { layer in
-            let weights = layer.offset, biases = weights + layer.n * layer.m
-            return Gradients.Layer(weights: (0..<layer.n).map { j in (0..<layer.m).map { means[weights + j * layer.m + $0] } },
-                                   biases: (0..<layer.n).map { means[biases + $0] })
-        }
-        return Pass(gradients: Gradients(loss: Engine.meanLoss(sum: loss, of: network), layers: layers),
+        let sum = workspace.gradientSum(parameters: prepared.parameters, threads: threads)
+        let (loss, allFinite) = blocks(prepared, trace: recorded, sum: sum, workspace: workspace)
+        return Pass(gradients: Gradients(loss: Engine.meanLoss(sum: loss, of: network),
+                                         layers: Engine.means(sum.total, of: network, layers: prepared.layers, allFinite: allFinite)),
                     trace: recorded, allFinite: allFinite)
     }
 
-    /// What ``run(_:trace:)`` computed over all samples.
+    /// What ``run(_:trace:in:)`` computed over all samples.
     public struct Pass: Sendable {
         /// The mean loss and every gradient averaged over the samples.
         public let gradients: Gradients
@@ -65,10 +61,10 @@ public struct Engine: Sendable {
         public let allFinite: Bool
     }
 
-    /// `C = (1/N) Σ_s C_s` from forward passes alone, summed in the same order as ``run(_:trace:)``,
+    /// `C = (1/N) Σ_s C_s` from forward passes alone, summed in the same order as ``run(_:trace:in:)``,
     /// so it is the same number as `run(network).gradients.loss` at a third of the work.
-    public func meanLoss(_ network: Network) -> Double {
-        Engine.meanLoss(sum: blocks(PreparedNetwork(network), trace: nil, sum: nil).loss, of: network)
+    public func meanLoss(_ network: Network, in workspace: Workspace = Workspace()) -> Double {
+        Engine.meanLoss(sum: blocks(workspace.prepare(network), trace: nil, sum: nil, workspace: workspace).loss, of: network)
     }
 
     /// `C` from `Σ_s C_s`; only if that sum overflowed are the `C_s` found again, from the traces
@@ -77,14 +73,16 @@ public struct Engine: Sendable {
         Network.mean(sum: sum, count: network.samples.count) { network.samples.indices.map { network.trace(sample: $0).loss } }
     }
 
-    /// Each gradient's mean from its sum `totals[p]` (laid out as ``PreparedLayer/offset`` says). The
-    /// engine keeps no per-sample gradients, so for the sums that overflowed they are found again
-    /// from the per-sample traces, which give the engine's numbers bit for bit, in one pass over the
-    /// samples for all such sums. Not when a value of the passes was already not finite
-    /// (`allFinite` false): then the caller reports that value, and the work is spared (those
-    /// means are `sum / N`).
-    private static func means(_ totals: [Double], of network: Network, layers: [PreparedLayer], allFinite: Bool) -> [Double] {
-        let overflowed = allFinite ? totals.indices.filter { !totals[$0].isFinite } : []
+    /// Each gradient's mean from its sum `totals[p]` (laid out as ``PreparedLayer/offset`` says),
+    /// layer by layer. The engine keeps no per-sample gradients, so for the sums that overflowed
+    /// they are found again from the per-sample traces, which give the engine's numbers bit for
+    /// bit, in one pass over the samples for all such sums. Not when a value of the passes was
+    /// already not finite (`allFinite` false): then the caller reports that value, and the work is
+    /// spared (those means are `sum / N`).
+    private static func means(_ totals: UnsafePointer<Double>, of network: Network, layers: [PreparedLayer],
+                              allFinite: Bool) -> [Gradients.Layer] {
+        let count = layers.last.map { $0.offset + $0.n * $0.m + $0.n } ?? 0
+        let overflowed = allFinite ? (0..<count).filter { !totals[$0].isFinite } : []
         var terms = [Int: [Double]]()
         if !overflowed.isEmpty {
             // Parameter p as (l, j, k): a weight, or the bias of node j when k is nil.
@@ -99,14 +97,21 @@ public struct Engine: Sendable {
                 }
             }
         }
-        return totals.indices.map { p in Network.mean(sum: totals[p], count: network.samples.count) { terms[p] ?? [] } }
+        let samples = network.samples.count
+        func mean(_ p: Int) -> Double { Network.mean(sum: totals[p], count: samples) { terms[p] ?? [] } }
+        return layers.map { layer in
+            let weights = layer.offset, biases = weights + layer.n * layer.m
+            return Gradients.Layer(weights: (0..<layer.n).map { j in (0..<layer.m).map { mean(weights + j * layer.m + $0) } },
+                                   biases: (0..<layer.n).map { mean(biases + $0) })
+        }
     }
 
-    /// Every block's pass, on up to ``threads`` threads, each with its own ``Scratch``; the gradients
+    /// Every block's pass, on up to ``threads`` threads, each with its own ``Scratch`` of `workspace`; the gradients
     /// go to `sum` (without one, only forward passes run), the values to `trace` if there is one.
     /// Returns `Σ_s C_s`, summed in sample order within blocks and then block by block (the fixed
     /// reduction order), and whether every value was finite.
-    private func blocks(_ prepared: PreparedNetwork, trace: BatchTrace?, sum: GradientSum?) -> (loss: Double, allFinite: Bool) {
+    private func blocks(_ prepared: PreparedNetwork, trace: BatchTrace?, sum: GradientSum?,
+                        workspace: Workspace) -> (loss: Double, allFinite: Bool) {
         let n = prepared.samples.count, variant = variant
         let blocks = (n + Engine.blockSize - 1) / Engine.blockSize
         var losses = [Double](repeating: 0, count: blocks), finite = [Bool](repeating: true, count: blocks)
@@ -114,8 +119,8 @@ public struct Engine: Sendable {
             finite.withUnsafeMutableBufferPointer { finite in
                 nonisolated(unsafe) let (losses, finite) = (losses, finite)
                 let next = Counter()
-                let worker = {
-                    let scratch = Scratch(prepared)
+                let worker = { (slot: Int) in
+                    let scratch = workspace.scratch(slot, for: prepared)
                     var buffer = sum?.buffer()
                     while let b = next.take(below: blocks) {
                         sum?.waitForRoom(before: b)
@@ -127,10 +132,10 @@ public struct Engine: Sendable {
                     if let sum, let buffer { sum.recycle(buffer) }
                 }
                 if threads == 1 || blocks == 1 {
-                    worker()
+                    worker(0)
                 } else {
                     nonisolated(unsafe) let worker = worker
-                    DispatchQueue.concurrentPerform(iterations: min(threads, blocks)) { _ in worker() }
+                    DispatchQueue.concurrentPerform(iterations: min(threads, blocks)) { slot in worker(slot) }
                 }
             }
         }
@@ -141,7 +146,7 @@ public struct Engine: Sendable {
 }
 
 /// Every sample's `z`, `a`, `g'(z)` and `∂C/∂a`, layer by layer, and every `C_s`: what
-/// ``Engine/run(_:trace:)`` computed, kept when asked. Memory: (4 × nodes + 1) × samples numbers.
+/// ``Engine/run(_:trace:in:)`` computed, kept when asked. Memory: (4 × nodes + 1) × samples numbers.
 public struct BatchTrace: Sendable {
     /// `n` of each layer `l = 1…L`, at `[l - 1]`.
     public let sizes: [Int]

@@ -1,6 +1,6 @@
 /// The update rule of gradient descent, stated once: `θ ← θ − η · ∂C/∂θ` for every weight and bias.
 ///
-/// Every step the tool takes (``Network/updateStep(learningRate:order:)``, ``Network/trained(epochs:learningRate:order:progress:)``
+/// Every step the tool takes (``Network/updateStep(learningRate:order:)``, ``Network/trained(epochs:learningRate:order:batchSize:shuffleSeed:engine:progress:)``
 /// and the layer-at-a-time `output-first` order) moves its parameters through these functions, so
 /// the arithmetic an explanation prints, `old − η × gradient`, is the arithmetic that ran: one
 /// multiplication, then one subtraction, never fused.

@@ -24,24 +24,6 @@ public struct UpdateStep: Sendable, Equatable {
     public let batch: Batch?
 }
 
-/// What ``Network/trained(epochs:learningRate:order:progress:)`` did.
-public struct Training: Sendable, Equatable {
-    /// The trained network (on divergence, the network before the step that failed).
-    public let network: Network
-    /// `losses[i]`, the mean loss after `i` epochs.
-    public let losses: [Double]
-    /// The first number that stopped being finite, if training stopped early.
-    public let divergence: Divergence?
-
-    /// Where training stopped being a computation with numbers.
-    public enum Divergence: Sendable, Equatable {
-        /// The mean loss after this many epochs, `losses[afterEpochs]`, is not finite.
-        case loss(afterEpochs: Int, value: Double)
-        /// The step of epoch `epoch` (counted from 1) moved this weight or bias to a value that is not finite.
-        case parameter(NonFinite, epoch: Int)
-    }
-}
-
 extension Network {
     /// `C = (1/N) Σ_s C_s`, from the engine.
     public func meanLoss() -> Double { Engine().meanLoss(self) }
@@ -55,9 +37,11 @@ extension Network {
                           lossAfter: after.meanLoss(), batch: nil)
     }
 
-    /// The network after one step, and the gradients it moved by: `w ← w − η · ∂C/∂w`.
-    private func stepped(learningRate η: Double, order: UpdateOrder) -> (Network, Gradients) {
-        let gradients = order == .simultaneous ? self.gradients() : outputFirstGradients(learningRate: η)
+    /// The network after one step, and the gradients it moved by: `w ← w − η · ∂C/∂w`, the
+    /// gradients from `engine` working in `workspace` (a fresh one by default).
+    func stepped(learningRate η: Double, order: UpdateOrder, engine: Engine = Engine(),
+                 in workspace: Engine.Workspace = Engine.Workspace()) -> (Network, Gradients) {
+        let gradients = order == .simultaneous ? engine.run(self, in: workspace).gradients : outputFirstGradients(learningRate: η)
         var after = self
         for l in 1...depth {
             let g = gradients.layers[l - 1]
@@ -67,37 +51,6 @@ extension Network {
             }
         }
         return (after, gradients)
-    }
-
-    /// Full-batch gradient descent for `epochs` steps. `losses[i]` is the mean loss after `i` epochs,
-    /// so `losses[0]` is the loss before training and there are `epochs + 1` of them.
-    /// `progress` is called after each epoch with the number of epochs done.
-    ///
-    /// Training stops at the first number that is not finite, so that no later epoch hides where it
-    /// began (a parameter that is infinite or NaN stays so): then `divergence` says which, `losses`
-    /// ends with the last loss computed, and `network` is the network before the step that failed.
-    public func trained(
-        epochs: Int, learningRate η: Double? = nil, order: UpdateOrder = .simultaneous,
-        progress: ((Int) -> Void)? = nil
-    ) -> Training {
-        var network = self
-        var losses: [Double] = []
-        losses.reserveCapacity(epochs + 1)
-        for epoch in stride(from: 1, through: epochs, by: 1) {
-            let (after, gradients) = network.stepped(learningRate: η ?? learningRate, order: order)
-            losses.append(gradients.loss)
-            guard gradients.loss.isFinite else {
-                return Training(network: network, losses: losses, divergence: .loss(afterEpochs: epoch - 1, value: gradients.loss))
-            }
-            if let bad = after.firstNonFiniteParameter() {
-                return Training(network: network, losses: losses, divergence: .parameter(bad, epoch: epoch))
-            }
-            network = after
-            progress?(epoch)
-        }
-        losses.append(network.meanLoss())
-        let divergence = losses[epochs].isFinite ? nil : Training.Divergence.loss(afterEpochs: epochs, value: losses[epochs])
-        return Training(network: network, losses: losses, divergence: divergence)
     }
 
     /// The gradients of the `output-first` order: one forward pass per sample with the old weights;

@@ -91,6 +91,7 @@ struct GoldenTests {
         Case(file: "mazur-train-output-first.txt", arguments: ["train", "--network", mazur, "--epochs", "10", "--update-order", "output-first"]),
         Case(file: "mazur-train-json.txt", arguments: ["train", "--network", mazur, "--epochs", "3", "--format", "json"]),
         Case(file: "default-train.txt", arguments: ["train", "--epochs", "200"]),
+        Case(file: "random-train-batch.txt", arguments: ["train", "--random", "3,4,2", "--samples", "10", "--epochs", "20", "--batch-size", "3", "--every", "5"]),
         Case(file: "default-check.txt", arguments: ["check"]),
         Case(file: "mazur-check.md", arguments: ["check", "--network", mazur, "--format", "markdown"]),
         Case(file: "default-walk.txt", arguments: ["walk"]),

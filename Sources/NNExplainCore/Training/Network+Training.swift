@@ -1,0 +1,136 @@
+/// What ``Network/trained(epochs:learningRate:order:batchSize:shuffleSeed:engine:progress:)`` did.
+public struct Training: Sendable, Equatable {
+    /// The trained network (on divergence, the network before the step that failed).
+    public let network: Network
+    /// `losses[i]`, the mean loss over all training samples after `i` epochs.
+    public let losses: [Double]
+    /// `testLosses[i]`, the mean loss over the held-out samples (``Network/testSamples``) after `i`
+    /// epochs, one for each of `losses`; empty when the network has none.
+    public let testLosses: [Double]
+    /// The first number that stopped being finite, if training stopped early.
+    public let divergence: Divergence?
+
+    /// Where training stopped being a computation with numbers.
+    public enum Divergence: Sendable, Equatable {
+        /// The mean loss after this many epochs, `losses[afterEpochs]`, is not finite.
+        case loss(afterEpochs: Int, value: Double)
+        /// In epoch `epoch` (counted from 1) the mean loss of a mini-batch, which its step would
+        /// have followed, is not finite.
+        case batchLoss(epoch: Int, value: Double)
+        /// The step of epoch `epoch` (counted from 1) moved this weight or bias to a value that is not finite.
+        case parameter(NonFinite, epoch: Int)
+    }
+}
+
+extension Network {
+    /// The shuffle seed of ``trained(epochs:learningRate:order:batchSize:shuffleSeed:engine:progress:)``
+    /// when none is given: 1, as `--seed` defaults to 1.
+    public static let defaultShuffleSeed: UInt64 = 1
+
+    /// Gradient descent for `epochs` epochs. `losses[i]` is the mean loss over all samples after `i`
+    /// epochs, so `losses[0]` is the loss before training and there are `epochs + 1` of them; with
+    /// held-out samples, `testLosses[i]` is theirs, by the same engine and loss. They are only
+    /// evaluated: no step ever sees them. `progress` is called after each epoch with the number of
+    /// epochs done.
+    ///
+    /// Full batch (`batchSize` nil or at least the number of samples `N`): each epoch is one step by
+    /// the gradient averaged over all samples. Mini-batch (`batchSize` B below N): each epoch draws
+    /// a permutation of `0..<N` (``SplitMix64/permutation(of:)``, from one generator seeded with
+    /// `shuffleSeed` for the whole run, so epoch 2's order is the generator's next `N − 1` outputs
+    /// after epoch 1's), cuts it into batches of B in that order (the last one smaller when B does
+    /// not divide N) and takes one step per batch, each by the gradient averaged over its own
+    /// samples; after the epoch the loss over all samples is computed again, one more forward pass.
+    /// With B ≥ N there is nothing to shuffle for: the one batch is all samples, in their order, so
+    /// the run is the full-batch run to the last bit (a shuffled order would only change the order
+    /// in which the samples' gradients are added, and with it the last bits).
+    ///
+    /// Training stops at the first number that is not finite, so that no later epoch hides where it
+    /// began (a parameter that is infinite or NaN stays so): then `divergence` says which, `losses`
+    /// ends with the last loss computed, and `network` is the network before the step that failed.
+    /// Every pass of the run is made by `engine` (its thread count and kernel change no number)
+    /// in one ``Engine/Workspace``.
+    public func trained(
+        epochs: Int, learningRate η: Double? = nil, order: UpdateOrder = .simultaneous,
+        batchSize: Int? = nil, shuffleSeed: UInt64 = Network.defaultShuffleSeed, engine: Engine = Engine(),
+        progress: ((Int) -> Void)? = nil
+    ) -> Training {
+        var run = TrainingRun(start: self, learningRate: η ?? learningRate, order: order, engine: engine)
+        if let batchSize, batchSize < samples.count {
+            run.miniBatch(epochs: epochs, size: batchSize, shuffleSeed: shuffleSeed, progress: progress)
+        } else {
+            run.fullBatch(epochs: epochs, progress: progress)
+        }
+        return Training(network: run.network, losses: run.losses, testLosses: run.testLosses, divergence: run.divergence)
+    }
+}
+
+/// One training run's state: the network so far, the losses, and the workspace every pass uses.
+private struct TrainingRun {
+    var network: Network
+    let η: Double
+    let order: UpdateOrder
+    let engine: Engine
+    var losses: [Double] = []
+    var testLosses: [Double] = []
+    var divergence: Training.Divergence?
+    let workspace = Engine.Workspace()
+    /// The held-out samples as a network of their own, whose weights follow the trained ones.
+    private var held: Network?
+
+    init(start: Network, learningRate η: Double, order: UpdateOrder, engine: Engine) {
+        network = start
+        (self.η, self.order, self.engine) = (η, order, engine)
+        if !start.testSamples.isEmpty {
+            var held = start
+            (held.samples, held.testSamples) = (start.testSamples, [])
+            self.held = held
+        }
+    }
+
+    /// `losses[i]` is the loss of the gradient pass of epoch `i + 1`, which is the loss after `i` epochs.
+    mutating func fullBatch(epochs: Int, progress: ((Int) -> Void)?) {
+        losses.reserveCapacity(epochs + 1)
+        for epoch in stride(from: 1, through: epochs, by: 1) {
+            let (after, gradients) = network.stepped(learningRate: η, order: order, engine: engine, in: workspace)
+            record(gradients.loss)
+            guard gradients.loss.isFinite else { return divergence = .loss(afterEpochs: epoch - 1, value: gradients.loss) }
+            if let bad = after.firstNonFiniteParameter() { return divergence = .parameter(bad, epoch: epoch) }
+            network = after
+            progress?(epoch)
+        }
+        record(engine.meanLoss(network, in: workspace))
+        if !losses[epochs].isFinite { divergence = .loss(afterEpochs: epochs, value: losses[epochs]) }
+    }
+
+    mutating func miniBatch(epochs: Int, size: Int, shuffleSeed: UInt64, progress: ((Int) -> Void)?) {
+        losses.reserveCapacity(epochs + 1)
+        let all = network.samples
+        var generator = SplitMix64(seed: shuffleSeed)
+        var batch = network
+        batch.testSamples = []
+        record(engine.meanLoss(network, in: workspace))
+        guard losses[0].isFinite else { return divergence = .loss(afterEpochs: 0, value: losses[0]) }
+        for epoch in stride(from: 1, through: epochs, by: 1) {
+            let permutation = generator.permutation(of: all.count)
+            for start in stride(from: 0, to: all.count, by: size) {
+                batch.layers = network.layers
+                batch.samples = permutation[start..<min(all.count, start + size)].map { all[$0] }
+                let (after, gradients) = batch.stepped(learningRate: η, order: order, engine: engine, in: workspace)
+                guard gradients.loss.isFinite else { return divergence = .batchLoss(epoch: epoch, value: gradients.loss) }
+                if let bad = after.firstNonFiniteParameter() { return divergence = .parameter(bad, epoch: epoch) }
+                network.layers = after.layers
+            }
+            record(engine.meanLoss(network, in: workspace))
+            guard losses[epoch].isFinite else { return divergence = .loss(afterEpochs: epoch, value: losses[epoch]) }
+            progress?(epoch)
+        }
+    }
+
+    /// Appends the training loss of the network as it is now, and the held-out samples' loss.
+    private mutating func record(_ loss: Double) {
+        losses.append(loss)
+        guard var held else { return }
+        held.layers = network.layers
+        testLosses.append(engine.meanLoss(held, in: workspace))
+    }
+}
