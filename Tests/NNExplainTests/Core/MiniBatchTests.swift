@@ -6,16 +6,12 @@ import Testing
 /// against numbers the tests compute themselves: SplitMix64 and Fisher–Yates from their
 /// definitions, and a 2-2-1 sigmoid network's gradients in closed form.
 @Suite struct MiniBatchTests {
-    /// SplitMix64 from its published definition (Steele, Lea and Flood 2014), with its constants.
+    /// SplitMix64 from its published definition (Steele, Lea and Flood 2014): the tests' own
+    /// ``SeededGenerator``, written from that definition and not from the code under test.
     struct ReferenceSplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var generator: SeededGenerator
+        init(state: UInt64) { generator = SeededGenerator(seed: state) }
+        mutating func next() -> UInt64 { generator.next() }
         /// ⌊u · bound / 2⁶⁴⌋ in 128-bit arithmetic.
         mutating func index(below bound: Int) -> Int { Int((UInt128(next()) * UInt128(bound)) >> 64) }
         /// Fisher–Yates: for i = count − 1 down to 1, swap i with a uniform j in 0…i.
