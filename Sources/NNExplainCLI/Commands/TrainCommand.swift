@@ -80,6 +80,7 @@ enum TrainCommand {
         let plot = try arguments.read(Self.plot)
         if let save, save == plot { throw arguments.usage("--save and --plot name the same file '\(save)'; give each its own") }
         try requireFinite(network)
+        try requireFiniteTestSamples(network)
         let progress = ProgressBar(total: epochs, draw: environment.progress)
         let training = network.trained(epochs: epochs, learningRate: η, order: order, batchSize: batchSize, shuffleSeed: shuffleSeed,
                                        progress: progress.update)
@@ -93,6 +94,9 @@ enum TrainCommand {
             throw .runtime("training diverged: the loss of a batch became \(value.isNaN ? "NaN" : "infinite") in epoch \(epoch); \(rate)")
         case .parameter(let bad, let epoch):
             throw .runtime("training diverged: \(parameterName(bad, in: network)) became \(nonFiniteWord(bad.value)) in epoch \(epoch); \(rate)")
+        case .testLoss(let epochs, let value):
+            throw .runtime("training stopped: the test loss, over the held-out samples, became \(value.isNaN ? "NaN" : "infinite") after "
+                + "\(epochs.counting("epoch")), while the training loss stayed finite; scale down the test samples' inputs, or \(rate)")
         case nil:
             break
         }
