@@ -52,12 +52,12 @@ enum TrainCommand {
 
     /// `nil` when not given: full batch.
     static let batchSize = ValueOption<Void, Int?>(
-        name: "--batch-size", placeholder: "B", help: .summary("Samples per step: each epoch shuffles the samples and steps once per batch of B"),
+        name: "--batch-size", placeholder: "B", help: .summary("Samples per step: each epoch shuffles the samples and steps once per batch of B", showsBounds: true),
         parser: ValueParser.wholeNumber(in: 1...Int(Int32.max)).optional, absent: .explained(nil, "all samples, full batch"))
 
     static let shuffleSeed = ValueOption<Void, UInt64>(
         name: "--shuffle-seed", placeholder: "S",
-        help: .summary("With --batch-size: the seed of the epochs' shuffles (SplitMix64, Fisher-Yates)"),
+        help: .summary("With --batch-size: the seed of the epochs' Fisher-Yates shuffles; the same seed gives the same batches everywhere", showsBounds: true),
         parser: .unsignedWholeNumber, absent: .value(Network.defaultShuffleSeed))
 
     /// Print the loss about ``printedLines`` times in all, and at least every epoch.
