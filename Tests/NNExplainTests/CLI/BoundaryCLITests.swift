@@ -44,6 +44,18 @@ struct BoundaryCLITests {
         for words in refusal.absent { #expect(!result.stderr.contains(words), "\(words) in \(result.stderr)") }
     }
 
+    @Test func ticksOfANarrowRangeFarFromZeroReadDifferently() throws {
+        // Ticks 1000, 1000.1, …, 1000.5 are all "1000" at 4 significant digits.
+        let result = runCLI(["boundary", "--random", "2,1", "--x-range", "1000,1000.5", "--y-range", "-1,1", "--resolution", "2"])
+        #expect(result.status == 0)
+        let ticks = result.stdout.split(separator: "\n").filter { $0.contains(#"<text class="tick x""#) }
+            .compactMap { $0.split(separator: ">").last?.split(separator: "<").first.map(String.init) }
+        #expect(ticks == ["1000", "1000.1", "1000.2", "1000.3", "1000.4", "1000.5"])
+        let y = result.stdout.split(separator: "\n").filter { $0.contains(#"<text class="tick y""#) }
+            .compactMap { $0.split(separator: ">").last?.split(separator: "<").first.map(String.init) }
+        #expect(y == ["-1", "-0.5", "0", "0.5", "1"])
+    }
+
     @Test func theExampleOfATooWideRangeIsAccepted() {
         let result = runCLI(["boundary", "--random", "2,1", "--x-range", "-5e+307,5e+307", "--resolution", "2"])
         #expect(result.status == 0 && result.stderr.isEmpty && result.stdout.contains("<svg "))
