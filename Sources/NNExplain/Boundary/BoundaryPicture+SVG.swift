@@ -72,15 +72,15 @@ extension BoundaryPicture {
     private func axes(_ layout: Layout) -> String {
         let (left, top, size) = (layout.left, Layout.top, Layout.plotSize)
         var out = ##"<g class="axes" font-size="12" fill="#222222">"## + "\n"
-        for value in layout.xTicks {
+        for (value, text) in zip(layout.xTicks, layout.xTickTexts) {
             let x = layout.x(value)
             out += ##"<line class="tick x" x1="\##(f(x))" y1="\##(f(top + size))" x2="\##(f(x))" y2="\##(f(top + size + 5))" stroke="#333333"/>"##
-            out += ##"<text class="tick x" x="\##(f(x))" y="\##(f(top + size + 19))" text-anchor="middle">\##(xml(Layout.tickText(value)))</text>"## + "\n"
+            out += ##"<text class="tick x" x="\##(f(x))" y="\##(f(top + size + 19))" text-anchor="middle">\##(xml(text))</text>"## + "\n"
         }
-        for value in layout.yTicks {
+        for (value, text) in zip(layout.yTicks, layout.yTickTexts) {
             let y = layout.y(value)
             out += ##"<line class="tick y" x1="\##(f(left - 5))" y1="\##(f(y))" x2="\##(f(left))" y2="\##(f(y))" stroke="#333333"/>"##
-            out += ##"<text class="tick y" x="\##(f(left - 8))" y="\##(f(y + 4))" text-anchor="end">\##(xml(Layout.tickText(value)))</text>"## + "\n"
+            out += ##"<text class="tick y" x="\##(f(left - 8))" y="\##(f(y + 4))" text-anchor="end">\##(xml(text))</text>"## + "\n"
         }
         out += ##"<text class="label x" x="\##(f(left + size / 2))" y="\##(f(top + size + 42))" text-anchor="middle" font-size="15">\##(Diagram.svgText(Rich(.name(name(.x(.number(0))))), size: 15))</text>"## + "\n"
         out += ##"<text class="label y" x="\##(f(left - layout.yTickWidth - 16))" y="\##(f(top + size / 2 + 5))" text-anchor="end" font-size="15">\##(Diagram.svgText(Rich(.name(name(.x(.number(1))))), size: 15))</text>"## + "\n"
@@ -142,6 +142,8 @@ extension BoundaryPicture {
         static let bandHeight = 14.0
 
         let xTicks: [Double], yTicks: [Double]
+        /// The ticks' values as written, ``tickTexts(_:)``.
+        let xTickTexts: [String], yTickTexts: [String]
         let yTickWidth: Double
         let left: Double
         let legendX: Double
@@ -154,7 +156,8 @@ extension BoundaryPicture {
             self.picture = picture
             xTicks = LossPlot.ticks(picture.xRange.lowerBound, picture.xRange.upperBound, about: 7)
             yTicks = LossPlot.ticks(picture.yRange.lowerBound, picture.yRange.upperBound, about: 7)
-            yTickWidth = yTicks.map { Diagram.sansWidth(Layout.tickText($0), size: 12) }.max() ?? 0
+            (xTickTexts, yTickTexts) = (Layout.tickTexts(xTicks), Layout.tickTexts(yTicks))
+            yTickWidth = yTickTexts.map { Diagram.sansWidth($0, size: 12) }.max() ?? 0
             left = yTickWidth + 50
             legendX = left + Layout.plotSize + 32
             let legendWidth = picture.legendLines.map { line -> Double in
@@ -181,8 +184,20 @@ extension BoundaryPicture {
         func column(_ c: Int) -> Double { left + Double(c) / Double(picture.resolution) * Layout.plotSize }
         func row(_ r: Int) -> Double { Layout.top + Layout.plotSize - Double(r) / Double(picture.resolution) * Layout.plotSize }
 
-        /// A tick's value as written: 4 significant digits.
+        /// A value of the legend's bands as written: 4 significant digits.
         static func tickText(_ value: Double) -> String { NumberText.significant(value, precision: 4) }
+
+        /// An axis's ticks as written: 4 significant digits, or as many more as it takes for no two
+        /// ticks to read the same (a narrow range far from 0, such as 1000 to 1000.5, whose ticks
+        /// 1000.05, 1000.1, … are all "1000" at 4 digits).
+        static func tickTexts(_ values: [Double]) -> [String] {
+            var texts: [String] = []
+            for precision in 4...17 {
+                texts = values.map { NumberText.significant($0, precision: precision) }
+                if Set(texts).count == texts.count { break }
+            }
+            return texts
+        }
     }
 }
 

@@ -52,16 +52,25 @@ extension Explanation {
         blocks.append(.paragraph(["The loss went from ", m([.number(losses[0])]), " to ", m([.number(losses[epochs])]), "."]))
         if tested, let lowest = testLosses.indices.min(by: { testLosses[$0] < testLosses[$1] }) {
             blocks.append(.paragraph(["The test loss went from ", m([.number(testLosses[0])]), " to ", m([.number(testLosses[epochs])]),
-                                      "; its lowest, ", m([.number(testLosses[lowest])]), ", was after \(plural(lowest, "epoch"))."]))
+                                      "; its lowest, ", m([.number(testLosses[lowest])]), ", \(when(lowest, of: testLosses))."]))
         }
         return Document(blocks)
+    }
+
+    /// When the lowest of `values`, first at index `lowest` (epochs), was reached: "was before
+    /// training" at 0, "was first reached after K epochs" when a later epoch has it too, else "was
+    /// after K epochs". (The test losses are finite: training stops at one that is not.)
+    private static func when(_ lowest: Int, of values: [Double]) -> String {
+        if lowest == 0 { return "was before training" }
+        let again = values[(lowest + 1)...].contains(values[lowest])
+        return "was \(again ? "first reached " : "")after \(plural(lowest, "epoch"))"
     }
 
     /// What one epoch does: one step by the gradient over all samples, or a shuffle and one step per batch.
     private static func batchParagraph(_ batches: Batches) -> Document.Block {
         let n = batches.samples
         guard let size = batches.miniBatch else {
-            let all = batches.size.map { "; batches of \($0) take all \(plural(n, "sample")) at once, so this is full batch" } ?? ""
+            let all = batches.size.map { "; batches of \($0) take \(n == 1 ? "the one sample" : "all \(n) samples") at once, so this is full batch" } ?? ""
             return .paragraph(["Each epoch computes the gradient averaged over all samples and takes one step, ", rule, .text(all), "."])
         }
         let count = (n + size - 1) / size, last = n - (count - 1) * size

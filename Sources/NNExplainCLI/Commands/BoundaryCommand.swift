@@ -52,16 +52,23 @@ enum BoundaryCommand {
         name: "--y-range", placeholder: "LOW,HIGH", help: .summary("The values of x_1 the plane spans"),
         parser: range.optional, absent: .explained(nil, "the samples' with a 10% margin"))
 
-    /// `LOW,HIGH`: two finite numbers, the first the smaller.
+    /// `LOW,HIGH`: two finite numbers, the first the smaller, whose difference is finite.
     static let range = ValueParser<Void, ClosedRange<Double>>(describe: { "\($0.lowerBound),\($0.upperBound)" }) {
         text, name, _ throws(ValidationError) in
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmed) }
         guard parts.count == 2, let low = parts[0], let high = parts[1], low.isFinite, high.isFinite else {
             throw ValidationError("\(name) expects two numbers separated by a comma, not '\(text)'; for example \(name) -1,1")
         }
-        guard low < high, (high - low).isFinite else {
-            throw ValidationError("\(name) \(text) is no range; give the smaller number first, e.g. \(name) \(Swift.min(low, high).formatted),\(Swift.max(low, high).formatted)"
-                + (low == high ? " with two different numbers" : ""))
+        guard low != high else {
+            throw ValidationError("\(name) \(text) is no range: its two ends are equal; give two different numbers, the smaller first, e.g. \(name) -1,1")
+        }
+        guard low < high else {
+            throw ValidationError("\(name) \(text) runs backwards; give the smaller number first, e.g. \(name) \(high.formatted),\(low.formatted)")
+        }
+        // Halving both ends keeps the width at most the largest Double, so the example is accepted.
+        guard (high - low).isFinite else {
+            throw ValidationError("\(name) \(text) is wider than a picture can span (HIGH − LOW is beyond the largest number, about 1.8e308); "
+                + "give a narrower range, e.g. \(name) \((low / 2).formatted),\((high / 2).formatted)")
         }
         return low...high
     }

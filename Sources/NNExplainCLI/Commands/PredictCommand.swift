@@ -39,11 +39,7 @@ enum PredictCommand {
         }
         let presentation = try Presentation(arguments, environment: environment, formats: formats)
         try requireFinite(network, samples: Array(network.samples.indices), checks: [.activations, .loss])
-        if !network.testSamples.isEmpty {
-            var held = network
-            held.samples = network.testSamples
-            try requireFinite(held, samples: Array(held.samples.indices), checks: [.activations, .loss], kind: "test sample")
-        }
+        try requireFiniteTestSamples(network)
         let training = network.predictions()
         let test = network.testSamples.isEmpty ? nil : network.predictions(of: network.testSamples)
         let naming = LayerNaming(depth: network.depth)

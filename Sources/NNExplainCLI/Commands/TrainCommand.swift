@@ -52,12 +52,12 @@ enum TrainCommand {
 
     /// `nil` when not given: full batch.
     static let batchSize = ValueOption<Void, Int?>(
-        name: "--batch-size", placeholder: "B", help: .summary("Samples per step: each epoch shuffles the samples and steps once per batch of B"),
+        name: "--batch-size", placeholder: "B", help: .summary("Samples per step: each epoch shuffles the samples and steps once per batch of B", showsBounds: true),
         parser: ValueParser.wholeNumber(in: 1...Int(Int32.max)).optional, absent: .explained(nil, "all samples, full batch"))
 
     static let shuffleSeed = ValueOption<Void, UInt64>(
         name: "--shuffle-seed", placeholder: "S",
-        help: .summary("With --batch-size: the seed of the epochs' shuffles (SplitMix64, Fisher-Yates)"),
+        help: .summary("With --batch-size: the seed of the epochs' Fisher-Yates shuffles; the same seed gives the same batches everywhere", showsBounds: true),
         parser: .unsignedWholeNumber, absent: .value(Network.defaultShuffleSeed))
 
     /// Print the loss about ``printedLines`` times in all, and at least every epoch.
@@ -80,6 +80,7 @@ enum TrainCommand {
         let plot = try arguments.read(Self.plot)
         if let save, save == plot { throw arguments.usage("--save and --plot name the same file '\(save)'; give each its own") }
         try requireFinite(network)
+        try requireFiniteTestSamples(network)
         let progress = ProgressBar(total: epochs, draw: environment.progress)
         let training = network.trained(epochs: epochs, learningRate: η, order: order, batchSize: batchSize, shuffleSeed: shuffleSeed,
                                        progress: progress.update)
@@ -93,6 +94,9 @@ enum TrainCommand {
             throw .runtime("training diverged: the loss of a batch became \(value.isNaN ? "NaN" : "infinite") in epoch \(epoch); \(rate)")
         case .parameter(let bad, let epoch):
             throw .runtime("training diverged: \(parameterName(bad, in: network)) became \(nonFiniteWord(bad.value)) in epoch \(epoch); \(rate)")
+        case .testLoss(let epochs, let value):
+            throw .runtime("training stopped: the test loss, over the held-out samples, became \(value.isNaN ? "NaN" : "infinite") after "
+                + "\(epochs.counting("epoch")), while the training loss stayed finite; scale down the test samples' inputs, or \(rate)")
         case nil:
             break
         }

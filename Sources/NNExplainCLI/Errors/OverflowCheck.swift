@@ -7,6 +7,15 @@ func requireFinite(_ network: Network, samples: [Int], checks: [FiniteCheck], ki
     if let bad = network.firstNonFinite(samples: samples, checks: checks) { throw overflow(bad, in: network, kind: kind) }
 }
 
+/// Fails when an output or a loss of a held-out sample (``Network/testSamples``) is not finite,
+/// naming the first one as "test sample S": what `predict` shows of them and `train`'s test loss.
+func requireFiniteTestSamples(_ network: Network) throws(CLIError) {
+    guard !network.testSamples.isEmpty else { return }
+    var held = network
+    (held.samples, held.testSamples) = (network.testSamples, [])
+    try requireFinite(held, samples: Array(held.samples.indices), checks: [.activations, .loss], kind: "test sample")
+}
+
 /// Fails when the mean loss or a mean gradient of `network` is not finite (for `gradients` of
 /// another order, give them), naming the first sample's number to blame, or else the mean itself;
 /// with a `batch`, the mean over its samples (``Network/batch(_:)``), a sample named by its own number.

@@ -19,6 +19,9 @@ public struct Training: Sendable, Equatable {
         case batchLoss(epoch: Int, value: Double)
         /// The step of epoch `epoch` (counted from 1) moved this weight or bias to a value that is not finite.
         case parameter(NonFinite, epoch: Int)
+        /// The mean loss over the held-out samples after this many epochs, `testLosses[afterEpochs]`,
+        /// is not finite, while `losses[afterEpochs]` is: a test sample overflows with these weights.
+        case testLoss(afterEpochs: Int, value: Double)
     }
 }
 
@@ -47,6 +50,8 @@ extension Network {
     /// Training stops at the first number that is not finite, so that no later epoch hides where it
     /// began (a parameter that is infinite or NaN stays so): then `divergence` says which, `losses`
     /// ends with the last loss computed, and `network` is the network before the step that failed.
+    /// A held-out loss that is not finite stops it too (a test loss of infinity is no measurement,
+    /// and no later one is lower): `network` is then the one whose test loss it is.
     /// Every pass of the run is made by `engine` (its thread count and kernel change no number)
     /// in one ``Engine/Workspace``.
     public func trained(
@@ -93,13 +98,13 @@ private struct TrainingRun {
         for epoch in stride(from: 1, through: epochs, by: 1) {
             let (after, gradients) = network.stepped(learningRate: η, order: order, engine: engine, in: workspace)
             record(gradients.loss)
-            guard gradients.loss.isFinite else { return divergence = .loss(afterEpochs: epoch - 1, value: gradients.loss) }
+            if let failed = lastLossesFailed(afterEpochs: epoch - 1) { return divergence = failed }
             if let bad = after.firstNonFiniteParameter() { return divergence = .parameter(bad, epoch: epoch) }
             network = after
             progress?(epoch)
         }
         record(engine.meanLoss(network, in: workspace))
-        if !losses[epochs].isFinite { divergence = .loss(afterEpochs: epochs, value: losses[epochs]) }
+        divergence = lastLossesFailed(afterEpochs: epochs)
     }
 
     mutating func miniBatch(epochs: Int, size: Int, shuffleSeed: UInt64, progress: ((Int) -> Void)?) {
@@ -109,7 +114,7 @@ private struct TrainingRun {
         var batch = network
         batch.testSamples = []
         record(engine.meanLoss(network, in: workspace))
-        guard losses[0].isFinite else { return divergence = .loss(afterEpochs: 0, value: losses[0]) }
+        if let failed = lastLossesFailed(afterEpochs: 0) { return divergence = failed }
         for epoch in stride(from: 1, through: epochs, by: 1) {
             let permutation = generator.permutation(of: all.count)
             for start in stride(from: 0, to: all.count, by: size) {
@@ -121,9 +126,17 @@ private struct TrainingRun {
                 network.layers = after.layers
             }
             record(engine.meanLoss(network, in: workspace))
-            guard losses[epoch].isFinite else { return divergence = .loss(afterEpochs: epoch, value: losses[epoch]) }
+            if let failed = lastLossesFailed(afterEpochs: epoch) { return divergence = failed }
             progress?(epoch)
         }
+    }
+
+    /// The divergence the losses just recorded after `epochs` epochs show, if one is not finite:
+    /// the training loss first, then the held-out one.
+    private func lastLossesFailed(afterEpochs epochs: Int) -> Training.Divergence? {
+        if !losses[epochs].isFinite { return .loss(afterEpochs: epochs, value: losses[epochs]) }
+        if let test = testLosses.last, !test.isFinite { return .testLoss(afterEpochs: epochs, value: test) }
+        return nil
     }
 
     /// Appends the training loss of the network as it is now, and the held-out samples' loss.

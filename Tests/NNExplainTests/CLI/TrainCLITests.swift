@@ -110,4 +110,33 @@ struct TrainCLITests {
         #expect(result.status == 1 && result.stdout.isEmpty)
         #expect(result.stderr.hasPrefix("Error: training diverged: the loss of a batch became infinite in epoch 1; try a smaller --learning-rate"))
     }
+
+    /// A 1-1 identity network, w = 1, trained on x 1, y 100 (one step: w = 20.8) with the test sample `x`.
+    static func heldOut(_ x: String) -> String {
+        """
+        {"inputs": 1, "layers": [{"activation": "identity", "weights": [[1]]}], "learningRate": 0.1,
+         "samples": [{"x": [1], "y": [100]}], "test": [{"x": [\(x)], "y": [0]}]}
+        """
+    }
+
+    @Test func aTestSampleThatOverflowsIsOneSentenceAndNothingWritten() throws {
+        // (1e200)² overflows before training; (20.8 · 1e153)² only after the first step.
+        for (x, message) in [("1e200", "Error: the computation overflowed: C_0 of test sample 0 (layer L (l = 1), node 0) is infinite;"),
+                             ("1e153", "Error: training stopped: the test loss, over the held-out samples, became infinite after 1 epoch, "
+                                + "while the training loss stayed finite; scale down the test samples' inputs, or try a smaller --learning-rate")] {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("held-\(UUID())")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let network = folder.appendingPathComponent("net.json").path
+            try Self.heldOut(x).write(toFile: network, atomically: true, encoding: .utf8)
+            let saved = folder.appendingPathComponent("saved.json").path
+            for extra in [[], ["--batch-size", "1"], ["--format", "json"]] {
+                let result = runCLI(["train", "--network", network, "--epochs", "3", "--save", saved] + extra)
+                #expect(result.status == 1 && result.stdout.isEmpty, "\(x) \(extra)")
+                #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
+                #expect(result.stderr.split(separator: "\n").count == 1)
+                #expect(!FileManager.default.fileExists(atPath: saved))
+            }
+        }
+    }
 }

@@ -184,4 +184,27 @@ import Testing
         #expect(training.losses == [(first * first + second * second) / 2])
         #expect(training.network.layers[0].weights == [[2e100]])
     }
+
+    @Test func aHeldOutLossThatIsNotFiniteStopsTraining() {
+        // z = w·x, C = (w·x − y)², η = 0.1, w = 1: the training samples (x 1, y 100) give
+        // ∂C/∂w = 2(w − 100), so one step moves w to 1 − 0.1 · 2(1 − 100) = 20.8. The test sample
+        // x = 1e153, y = 0 has the loss (w · 1e153)²: 1e306 before, (2.08e154)² > 1.8e308 after.
+        let start = Network(inputs: 1, layers: [Layer(activation: .identity, weights: [[1]])], loss: .squared, learningRate: 0.1,
+                            samples: [Sample(x: [1], y: [100])], testSamples: [Sample(x: [1e153], y: [0])])
+        let full = start.trained(epochs: 3)
+        let w1 = 1 - 0.1 * (2 * (1 - 100.0))
+        #expect(full.divergence == .testLoss(afterEpochs: 1, value: .infinity))
+        #expect(full.losses == [99 * 99, (w1 - 100) * (w1 - 100)])
+        #expect(full.testLosses == [1e306, .infinity])
+        #expect(full.network.layers[0].weights == [[w1]])
+
+        // Mini-batch, two such samples in batches of 1: two steps in epoch 1, the same test loss after it.
+        var twice = start
+        twice.samples = [Sample(x: [1], y: [100]), Sample(x: [1], y: [100])]
+        let batched = twice.trained(epochs: 3, batchSize: 1)
+        let w2 = w1 - 0.1 * (2 * (w1 - 100))
+        #expect(batched.divergence == .testLoss(afterEpochs: 1, value: .infinity))
+        #expect(batched.testLosses == [1e306, .infinity])
+        #expect(batched.network.layers[0].weights == [[w2]])
+    }
 }
