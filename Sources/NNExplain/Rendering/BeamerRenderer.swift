@@ -10,13 +10,21 @@ public struct BeamerRenderer: Sendable {
 
         /// beamer's `aspectratio` class option.
         var classOption: String { self == .standard ? "43" : "169" }
+
+        /// The frame's text width in ems of its 11 pt font: 108 mm or 140 mm, the paper less
+        /// beamer's two 1 cm margins, with a little to spare.
+        var budget: Double { self == .standard ? 27 : 35 }
     }
 
+    /// The least a display is scaled down by to fit a frame: 85% of 11 pt is still larger than
+    /// an article's footnotes.
+    static let minimumScale = 0.85
+
     private let latex: LatexRenderer
-    public var aspect: Aspect
+    public let aspect: Aspect
 
     public init(naming: LayerNaming, precision: Int = TextRenderer.defaultPrecision, aspect: Aspect = .standard) {
-        latex = LatexRenderer(naming: naming, precision: precision, layout: .frame)
+        latex = LatexRenderer(naming: naming, precision: precision, layout: .frame, budget: aspect.budget)
         self.aspect = aspect
     }
 
@@ -62,7 +70,12 @@ public struct BeamerRenderer: Sendable {
     }
 
     /// `\nnfit{box}` centres a display, scaled down to the line's width and to 70% of the text
-    /// height when it is larger (pgfmath comes with beamer; graphicx scales).
+    /// height when it is larger (pgfmath comes with beamer; graphicx scales), but never below
+    /// ``minimumScale``: displays are laid out to fit (``LatexMath/fittedRows(_:_:chain:budget:)``),
+    /// so the scale only absorbs the estimate's error, and a display that would need more runs
+    /// over as an overfull `\hbox` in the log (it sits in `\hbox to\linewidth` between `\hfil`s,
+    /// which cannot shrink) rather than being shrunk out of legibility. Paragraphs are never split
+    /// across frames (`\interlinepenalty`), so a continuation frame starts between blocks.
     private var preamble: String {
         """
         \\documentclass[aspectratio=\(aspect.classOption)]{beamer}
@@ -74,8 +87,9 @@ public struct BeamerRenderer: Sendable {
         \\newdimen\\nnwidth \\newdimen\\nnheight
         \\newcommand{\\nnfit}[1]{\\par\\smallskip\\sbox{\\nnbox}{#1}%
           \\nnwidth=\\wd\\nnbox \\nnheight=\\ht\\nnbox \\advance\\nnheight by \\dp\\nnbox
-          \\pgfmathsetmacro{\\nnscale}{min(1, \\linewidth/max(\\nnwidth, 1pt), 0.7\\textheight/max(\\nnheight, 1pt))}%
-          \\noindent\\makebox[\\linewidth]{\\scalebox{\\nnscale}{\\usebox{\\nnbox}}}\\par\\smallskip}
+          \\pgfmathsetmacro{\\nnscale}{max(\(BeamerRenderer.minimumScale), min(1, \\linewidth/max(\\nnwidth, 1pt), 0.7\\textheight/max(\\nnheight, 1pt)))}%
+          \\noindent\\hbox to\\linewidth{\\hfil\\scalebox{\\nnscale}{\\usebox{\\nnbox}}\\hfil}\\par\\smallskip}
+        \\interlinepenalty=10000
         \\begin{document}
 
         """
