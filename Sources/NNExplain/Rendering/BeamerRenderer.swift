@@ -16,9 +16,9 @@ public struct BeamerRenderer: Sendable {
         var budget: Double { self == .standard ? 27 : 35 }
     }
 
-    /// The least a display is scaled down by to fit a frame: 85% of 11 pt is still larger than
+    /// The least a display is scaled down by to fit a frame: 80% of 11 pt, on a slide, is still larger than
     /// an article's footnotes.
-    static let minimumScale = 0.85
+    static let minimumScale = 0.8
 
     private let latex: LatexRenderer
     public let aspect: Aspect
@@ -66,12 +66,13 @@ public struct BeamerRenderer: Sendable {
     }
 
     private func frame(_ frame: Frame) -> String {
-        "\\begin{frame}[allowframebreaks=0.85]{\(frame.title)}\n" + latex.blocks(frame.blocks).joined(separator: "\n") + "\n\\end{frame}\n"
+        "\\begin{frame}[allowframebreaks=0.75]{\(frame.title)}\n" + latex.blocks(frame.blocks).joined(separator: "\n") + "\n\\end{frame}\n"
     }
 
-    /// `\nnfit{box}` centres a display, scaled down to the line's width and to 70% of the text
-    /// height when it is larger (pgfmath comes with beamer; graphicx scales), but never below
-    /// ``minimumScale``: displays are laid out to fit (``LatexMath/fittedRows(_:_:chain:budget:)``),
+    /// `\nnfit{box}` centres a display, scaled down to the line's width and to 60% of the text
+    /// height when it is larger (pgfmath comes with beamer; graphicx scales). For its width never
+    /// below ``minimumScale``; a display is taller than 60% of a frame only when one row holds a
+    /// matrix of eight or more rows shown, which is shrunk to leave room for its Why. Displays are laid out to fit (``LatexMath/fittedRows(_:_:chain:budget:)``),
     /// so the scale only absorbs the estimate's error, and a display that would need more runs
     /// over as an overfull `\hbox` in the log (it sits in `\hbox to\linewidth` between `\hfil`s,
     /// which cannot shrink) rather than being shrunk out of legibility. Paragraphs are never split
@@ -87,7 +88,7 @@ public struct BeamerRenderer: Sendable {
         \\newdimen\\nnwidth \\newdimen\\nnheight
         \\newcommand{\\nnfit}[1]{\\par\\smallskip\\sbox{\\nnbox}{#1}%
           \\nnwidth=\\wd\\nnbox \\nnheight=\\ht\\nnbox \\advance\\nnheight by \\dp\\nnbox
-          \\pgfmathsetmacro{\\nnscale}{max(\(BeamerRenderer.minimumScale), min(1, \\linewidth/max(\\nnwidth, 1pt), 0.7\\textheight/max(\\nnheight, 1pt)))}%
+          \\pgfmathsetmacro{\\nnscale}{min(1, max(\(BeamerRenderer.minimumScale), \\linewidth/max(\\nnwidth, 1pt)), 0.6\\textheight/max(\\nnheight, 1pt))}%
           \\noindent\\hbox to\\linewidth{\\hfil\\scalebox{\\nnscale}{\\usebox{\\nnbox}}\\hfil}\\par\\smallskip}
         \\interlinepenalty=10000
         \\begin{document}

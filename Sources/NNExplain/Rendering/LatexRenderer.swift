@@ -57,7 +57,7 @@ public struct LatexRenderer: Sendable {
             out += displays(aligned: equations)
             equations = []
         }
-        for block in blocks {
+        for (n, block) in blocks.enumerated() {
             if case .equation(let lhs, let steps, let chain) = block {
                 equations.append(math.fittedRows(lhs, steps, chain: chain, budget: math.budget ?? LatexRenderer.fragmentBudget))
                 continue
@@ -67,7 +67,9 @@ public struct LatexRenderer: Sendable {
             case .title(let inlines):
                 out.append("\\par\\noindent{\\large\\bfseries \(heading(inlines))}\\par\\smallskip")
             case .paragraph(let inlines):
-                out.append(text(inlines) + "\n")
+                // On a slide the line that introduces a display stays on its frame.
+                let introducesDisplay = layout == .frame && n + 1 < blocks.count && blocks[n + 1].isDisplay
+                out.append(text(inlines) + (introducesDisplay ? "\\par\\nopagebreak\n" : "\n"))
             case .section(let title, let children):
                 out.append(sectionHeading(title, beforeDisplay: children.first?.isDisplay ?? false))
                 out += self.blocks(children)
@@ -124,11 +126,11 @@ public struct LatexRenderer: Sendable {
         return boxes.map { "\\nnfit{$\\displaystyle\\begin{aligned}\n" + $0.map(\.text).joined(separator: " \\\\\n") + "\n\\end{aligned}$}" }
     }
 
-    /// The height of a display box on a slide, in ems of 11 pt: about 60% of a frame's text.
-    static let boxHeight = 13.0
+    /// The height of a display box on a slide, in ems of 11 pt: about half a frame's text.
+    static let boxHeight = 10.0
     static let rowsPerBox = 6
-    /// The rows of a table's piece on a page: at \\small with its rows spaced out, about half a page.
-    static let rowsPerPageTable = 16
+    /// The rows of a table's piece on a page: at \\small with its rows spaced out, about a third of a page.
+    static let rowsPerPageTable = 12
 
     /// A table too wide for ``LatexMath/budget`` in groups of columns, each a table of its own with
     /// the first column (the row labels) repeated, as the text renderer groups them; a group breaks
