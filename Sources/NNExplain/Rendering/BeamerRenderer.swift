@@ -1,8 +1,9 @@
 /// Writes a ``Document`` as a complete beamer presentation for `pdflatex`: one frame per logical
 /// block — the opening (title and prose), then each section (the chain rule, each term, the sum,
 /// the result) — titled by its heading. Frames may break onto continuation frames between blocks,
-/// and every display is a box scaled down, only when it must be, to the frame's width and to most
-/// of its height, so nothing runs off a slide at either aspect ratio.
+/// every display is laid out for the frame's width (rows, elided matrix columns, table column
+/// groups) and scaled down only by what the estimate missed, so nothing runs off a slide at
+/// either aspect ratio.
 public struct BeamerRenderer: Sendable {
     /// The slide shape, `--aspect`.
     public enum Aspect: String, CaseIterable, Sendable {
@@ -16,8 +17,8 @@ public struct BeamerRenderer: Sendable {
         var budget: Double { self == .standard ? 27 : 35 }
     }
 
-    /// The least a display is scaled down by to fit a frame: 80% of 11 pt, on a slide, is still larger than
-    /// an article's footnotes.
+    /// The least scale a display's width is fitted with: 80% of 11 pt on a slide is still larger
+    /// than an article's footnotes.
     static let minimumScale = 0.8
 
     private let latex: LatexRenderer
