@@ -12,8 +12,8 @@ extension Explanation {
                 "practitioners run this check whenever they write a new layer or loss.",
             ]),
             .paragraph([
-                "How to read it: relative error = |backprop − numeric| / max(|backprop|, |numeric|, \(NumberText.prose(GradientCheck.floor))). ",
-                "Around 1e-7 or smaller means agreement. A gradient also passes, by the noise rule, when the two differ by at most ",
+                "How to read it: ", m(relativeError), ". Around ", m([.number(1e-7)]),
+                " or smaller means agreement. A gradient also passes, by the noise rule, when the two differ by at most ",
                 m([.number(check.noise)]), ", the noise allowance of this ", m(.epsilon), " (\(NumberText.prose(GradientCheck.noiseULPs)) ulp of ",
                 m([.symbol(.loss(.mean)), .op(.divided), .symbol(.epsilon)]), ", ",
                 "the rounding of the two losses divided by the step). ",
@@ -33,6 +33,15 @@ extension Explanation {
         blocks += [.gap, .paragraph(summary(check))]
         return Document(blocks)
     }
+
+    /// `relative error = |backprop − numeric| / max(|backprop|, |numeric|, floor)` as a formula,
+    /// its bars as LaTeX's `\lvert`, `\rvert` and its floor a number like the table's.
+    static let relativeError: Math = [
+        .word("relative error"), .op(.equals),
+        .notation(text: "|backprop − numeric| / max(|backprop|, |numeric|, ",
+                  latex: "\\lvert \\text{backprop} - \\text{numeric} \\rvert / \\max(\\lvert \\text{backprop} \\rvert, \\lvert \\text{numeric} \\rvert, "),
+        .number(GradientCheck.floor), .notation(text: ")", latex: ")"),
+    ]
 
     /// An entry's last column: `ok`, `ok (noise)` or `FAIL`.
     static func verdict(_ rule: GradientCheck.Rule?) -> String {

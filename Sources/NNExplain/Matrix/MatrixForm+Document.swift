@@ -57,8 +57,8 @@ struct MatrixWriter {
             blocks.append(.paragraph(["This network has no biases, so BP3, ", generic("∂C/∂b^l = δ^l", "\\partial C / \\partial b^{l} = \\delta^{l}"),
                                       ", has nothing to show."]))
         }
-        if needsElision {
-            blocks.append(.paragraph(["Matrices with more than \(Math.shownEntries) rows or columns show their first and last ones; ⋮ and … stand for the rest (",
+        if needsElision || hasWideMatrices {
+            blocks.append(.paragraph(["Matrices with more than \(Math.shownEntries) rows or columns show their first and last ones, and so do those too wide for a slide or a page in LaTeX; ⋮ and … stand for the rest (",
                                       .code("--format json"), " has every number)."]))
         }
         return blocks
@@ -70,6 +70,12 @@ struct MatrixWriter {
             ([count, network.size(ofLayer: f.layer), network.size(ofLayer: f.layer - 1)]
                 + (f.layer < network.depth ? [network.size(ofLayer: f.layer + 1)] : [])).contains { $0 > Math.shownEntries }
         }
+    }
+
+    /// Whether any matrix shown has more than three columns, so that LaTeX may elide some to fit
+    /// its line (``LatexMath/shownColumns(_:)``): a layer's weights, and with a batch its samples.
+    private var hasWideMatrices: Bool {
+        (0...network.depth).contains { network.size(ofLayer: $0) > 3 } || (batch && count > 3)
     }
 
     /// One layer: its δ (BP1 or BP2), then its gradients (BP4, and BP3 when it has biases).

@@ -1,8 +1,9 @@
 /// Writes a ``Document`` as a complete beamer presentation for `pdflatex`: one frame per logical
 /// block — the opening (title and prose), then each section (the chain rule, each term, the sum,
 /// the result) — titled by its heading. Frames may break onto continuation frames between blocks,
-/// and every display is a box scaled down, only when it must be, to the frame's width and to most
-/// of its height, so nothing runs off a slide at either aspect ratio.
+/// every display is laid out for the frame's width (rows, elided matrix columns, table column
+/// groups) and scaled down only by what the estimate missed, so nothing runs off a slide at
+/// either aspect ratio.
 public struct BeamerRenderer: Sendable {
     /// The slide shape, `--aspect`.
     public enum Aspect: String, CaseIterable, Sendable {
@@ -10,13 +11,21 @@ public struct BeamerRenderer: Sendable {
 
         /// beamer's `aspectratio` class option.
         var classOption: String { self == .standard ? "43" : "169" }
+
+        /// The frame's text width in ems of its 11 pt font: 108 mm or 140 mm, the paper less
+        /// beamer's two 1 cm margins, with a little to spare.
+        var budget: Double { self == .standard ? 27 : 35 }
     }
 
+    /// The least scale a display's width is fitted with: 80% of 11 pt on a slide is still larger
+    /// than an article's footnotes.
+    static let minimumScale = 0.8
+
     private let latex: LatexRenderer
-    public var aspect: Aspect
+    public let aspect: Aspect
 
     public init(naming: LayerNaming, precision: Int = TextRenderer.defaultPrecision, aspect: Aspect = .standard) {
-        latex = LatexRenderer(naming: naming, precision: precision, layout: .frame)
+        latex = LatexRenderer(naming: naming, precision: precision, layout: .frame, budget: aspect.budget)
         self.aspect = aspect
     }
 
@@ -58,11 +67,17 @@ public struct BeamerRenderer: Sendable {
     }
 
     private func frame(_ frame: Frame) -> String {
-        "\\begin{frame}[allowframebreaks=0.85]{\(frame.title)}\n" + latex.blocks(frame.blocks).joined(separator: "\n") + "\n\\end{frame}\n"
+        "\\begin{frame}[allowframebreaks=0.75]{\(frame.title)}\n" + latex.blocks(frame.blocks).joined(separator: "\n") + "\n\\end{frame}\n"
     }
 
-    /// `\nnfit{box}` centres a display, scaled down to the line's width and to 70% of the text
-    /// height when it is larger (pgfmath comes with beamer; graphicx scales).
+    /// `\nnfit{box}` centres a display, scaled down to the line's width and to 60% of the text
+    /// height when it is larger (pgfmath comes with beamer; graphicx scales). For its width never
+    /// below ``minimumScale``; a display is taller than 60% of a frame only when one row holds a
+    /// matrix of eight or more rows shown, which is shrunk to leave room for its Why. Displays are laid out to fit (``LatexMath/fittedRows(_:_:chain:budget:)``),
+    /// so the scale only absorbs the estimate's error, and a display that would need more runs
+    /// over as an overfull `\hbox` in the log (it sits in `\hbox to\linewidth` between `\hfil`s,
+    /// which cannot shrink) rather than being shrunk out of legibility. Paragraphs are never split
+    /// across frames (`\interlinepenalty`), so a continuation frame starts between blocks.
     private var preamble: String {
         """
         \\documentclass[aspectratio=\(aspect.classOption)]{beamer}
@@ -74,8 +89,9 @@ public struct BeamerRenderer: Sendable {
         \\newdimen\\nnwidth \\newdimen\\nnheight
         \\newcommand{\\nnfit}[1]{\\par\\smallskip\\sbox{\\nnbox}{#1}%
           \\nnwidth=\\wd\\nnbox \\nnheight=\\ht\\nnbox \\advance\\nnheight by \\dp\\nnbox
-          \\pgfmathsetmacro{\\nnscale}{min(1, \\linewidth/max(\\nnwidth, 1pt), 0.7\\textheight/max(\\nnheight, 1pt))}%
-          \\noindent\\makebox[\\linewidth]{\\scalebox{\\nnscale}{\\usebox{\\nnbox}}}\\par\\smallskip}
+          \\pgfmathsetmacro{\\nnscale}{min(1, max(\(BeamerRenderer.minimumScale), \\linewidth/max(\\nnwidth, 1pt)), 0.6\\textheight/max(\\nnheight, 1pt))}%
+          \\noindent\\hbox to\\linewidth{\\hfil\\scalebox{\\nnscale}{\\usebox{\\nnbox}}\\hfil}\\par\\smallskip}
+        \\interlinepenalty=10000
         \\begin{document}
 
         """

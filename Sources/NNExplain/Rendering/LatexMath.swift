@@ -7,6 +7,9 @@ struct LatexMath: Sendable {
     /// `∂C/∂w` as `\partial C / \partial w` rather than `\frac`: for headings and table headers,
     /// where a `\frac` would be set in script size.
     var slashedPartials = false
+    /// The width in ems a display keeps within (see `LatexMath+Width.swift`); nil for none, as in
+    /// Markdown, where the reader's renderer sets the page.
+    var budget: Double?
 
     /// A formula as LaTeX math, without the surrounding `$`.
     func latex(_ math: Math) -> String { math.pieces.map(latex).joined() }
@@ -49,11 +52,12 @@ struct LatexMath: Sendable {
     }
 
     /// A `bmatrix` (amsmath) with its shape under it; the middle rows and columns of a big matrix
-    /// elided with `\\cdots`, `\\vdots` and `\\ddots`, as in text (``Math/shownIndices(_:)``).
+    /// elided with `\\cdots`, `\\vdots` and `\\ddots`, as in text (``Math/shownIndices(_:)``), and
+    /// more of its columns when it would be wider than ``budget`` (``shownColumns(_:)``).
     private func matrix(_ rows: [[Double]]) -> String {
         let columns = rows.first?.count ?? 0
         let body = Math.shownIndices(rows.count).map { r in
-            Math.shownIndices(columns).map { c in
+            shownColumns(rows).map { c in
                 switch (r, c) {
                 case (let r?, let c?): return number(rows[r][c])
                 case (nil, nil): return "\\ddots"
@@ -66,33 +70,12 @@ struct LatexMath: Sendable {
     }
 
     /// The rows of an `align*` or `aligned` environment, `lhs &= step`, one per step; or a single row
-    /// with every step on it when `chain` is false. With `termsPerRow`, a step that is a sum of more
-    /// terms goes on as many rows as it needs, `&\quad + …`, and then every step has a row (for a
-    /// slide, where a long sum would otherwise be shrunk to fit).
-    func alignedRows(_ lhs: Math, _ steps: [Math], chain: Bool, termsPerRow: Int? = nil) -> [String] {
+    /// with every step on it when `chain` is false. (LaTeX keeps a display within a width with
+    /// ``fittedRows(_:_:chain:budget:)``.)
+    func alignedRows(_ lhs: Math, _ steps: [Math], chain: Bool) -> [String] {
         let left = latex(lhs)
-        if let termsPerRow, steps.contains(where: { LatexMath.terms($0).count > termsPerRow }) {
-            return steps.enumerated().flatMap { n, step in
-                let rows = stride(from: 0, to: LatexMath.terms(step).count, by: termsPerRow).map { start in
-                    LatexMath.terms(step)[start..<min(start + termsPerRow, LatexMath.terms(step).count)].map(latex).joined()
-                }
-                return rows.enumerated().map { r, row in
-                    r == 0 ? (n == 0 ? left : "") + " &= " + row : " &\\quad " + row.trimmingSpaces
-                }
-            }
-        }
         guard chain else { return [left + " &= " + steps.map(latex).joined(separator: " = ")] }
         return steps.enumerated().map { n, step in (n == 0 ? left : "") + " &= " + latex(step) }
-    }
-
-    /// A formula cut before each top-level `+` or `-`: the terms of a sum, each with its sign.
-    static func terms(_ math: Math) -> [Math] {
-        var terms: [[Math.Piece]] = [[]]
-        for piece in math.pieces {
-            if case .op(let op) = piece, op == .plus || op == .minus, !(terms.last ?? []).isEmpty { terms.append([]) }
-            terms[terms.count - 1].append(piece)
-        }
-        return terms.map(Math.init)
     }
 
     /// A number with `precision` significant digits; an exponent becomes `\times 10^{…}`.

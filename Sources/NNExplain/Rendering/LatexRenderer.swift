@@ -19,22 +19,28 @@ public struct LatexRenderer: Sendable {
         self.standalone = standalone
     }
 
-    init(naming: LayerNaming, precision: Int, layout: Layout) {
-        math = LatexMath(naming: naming, precision: precision)
-        headingMath = LatexMath(naming: naming, precision: precision, slashedPartials: true)
+    /// The width of a display in ems: a 4:3 beamer frame's, 108 mm at 11 pt (the fragment's too,
+    /// so that it fits a frame as well as an article's 345 pt at 10 pt).
+    static let fragmentBudget = 27.0
+
+    init(naming: LayerNaming, precision: Int, layout: Layout, budget: Double = LatexRenderer.fragmentBudget) {
+        math = LatexMath(naming: naming, precision: precision, budget: budget)
+        headingMath = LatexMath(naming: naming, precision: precision, slashedPartials: true, budget: budget)
         self.layout = layout
         standalone = false
     }
 
+    /// The fragment in a group that lets its long runs of equations break across pages
+    /// (`\\allowdisplaybreaks`) and its prose stretch a little more rather than run into the
+    /// margin beside a long inline formula (`\\emergencystretch`), without touching the host.
     public func render(_ document: Document) -> String {
-        let body = blocks(document.blocks).joined(separator: "\n") + "\n"
+        let body = "\\begingroup\\allowdisplaybreaks\\emergencystretch=10em\n" + blocks(document.blocks).joined(separator: "\n") + "\n\\endgroup\n"
         guard standalone else { return body }
         return """
             \\documentclass{article}
             \\usepackage[utf8]{inputenc}
             \\usepackage{amsmath}
             \\begin{document}
-            \\allowdisplaybreaks
 
             \(body)
             \\end{document}
@@ -45,15 +51,15 @@ public struct LatexRenderer: Sendable {
     /// The blocks in order; consecutive equations share one display.
     func blocks(_ blocks: [Document.Block]) -> [String] {
         var out: [String] = []
-        var equations: [[String]] = []
+        var equations: [[LatexMath.Row]] = []
         func closeEquations() {
             guard !equations.isEmpty else { return }
             out += displays(aligned: equations)
             equations = []
         }
-        for block in blocks {
+        for (n, block) in blocks.enumerated() {
             if case .equation(let lhs, let steps, let chain) = block {
-                equations.append(math.alignedRows(lhs, steps, chain: chain, termsPerRow: layout == .frame ? LatexRenderer.termsPerRow : nil))
+                equations.append(math.fittedRows(lhs, steps, chain: chain, budget: math.budget ?? LatexRenderer.fragmentBudget))
                 continue
             }
             closeEquations()
@@ -61,7 +67,9 @@ public struct LatexRenderer: Sendable {
             case .title(let inlines):
                 out.append("\\par\\noindent{\\large\\bfseries \(heading(inlines))}\\par\\smallskip")
             case .paragraph(let inlines):
-                out.append(text(inlines) + "\n")
+                // On a slide the line that introduces a display stays on its frame.
+                let introducesDisplay = layout == .frame && n + 1 < blocks.count && blocks[n + 1].isDisplay
+                out.append(text(inlines) + (introducesDisplay ? "\\par\\nopagebreak\n" : "\n"))
             case .section(let title, let children):
                 out.append(sectionHeading(title, beforeDisplay: children.first?.isDisplay ?? false))
                 out += self.blocks(children)
@@ -89,33 +97,75 @@ public struct LatexRenderer: Sendable {
     func heading(_ inlines: [Document.Inline]) -> String { LatexRenderer.text(inlines, math: headingMath) }
 
     /// The rows of consecutive equations: on a page one `align*`; in a frame, boxes of whole
-    /// equations, at most ``rowsPerBox`` rows each unless one equation is longer, so that a frame
-    /// can break between them and a long run is not shrunk to fit a single slide.
-    private func displays(aligned equations: [[String]]) -> [String] {
-        func joined(_ rows: [String]) -> String { rows.joined(separator: " \\\\\n") }
+    /// equations, at most ``rowsPerBox`` rows and ``boxHeight`` ems each, so that a frame can break
+    /// between them and a long run is not shrunk to fit a single slide. An equation taller than
+    /// that (rows of tall matrices) goes on in boxes of as many of its rows as fit, each centred.
+    private func displays(aligned equations: [[LatexMath.Row]]) -> [String] {
         // On a page the display may break between equations but never inside one (`\\*`), so
         // that no step or result is orphaned at the top of the next page.
         guard layout == .frame else {
-            return ["\\begin{align*}\n" + equations.map { $0.joined(separator: " \\\\*\n") }.joined(separator: " \\\\\n") + "\n\\end{align*}"]
+            return ["\\begin{align*}\n" + equations.map { $0.map(\.text).joined(separator: " \\\\*\n") }.joined(separator: " \\\\\n") + "\n\\end{align*}"]
         }
-        var boxes: [[String]] = []
+        func height(_ rows: [LatexMath.Row]) -> Double { rows.map(\.height).reduce(0, +) }
+        var boxes: [[LatexMath.Row]] = []
         for rows in equations {
-            if let last = boxes.last, last.count + rows.count <= LatexRenderer.rowsPerBox {
+            if let last = boxes.last, last.count + rows.count <= LatexRenderer.rowsPerBox, height(last + rows) <= LatexRenderer.boxHeight {
                 boxes[boxes.count - 1] += rows
-            } else {
+            } else if height(rows) <= LatexRenderer.boxHeight {
                 boxes.append(rows)
+            } else {
+                for row in rows {
+                    if let last = boxes.last, last.count < LatexRenderer.rowsPerBox, height(last + [row]) <= LatexRenderer.boxHeight {
+                        boxes[boxes.count - 1].append(row)
+                    } else {
+                        boxes.append([row])
+                    }
+                }
             }
         }
-        return boxes.map { "\\nnfit{$\\displaystyle\\begin{aligned}\n" + joined($0) + "\n\\end{aligned}$}" }
+        return boxes.map { "\\nnfit{$\\displaystyle\\begin{aligned}\n" + $0.map(\.text).joined(separator: " \\\\\n") + "\n\\end{aligned}$}" }
     }
 
+    /// The height of a display box on a slide, in ems of 11 pt: about half a frame's text.
+    static let boxHeight = 10.0
     static let rowsPerBox = 6
-    /// The terms of a sum on one row of a slide.
-    static let termsPerRow = 3
+    /// The rows of a table's piece on a page: at \\small with its rows spaced out, about a third of a page.
+    static let rowsPerPageTable = 12
+
+    /// A table too wide for ``LatexMath/budget`` in groups of columns, each a table of its own with
+    /// the first column (the row labels) repeated, as the text renderer groups them; a group breaks
+    /// only where no operator joins two columns.
+    private func table(header: [Math]?, rows: [[Math]], operators: [Math.Operator?]) -> String {
+        let columns = ((header.map { [$0] } ?? []) + rows).map(\.count).max() ?? 0
+        guard let budget = math.budget, columns > 2 else { return groupTable(header: header, rows: rows, operators: operators) }
+        // A cell in `\small` with its 3 pt gaps on both sides.
+        func width(_ c: Int) -> Double {
+            let cells = rows.compactMap { c < $0.count ? $0[c] : nil }
+            let head = header.flatMap { c < $0.count ? headingMath.width($0[c]) : nil } ?? 0
+            return 0.9 * max(head, cells.map(math.width).max() ?? 0) + 0.6
+        }
+        var groups: [[Int]] = [[]], used = width(0)
+        for c in 1..<columns {
+            let op = c - 1 < operators.count ? operators[c - 1] : nil
+            if !(groups.last ?? []).isEmpty, op == nil || op == .bar, used + width(c) > budget {
+                groups.append([])
+                used = width(0)
+            }
+            groups[groups.count - 1].append(c)
+            used += width(c) + (op == nil || op == .bar ? 0 : 1.2)
+        }
+        guard groups.count > 1 else { return groupTable(header: header, rows: rows, operators: operators) }
+        return groups.map { group in
+            let kept = [0] + group
+            func cells(_ row: [Math]) -> [Math] { kept.map { $0 < row.count ? row[$0] : [] } }
+            return groupTable(header: header.map(cells), rows: rows.map(cells),
+                              operators: group.map { $0 - 1 < operators.count ? operators[$0 - 1] : nil })
+        }.joined(separator: "\n")
+    }
 
     /// A table as an `array` in display math; operators get their own centred columns. The rows
     /// are spaced out so that a `\frac` in one clears the next; the header's partials are slashed.
-    private func table(header: [Math]?, rows: [[Math]], operators: [Math.Operator?]) -> String {
+    private func groupTable(header: [Math]?, rows: [[Math]], operators: [Math.Operator?]) -> String {
         let columns = ((header.map { [$0] } ?? []) + rows).map(\.count).max() ?? 0
         var spec = "r"
         for c in 1..<max(columns, 1) {
@@ -139,7 +189,13 @@ public struct LatexRenderer: Sendable {
         // Tables are set a size smaller with narrower gaps, so that wide ones still fit the page.
         let setting = "\\begingroup\\small\\setlength{\\arraycolsep}{3pt}\\renewcommand{\\arraystretch}{1.7}\n"
         switch layout {
-        case .page: return setting + "\\[\n" + array(rows[...]) + "\n\\]\n\\endgroup"
+        case .page:
+            // On a page a long table goes on in pieces of ``rowsPerPageTable`` rows, each with the
+            // header, so that it can break across pages (an `array` cannot).
+            let pieces = stride(from: 0, to: max(rows.count, 1), by: LatexRenderer.rowsPerPageTable).map {
+                "\\[\n" + array(rows[$0..<min($0 + LatexRenderer.rowsPerPageTable, rows.count)]) + "\n\\]"
+            }
+            return setting + pieces.joined(separator: "\n") + "\n\\endgroup"
         case .frame:
             // On a slide a long table goes on in pieces of ``rowsPerBox`` rows, each with the header.
             let pieces = stride(from: 0, to: max(rows.count, 1), by: LatexRenderer.rowsPerBox).map {

@@ -23,6 +23,62 @@ struct BeamerTests {
         #expect(pdf.overfull.isEmpty, "\(pdf.overfull)")
     }
 
+    /// Every explaining command on the built-in network and on a wider random one (4,6,6,3, with
+    /// matrices of six columns and sums of six terms), as slides at both aspect ratios and as the
+    /// fragment in an article: no line and no page runs over by more than a point. Slides scale a
+    /// display down to 80% at most, so what would need more shows here as an overfull `\hbox`.
+    static let wide = ["--random", "4,6,6,3", "--seed", "7"]
+    static let layouts: [[String]] = [[], wide].flatMap { network in [
+        ["step", "--layer", "L-1", "--j", "2", "--k", "2"], ["step", "--layer", "L-1", "--j", "2", "--k", "2", "--average"],
+        ["forward"], ["gradients"], ["update", "--layer", "L-1", "--j", "2", "--k", "2"], ["check"],
+        ["matrix"], ["matrix", "--average"],
+    ].map { $0 + network } }
+
+    @Test(.enabled(if: PDFLatex.pdflatex != nil, "\(PDFLatex.missing)"), arguments: layouts)
+    func nothingRunsOverAPageOrAFrame(_ arguments: [String]) throws {
+        let article = "\\documentclass{article}\n\\usepackage{amsmath}\n\\begin{document}\n"
+            + runCLI(arguments + ["--format", "latex"]).stdout + "\\end{document}\n"
+        for source in [article] + Self.aspects.map({ runCLI(arguments + ["--format", "beamer", "--aspect", $0]).stdout }) {
+            let pdf = try PDFLatex.compile(source)
+            #expect(pdf.status == 0, "pdflatex failed: \(pdf.errors)")
+            let over = pdf.overfull.filter { line in
+                (line.firstMatch(of: /\(([0-9.]+)pt too/).flatMap { Double($0.output.1) } ?? .infinity) > 1
+            }
+            #expect(over.isEmpty, "\(arguments) in \(source.prefix(40)): \(over)")
+        }
+    }
+
+    /// A continuation frame starts between blocks, never inside a sentence: no continued slide's
+    /// first line opens with a word in lower case (as "form's gradient, one for every weight" once did).
+    @Test(.enabled(if: PDFLatex.pdflatex != nil && PDFLatex.pdftotext != nil, "\(PDFLatex.missing)"),
+          arguments: [["matrix"], ["matrix", "--average"], ["matrix"] + wide, ["step", "--layer", "L-1", "--j", "2", "--k", "2", "--average"] + wide])
+    func framesBreakBetweenBlocks(_ arguments: [String]) throws {
+        for aspect in Self.aspects {
+            let text = try #require(try PDFLatex.compile(runCLI(arguments + ["--format", "beamer", "--aspect", aspect]).stdout).text)
+            let pages = text.split(separator: "\u{0C}").map { $0.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) } }
+            #expect(pages.count > 3)
+            let openings = pages.compactMap { lines in
+                lines.firstIndex { $0.contains("(continued)") }.flatMap { $0 + 1 < lines.count ? lines[$0 + 1] : nil }
+            }
+            #expect(!openings.isEmpty)
+            // A word in lower case, not a letter of a formula (`s = 6:`) nor the block `numpy: …`.
+            func opensMidSentence(_ line: Substring) -> Bool {
+                !line.hasPrefix("numpy:") && line.prefix(2).count == 2 && line.prefix(2).allSatisfy { $0.isASCII && $0.isLowercase }
+            }
+            #expect(!openings.contains(where: opensMidSentence), "\(arguments) \(aspect): \(openings)")
+        }
+    }
+
+    /// check's prose states the relative error as a formula and its numbers as the table does:
+    /// no `1e-7` in LaTeX or Markdown, and the bars of `|backprop − numeric|` as `\lvert`, `\rvert`.
+    @Test(arguments: ["latex", "beamer", "markdown"])
+    func checkProseIsMathematics(_ format: String) {
+        let output = runCLI(["check", "--format", format]).stdout
+        #expect(!output.contains("1e-"))
+        #expect(output.contains("\\lvert \\text{backprop} - \\text{numeric} \\rvert"))
+        #expect(!output.contains("|backprop"))
+    }
+
     /// The fragment compiles in an `article` and inside a beamer frame, so "needs only amsmath" holds.
     @Test(.enabled(if: PDFLatex.pdflatex != nil, "\(PDFLatex.missing)"), arguments: FormatTests.explaining)
     func fragmentCompilesInABeamerFrameAndAnArticle(_ arguments: [String]) throws {

@@ -94,7 +94,13 @@ struct MatrixTests {
             #expect(!lines.contains { $0.contains("⋮") })
         }
         let big = runCLI(["matrix", "--random", "10,9,2", "--layer", "L-1"]).stdout
-        #expect(big.contains("Matrices with more than 8 rows or columns show their first and last ones; ⋮ and … stand for the rest"))
+        #expect(big.contains("Matrices with more than 8 rows or columns show their first and last ones, and so do those too wide for a slide or a page in LaTeX; ⋮ and … stand for the rest"))
+        // In LaTeX a six-column matrix is too wide for a 4:3 slide and shows its first and last
+        // columns; the built-in network's three columns stay whole.
+        let wide = runCLI(["matrix", "--random", "4,6,6,3", "--seed", "7", "--format", "latex"]).stdout
+        #expect(wide.contains("\\cdots"))
+        #expect(wide.contains("too wide for a slide or a page in LaTeX"))
+        #expect(!runCLI(["matrix", "--format", "latex"]).stdout.contains("\\cdots"))
         #expect(big.contains("⋮") && big.contains("…") && big.contains("⋱"))
         // 8 shown slots of 9 or 10: 4 first, the ellipsis, 3 last.
         #expect(Math.shownIndices(10) == [0, 1, 2, 3, nil, 7, 8, 9])
