@@ -69,12 +69,10 @@ struct LatexMath: Sendable {
         return "\\underset{\(latex(Math.shape(rows.count, columns)))}{\\begin{bmatrix} \(body) \\end{bmatrix}}"
     }
 
-    /// The rows of an `align*` or `aligned` environment, `lhs &= step`, one per step; or a single row
-    /// with every step on it when `chain` is false. (LaTeX keeps a display within a width with
-    /// ``fittedRows(_:_:chain:budget:)``.)
-    func alignedRows(_ lhs: Math, _ steps: [Math], chain: Bool) -> [String] {
+    /// The rows of an `aligned` environment, `lhs &= step`, one per step. (LaTeX keeps a display
+    /// within a width with ``fittedRows(_:_:chain:budget:)``.)
+    func alignedRows(_ lhs: Math, _ steps: [Math]) -> [String] {
         let left = latex(lhs)
-        guard chain else { return [left + " &= " + steps.map(latex).joined(separator: " = ")] }
         return steps.enumerated().map { n, step in (n == 0 ? left : "") + " &= " + latex(step) }
     }
 

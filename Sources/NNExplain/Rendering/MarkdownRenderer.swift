@@ -27,7 +27,7 @@ public struct MarkdownRenderer: Sendable {
                 out += self.blocks(children, level: level)
             case .equation(let lhs, let steps, let chain):
                 if chain && steps.count > 1 {
-                    let rows = math.alignedRows(lhs, steps, chain: true)
+                    let rows = math.alignedRows(lhs, steps)
                     out.append("$$\n\\begin{aligned}\n" + rows.joined(separator: " \\\\\n") + "\n\\end{aligned}\n$$")
                 } else {
                     out.append("$$\n" + ([lhs] + steps).map(math.latex).joined(separator: " = ") + "\n$$")
