@@ -5,7 +5,8 @@ import Testing
 
 /// The example data sets in `examples/`: each file decodes to what examples/README.md says it
 /// holds, and the small ones train, with the commands written there, to what it promises. (Digits
-/// takes about a minute and a half in a debug build; its command is checked by hand, see the README.)
+/// takes about a minute and a half in a debug build full batch, so only its mini-batch command runs
+/// here; the full-batch one is checked by hand, see the README.)
 struct ExamplesTests {
     static let folder = TestPaths.package.appendingPathComponent("examples")
 
@@ -16,7 +17,8 @@ struct ExamplesTests {
         return try Network.decode(bytes).network
     }
 
-    /// Every `nnexplain train --network examples/NAME.json …` line of examples/README.md, by NAME.
+    /// Every `nnexplain train --network examples/NAME.json …` line of examples/README.md, by NAME
+    /// (`NAME-batch` for a line with `--batch-size`).
     static func documentedCommands() throws -> [String: [String]] {
         let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
         var commands: [String: [String]] = [:]
@@ -24,7 +26,8 @@ struct ExamplesTests {
             let words = line.split(separator: " ").map(String.init)
             guard words.starts(with: ["nnexplain", "train", "--network"]), words.count > 3,
                   words[3].hasPrefix("examples/") else { continue }
-            commands[String(words[3].dropFirst("examples/".count).dropLast(".json".count))] = Array(words.dropFirst())
+            let name = String(words[3].dropFirst("examples/".count).dropLast(".json".count))
+            commands[name + (words.contains("--batch-size") ? "-batch" : "")] = Array(words.dropFirst())
         }
         return commands
     }
@@ -33,7 +36,7 @@ struct ExamplesTests {
     static func trained(_ name: String) throws -> (network: Network, json: JSONValue) {
         let commands = try documentedCommands()
         var arguments = try #require(commands[name], "examples/README.md documents no train command for \(name)")
-        arguments[2] = folder.appendingPathComponent("\(name).json").path
+        arguments[2] = folder.appendingPathComponent(URL(fileURLWithPath: arguments[2]).lastPathComponent).path
         let save = try #require(arguments.firstIndex(of: "--save"), "the documented command saves the trained network")
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("nnexplain-\(name)-\(UUID().uuidString).json").path
         arguments[save + 1] = path
@@ -98,9 +101,16 @@ struct ExamplesTests {
         #expect(lesson == trained)
     }
 
+    /// Digits in mini-batches is quick enough for the suite (40 epochs, about 4 s in a debug build).
+    @Test func digitsInMiniBatchesReachesItsAccuracies() throws {
+        let (_, digits) = try Self.trained("digits-batch")
+        let (train, test) = (try #require(digits["accuracy"]?.doubleValue), try #require(digits["test"]?["accuracy"]?.doubleValue))
+        #expect(train >= 0.95 && test >= 0.90)
+    }
+
     @Test func theDocumentedDigitsCommandIsFullBatchAndSaves() throws {
         let commands = try Self.documentedCommands()
         let digits = try #require(commands["digits"])
-        #expect(digits.contains("--epochs") && digits.contains("--save"))
+        #expect(digits.contains("--epochs") && digits.contains("--save") && !digits.contains("--batch-size"))
     }
 }
