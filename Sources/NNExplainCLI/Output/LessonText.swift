@@ -53,10 +53,10 @@ enum LessonText {
     }
 
     /// One line of prose: `$…$` as Unicode math, `` `code` `` and `**bold**`/`*italic*` without their
-    /// marks, `[text](target)` as "text (target)", `![text](picture)` as "Picture: text (picture)"
-    /// (a terminal shows no image, so it names the file to open), `\*` as `*`.
+    /// marks, `[text](target)` as "text (target)", `![text](picture)` as "Picture: text (lessons/picture)"
+    /// (a terminal shows no image, so it names the file to open, from the repository's top), `\*` as `*`.
     static func inline(_ line: String) -> String {
-        var out = "", rest = Substring(line)
+        var out = "", rest = Substring(line), picture = false
         while let c = rest.first {
             rest = rest.dropFirst()
             switch c {
@@ -75,11 +75,15 @@ enum LessonText {
                 rest = rest.drop { $0 == "*" }
             case "!" where rest.first == "[":
                 out += "Picture: "
+                picture = true
             case "[":
                 if let close = rest.firstIndex(of: "]"), rest[rest.index(after: close)...].hasPrefix("("),
                    let end = rest[close...].firstIndex(of: ")") {
                     let target = rest[rest.index(close, offsetBy: 2)..<end]
-                    out += inline(String(rest[..<close])) + " (" + target + ")"
+                    // A picture's file is named from the repository's top, where the reader stands.
+                    let shown = picture && !target.contains(":") && !target.hasPrefix("/") ? "lessons/" + target : String(target)
+                    out += inline(String(rest[..<close])) + " (" + shown + ")"
+                    picture = false
                     rest = rest[rest.index(after: end)...]
                 } else { out.append(c) }
             default:

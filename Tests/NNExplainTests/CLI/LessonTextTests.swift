@@ -38,7 +38,7 @@ struct LessonTextTests {
     }
 
     @Test func aPictureIsNamedForTheTerminal() {
-        #expect(LessonText.inline("![XOR, learned](pictures/xor-boundary.svg)") == "Picture: XOR, learned (pictures/xor-boundary.svg)")
+        #expect(LessonText.inline("![XOR, learned](pictures/xor-boundary.svg)") == "Picture: XOR, learned (lessons/pictures/xor-boundary.svg)")
         #expect(LessonText.inline("Wow! [a link](x.md)") == "Wow! a link (x.md)")
     }
 
