@@ -48,10 +48,10 @@ extension BoundaryPicture {
         return [first + ".", second]
     }
 
-    /// `18 of 20 (90%)`, the percentage rounded down to a tenth, so that only all of them is 100%.
+    /// `18 of 20 (90%)`, the percentage as `predict` writes it (``Explanation/percent(_:of:)``):
+    /// 0% and 100% only when exact.
     static func share(_ count: (correct: Int, total: Int)) -> String {
-        let percent = Double(1000 * count.correct / count.total) / 10
-        return "\(count.correct) of \(count.total) (" + NumberText.prose(percent) + "%)"
+        "\(count.correct) of \(count.total) (" + Explanation.percent(count.correct, of: count.total) + ")"
     }
 
     /// A class's condition on a vector `v` (outputs or targets): `v_0 < 0.5`, `v_0 ≥ 0.5`, or `v_j` the largest.
@@ -75,7 +75,9 @@ extension BoundaryPicture {
         if hasUndefined { lines.append(LegendLine(swatch: .region(.undefined), text: Rich(.text("no class: the output is not a number")))) }
         lines.append(LegendLine(swatch: .heading, text: Rich(.text("Markers: the target class"))))
         for c in 0..<classCount { lines.append(LegendLine(swatch: .marker(c), text: condition(c) { .y(.number($0)) })) }
-        lines.append(LegendLine(swatch: .sample(hollow: false), text: Rich(.text("filled: a training sample"))))
+        if points.contains(where: { !$0.test }) {
+            lines.append(LegendLine(swatch: .sample(hollow: false), text: Rich(.text("filled: a training sample"))))
+        }
         if test.total > 0 { lines.append(LegendLine(swatch: .sample(hollow: true), text: Rich(.text("hollow: a test sample")))) }
         if !boundary.isEmpty { lines.append(LegendLine(swatch: .boundary, text: Rich(.text("the decision boundary")))) }
         return lines

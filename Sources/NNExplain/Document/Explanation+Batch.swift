@@ -40,16 +40,29 @@ extension Explanation {
         return .paragraph([
             "What changes from full batch: this gradient is the average over the \(batchSize) sample\(batchSize == 1 ? "" : "s")",
             " of the batch, not over all \(n), so it is not ", m(full), " but an estimate of it, for a fraction of the work: ",
-            "the mean of ", m(batch), " over every batch of \(batchSize) different samples is ", m(full), ".",
+            "the mean of ", m(batch), " over every possible batch of this size is ", m(full), ".",
         ] + (fullValue.isFinite ? [" Over all \(n) samples, ", m(full + [.op(.equals), .number(fullValue)]), "."] : []))
     }
 
-    /// What a step with a batch's gradient lowers: `C_B`; `C`, the loss over all samples, need not fall.
-    static let batchStepNote: Document.Block = .paragraph([
-        "A mini-batch step: it goes against the gradient of the batch's loss ", m(.loss(.batch)), ", not of ", m(.loss(.mean)),
-        ", the loss over all samples, so a small enough step lowers ", m(.loss(.batch)), "; ", m(.loss(.mean)),
-        " need not fall with it.",
-    ])
+    /// What a step with a batch's gradient lowers: `C_B`; `C`, the loss over all samples, need not
+    /// fall, unless the batch holds every sample, when `C_B` is `C`.
+    static func batchStepNote(batchSize: Int, of n: Int) -> Document.Block {
+        guard batchSize < n else {
+            return .paragraph(["This batch holds all \(n) samples, so ", m(.loss(.batch)), " is ", m(.loss(.mean)),
+                               ": this is a full-batch step, and a small enough one lowers ", m(.loss(.mean)),
+                               " (unless its gradient is 0)."])
+        }
+        return .paragraph([
+            "A mini-batch step: it goes against the gradient of the batch's loss ", m(.loss(.batch)), ", not of ", m(.loss(.mean)),
+            ", the loss over all samples, so a small enough step lowers ", m(.loss(.batch)), " (unless its gradient is 0); ",
+            m(.loss(.mean)), " need not fall with it.",
+        ])
+    }
+
+    /// "mini-batch gradient descent", or "gradient descent" for a batch of every sample.
+    static func batchDescent(batchSize: Int, of n: Int) -> String {
+        batchSize < n ? "mini-batch gradient descent" : "gradient descent"
+    }
 
     /// The samples split into runs of consecutive ascending indices, in order.
     private static func runs(_ samples: [Int]) -> [[Int]] {

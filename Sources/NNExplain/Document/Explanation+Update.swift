@@ -48,7 +48,7 @@ extension Explanation {
         var blocks: [Document.Block]
         if let batch = step.batch {
             blocks = [
-                .title(["Update of ", m(w), ": one step of mini-batch gradient descent on "]
+                .title(["Update of ", m(w), ": one step of \(batchDescent(batchSize: batch.samples.count, of: step.before.samples.count)) on "]
                     + batchSummary(batch.samples, of: step.before.samples.count) + [", with learning rate ", rate]),
                 .paragraph(["The article's rule, ", rule, ", with the gradient of the batch's loss ", m(C), "."]),
             ]
@@ -85,7 +85,7 @@ extension Explanation {
                   " of the network, not only ", m(w), ", so "]
                 + (step.batch == nil ? ["this change in ", m(C), " is"] : ["these changes in ", m(C), " and ", m(.loss(.mean)), " are"])
                 + [" the whole step's, not ", m(w), "'s alone."]),
-        ] + (step.batch == nil ? [] : [batchStepNote]))]
+        ] + (step.batch.map { [batchStepNote(batchSize: $0.samples.count, of: step.before.samples.count)] } ?? []))]
         return Document(blocks)
     }
 
@@ -98,13 +98,14 @@ extension Explanation {
         var blocks: [Document.Block]
         if let batch = step.batch {
             blocks = [
-                .title(["One step of mini-batch gradient descent on "] + batchSummary(batch.samples, of: network.samples.count)
+                .title(["One step of \(batchDescent(batchSize: batch.samples.count, of: network.samples.count)) on "]
+                    + batchSummary(batch.samples, of: network.samples.count)
                     + [", with learning rate ", rate, ", \(step.order.rawValue) order"]),
                 .paragraph(["Every weight follows the article's rule, ", rule, ", with the gradient of the batch's loss, ",
                             m([.notation(text: "∂C_B/∂w", latex: "\\partial C_B / \\partial w"), .op(.equals), .batchMean("s"),
                                .notation(text: "∂C_s/∂w", latex: "\\partial C_s / \\partial w")]),
                             biases]),
-                batchStepNote,
+                batchStepNote(batchSize: batch.samples.count, of: network.samples.count),
             ]
         } else {
             blocks = [

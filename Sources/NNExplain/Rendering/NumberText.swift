@@ -8,7 +8,6 @@ import Darwin
 /// C's `%g` style, trailing zeros dropped, `-0` as `0`; and never more digits than the number needs,
 /// so a typed 0.2 prints as `0.2` even with 17 digits (not `0.20000000000000001`).
 enum NumberText {
-    ///
     /// Fixed or exponent form is `%g`'s choice at `precision` (exponent form from 10^precision, or
     /// below 10⁻⁴), not at the fewer digits the number needs: 1000 is `1000`, not `1e+03` as `%.1g`
     /// would write it. Such a number is a whole number below 10^precision, so `%.0f` writes it exactly.

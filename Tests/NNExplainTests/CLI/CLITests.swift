@@ -65,7 +65,7 @@ struct CLITests {
         ErrorCase(arguments: ["train", "--epochs", "3", "--batch-size", "2.5"], status: 64,
                   message: "--batch-size expects a whole number, not '2.5'; give a whole number 1…2147483647"),
         ErrorCase(arguments: ["train", "--epochs", "3", "--shuffle-seed", "4"], status: 64,
-                  message: "--shuffle-seed only matters with --batch-size; add --batch-size B, or leave out --shuffle-seed"),
+                  message: "--shuffle-seed only matters with --batch-size (it orders the samples into batches); add --batch-size B, or leave out --shuffle-seed"),
         ErrorCase(arguments: ["update", "--update-order", "backwards"], status: 64,
                   message: "unknown update order 'backwards'; use simultaneous or output-first"),
         ErrorCase(arguments: ["gradients", "--random", "3,0,2"], status: 64,

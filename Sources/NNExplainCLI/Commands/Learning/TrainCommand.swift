@@ -73,7 +73,12 @@ enum TrainCommand {
         let batchSize = try arguments.read(Self.batchSize)
         let shuffleSeed = try arguments.read(Self.shuffleSeed)
         if batchSize == nil, arguments.isGiven(Self.shuffleSeed) {
-            throw arguments.usage("--shuffle-seed only matters with --batch-size; add --batch-size B, or leave out --shuffle-seed")
+            throw arguments.usage("--shuffle-seed only matters with --batch-size (it orders the samples into batches); "
+                + "add --batch-size B, or leave out --shuffle-seed")
+        }
+        if let batchSize, batchSize < network.samples.count, order == .outputFirst {
+            throw arguments.usage("--batch-size \(batchSize) and --update-order output-first cannot be used together; "
+                + "the output-first order is here only to reproduce Mazur's full-batch figures")
         }
         let presentation = try Presentation(arguments, environment: environment, formats: Self.formats)
         let save = try arguments.read(Self.save)

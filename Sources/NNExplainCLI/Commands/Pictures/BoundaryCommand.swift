@@ -135,7 +135,7 @@ enum BoundaryCommand {
         let work = resolution * resolution * shape.weights
         guard work <= workLimit else {
             let fitting = Int((Double(workLimit) / Double(shape.weights)).squareRoot())
-            throw arguments.usage("--resolution \(resolution) evaluates \(source) at \(ResourceLimits.grouped(resolution * resolution)) points, "
+            throw arguments.usage("a picture of \(resolution) × \(resolution) cells (--resolution) evaluates \(source) at \(ResourceLimits.grouped(resolution * resolution)) points, "
                 + "about \(ResourceLimits.grouped(work)) multiply-adds, more than the \(ResourceLimits.grouped(workLimit)) a picture may take; "
                 + (fitting >= resolutions.lowerBound ? "give --resolution \(fitting) or less" : "this network is too large to draw"))
         }

@@ -33,7 +33,7 @@ struct BoundaryCLITests {
         Refusal(arguments: ["--random", "2,1", "--resolution", "1"], words: ["--resolution 1 is out of range", "2…500"]),
         Refusal(arguments: ["--random", "2,1", "--format", "png"], words: ["svg only", "rsvg-convert"]),
         // 100² points × 9,006,000 weights: refused before the network is drawn up.
-        Refusal(arguments: ["--random", "2,3000,3000,1"], words: ["--resolution 100", "10,000 points", "give --resolution 14 or less"]),
+        Refusal(arguments: ["--random", "2,3000,3000,1"], words: ["100 × 100 cells", "10,000 points", "give --resolution 14 or less"]),
     ]
 
     @Test(arguments: refusals)
