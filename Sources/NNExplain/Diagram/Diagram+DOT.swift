@@ -139,18 +139,4 @@ private func dotNumber(_ x: Double) -> String {
 }
 
 /// Text for inside an HTML-like DOT label: `&`, `<`, `>` and `"` as entities, control characters dropped.
-private func htmlEscaped(_ s: String) -> String {
-    var out = ""
-    for c in s.unicodeScalars {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        default:
-            if c.value < 0x20 { continue }
-            out.unicodeScalars.append(c)
-        }
-    }
-    return out
-}
+private func htmlEscaped(_ s: String) -> String { XMLText.escaped(s, for: .graphvizLabel) }

@@ -1,7 +1,11 @@
 /// Text escaped for XML character data and attribute values, stated once for every markup the
-/// tool writes (the SVG diagram, the page's HTML and MathML).
+/// tool writes (the SVG diagram, the page's HTML and MathML, Graphviz's HTML-like labels).
 enum XMLText {
-    static func escaped(_ s: String) -> String {
+    /// Where the text goes: XML proper, or a Graphviz HTML-like label, which knows the HTML entities
+    /// but not `&apos;` and where a line break would be a layout instruction, not text.
+    enum Target { case xml, graphvizLabel }
+
+    static func escaped(_ s: String, for target: Target = .xml) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {
@@ -10,10 +14,10 @@ enum XMLText {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "'": out += "&apos;"
+            case "'" where target == .xml: out += "&apos;"
             default:
                 // XML 1.0 forbids most control characters; drop them rather than emit an invalid document.
-                if c.value < 0x20 && c != "\t" && c != "\n" && c != "\r" { continue }
+                if c.value < 0x20 && (target == .graphvizLabel || (c != "\t" && c != "\n" && c != "\r")) { continue }
                 out.unicodeScalars.append(c)
             }
         }
