@@ -13,7 +13,7 @@ import Darwin
 /// A signal that the process ignores, or that someone else handles, is left alone. One write is
 /// registered at a time: concurrent callers (tests in one process) take turns.
 enum InterruptCleanup {
-    static let signals = [SIGINT, SIGTERM]
+    static let signals = Interruption.signals
 
     /// Runs `body` with `path` removed if SIGINT or SIGTERM arrives meanwhile; then restores the
     /// signals' previous handling.
@@ -47,24 +47,9 @@ enum InterruptCleanup {
 
     /// Installs ``removeAndExit(_:)`` for `signal` when it has its default handling, saving that.
     private static func install(_ signal: Int32, saving previous: inout sigaction) -> Bool {
-        guard sigaction(signal, nil, &previous) == 0, handler(of: previous) == nil else { return false }
-        var action = sigaction()
-        #if os(Linux)
-        action.__sigaction_handler.sa_handler = removeAndExit
-        #else
-        action.__sigaction_u.__sa_handler = removeAndExit
-        #endif
-        sigemptyset(&action.sa_mask)
+        guard sigaction(signal, nil, &previous) == 0, Interruption.handler(of: previous) == nil else { return false }
+        var action = Interruption.action(running: removeAndExit)
         return sigaction(signal, &action, nil) == 0
-    }
-
-    /// The handler `action` names; nil is the default handling (SIG_DFL).
-    private static func handler(of action: sigaction) -> (@convention(c) (Int32) -> Void)? {
-        #if os(Linux)
-        return action.__sigaction_handler.sa_handler
-        #else
-        return action.__sigaction_u.__sa_handler
-        #endif
     }
 
     /// Room for any path the system accepts, and its terminating zero.

@@ -79,17 +79,11 @@ public struct Keys: Sendable {
 enum RawMode {
     nonisolated(unsafe) static var saved = termios()
     nonisolated(unsafe) static var previous: [sigaction] = Array(repeating: sigaction(), count: 2)
-    static let signals = [SIGINT, SIGTERM]
+    static let signals = Interruption.signals
 
     static func installRestoringHandlers() {
         for (n, signal) in signals.enumerated() {
-            var action = sigaction()
-            #if os(Linux)
-            action.__sigaction_handler.sa_handler = restoreAndExit
-            #else
-            action.__sigaction_u.__sa_handler = restoreAndExit
-            #endif
-            sigemptyset(&action.sa_mask)
+            var action = Interruption.action(running: restoreAndExit)
             sigaction(signal, &action, &previous[n])
         }
     }
