@@ -26,18 +26,18 @@ enum Options {
         help: .summary("With --random: the seed; the same seed gives the same network everywhere"),
         parser: .unsignedWholeNumber, absent: .value(1))
 
+    /// An activation's name, for `--activation` and `--output-activation`.
+    private static let activationName = ValueParser.choice(of: Activation.allCases, listed: .commas) { text, _, names in
+        "unknown activation '\(text)'; use one of " + names.joined(separator: ", ")
+    }
+
     static let activation = ValueOption<Void, Activation>(
         name: "--activation", placeholder: "NAME", help: .summary("With --random: every layer's activation"),
-        parser: .choice(of: Activation.allCases, listed: .commas) { text, _, names in
-            "unknown activation '\(text)'; use one of " + names.joined(separator: ", ")
-        },
-        absent: .value(.sigmoid))
+        parser: activationName, absent: .value(.sigmoid))
 
     static let outputActivation = ValueOption<Void, Activation?>(
         name: "--output-activation", placeholder: "NAME", help: .summary("With --random: the output layer's activation"),
-        parser: ValueParser.choice(of: Activation.allCases, listed: .commas) { text, _, names in
-            "unknown activation '\(text)'; use one of " + names.joined(separator: ", ")
-        }.optional,
+        parser: activationName.optional,
         absent: .explained(nil, "that of --activation"))
 
     static let loss = ValueOption<Void, Loss>(
