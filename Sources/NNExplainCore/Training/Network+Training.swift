@@ -109,17 +109,15 @@ private struct TrainingRun {
 
     mutating func miniBatch(epochs: Int, size: Int, shuffleSeed: UInt64, progress: ((Int) -> Void)?) {
         losses.reserveCapacity(epochs + 1)
-        let all = network.samples
+        let count = network.samples.count
         var generator = SplitMix64(seed: shuffleSeed)
-        var batch = network
-        batch.testSamples = []
         record(engine.meanLoss(network, in: workspace))
         if let failed = lastLossesFailed(afterEpochs: 0) { return divergence = failed }
         for epoch in stride(from: 1, through: epochs, by: 1) {
-            let permutation = generator.permutation(of: all.count)
-            for start in stride(from: 0, to: all.count, by: size) {
-                batch.layers = network.layers
-                batch.samples = permutation[start..<min(all.count, start + size)].map { all[$0] }
+            let permutation = generator.permutation(of: count)
+            for start in stride(from: 0, to: count, by: size) {
+                // The same batch `update --batch` steps with, its samples in the shuffled order.
+                let batch = network.batch(Array(permutation[start..<min(count, start + size)]))
                 let (after, gradients) = batch.stepped(learningRate: η, order: order, engine: engine, in: workspace)
                 guard gradients.loss.isFinite else { return divergence = .batchLoss(epoch: epoch, value: gradients.loss) }
                 if let bad = after.firstNonFiniteParameter() { return divergence = .parameter(bad, epoch: epoch) }
