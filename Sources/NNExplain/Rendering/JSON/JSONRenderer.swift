@@ -5,7 +5,7 @@
 /// rules: members in a fixed order, integers as integers, every double at full precision as the
 /// shortest text that reads back to the same bits, and `null` for a double that is not finite
 /// (see ``JSONValue/formatted(indent:)``).
-public protocol JSONRepresentable {
+public protocol JSONRepresentable: Sendable {
     /// This value as JSON.
     ///
     /// - Parameter naming: how layer labels (`"layerLabel"`) and symbols (`"symbol"`) are written,
