@@ -48,6 +48,9 @@ public struct TrainingReport: Sendable, JSONRepresentable {
                              learningRate: learningRate, order: order, batches: batches)
     }
 
+    /// `train --plot`: the loss curves as an SVG picture, epochs on x and the loss on y.
+    public var plot: String { LossPlot.svg(training.losses, testLosses: training.testLosses) }
+
     /// The trained network as its file holds it.
     public var trainedFile: NetworkFile { NetworkFile(training.network, original: file) }
 

@@ -94,7 +94,7 @@ enum TrainCommand {
                                     shuffleSeed: shuffleSeed, every: every, file: loaded.file)
         if let stopped = report.stopped { throw .runtime(stopped.description) }
         if let save { try AtomicFile.write(report.trainedFile.text, to: save) }
-        if let plot { try AtomicFile.write(LossPlot.svg(training.losses, testLosses: training.testLosses), to: plot) }
+        if let plot { try AtomicFile.write(report.plot, to: plot) }
         let output = presentation.render(report.document, naming: LayerNaming(depth: network.depth), json: report)
         return CommandResult(output: output, warnings: loaded.warnings)
     }
