@@ -36,6 +36,8 @@ public struct Document: Sendable, Equatable {
         case layer(Int, full: Bool)
         /// A line of code as it is typed, e.g. numpy's `dW = np.outer(delta, a_prev)`.
         case code(String)
+        /// A loss curve drawn in a line of prose.
+        case sparkline(Sparkline)
     }
 }
 

@@ -82,18 +82,4 @@ extension Explanation {
         if tenths == 1000 { return "over 99.9%" }
         return "\(tenths / 10).\(tenths % 10)%"
     }
-
-    /// `{"accuracy", "correct", "loss", "samples": [{"output", "predicted", "target", "correct"}], "confusion"}`,
-    /// with the same under `"test"` when there are held-out samples.
-    public static func predictionsJSON(training: Predictions, test: Predictions?) -> JSONValue {
-        func object(_ p: Predictions) -> [(key: String, value: JSONValue)] {
-            [("accuracy", .number(p.accuracy)), ("correct", .integer(p.correct)), ("loss", .number(p.loss)),
-             ("samples", .array(p.rows.map { row in
-                 .object([("output", .array(row.output.map(JSONValue.number))), ("predicted", .integer(row.predicted)),
-                          ("target", .integer(row.target)), ("correct", .bool(row.correct))])
-             })),
-             ("confusion", .array(p.confusion.map { .array($0.map { .integer($0) }) }))]
-        }
-        return .object(object(training) + (test.map { [("test", .object(object($0)))] } ?? []))
-    }
 }

@@ -18,12 +18,10 @@ extension Explanation {
     }
 
     /// `nnexplain train`: the loss (and the test loss, when `testLosses` has them, one for each of
-    /// `losses`) every `every` epochs, the loss curves, and where training ended. `curve` and
-    /// `testCurve` are the curves drawn as text, each on its own scale (`logScale` and
-    /// `testLogScale` say which of them is logarithmic).
+    /// `losses`) every `every` epochs, the loss curves, each a ``Sparkline`` on its own scale, and
+    /// where training ended.
     public static func training(
-        losses: [Double], testLosses: [Double] = [], every: Int, learningRate η: Double, order: UpdateOrder,
-        batches: Batches, curve: String, testCurve: String = "", logScale: Bool = false, testLogScale: Bool = false
+        losses: [Double], testLosses: [Double] = [], every: Int, learningRate η: Double, order: UpdateOrder, batches: Batches
     ) -> Document {
         let epochs = losses.count - 1
         var shown = Array(stride(from: 0, through: epochs, by: max(every, 1)))
@@ -47,8 +45,12 @@ extension Explanation {
         blocks += [.gap, .nested([.table(header: header,
                                          rows: shown.map { [[.word(String($0))], [.number(losses[$0])]] + (tested ? [[.number(testLosses[$0])]] : []) },
                                          operators: Array(repeating: nil, count: header.count - 1))])]
-        blocks += [.gap, .paragraph(["Loss curve\(logScale ? " (log scale)" : ""), epoch 0 to \(epochs): ", .text(curve)])]
-        if tested { blocks.append(.paragraph(["Test loss curve\(testLogScale ? " (log scale)" : ""), epoch 0 to \(epochs): ", .text(testCurve)])) }
+        let curve = Sparkline(losses)
+        blocks += [.gap, .paragraph(["Loss curve\(curve.logScale ? " (log scale)" : ""), epoch 0 to \(epochs): ", .sparkline(curve)])]
+        if tested {
+            let testCurve = Sparkline(testLosses)
+            blocks.append(.paragraph(["Test loss curve\(testCurve.logScale ? " (log scale)" : ""), epoch 0 to \(epochs): ", .sparkline(testCurve)]))
+        }
         blocks.append(.paragraph(["The loss went from ", m([.number(losses[0])]), " to ", m([.number(losses[epochs])]), "."]))
         if tested, let lowest = testLosses.indices.min(by: { testLosses[$0] < testLosses[$1] }) {
             blocks.append(.paragraph(["The test loss went from ", m([.number(testLosses[0])]), " to ", m([.number(testLosses[epochs])]),

@@ -1,12 +1,28 @@
-/// The sheet as JSON: `{"seed", "network", "questions": [{"id", "ask", "quantity", "answer"}]}`.
 extension Exercise {
-    /// `answer` only with `key`; `ask` is the question's words as text writes them; `quantity`
-    /// holds `kind` and, where they apply, `layer`, `j`, `k` and `sample`.
-    public func json(key: Bool) -> JSONValue {
+    /// The sheet as `nnexplain exercise --format json` writes it: with its answers when `key`.
+    public func sheet(key: Bool) -> Sheet { Sheet(exercise: self, key: key) }
+
+    /// The sheet as JSON: `{"seed", "network", "questions": [{"id", "ask", "quantity", "digits", "answer"}]}`.
+    public struct Sheet: Sendable, JSONRepresentable {
+        /// The exercise whose questions are asked.
+        public let exercise: Exercise
+        /// Whether each question's `answer` is given: the key.
+        public let key: Bool
+
+        /// `answer` only with `key`; `ask` is the question's words as text writes them; `quantity`
+        /// holds `kind` and, where they apply, `layer`, `j`, `k` and `sample`. `seed` is an integer,
+        /// or, beyond the largest `Int`, its decimal digits as a string. Layers are named by
+        /// number whatever `naming` says, as the sheet's words name them.
+        public func json(naming: LayerNaming) -> JSONValue {
+            exercise.json(key: key)
+        }
+    }
+
+    private func json(key: Bool) -> JSONValue {
         let words = TextRenderer(naming: LayerNaming(depth: network.depth, relative: false))
         let answers = key ? self.answers : []
         return .object([
-            ("seed", .integer(Int(seed))),
+            ("seed", Int(exactly: seed).map(JSONValue.integer) ?? .string(String(seed))),
             ("network", network.fileJSON),
             ("questions", .array(questions.enumerated().map { n, question in
                 let q = question.quantity, (l, j, k) = q.indices

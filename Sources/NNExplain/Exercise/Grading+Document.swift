@@ -1,4 +1,4 @@
-/// The graded sheet as a document and as JSON.
+/// The graded sheet as a document.
 extension Grading {
     /// Each question with the answer given, the key's answer rounded as asked, the verdict and the
     /// hint, then the score.
@@ -19,21 +19,5 @@ extension Grading {
         }
         blocks += [.gap, .paragraph(["Score: \(score) of \(n)."])]
         return Document(blocks)
-    }
-
-    /// `{"results": [{"id", "given", "expected", "correct", "slip", "hint"}], "score": n}`; `given`
-    /// is left out for an unanswered question, `slip` for a right answer or an unrecognised one.
-    public var json: JSONValue {
-        .object([
-            ("results", .array(results.map { result in
-                var members: [(key: String, value: JSONValue)] = [("id", .string(result.question.id))]
-                if let given = result.given { members.append(("given", .number(given))) }
-                members += [("expected", .number(result.expected)), ("correct", .bool(result.correct))]
-                if let slip = result.slip { members.append(("slip", .string(slip.rawValue))) }
-                members.append(("hint", .string(result.hint)))
-                return .object(members)
-            })),
-            ("score", .integer(score)),
-        ])
     }
 }

@@ -1,4 +1,4 @@
-extension MatrixForm {
+extension MatrixForm: JSONRepresentable {
     /// `nnexplain matrix --format json`, every number at full precision:
     /// `{"sample": s, "layers": [{"layer": l, "delta": […], "weightGradient": [[…]], "biasGradient": […], …}]}`.
     /// With one sample, `delta`, `dCda`, `gPrime` and `previousActivations` are vectors; with
@@ -10,7 +10,7 @@ extension MatrixForm {
         case .sample(let s): (batch, head) = (false, ("sample", .integer(s)))
         case .average(let n): (batch, head) = (true, ("samples", .integer(n)))
         }
-        func array(_ rows: [[Double]]) -> JSONValue { batch ? matrix(rows) : vector(rows[0]) }
+        func array(_ rows: [[Double]]) -> JSONValue { batch ? .numbers(rows) : .numbers(rows[0]) }
         return .object([
             head,
             ("layers", .array(layers.map { f in
@@ -24,14 +24,11 @@ extension MatrixForm {
                 object += [
                     ("delta", array(f.delta)),
                     ("previousActivations", array(f.previousActivations)),
-                    ("weightGradient", matrix(f.weightGradient)),
-                    ("biasGradient", vector(f.biasGradient)),
+                    ("weightGradient", .numbers(f.weightGradient)),
+                    ("biasGradient", .numbers(f.biasGradient)),
                 ]
                 return .object(object)
             })),
         ])
     }
-
-    private func vector(_ values: [Double]) -> JSONValue { .array(values.map(JSONValue.number)) }
-    private func matrix(_ rows: [[Double]]) -> JSONValue { .array(rows.map(vector)) }
 }

@@ -1,4 +1,4 @@
-/// The nudge as a document and as JSON.
+/// The nudge as a document.
 extension Nudge {
     /// The weight and ε, a table of every quantity before, after, its change and the predicted
     /// change, then what the comparison means.
@@ -28,18 +28,5 @@ extension Nudge {
             blocks.append(.paragraph(["Each z and a belongs to one sample; give --sample S to see them move."]))
         }
         return Document(blocks)
-    }
-
-    /// `{"by", "loss": {"before", "after", "change", "predicted"}, "quantities": [{"symbol", …}]}`.
-    public func json(naming: LayerNaming) -> JSONValue {
-        let text = TextRenderer(naming: naming)
-        func numbers(_ q: Change) -> [(key: String, value: JSONValue)] {
-            [("before", .number(q.before)), ("after", .number(q.after)), ("change", .number(q.change)), ("predicted", .number(q.predicted))]
-        }
-        return .object([
-            ("by", .number(by)),
-            ("loss", .object(numbers(loss))),
-            ("quantities", .array(quantities.map { .object([("symbol", .string(text.text($0.symbol)))] + numbers($0)) })),
-        ])
     }
 }

@@ -77,6 +77,7 @@ public struct MarkdownRenderer: Sendable {
             case .text(let text): return text.split(separator: "*", omittingEmptySubsequences: false).joined(separator: "\\*")
             case .math(let formula): return "$" + math.latex(formula) + "$"
             case .code(let code): return "`" + code + "`"
+            case .sparkline(let curve): return curve.text()
             case .layer(let l, let full):
                 // The label as math like the `a^{L-1}` beside it, `$L{-}1$`, then `($l = 2$)`.
                 let label = "$" + math.naming.label(l).replacing("-", with: "{-}") + "$"

@@ -85,7 +85,7 @@ enum ExerciseCommand {
             } catch {
                 throw .badAnswersFile(path: path, error.message + " (" + exercise.command() + ")")
             }
-            return CommandResult(output: presentation.render(grading.document, naming: naming) { grading.json })
+            return CommandResult(output: presentation.render(grading.document, naming: naming, json: grading))
         }
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         let withKey = arguments.flag(key)
@@ -93,7 +93,7 @@ enum ExerciseCommand {
             let body = LatexRenderer(naming: naming, precision: presentation.precision).render(exercise.document(key: withKey))
             return CommandResult(output: Exercise.latexPage(body))
         }
-        return CommandResult(output: presentation.render(exercise.document(key: withKey), naming: naming) { exercise.json(key: withKey) })
+        return CommandResult(output: presentation.render(exercise.document(key: withKey), naming: naming, json: exercise.sheet(key: withKey)))
     }
 
     /// The answers in the file at `path`, read as network files are (links followed, `-` for

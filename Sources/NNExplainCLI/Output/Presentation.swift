@@ -102,14 +102,17 @@ struct Presentation {
         if color && format != .text { color = false }
     }
 
-    /// The document in the chosen format; `json` is asked for only when the format is JSON.
-    func render(_ document: Document, naming: LayerNaming, json: () -> JSONValue) -> String {
+    /// The document in the chosen format, or with `--format json` the value `json`, written by the
+    /// one JSON layer (``JSONRenderer``); a command without `json` does not offer that format.
+    func render(_ document: Document, naming: LayerNaming, json: (any JSONRepresentable)? = nil) -> String {
         switch format {
         case .text: return TextRenderer(naming: naming, precision: precision, ascii: ascii, color: color, width: width).render(document)
         case .markdown: return MarkdownRenderer(naming: naming, precision: precision).render(document)
         case .latex: return LatexRenderer(naming: naming, precision: precision, standalone: standalone).render(document)
         case .beamer: return BeamerRenderer(naming: naming, precision: precision, aspect: aspect).render(document)
-        case .json: return json().formatted() + "\n"
+        case .json:
+            guard let json else { preconditionFailure("a command without JSON output offered --format json") }
+            return JSONRenderer(naming: naming).render(json)
         }
     }
 }

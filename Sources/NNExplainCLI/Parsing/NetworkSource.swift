@@ -6,18 +6,15 @@ import Foundation
 import NNExplain
 
 /// A network as a command received it, with the warnings its file gave and, when it came from a
-/// file, that file's JSON (which ``Network/fileJSON(updating:)`` writes an updated network into,
-/// keeping the keys this version does not know).
+/// file, that file's JSON (which ``NetworkFile`` writes an updated network into, keeping the keys
+/// this version does not know).
 struct LoadedNetwork {
     var network: Network
     var warnings: [String] = []
     var file: JSONValue?
 
-    /// The text of `network` as a file: written into the file it came from, if any.
-    func fileText(of network: Network) -> String { file.map(network.fileText(updating:)) ?? network.fileText() }
-
-    /// The JSON of `network` as a file: written into the file it came from, if any.
-    func fileJSON(of network: Network) -> JSONValue { file.map(network.fileJSON(updating:)) ?? network.fileJSON }
+    /// `network` as a file: written into the file it came from, if any.
+    func file(of network: Network) -> NetworkFile { NetworkFile(network, original: file) }
 }
 
 /// `--network FILE` (`-` or `/dev/stdin` for standard input), `--random SIZES`, or the built-in

@@ -20,6 +20,17 @@ extension JSONValue {
         return text
     }
 
+    /// The value as a file or a command's output holds it: ``formatted(indent:)`` and one final
+    /// newline. Every JSON text nnexplain writes, network files included, is this.
+    public var fileText: String { formatted() + "\n" }
+
+    /// `values` as an array of numbers, each ``number(_:)`` and so written by the one rule for
+    /// doubles (shortest round-trip text; `null` for a value that is not finite).
+    public static func numbers(_ values: [Double]) -> JSONValue { .array(values.map(JSONValue.number)) }
+
+    /// `rows` as an array of ``numbers(_:)``: a matrix, row by row.
+    public static func numbers(_ rows: [[Double]]) -> JSONValue { .array(rows.map(numbers)) }
+
     /// Appends the value, whose first line is already indented to `level`.
     private func write(to text: inout String, level: Int) {
         switch self {

@@ -61,28 +61,26 @@ extension Network {
             ("layers", .array(layers.map { layer in
                 var members: [(key: String, value: JSONValue)] = [
                     ("activation", .string(layer.activation.rawValue)),
-                    ("weights", .array(layer.weights.map(Network.numbers))),
+                    ("weights", JSONValue.numbers(layer.weights)),
                 ]
-                if let biases = layer.biases { members.append(("biases", Network.numbers(biases))) }
+                if let biases = layer.biases { members.append(("biases", JSONValue.numbers(biases))) }
                 return .object(members)
             })),
             ("loss", .string(loss.rawValue)),
             ("learningRate", .number(learningRate)),
         ]
         if !updateBiases { top.append(("updateBiases", .bool(false))) }
-        let sampleObjects = samples.map { JSONValue.object([("x", Network.numbers($0.x)), ("y", Network.numbers($0.y))]) }
+        let sampleObjects = samples.map { JSONValue.object([("x", JSONValue.numbers($0.x)), ("y", JSONValue.numbers($0.y))]) }
         top.append(("samples", .array(sampleObjects)))
         if !testSamples.isEmpty {
-            top.append(("test", .array(testSamples.map { JSONValue.object([("x", Network.numbers($0.x)), ("y", Network.numbers($0.y))]) })))
+            top.append(("test", .array(testSamples.map { JSONValue.object([("x", JSONValue.numbers($0.x)), ("y", JSONValue.numbers($0.y))]) })))
         }
         return .object(top)
     }
 
     /// The network file's text: ``fileJSON`` formatted, with a final newline. ``decode(_:)`` reads
     /// it back to an equal network.
-    public func fileText() -> String { fileJSON.formatted() + "\n" }
-
-    private static func numbers(_ values: [Double]) -> JSONValue { .array(values.map(JSONValue.number)) }
+    public func fileText() -> String { fileJSON.fileText }
 }
 
 /// Turns a parsed network file into a ``Network``, one checked key at a time, collecting warnings.

@@ -39,7 +39,7 @@ extension Network {
     }
 
     /// ``fileJSON(updating:)`` formatted, with a final newline, as ``fileText()`` writes a file.
-    public func fileText(updating original: JSONValue) -> String { fileJSON(updating: original).formatted() + "\n" }
+    public func fileText(updating original: JSONValue) -> String { fileJSON(updating: original).fileText }
 
     /// The members of `original` in order: unknown keys as they are, known keys with `fresh`'s value
     /// (merged into the original value), known keys `fresh` lacks left out.

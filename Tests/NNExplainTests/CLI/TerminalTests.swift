@@ -216,8 +216,8 @@ struct TerminalTests {
     @Test func sparklineIsLogScaledWhenTheLossSpansMoreThanTwoDecades() {
         // 1, 0.1, 0.01, 0.001 are equal steps on a log scale: heights 1, 2/3, 1/3, 0 of the 8 levels
         // ▁…█, that is levels 7, round(4.67) = 5, round(2.33) = 2 and 0.
-        #expect(Sparkline.text([1, 0.1, 0.01, 0.001]) == "█▆▃▁")
-        #expect(Sparkline.text([1, 0.5, 0.25, 0.02]).last == "▁")
+        #expect(Sparkline([1, 0.1, 0.01, 0.001]).text() == "█▆▃▁")
+        #expect(Sparkline([1, 0.5, 0.25, 0.02]).text().last == "▁")
         #expect(!Sparkline.isLogScaled([1, 0.02]))
     }
 }

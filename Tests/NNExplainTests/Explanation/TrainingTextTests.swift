@@ -7,7 +7,7 @@ import Testing
 struct TrainingTextTests {
     static func text(_ losses: [Double], test: [Double], batches: Explanation.Batches = .init(samples: 4)) -> String {
         let document = Explanation.training(losses: losses, testLosses: test, every: 1, learningRate: 0.5, order: .simultaneous,
-                                            batches: batches, curve: "", testCurve: "")
+                                            batches: batches)
         return TextRenderer(naming: LayerNaming(depth: 2)).render(document)
     }
 

@@ -213,6 +213,7 @@ public struct LatexRenderer: Sendable {
             case .text(let text): return LatexProse.text(text)
             case .math(let formula): return "$" + math.latex(formula) + "$"
             case .code(let code): return "\\texttt{" + LatexProse.escaped(code) + "}"
+            case .sparkline(let curve): return LatexProse.text(curve.text())
             case .layer(let l, let full):
                 // The label as math, `$L-1$`, like the `a^{L-1}` beside it; then `($l = 2$)`.
                 let label = math.naming.label(l)

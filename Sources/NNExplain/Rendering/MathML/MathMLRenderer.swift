@@ -83,6 +83,7 @@ public struct MathMLRenderer: Sendable {
             case .text(let text): return MathMLMath.escaped(text)
             case .math(let formula): return self.inline(formula)
             case .code(let code): return "<code>" + MathMLMath.escaped(code) + "</code>"
+            case .sparkline(let curve): return MathMLMath.escaped(curve.text())
             case .layer(let l, let full):
                 let label = self.inline([.notation(text: math.naming.label(l), latex: "")])
                 return full ? label + " (" + self.inline([.notation(text: math.naming.otherName(l), latex: "")]) + ")" : label

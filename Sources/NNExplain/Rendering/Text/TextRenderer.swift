@@ -170,6 +170,7 @@ public struct TextRenderer: Sendable {
             case .math(let math): return self.text(math)
             case .layer(let l, let full): return full ? naming.fullName(l) : naming.label(l)
             case .code(let code): return code
+            case .sparkline(let curve): return curve.text(ascii: ascii)
             }
         }.joined())
     }

@@ -46,7 +46,7 @@ enum CheckCommand {
                     : "no --epsilon up to \(Self.largestEpsilon.formatted) is large enough, so check a network with a smaller loss"))
         }
         let naming = LayerNaming(depth: loaded.network.depth)
-        let output = presentation.render(Explanation.check(check), naming: naming) { JSONRenderer(naming: naming).render(check) }
+        let output = presentation.render(Explanation.check(check), naming: naming, json: check)
         let failure = check.failures == 0 ? nil
             : "\(check.failures) of \(check.entries.count) gradients \(check.failures == 1 ? "disagrees" : "disagree") with "
                 + "\(check.failures == 1 ? "its finite difference" : "their finite differences") (relative error above "

@@ -21,9 +21,7 @@ enum ForwardCommand {
         try requireFinite(loaded.network, samples: [s], checks: [.activations, .loss])
         let trace = loaded.network.trace(sample: s)
         let naming = LayerNaming(depth: loaded.network.depth)
-        let output = presentation.render(Explanation.forward(loaded.network, trace: trace), naming: naming) {
-            JSONRenderer(naming: naming).render(trace)
-        }
+        let output = presentation.render(Explanation.forward(loaded.network, trace: trace), naming: naming, json: trace)
         return CommandResult(output: output, warnings: loaded.warnings)
     }
 }

@@ -24,9 +24,8 @@ enum GradientsCommand {
         let gradients = (batch.map(loaded.network.batch) ?? loaded.network).gradients()
         try requireFinite(loaded.network, gradients: gradients, batch: batch)
         let naming = LayerNaming(depth: loaded.network.depth)
-        let output = presentation.render(Explanation.gradients(gradients, of: loaded.network, batch: batch), naming: naming) {
-            JSONRenderer(naming: naming).render(gradients, batch: batch)
-        }
+        let json: any JSONRepresentable = if let batch { BatchGradients(gradients, batch: batch) } else { gradients }
+        let output = presentation.render(Explanation.gradients(gradients, of: loaded.network, batch: batch), naming: naming, json: json)
         return CommandResult(output: output, warnings: loaded.warnings)
     }
 }

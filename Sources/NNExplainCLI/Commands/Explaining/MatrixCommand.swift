@@ -47,7 +47,7 @@ enum MatrixCommand {
         let layers = chosen.map { [$0.0] }
         let form = s.map { network.matrixForm(sample: $0, layers: layers) } ?? network.averagedMatrixForm(layers: layers)
         let naming = LayerNaming(depth: network.depth, relative: chosen?.relative ?? true)
-        let output = presentation.render(Explanation.matrix(form, of: network), naming: naming) { form.json(naming: naming) }
+        let output = presentation.render(Explanation.matrix(form, of: network), naming: naming, json: form)
         return CommandResult(output: output, warnings: loaded.warnings)
     }
 }

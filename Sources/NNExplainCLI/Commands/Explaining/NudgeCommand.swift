@@ -52,7 +52,7 @@ enum NudgeCommand {
         guard numbers.allSatisfy(\.isFinite) else {
             throw .runtime("the nudged network overflowed: a quantity became infinite or not a number; give a smaller --by (this run used \(ε.formatted))")
         }
-        let output = presentation.render(nudge.document, naming: weight.naming) { nudge.json(naming: weight.naming) }
+        let output = presentation.render(nudge.document, naming: weight.naming, json: nudge)
         return CommandResult(output: output, warnings: loaded.warnings)
     }
 }

@@ -53,9 +53,7 @@ enum StepCommand {
             ? network.averagedDerivation(layer: weight.l, j: weight.j, k: weight.k, batch: batch)
             : network.derivation(layer: weight.l, j: weight.j, k: weight.k, sample: s ?? 0)
         try requireFinite(mean: derivation.explainedValue, of: .w(layer: weight.l, .number(weight.j), .number(weight.k)), in: network)
-        let output = presentation.render(derivation.document, naming: weight.naming) {
-            JSONRenderer(naming: weight.naming).render(derivation)
-        }
+        let output = presentation.render(derivation.document, naming: weight.naming, json: derivation)
         return CommandResult(output: output, warnings: loaded.warnings)
     }
 }

@@ -44,7 +44,7 @@ enum PredictCommand {
         let test = network.testSamples.isEmpty ? nil : network.predictions(of: network.testSamples)
         let naming = LayerNaming(depth: network.depth)
         let document = Explanation.predictions(training: training, test: test, listing: listing, depth: network.depth)
-        let output = presentation.render(document, naming: naming) { Explanation.predictionsJSON(training: training, test: test) }
+        let output = presentation.render(document, naming: naming, json: PredictionResults(training: training, test: test))
         return CommandResult(output: output, warnings: loaded.warnings)
     }
 }

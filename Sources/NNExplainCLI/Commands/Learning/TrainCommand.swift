@@ -90,33 +90,12 @@ enum TrainCommand {
         let training = network.trained(epochs: epochs, learningRate: η, order: order, batchSize: batchSize, shuffleSeed: shuffleSeed,
                                        progress: progress.update)
         progress.finish()
-        let (trained, losses, testLosses) = (training.network, training.losses, training.testLosses)
-        let rate = "try a smaller --learning-rate (this run used \((η ?? network.learningRate).formatted))"
-        switch training.divergence {
-        case .loss(let epochs, let value):
-            throw .runtime("training diverged: the loss became \(value.isNaN ? "NaN" : "infinite") after \(epochs.counting("epoch")); \(rate)")
-        case .batchLoss(let epoch, let value):
-            throw .runtime("training diverged: the loss of a batch became \(value.isNaN ? "NaN" : "infinite") in epoch \(epoch); \(rate)")
-        case .parameter(let bad, let epoch):
-            throw .runtime("training diverged: \(parameterName(bad, in: network)) became \(nonFiniteWord(bad.value)) in epoch \(epoch); \(rate)")
-        case .testLoss(let epochs, let value):
-            throw .runtime("training stopped: the test loss, over the held-out samples, became \(value.isNaN ? "NaN" : "infinite") after "
-                + "\(epochs.counting("epoch")), while the training loss stayed finite; scale down the test samples' inputs, or \(rate)")
-        case nil:
-            break
-        }
-        if let save { try AtomicFile.write(loaded.fileText(of: trained), to: save) }
-        if let plot { try AtomicFile.write(LossPlot.svg(losses, testLosses: testLosses), to: plot) }
-        let document = Explanation.training(
-            losses: losses, testLosses: testLosses, every: every, learningRate: η ?? network.learningRate, order: order,
-            batches: .init(samples: network.samples.count, size: batchSize, shuffleSeed: shuffleSeed),
-            curve: Sparkline.text(losses), testCurve: Sparkline.text(testLosses), logScale: Sparkline.isLogScaled(losses),
-            testLogScale: Sparkline.isLogScaled(testLosses))
-        let output = presentation.render(document, naming: LayerNaming(depth: network.depth)) {
-            .object([("losses", .array(losses.map(JSONValue.number)))]
-                + (testLosses.isEmpty ? [] : [("testLosses", .array(testLosses.map(JSONValue.number)))])
-                + [("network", loaded.fileJSON(of: trained))])
-        }
+        let report = TrainingReport(training, of: network, learningRate: η, order: order, batchSize: batchSize,
+                                    shuffleSeed: shuffleSeed, every: every, file: loaded.file)
+        if let stopped = report.stopped { throw .runtime(stopped.description) }
+        if let save { try AtomicFile.write(report.trainedFile.text, to: save) }
+        if let plot { try AtomicFile.write(report.plot, to: plot) }
+        let output = presentation.render(report.document, naming: LayerNaming(depth: network.depth), json: report)
         return CommandResult(output: output, warnings: loaded.warnings)
     }
 }

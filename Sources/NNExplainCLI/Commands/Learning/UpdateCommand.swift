@@ -64,9 +64,9 @@ enum UpdateCommand {
         } else {
             document = Explanation.update(step)
         }
-        var output = presentation.render(document, naming: naming) { loaded.fileJSON(of: step.after) }
+        var output = presentation.render(document, naming: naming, json: loaded.file(of: step.after))
         if let locked {
-            try AtomicFile.write(loaded.fileText(of: step.after), to: locked.path)
+            try AtomicFile.write(loaded.file(of: step.after).text, to: locked.path)
             if presentation.format == .json { output = "" }
         }
         return CommandResult(output: output, warnings: loaded.warnings)

@@ -1,16 +1,17 @@
-/// Writes explanations as JSON values with every number at full precision (the writer prints the
-/// shortest text that reads back to the same double). Keys other tools rely on: for `step`, `"value"`
-/// and `"terms"` (each with `"symbol"` and `"value"`); for `gradients`, `"loss"` and `"layers"`.
-public struct JSONRenderer: Sendable {
-    /// Used only to write symbols, so JSON and text name every quantity the same way.
-    private let symbols: TextRenderer
-
-    public init(naming: LayerNaming) {
-        symbols = TextRenderer(naming: naming)
+/// `nnexplain step --format json`: the derivation with every number at full precision. Keys other
+/// tools rely on: `"value"` and `"terms"` (each with `"symbol"` and `"value"`).
+extension Derivation: JSONRepresentable {
+    public func json(naming: LayerNaming) -> JSONValue {
+        DerivationJSON(symbols: TextRenderer(naming: naming)).render(self)
     }
+}
 
-    /// `nnexplain step --format json`.
-    public func render(_ d: Derivation) -> JSONValue {
+/// Builds a derivation's JSON, writing symbols as text writes them, so JSON and text name every
+/// quantity the same way.
+private struct DerivationJSON {
+    let symbols: TextRenderer
+
+    func render(_ d: Derivation) -> JSONValue {
         let C = d.sampleLoss
         let w = Symbol.w(layer: d.layer, .number(d.j), .number(d.k))
         let a = Symbol.a(layer: d.layer, .number(d.j)), z = Symbol.z(layer: d.layer, .number(d.j))
@@ -41,7 +42,7 @@ public struct JSONRenderer: Sendable {
                     [
                         "sample": .integer(p.sample),
                         "symbol": .string(symbols.text(.partial(.loss(.sample(p.sample)), w))),
-                        "factors": .array(p.factors.map(JSONValue.number)),
+                        "factors": .numbers(p.factors),
                         "value": .number(p.value),
                     ]
                 })),
@@ -56,56 +57,6 @@ public struct JSONRenderer: Sendable {
             object.append(("average", .object(fields)))
         }
         return .object(object)
-    }
-
-    /// `nnexplain gradients --format json`: `weights[j][k] = ∂C/∂w_jk^l` averaged over the samples;
-    /// with a `batch`, `"batch"` lists its samples and the rest are the batch's, `C_B` and `∂C_B/∂w_jk^l`.
-    public func render(_ gradients: Gradients, batch: [Int]? = nil) -> JSONValue {
-        .object((batch.map { [("batch", .array($0.map(JSONValue.integer)))] } ?? []) + [
-            ("loss", .number(gradients.loss)),
-            ("layers", .array(gradients.layers.enumerated().map { i, layer in
-                [
-                    "layer": .integer(i + 1),
-                    "weights": .array(layer.weights.map { .array($0.map(JSONValue.number)) }),
-                    "biases": .array(layer.biases.map(JSONValue.number)),
-                ]
-            })),
-        ])
-    }
-
-    /// `nnexplain forward --format json`: every layer's `z` and `a`, and the loss.
-    public func render(_ t: Trace) -> JSONValue {
-        [
-            "sample": .integer(t.sample),
-            "inputs": .array(t.input.map(JSONValue.number)),
-            "layers": .array(t.layers.enumerated().map { i, layer in
-                ["layer": .integer(i + 1), "z": .array(layer.z.map(JSONValue.number)), "a": .array(layer.a.map(JSONValue.number))]
-            }),
-            "targets": .array(t.target.map(JSONValue.number)),
-            "lossTerms": .array(t.lossTerms.map(JSONValue.number)),
-            "loss": .number(t.loss),
-        ]
-    }
-
-    /// `nnexplain check --format json`: one entry per parameter, with the rule it passed by (`"relative"`,
-    /// `"noise"`, or null when it failed).
-    public func render(_ check: GradientCheck) -> JSONValue {
-        [
-            "epsilon": .number(check.epsilon),
-            "threshold": .number(check.threshold),
-            "noise": .number(check.noise),
-            "failures": .integer(check.failures),
-            "passedByNoise": .integer(check.passed(by: .noise).count),
-            "entries": .array(check.entries.map { e in
-                let symbol: Symbol = e.k.map { .w(layer: e.layer, .number(e.j), .number($0)) } ?? .b(layer: e.layer, .number(e.j))
-                return [
-                    "symbol": .string(symbols.text(.partial(.loss(.mean), symbol))),
-                    "backprop": .number(e.backprop), "numeric": .number(e.numeric),
-                    "relativeError": .number(e.relativeError), "passed": .bool(e.passed),
-                    "passedBy": e.passedBy.map { .string($0.rawValue) } ?? .null,
-                ]
-            }),
-        ]
     }
 
     /// The chain rule's terms: `∂C/∂a`, `∂a/∂z`, `∂z/∂w`, or `∂C/∂z_j^L`, `∂z/∂w` at an output layer
@@ -145,7 +96,7 @@ public struct JSONRenderer: Sendable {
             "summands": .array(s.summands.map { t in
                 [
                     "index": .integer(t.i),
-                    "factors": .array(t.factors.map(JSONValue.number)),
+                    "factors": .numbers(t.factors),
                     "value": .number(t.value),
                 ]
             }),
