@@ -175,7 +175,7 @@ public struct TextRenderer: Sendable {
     }
 
     /// A formula as text.
-    public func text(_ math: Math) -> String { spelled(math.pieces.map(text).joined()) }
+    public func text(_ math: Math) -> String { spelled(joined(math)) }
 
     func spelled(_ text: String) -> String { ascii ? TextRenderer.asciiSpelling(text) : text }
 
@@ -188,7 +188,6 @@ public struct TextRenderer: Sendable {
             return text.hasPrefix("-") ? "(\(text))" : text
         case .op(let op): return operatorText(op)
         case .word(let word): return word
-        case .notation(let text, _): return text
         case .parenthesized(let inner): return "(" + text(inner) + ")"
         case .squared(let inner): return text(inner) + "²"
         case .exponential(let power): return "e^(" + text(power) + ")"
@@ -198,10 +197,13 @@ public struct TextRenderer: Sendable {
         case .batchMean(let index): return "(1/|B|) Σ_(\(index)∈B) "
         case .over(let numerator, let n): return "(" + text(numerator) + ") / \(n)"
         case .matrix(let rows): return "[" + rows.map { "[" + $0.map(number).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
+        case .variable, .integer, .fraction, .reciprocal, .partial, .function, .bracketed, .bracket, .conditional,
+             .kronecker, .transposed, .ones, .code, .blank:
+            return formulaText(piece)
         }
     }
 
-    private func operatorText(_ op: Math.Operator) -> String {
+    func operatorText(_ op: Math.Operator) -> String {
         switch op {
         case .times: return " · "
         case .plus: return " + "
@@ -209,12 +211,20 @@ public struct TextRenderer: Sendable {
         case .equals: return " = "
         case .lessOrEqual: return " ≤ "
         case .greater: return " > "
+        case .less: return " < "
+        case .slash: return "/"
+        case .cross: return " × "
         case .half: return "½"
         case .hadamard: return " ⊙ "
         case .divided: return " / "
         case .matrixProduct: return " "
         case .becomes: return " → "
         case .bar: return "   │   "
+        case .by: return "×"
+        case .negative: return "−"
+        case .comma: return ", "
+        case .colon: return ":"
+        case .juxtaposed: return " "
         }
     }
 
@@ -248,7 +258,7 @@ public struct TextRenderer: Sendable {
     }
 
     /// A label in parentheses when it is longer than one character: `L`, `(L-1)`, `(12)`.
-    private func grouped(_ label: String) -> String { label.count == 1 ? label : "(\(label))" }
+    func grouped(_ label: String) -> String { label.count == 1 ? label : "(\(label))" }
 
     // MARK: Styles
 
