@@ -8,6 +8,16 @@ extension Math {
         case slash
         /// ` × `, a product of quantities named in words.
         case cross
+        /// ` ≥ `.
+        case greaterOrEqual
+        /// ` ≈ `, an approximation.
+        case approximately
+        /// ` ∈ `, membership of a set.
+        case element
+        /// ` ← `, an assignment: the left side becomes the right.
+        case assigned
+        /// A wide space between two formulas on one line; ``qquad`` twice as wide.
+        case quad, qquad
         /// `⊙`, the entry-by-entry (Hadamard) product.
         case hadamard
         /// ` / `, a division written inline (softmax's `e^(z_j) / Σ_i e^(z_i)`).

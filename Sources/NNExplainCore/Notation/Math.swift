@@ -49,6 +49,10 @@ public struct Math: Sendable, Equatable, ExpressibleByArrayLiteral {
         case code(String)
         /// An empty line to write an answer on.
         case blank
+        /// A number exactly as written, digits and all: a lesson's `0.3775`, `-5.66`.
+        case numeral(String)
+        /// `…`, terms left out.
+        case ellipsis
         /// `( … )`.
         case parenthesized(Math)
         /// `…²`.

@@ -48,6 +48,8 @@ extension LatexMath {
         // `--` as two hyphens in typewriter type, not an en dash.
         case .code(let command): return "\\texttt{" + command.replacing("--", with: "-{}-") + "}"
         case .blank: return "\\underline{\\hspace{4cm}}"
+        case .numeral(let digits): return digits
+        case .ellipsis: return "\\ldots"
         default: return ""  // the others are written by latex(_:)
         }
     }

@@ -37,7 +37,7 @@ extension LatexMath {
             }
         case .word(let word): return Double(word.count) * 0.5
         case .variable, .integer, .fraction, .reciprocal, .partial, .function, .bracketed, .bracket, .conditional,
-             .kronecker, .transposed, .ones, .code, .blank:
+             .kronecker, .transposed, .ones, .code, .blank, .numeral, .ellipsis:
             // As wide as its text, half an em a character, as the general notation was first measured.
             return Double(TextRenderer(naming: naming, precision: precision).formulaText(piece).count) * 0.5
         case .parenthesized(let inner): return width(inner) + 0.8

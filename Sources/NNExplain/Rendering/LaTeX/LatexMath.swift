@@ -31,7 +31,7 @@ struct LatexMath: Sendable {
         case .over(let numerator, let n): return "\\frac{" + latex(numerator) + "}{\(n)}"
         case .matrix(let rows): return matrix(rows)
         case .variable, .integer, .fraction, .reciprocal, .partial, .function, .bracketed, .bracket, .conditional,
-             .kronecker, .transposed, .ones, .code, .blank:
+             .kronecker, .transposed, .ones, .code, .blank, .numeral, .ellipsis:
             return formulaLatex(piece)
         }
     }
@@ -47,6 +47,12 @@ struct LatexMath: Sendable {
         case .less: return " < "
         case .slash: return "/"
         case .cross: return " \\times "
+        case .greaterOrEqual: return " \\ge "
+        case .approximately: return " \\approx "
+        case .element: return " \\in "
+        case .assigned: return " \\leftarrow "
+        case .quad: return " \\quad "
+        case .qquad: return " \\qquad "
         case .half: return "\\tfrac{1}{2}"
         case .hadamard: return " \\odot "
         case .divided: return " / "

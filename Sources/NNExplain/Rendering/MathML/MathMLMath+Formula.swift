@@ -25,6 +25,8 @@ extension MathMLMath {
         case .ones: return "<mn>1</mn>"
         case .code(let command): return "<mtext>" + MathMLMath.escaped(command) + "</mtext>"
         case .blank: return "<mtext>____________</mtext>"
+        case .numeral(let digits): return "<mn>" + digits + "</mn>"
+        case .ellipsis: return "<mi>…</mi>"
         default: return ""  // the others are written by mathML(_:)
         }
     }

@@ -29,7 +29,7 @@ struct MathMLMath: Sendable {
         case .over(let numerator, let n): return "<mfrac>" + grouped(numerator) + "<mn>\(n)</mn></mfrac>"
         case .matrix(let rows): return matrix(rows)
         case .variable, .integer, .fraction, .reciprocal, .partial, .function, .bracketed, .bracket, .conditional,
-             .kronecker, .transposed, .ones, .code, .blank:
+             .kronecker, .transposed, .ones, .code, .blank, .numeral, .ellipsis:
             return formulaMathML(piece)
         }
     }
@@ -45,6 +45,12 @@ struct MathMLMath: Sendable {
         case .less: return "<mo>&lt;</mo>"
         case .slash: return "<mi>/</mi>"
         case .cross: return "<mo>×</mo>"
+        case .greaterOrEqual: return "<mo>≥</mo>"
+        case .approximately: return "<mo>≈</mo>"
+        case .element: return "<mo>∈</mo>"
+        case .assigned: return "<mo>←</mo>"
+        case .quad: return "<mspace width=\"1em\"/>"
+        case .qquad: return "<mspace width=\"2em\"/>"
         case .half: return "<mfrac><mn>1</mn><mn>2</mn></mfrac>"
         case .hadamard: return "<mo>⊙</mo>"
         case .divided: return "<mo>/</mo>"

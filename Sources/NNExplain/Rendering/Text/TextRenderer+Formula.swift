@@ -32,7 +32,7 @@ extension TextRenderer {
     func formulaText(_ piece: Math.Piece) -> String {
         switch piece {
         case .variable(let base, let sub, let sup):
-            return base + (sub.isEmpty ? "" : "_" + sub) + (sup.isEmpty ? "" : "^" + grouped(sup))
+            return base + (sub.isEmpty ? "" : "_" + TextRenderer.script(sub)) + (sup.isEmpty ? "" : "^" + TextRenderer.script(sup))
         case .integer(let n): return "\(n)"
         case .fraction(let numerator, let denominator):
             return side(numerator) + " / " + side(denominator)
@@ -51,8 +51,19 @@ extension TextRenderer {
         case .ones: return "1"
         case .code(let command): return command
         case .blank: return "____________"
+        case .numeral(let digits): return digits
+        case .ellipsis: return "…"
         default: return ""  // the others are written by text(_:)
         }
+    }
+
+    /// A script of the general notation as text: as it is when it is letters and digits (`jk`) or
+    /// a group already (`(L-1)`), else in parentheses, `a_k^(l-1)`, `Σ_(s ∈ B)`; primes at its end
+    /// stay outside, `g_(L-1)'`.
+    static func script(_ script: String) -> String {
+        let primes = script.reversed().prefix { $0 == "'" || $0 == "′" }.count, body = script.dropLast(primes)
+        let plain = body.allSatisfy { $0.isLetter || $0.isNumber } || (body.hasPrefix("(") && body.hasSuffix(")"))
+        return (plain ? String(body) : "(" + body + ")") + script.suffix(primes)
     }
 
     /// Whether a function's argument starts with brackets it is written against, `max(0, z)`,

@@ -192,13 +192,13 @@ public struct TextRenderer: Sendable {
         case .squared(let inner): return text(inner) + "²"
         case .exponential(let power): return "e^(" + text(power) + ")"
         case .activation(let l): return "g_" + grouped(naming.label(l))
-        case .sum(let index): return "Σ_\(index) "
+        case .sum(let index): return "Σ_" + TextRenderer.script(index) + " "
         case .mean(let index): return "(1/N) " + text(.sum(index))
         case .batchMean(let index): return "(1/|B|) Σ_(\(index)∈B) "
         case .over(let numerator, let n): return "(" + text(numerator) + ") / \(n)"
         case .matrix(let rows): return "[" + rows.map { "[" + $0.map(number).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
         case .variable, .integer, .fraction, .reciprocal, .partial, .function, .bracketed, .bracket, .conditional,
-             .kronecker, .transposed, .ones, .code, .blank:
+             .kronecker, .transposed, .ones, .code, .blank, .numeral, .ellipsis:
             return formulaText(piece)
         }
     }
@@ -214,6 +214,12 @@ public struct TextRenderer: Sendable {
         case .less: return " < "
         case .slash: return "/"
         case .cross: return " × "
+        case .greaterOrEqual: return " ≥ "
+        case .approximately: return " ≈ "
+        case .element: return " ∈ "
+        case .assigned: return " ← "
+        case .quad: return "   "
+        case .qquad: return "    "
         case .half: return "½"
         case .hadamard: return " ⊙ "
         case .divided: return " / "
