@@ -16,7 +16,8 @@ struct LatexReader {
     /// Commands that stand for an operator, and the operator.
     private static let operators: [String: Math.Operator] = [
         "cdot": .times, "times": .cross, "odot": .hadamard, "to": .becomes, "leftarrow": .assigned, "approx": .approximately,
-        "le": .lessOrEqual, "leq": .lessOrEqual, "ge": .greaterOrEqual, "geq": .greaterOrEqual, "in": .element,
+        "le": .lessOrEqual, "leq": .lessOrEqual, "ge": .greaterOrEqual, "geq": .greaterOrEqual, "neq": .notEqual, "in": .element,
+        "ast": .times,
         "quad": .quad, "qquad": .qquad,
     ]
     /// Commands that stand for a letter.

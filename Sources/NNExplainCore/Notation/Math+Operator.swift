@@ -10,6 +10,8 @@ extension Math {
         case cross
         /// ` ≥ `.
         case greaterOrEqual
+        /// ` ≠ `.
+        case notEqual
         /// ` ≈ `, an approximation.
         case approximately
         /// ` ∈ `, membership of a set.

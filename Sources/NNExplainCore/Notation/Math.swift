@@ -1,6 +1,8 @@
-/// A formula as a sequence of pieces: symbols, numbers, operators and words. Explanations are built
-/// from it once, and every renderer (text, ASCII, Markdown, LaTeX) writes the same pieces its own
-/// way, so no format can show a formula the others do not.
+/// A formula as a sequence of pieces: symbols, numbers, operators, words and the structure of the
+/// general notation (letters with scripts, fractions, functions, brackets, cases). Explanations are
+/// built from it once, and every renderer (text, ASCII, Markdown, LaTeX, MathML) writes the same
+/// pieces its own way, so no format can show a formula the others do not; no piece carries a
+/// spelling of its own.
 public struct Math: Sendable, Equatable, ExpressibleByArrayLiteral {
     public let pieces: [Piece]
 

@@ -48,6 +48,7 @@ struct LatexMath: Sendable {
         case .slash: return "/"
         case .cross: return " \\times "
         case .greaterOrEqual: return " \\ge "
+        case .notEqual: return " \\neq "
         case .approximately: return " \\approx "
         case .element: return " \\in "
         case .assigned: return " \\leftarrow "

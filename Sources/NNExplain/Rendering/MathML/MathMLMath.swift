@@ -46,6 +46,7 @@ struct MathMLMath: Sendable {
         case .slash: return "<mi>/</mi>"
         case .cross: return "<mo>×</mo>"
         case .greaterOrEqual: return "<mo>≥</mo>"
+        case .notEqual: return "<mo>≠</mo>"
         case .approximately: return "<mo>≈</mo>"
         case .element: return "<mo>∈</mo>"
         case .assigned: return "<mo>←</mo>"

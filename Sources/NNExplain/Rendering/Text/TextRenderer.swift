@@ -215,6 +215,7 @@ public struct TextRenderer: Sendable {
         case .slash: return "/"
         case .cross: return " × "
         case .greaterOrEqual: return " ≥ "
+        case .notEqual: return " ≠ "
         case .approximately: return " ≈ "
         case .element: return " ∈ "
         case .assigned: return " ← "
