@@ -1,4 +1,4 @@
-/// The text of the general notation's pieces (``Math/Piece/variable(_:sub:sup:)``, fractions,
+/// The text of the operators and of the general notation's pieces (``Math/Piece/variable(_:sub:sup:)``, fractions,
 /// functions, brackets, cases), and the spacing a piece takes from its neighbours: a function after
 /// a factor is set off by a space (`y_j ln a_j^L`), and two factors side by side are separated by
 /// one unless the second opens a bracket (`0.01 z`, but `g(z)(1 − g(z))`).
@@ -85,5 +85,38 @@ extension TextRenderer {
     private func side(_ math: Math) -> String {
         let compound = math.pieces.contains { if case .op = $0 { true } else { false } }
         return compound ? "(" + joined(math) + ")" : joined(math)
+    }
+
+    /// An operator as text, with the spaces it takes: ` · `, ` = `, `×` in a shape, `−` before a term.
+    func operatorText(_ op: Math.Operator) -> String {
+        switch op {
+        case .times: return " · "
+        case .plus: return " + "
+        case .minus: return " − "
+        case .equals: return " = "
+        case .lessOrEqual: return " ≤ "
+        case .greater: return " > "
+        case .less: return " < "
+        case .slash: return "/"
+        case .cross: return " × "
+        case .greaterOrEqual: return " ≥ "
+        case .notEqual: return " ≠ "
+        case .approximately: return " ≈ "
+        case .element: return " ∈ "
+        case .assigned: return " ← "
+        case .quad: return "   "
+        case .qquad: return "    "
+        case .half: return "½"
+        case .hadamard: return " ⊙ "
+        case .divided: return " / "
+        case .matrixProduct: return " "
+        case .becomes: return " → "
+        case .bar: return "   │   "
+        case .by: return "×"
+        case .negative: return "−"
+        case .comma: return ", "
+        case .colon: return ":"
+        case .juxtaposed: return " "
+        }
     }
 }

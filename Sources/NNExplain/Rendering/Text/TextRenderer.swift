@@ -203,38 +203,6 @@ public struct TextRenderer: Sendable {
         }
     }
 
-    func operatorText(_ op: Math.Operator) -> String {
-        switch op {
-        case .times: return " · "
-        case .plus: return " + "
-        case .minus: return " − "
-        case .equals: return " = "
-        case .lessOrEqual: return " ≤ "
-        case .greater: return " > "
-        case .less: return " < "
-        case .slash: return "/"
-        case .cross: return " × "
-        case .greaterOrEqual: return " ≥ "
-        case .notEqual: return " ≠ "
-        case .approximately: return " ≈ "
-        case .element: return " ∈ "
-        case .assigned: return " ← "
-        case .quad: return "   "
-        case .qquad: return "    "
-        case .half: return "½"
-        case .hadamard: return " ⊙ "
-        case .divided: return " / "
-        case .matrixProduct: return " "
-        case .becomes: return " → "
-        case .bar: return "   │   "
-        case .by: return "×"
-        case .negative: return "−"
-        case .comma: return ", "
-        case .colon: return ":"
-        case .juxtaposed: return " "
-        }
-    }
-
     private func tableOperator(_ op: Math.Operator) -> String { spelled(operatorText(op)) }
 
     /// `x` with `precision` significant digits (C's `%g`), trailing zeros dropped; `-0` prints as `0`.
