@@ -91,7 +91,7 @@ extension Derivation {
             let side = slope.value == left ? "left" : "right"
             blocks.append(.reason([definition + [
                 ", which is not differentiable at ", m([.symbol(z), .op(.equals), .number(0)]), ": its slope is ",
-                m([.number(left)]), " for ", m([.notation(text: "z < 0", latex: "z < 0")]), " and ", m([.number(right)]), " for ", m([.notation(text: "z > 0", latex: "z > 0")]), ". This term uses the one-sided slope from the \(side), ",
+                m([.number(left)]), " for ", m([.variable("z"), .op(.less), .integer(0)]), " and ", m([.number(right)]), " for ", m([.variable("z"), .op(.greater), .integer(0)]), ". This term uses the one-sided slope from the \(side), ",
                 m([.number(slope.value)]), ", the convention PyTorch follows too.",
             ]]))
         } else {

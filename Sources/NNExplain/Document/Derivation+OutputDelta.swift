@@ -23,7 +23,7 @@ extension Derivation {
         }
         blocks.append(.reason([
             lossLine,
-            [m(.partial(C, a)), " is ", m([.parenthesized(simplifiedFormula(g)), .notation(text: " / ", latex: " / ")]
+            [m(.partial(C, a)), " is ", m([.parenthesized(simplifiedFormula(g)), .op(.divided)]
                 + [.parenthesized(Activation.sigmoid.derivativeFormula(a: .of(a)) ?? [])]),
              " and the sigmoid's slope is ", m(Activation.sigmoid.derivativeFormula(a: .of(a)) ?? []), ": the g′ cancels."],
             ["This is why cross-entropy does not suffer the saturated-sigmoid slowdown of lesson 8: however flat the sigmoid is at ",
@@ -43,7 +43,7 @@ extension Derivation {
     private func softmaxBlocks(_ g: OutputDelta, lhs: Math, lossLine: [Document.Inline]) -> [Document.Block] {
         let C = sampleLoss, j = Symbol.Index.number(g.node), i = Symbol.Index.letter("i")
         let aj = Symbol.a(layer: depth, j)
-        let entry = Math([.symbol(.a(layer: depth, i)), .parenthesized([.notation(text: "δ_i\(g.node)", latex: "\\delta_{i\(g.node)}"),
+        let entry = Math([.symbol(.a(layer: depth, i)), .parenthesized([.kronecker("i", "\(g.node)"),
                                                                         .op(.minus), .symbol(aj)])])
         var blocks: [Document.Block] = [
             .line(lhs, deltaFormula(g), [.sum("i"), .symbol(.partial(C, .a(layer: depth, i))), .op(.times)] + entry),
@@ -51,7 +51,7 @@ extension Derivation {
                 ["Softmax makes every ", m(.a(layer: depth, i)), " depend on ", m(.z(layer: depth, j)),
                  " (they share the denominator), so ", m(.z(layer: depth, j)), " reaches ", m(C), " through every output node, and their effects add up."],
                 [m(Math.of(.partial(.a(layer: depth, i), .z(layer: depth, j))) + [.op(.equals)] + entry), ", where ",
-                 m([.notation(text: "δ_i\(g.node)", latex: "\\delta_{i\(g.node)}")]), " is 1 for ", v("i", g.node), " and 0 otherwise (Kronecker's δ, not Nielsen's)."],
+                 m([.kronecker("i", "\(g.node)")]), " is 1 for ", v("i", g.node), " and 0 otherwise (Kronecker's δ, not Nielsen's)."],
                 lossLine,
             ]),
         ]
@@ -79,7 +79,7 @@ extension Derivation {
         }
         blocks.append(.reason([[
             "With cross-entropy, ", m(.partial(C, .a(layer: depth, i))), " · ", m(.a(layer: depth, i)), " = ", m([Derivation.negative, .symbol(.y(i))]),
-            ", so the summands are ", m([Derivation.negative, .symbol(.y(i)), .parenthesized([.notation(text: "δ_i\(g.node)", latex: "\\delta_{i\(g.node)}"), .op(.minus), .symbol(aj)])]),
+            ", so the summands are ", m([Derivation.negative, .symbol(.y(i)), .parenthesized([.kronecker("i", "\(g.node)"), .op(.minus), .symbol(aj)])]),
             " and the sum collapses to ", m(simplifiedFormula(g)), ", which needs no division by an output. The backward pass computes this form; ",
             "it is the sum above up to rounding.",
         ]]))
@@ -99,7 +99,7 @@ extension Derivation {
     }
 
     /// A leading minus sign, written against what follows.
-    static let negative = Math.Piece.notation(text: "−", latex: "-")
+    static let negative = Math.Piece.op(.negative)
 
     /// `a_j^L · Σ_i y_i − y_j` or `a_j^L − y_j` as a formula.
     func simplifiedFormula(_ g: OutputDelta) -> Math {

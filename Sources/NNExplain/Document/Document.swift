@@ -57,13 +57,13 @@ func m(_ symbol: Symbol) -> Document.Inline { .math(.of(symbol)) }
 func m(_ math: Math) -> Document.Inline { .math(math) }
 
 /// `∂C/∂a`, the loss's derivative by a node's activation, for prose about any node.
-let anyNodeDCda: Document.Inline = m([.notation(text: "∂C/∂a", latex: "\\partial C / \\partial a")])
+let anyNodeDCda: Document.Inline = m([.partial([.variable("C")], [.variable("a")], slashed: true)])
 
 /// A letter standing for an index or a count in prose, `j`, `s`, `N`, as math: set like the
 /// formulas beside it (italic in LaTeX, `<mi>` in MathML), not as a word of the prose.
-func v(_ letter: String) -> Document.Inline { m([.notation(text: letter, latex: letter.replacing("′", with: "'"))]) }
+func v(_ letter: String) -> Document.Inline { m([.variable(letter)]) }
 /// `j = 2`: an index or a count with its value, as math.
-func v(_ letter: String, _ value: Int) -> Document.Inline { m([.notation(text: "\(letter) = \(value)", latex: "\(letter) = \(value)")]) }
+func v(_ letter: String, _ value: Int) -> Document.Inline { m([.variable(letter), .op(.equals), .integer(value)]) }
 /// `row j, column k`: where a matrix or table keeps an entry, its indices as math.
 func rowColumn(_ row: String, _ column: String) -> [Document.Inline] { ["row ", v(row), ", column ", v(column)] }
 

@@ -25,7 +25,7 @@ extension Explanation {
     }
 
     /// The letter `B` of the batch, as math.
-    static let batchLetter = Math.Piece.notation(text: "B", latex: "B")
+    static let batchLetter = Math.Piece.variable("B")
 
     /// What changes from the full batch, for a gradient `∂C_B/∂w` (`parameter` is the `w`): it is
     /// an average over the batch, not over all samples, so it estimates `∂C/∂w`, whose value

@@ -7,7 +7,9 @@ extension Explanation {
                     m([.symbol(.epsilon), .op(.equals), .number(check.epsilon)])]),
             .paragraph([
                 "Why: a finite difference estimates each slope from the loss alone, ",
-                m([.notation(text: "(C(θ + ε) − C(θ − ε)) / 2ε", latex: "\\frac{C(\\theta + \\varepsilon) - C(\\theta - \\varepsilon)}{2\\varepsilon}")]),
+                m([.fraction([.variable("C"), .bracketed([.variable("θ"), .op(.plus), .symbol(.epsilon)], .plain), .op(.minus),
+                              .variable("C"), .bracketed([.variable("θ"), .op(.minus), .symbol(.epsilon)], .plain)],
+                             [.integer(2), .symbol(.epsilon)])]),
                 ", with no chain rule at all. When backpropagation is right the two agree to many digits; ",
                 "practitioners run this check whenever they write a new layer or loss.",
             ]),
@@ -38,9 +40,9 @@ extension Explanation {
     /// its bars as LaTeX's `\lvert`, `\rvert` and its floor a number like the table's.
     static let relativeError: Math = [
         .word("relative error"), .op(.equals),
-        .notation(text: "|backprop − numeric| / max(|backprop|, |numeric|, ",
-                  latex: "\\lvert \\text{backprop} - \\text{numeric} \\rvert / \\max(\\lvert \\text{backprop} \\rvert, \\lvert \\text{numeric} \\rvert, "),
-        .number(GradientCheck.floor), .notation(text: ")", latex: ")"),
+        .bracketed([.word("backprop"), .op(.minus), .word("numeric")], .bars), .op(.divided),
+        .function("max", [.bracketed([.bracketed([.word("backprop")], .bars), .op(.comma), .bracketed([.word("numeric")], .bars), .op(.comma),
+                                      .number(GradientCheck.floor)], .plain)]),
     ]
 
     /// An entry's last column: `ok`, `ok (noise)` or `FAIL`.

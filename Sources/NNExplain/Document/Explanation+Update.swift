@@ -1,8 +1,7 @@
 /// Documents for `update` (and the rule `train` shares).
 extension Explanation {
-    static let rule: Document.Inline = m([.notation(
-        text: "new weight = old weight − (learning rate × gradient)",
-        latex: "\\text{new weight} = \\text{old weight} - (\\text{learning rate} \\times \\text{gradient})")])
+    static let rule: Document.Inline = m([.word("new weight"), .op(.equals), .word("old weight"), .op(.minus),
+                                          .bracketed([.word("learning rate"), .op(.cross), .word("gradient")], .plain)])
 
     /// Why an update step goes against the gradient of the loss `C` (or a batch's `C_B`).
     private static func stepReason(_ C: Symbol) -> Document.Block {
@@ -102,8 +101,8 @@ extension Explanation {
                     + batchSummary(batch.samples, of: network.samples.count)
                     + [", with learning rate ", rate, ", \(step.order.rawValue) order"]),
                 .paragraph(["Every weight follows the article's rule, ", rule, ", with the gradient of the batch's loss, ",
-                            m([.notation(text: "∂C_B/∂w", latex: "\\partial C_B / \\partial w"), .op(.equals), .batchMean("s"),
-                               .notation(text: "∂C_s/∂w", latex: "\\partial C_s / \\partial w")]),
+                            m([.partial([.variable("C", sub: "B")], [.variable("w")], slashed: true), .op(.equals), .batchMean("s"),
+                               .partial([.variable("C", sub: "s")], [.variable("w")], slashed: true)]),
                             biases]),
                 batchStepNote(batchSize: batch.samples.count, of: network.samples.count),
             ]
@@ -159,7 +158,7 @@ extension Explanation {
             .reason([why + [", and the derivative of a mean is the mean of the derivatives."]]),
             .line(perSample, Math.joined(factors, by: .times)),
             .nested([.table(header: nil, rows: average.samples.map { p in
-                [[.notation(text: "s = \(p.sample):", latex: "s = \(p.sample){:}")]] + p.factors.map { [.number($0)] } + [[.number(p.value)]]
+                [[.variable("s"), .op(.equals), .integer(p.sample), .op(.colon)]] + p.factors.map { [.number($0)] } + [[.number(p.value)]]
             }, operators: [nil] + Array(repeating: .times, count: factors.count - 1) + [.equals])]),
             .chain(mean, average.samples.count == 1 ? [[.number(average.value)]]
                 : [[.over(.sum(average.samples.map(\.value)), average.samples.count)], [.number(average.value)]]),

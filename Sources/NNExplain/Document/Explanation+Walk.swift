@@ -13,7 +13,7 @@ extension Explanation {
             .paragraph([
                 "Backpropagation starts at the loss and works down, layer by layer. For each node it finds ",
                 anyNodeDCda, ", then the slope ",
-                m([.notation(text: "g'(z)", latex: "g'(z)")]), " of its activation, then the gradient of every weight into it. ",
+                m([.variable("g'"), .bracketed([.variable("z")], .plain)]), " of its activation, then the gradient of every weight into it. ",
                 "A hidden node's ", anyNodeDCda, " is a sum over the layer above, whose values an earlier step found.",
             ]),
         ])]
@@ -33,7 +33,7 @@ extension Explanation {
                 let inputs = trace.activations(ofLayer: l - 1)
                 // The formula named once, then one row of its numbers per k, and the bias's line.
                 let rows: [[Math]] = inputs.indices.map { k in
-                    [[.notation(text: "k = \(k):", latex: "k = \(k){:}")]] + (d.factors.dropLast() + [inputs[k]]).map { [.number($0)] }
+                    [[.variable("k"), .op(.equals), .integer(k), .op(.colon)]] + (d.factors.dropLast() + [inputs[k]]).map { [.number($0)] }
                         + [[.number(trace.weightGradient(layer: l, j: j, k: k))]]
                 }
                 let weight = Symbol.w(layer: l, .number(j), .letter("k"))

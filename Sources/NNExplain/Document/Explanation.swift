@@ -8,12 +8,10 @@ public enum Explanation {
             .title(["Forward pass for sample \(t.sample) of \(network.samples.count)"]),
             .paragraph([
                 "Each node adds up its weighted inputs, ",
-                m([network.hasBiases
-                    ? .notation(text: "z_j^l = Σ_k w_jk^l · a_k^(l-1) + b_j^l",
-                                latex: "z_j^l = \\sum_k w_{jk}^l \\cdot a_k^{l-1} + b_j^l")
-                    : .notation(text: "z_j^l = Σ_k w_jk^l · a_k^(l-1)", latex: "z_j^l = \\sum_k w_{jk}^l \\cdot a_k^{l-1}")]),
+                m([.variable("z", sub: "j", sup: "l"), .op(.equals), .sum("k"), .variable("w", sub: "jk", sup: "l"), .op(.times),
+                   .variable("a", sub: "k", sup: "l-1")] + (network.hasBiases ? [.op(.plus), .variable("b", sub: "j", sup: "l")] : [])),
                 ", then applies its activation, ",
-                m([.notation(text: "a_j^l = g_l(z_j^l)", latex: "a_j^l = g_l(z_j^l)")]), ".",
+                m([.variable("a", sub: "j", sup: "l"), .op(.equals), .variable("g", sub: "l"), .bracketed([.variable("z", sub: "j", sup: "l")], .plain)]), ".",
             ]),
             .gap,
             .section(heading: ["Layer ", .layer(0, full: true), network.inputs == 1 ? ": the input" : ": the \(network.inputs) inputs"],
@@ -85,8 +83,7 @@ public enum Explanation {
         if let batch {
             blocks = [
                 .title(["Gradients averaged over the mini-batch "] + batchSummary(batch, of: n) + [": ",
-                        m([.notation(text: "∂C_B/∂w_jk^l = (1/|B|) Σ_(s∈B) ∂C_s/∂w_jk^l",
-                                     latex: "\\frac{\\partial C_B}{\\partial w_{jk}^l} = \\frac{1}{|B|} \\sum_{s \\in B} \\frac{\\partial C_s}{\\partial w_{jk}^l}")])]),
+                        m(Explanation.meanGradient(of: "B", over: .batchMean("s")))]),
                 .paragraph(["Loss of the batch: ", m([.symbol(C), .op(.equals), .batchMean("s"), .symbol(.loss(.anySample)), .op(.equals), .number(gradients.loss)])]),
                 .paragraph(batch.count == n
                     ? ["This batch holds all \(n) samples, so ", m(.loss(.batch)), " is ", m(.loss(.mean)), " and these are the full-batch gradients."]
@@ -96,8 +93,7 @@ public enum Explanation {
         } else {
             blocks = [
                 .title(["Gradients averaged over the \(n) sample\(n == 1 ? "" : "s"): ",
-                        m([.notation(text: "∂C/∂w_jk^l = (1/N) Σ_s ∂C_s/∂w_jk^l",
-                                     latex: "\\frac{\\partial C}{\\partial w_{jk}^l} = \\frac{1}{N} \\sum_s \\frac{\\partial C_s}{\\partial w_{jk}^l}")])]),
+                        m(Explanation.meanGradient(of: "", over: .mean("s")))]),
                 .paragraph(["Loss: ", m([.symbol(C), .op(.equals), .mean("s"), .symbol(.loss(.anySample)), .op(.equals), .number(gradients.loss)])]),
             ]
         }
@@ -117,5 +113,13 @@ public enum Explanation {
                                 operators: Array(repeating: nil, count: header.count - 2) + (biases ? [.bar] : []))])]
         }
         return Document(blocks)
+    }
+
+    /// `∂C/∂w_jk^l = (1/N) Σ_s ∂C_s/∂w_jk^l` in the general notation, the loss `C` with the given
+    /// subscript (`B` for a mini-batch's) and the mean written by `mean`.
+    static func meanGradient(of loss: String, over mean: Math.Piece) -> Math {
+        let w = Math([.variable("w", sub: "jk", sup: "l")])
+        return [.partial([.variable("C", sub: loss)], w, slashed: false), .op(.equals), mean,
+                .partial([.variable("C", sub: "s")], w, slashed: false)]
     }
 }

@@ -27,7 +27,7 @@ extension Exercise {
 
     /// A command as code: upright, in typewriter type in LaTeX.
     private func code(_ command: String) -> Document.Inline {
-        m([.notation(text: command, latex: "\\texttt{" + command.replacingDashes + "}")])
+        m([.code(command)])
     }
 
     /// What is given: the sizes, activation, loss and learning rate, every weight and bias, the sample.
@@ -74,7 +74,7 @@ extension Exercise {
     }
 
     /// A line to write the answer on.
-    static let blank: Math = [.notation(text: "____________", latex: "\\underline{\\hspace{4cm}}")]
+    static let blank: Math = [.blank]
 
     /// The full working: the forward pass, the two gradients explained term by term, and the step.
     private var working: [Document.Block] {
@@ -89,11 +89,6 @@ extension Exercise {
         }
         return [.gap, .title(["The working"])] + documents.flatMap { [.gap] + $0.blocks }
     }
-}
-
-extension String {
-    /// `--` as LaTeX's typewriter type shows two hyphens, not an en dash.
-    var replacingDashes: String { replacing("--", with: "-{}-") }
 }
 
 extension Exercise {

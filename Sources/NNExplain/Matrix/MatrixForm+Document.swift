@@ -34,27 +34,28 @@ struct MatrixWriter {
             blocks = [
                 .title(["The backward pass in matrix form, for sample \(s) of \(network.samples.count)"]),
                 .paragraph(["The numbers of ", .code("step"), " and ", .code("gradients"), ", grouped into vectors and matrices: ",
-                            generic("W^l", "W^{l}"), " is the ", letterShape("n×m"), " matrix whose "] + rowColumn("j", "k") + [" is ", generic("w_jk^l", "w_{jk}^{l}"),
-                            " (", v("n"), " nodes in layer ", v("l"), ", ", v("m"), " in layer ", generic("l-1", "l-1"), "); ",
-                            generic("a^l", "a^{l}"), ", ", generic("z^l", "z^{l}"), " and ",
-                            generic("δ^l = ∂C_s/∂z^l", "\\delta^{l} = \\partial C_s / \\partial z^{l}"),
-                            " are column vectors (", letterShape("n×1"), "), one entry per node."]),
+                            m([.variable("W", sup: "l")]), " is the ", letterShape("n", "m"), " matrix whose "] + rowColumn("j", "k") + [" is ", m([.variable("w", sub: "jk", sup: "l")]),
+                            " (", v("n"), " nodes in layer ", v("l"), ", ", v("m"), " in layer ", m([.variable("l-1")]), "); ",
+                            m([.variable("a", sup: "l")]), ", ", m([.variable("z", sup: "l")]), " and ",
+                            m([.variable("δ", sup: "l"), .op(.equals), .partial([.variable("C", sub: "s")], [.variable("z", sup: "l")], slashed: true)]),
+                            " are column vectors (", letterShape("n", "1"), "), one entry per node."]),
             ]
         } else {
             blocks = [
                 .title(["The backward pass in matrix form, the \(count) sample\(count == 1 ? "" : "s") as rows (the batch form)"]),
                 .paragraph(["Each sample's vectors become one row of a matrix, as numpy and PyTorch store a batch: row ", v("s"), " of ",
-                            generic("Δ^l", "\\Delta^{l}"), " (", letterShape("N×n"), ") is ", generic("(δ^l)^T", "(\\delta^{l})^{T}"), " of sample ", v("s"),
-                            ", row ", v("s"), " of ", generic("A^l", "A^{l}"), " (", letterShape("N×n"), ") is ", generic("(a^l)^T", "(a^{l})^{T}"),
+                            m([.variable("Δ", sup: "l")]), " (", letterShape("N", "n"), ") is ", m([.transposed([.bracketed([.variable("δ", sup: "l")], .plain)])]), " of sample ", v("s"),
+                            ", row ", v("s"), " of ", m([.variable("A", sup: "l")]), " (", letterShape("N", "n"), ") is ", m([.transposed([.bracketed([.variable("a", sup: "l")], .plain)])]),
                             ", and each gradient is the mean over the ", v("N", count), " rows."]),
             ]
         }
-        blocks.append(.paragraph(["Forward, layer by layer: ", generic("z^l = W^l a^(l-1) + b^l", "z^{l} = W^{l} a^{l-1} + b^{l}"),
-                                  " (an ", letterShape("n×m"), " matrix times an ", letterShape("m×1"), " vector is ", letterShape("n×1"), "), then ", generic("a^l = g_l(z^l)", "a^{l} = g_{l}(z^{l})"), " entry by entry. ",
+        blocks.append(.paragraph(["Forward, layer by layer: ", m([.variable("z", sup: "l"), .op(.equals), .variable("W", sup: "l"), .op(.juxtaposed), .variable("a", sup: "l-1"),
+                                                          .op(.plus), .variable("b", sup: "l")]),
+                                  " (an ", letterShape("n", "m"), " matrix times an ", letterShape("m", "1"), " vector is ", letterShape("n", "1"), "), then ", m([.variable("a", sup: "l"), .op(.equals), .variable("g", sub: "l"), .bracketed([.variable("z", sup: "l")], .plain)]), " entry by entry. ",
                                   "In numpy, with lists indexed by the layer number ", v("l"), " (", .code("a[0]"), " is the input ", v("x"), "): ",
                                   .code(batch ? "Z[l] = A[l-1] @ W[l].T + b[l]" : "z[l] = W[l] @ a[l-1] + b[l]"), "."]))
         if !network.hasBiases {
-            blocks.append(.paragraph(["This network has no biases, so BP3, ", generic("∂C/∂b^l = δ^l", "\\partial C / \\partial b^{l} = \\delta^{l}"),
+            blocks.append(.paragraph(["This network has no biases, so BP3, ", m([.partial([.variable("C")], [.variable("b", sup: "l")], slashed: true), .op(.equals), .variable("δ", sup: "l")]),
                                       ", has nothing to show."]))
         }
         if needsElision || hasWideMatrices {
@@ -100,7 +101,6 @@ struct MatrixWriter {
 }
 
 /// A formula about every layer at once, written with the letter `l` (`W^l`), in text and LaTeX.
-func generic(_ text: String, _ latex: String) -> Document.Inline { m([.notation(text: text, latex: latex)]) }
 
 /// A shape in letters, `n×N`, as math.
-func letterShape(_ text: String) -> Document.Inline { generic(text, text.replacing("×", with: " \\times ")) }
+func letterShape(_ rows: String, _ columns: String) -> Document.Inline { m([.variable(rows), .op(.by), .variable(columns)]) }

@@ -14,10 +14,10 @@ extension MatrixWriter {
                       [oneOverCount, .op(.matrixProduct), .matrix(MatrixWriter.transposed(f.delta)), .op(.matrixProduct), .matrix(f.previousActivations)],
                       [.matrix(f.weightGradient)]),
                 .reason([
-                    [m(.transpose(D)), " is \(n)×\(count) (", letterShape("n×N"), ") and ", m(A), " is \(count)×\(width) (", letterShape("N×m"),
+                    [m(.transpose(D)), " is \(n)×\(count) (", letterShape("n", "N"), ") and ", m(A), " is \(count)×\(width) (", letterShape("N", "m"),
                      "), so the product is \(n)×\(width), the shape of ", m(.array(.weights, layer: l)), ": "] + rowColumn("j", "k")
                     + [" adds ", m(.delta(layer: l, j)), " · ", m(.a(layer: l - 1, k)), " over the samples, and ",
-                       generic("1/N", "1/N"), " makes it the mean ", entry, "."],
+                       m([.integer(1), .op(.slash), .variable("N")]), " makes it the mean ", entry, "."],
                 ]),
                 numpy("dW[\(l)] = Delta[\(l)].T @ A[\(l - 1)] / N"),
             ]
@@ -44,7 +44,7 @@ extension MatrixWriter {
         let lhs: Symbol = .partial(gradientLoss, .array(.biases, layer: l))
         if batch {
             let D: Symbol = .array(.batchDelta, layer: l)
-            let ones: Math.Piece = .notation(text: "1", latex: "\\mathbf{1}")
+            let ones: Math.Piece = .ones
             return [
                 .gap,
                 .paragraph(["BP3 for the batch, the gradient of every bias, the mean of the rows of ", m(D), ":"]),
@@ -65,20 +65,20 @@ extension MatrixWriter {
     }
 
     /// `(1/N)`, and the same with the number of samples.
-    private var oneOverN: Math.Piece { .notation(text: "(1/N)", latex: "\\frac{1}{N}") }
-    private var oneOverCount: Math.Piece { .notation(text: "(1/\(count))", latex: "\\frac{1}{\(count)}") }
+    private var oneOverN: Math.Piece { .reciprocal([.variable("N")]) }
+    private var oneOverCount: Math.Piece { .reciprocal([.integer(count)]) }
 
     /// Our notation beside PyTorch's, Keras's and Nielsen's.
     static var dictionary: Document.Block {
         .section(heading: ["Dictionary"], blocks: [
-            .paragraph([generic("w_jk^l", "w_{jk}^{l}"), " is "] + rowColumn("j", "k") + [" of ", generic("W^l", "W^{l}"),
-                        " (", letterShape("n×m"), ", out × in): the layout of PyTorch's ", .code("nn.Linear.weight[j][k]"),
+            .paragraph([m([.variable("w", sub: "jk", sup: "l")]), " is "] + rowColumn("j", "k") + [" of ", m([.variable("W", sup: "l")]),
+                        " (", letterShape("n", "m"), ", out × in): the layout of PyTorch's ", .code("nn.Linear.weight[j][k]"),
                         ". Keras stores the transpose (in × out), ", .code("kernel[k][j]"), ", and computes a row vector times it."]),
-            .paragraph([generic("δ^l = ∂C/∂z^l", "\\delta^{l} = \\partial C / \\partial z^{l}"), " is Nielsen's δ, and the four equations are his BP1 (",
-                        generic("δ^L", "\\delta^{L}"), "), BP2 (", generic("δ^l", "\\delta^{l}"), " from ", generic("δ^(l+1)", "\\delta^{l+1}"),
-                        "), BP3 (", generic("∂C/∂b", "\\partial C / \\partial b"), ") and BP4 (", generic("∂C/∂w", "\\partial C / \\partial w"), ")."]),
-            .paragraph(["Nielsen numbers the input layer 1; here it is layer 0, so his layer ", v("l"), " is our layer ", generic("l − 1", "l - 1"), " (his ",
-                        generic("w^2", "w^{2}"), " is our ", generic("W^1", "W^{1}"), ")."]),
+            .paragraph([m([.variable("δ", sup: "l"), .op(.equals), .partial([.variable("C")], [.variable("z", sup: "l")], slashed: true)]), " is Nielsen's δ, and the four equations are his BP1 (",
+                        m([.variable("δ", sup: "L")]), "), BP2 (", m([.variable("δ", sup: "l")]), " from ", m([.variable("δ", sup: "l+1")]),
+                        "), BP3 (", m([.partial([.variable("C")], [.variable("b")], slashed: true)]), ") and BP4 (", m([.partial([.variable("C")], [.variable("w")], slashed: true)]), ")."]),
+            .paragraph(["Nielsen numbers the input layer 1; here it is layer 0, so his layer ", v("l"), " is our layer ", m([.variable("l"), .op(.minus), .integer(1)]), " (his ",
+                        m([.variable("w", sup: "2")]), " is our ", m([.variable("W", sup: "1")]), ")."]),
         ])
     }
 }

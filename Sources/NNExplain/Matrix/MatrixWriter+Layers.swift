@@ -27,17 +27,18 @@ extension MatrixWriter {
         case .jacobian:
             // Every a_i^L depends on every z_j^L: δ^L is the Jacobian's transpose times ∇_a C_s. The
             // Jacobian itself is explained by `step`; here δ comes from the trace like every number.
-            let jacobian: Math.Piece = .notation(text: "J^T", latex: "J^{T}")
+            let jacobian: Math.Piece = .transposed([.variable("J")])
             return [
                 .paragraph(["BP1, the output layer's error, from the loss through the Jacobian ",
-                            m([.notation(text: "J_ij = ∂a_i^L/∂z_j^L", latex: "J_{ij} = \\partial a_i^{L} / \\partial z_j^{L}")]), ":"]),
+                            m([.variable("J", sub: "ij"), .op(.equals),
+                               .partial([.variable("a", sub: "i", sup: "L")], [.variable("z", sub: "j", sup: "L")], slashed: true)]), ":"]),
                 batch
                     ? .line(.of(d), [array(f.delta)])
                     : .line(.of(d), [jacobian, .op(.matrixProduct), .symbol(grad)], [jacobian, .op(.matrixProduct), array(f.dCda)], [array(f.delta)]),
                 .reason([
                     ["Each ", m(.a(layer: l, .letter("i"))), " depends on every ", m(.z(layer: l, .letter("j"))),
                      ", so the slopes do not multiply entry by entry: ", v("J"), " is \(n)×\(n), ",
-                     m(Math.of(.delta(layer: l, .letter("j"))) + [.op(.equals), .sum("i"), .notation(text: "J_ij ", latex: "J_{ij}")]
+                     m(Math.of(.delta(layer: l, .letter("j"))) + [.op(.equals), .sum("i"), .variable("J", sub: "ij"), .op(.juxtaposed)]
                        + Math.of(.partial(sampleLoss, .a(layer: l, .letter("i"))))),
                      " sums column ", v("j"), " of ", v("J"), ", which is row ", v("j"), " of ", m([jacobian]), "."],
                     [m([jacobian]), " (\(n)×\(n)) times ", m(grad), " (\(n)×1) is \(n)×1"]
@@ -67,7 +68,7 @@ extension MatrixWriter {
         var shapes: [[Document.Inline]]
         if batch {
             shapes = [
-                [m(dAbove), " is \(count)×\(n) (", letterShape("N×n"), ") and ", m(W), " is \(n)×\(width), so their product is \(count)×\(width), a row per sample and a column per node of layer ",
+                [m(dAbove), " is \(count)×\(n) (", letterShape("N", "n"), ") and ", m(W), " is \(n)×\(width), so their product is \(count)×\(width), a row per sample and a column per node of layer ",
                  layer(l), "; "] + rowColumn("s", "k") + [" is ", sum, ", the index form's sum over the layer above. With the samples as rows the transpose moves: row ", v("s"), " is ",
                  m([.symbol(.transpose(.array(.delta, layer: above))), .op(.matrixProduct), .symbol(W)]), ", the transpose of ",
                  m([.symbol(.transpose(W)), .op(.matrixProduct), .symbol(.array(.delta, layer: above))]), " of sample ", v("s"), "."],

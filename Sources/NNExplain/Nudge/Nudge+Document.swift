@@ -13,7 +13,7 @@ extension Nudge {
             .title(["Nudge ", m(w), " by ", m([.symbol(.epsilon), .op(.equals), .number(by)]),
                     sample.map { " (sample \($0))" } ?? " (the mean loss over all samples)"]),
             .paragraph(["Add ε to the weight, run the network again, and compare every quantity that moves. The predicted change is ",
-                        m([.notation(text: "∂q/∂w · ε", latex: "\\frac{\\partial q}{\\partial w} \\cdot \\varepsilon")]),
+                        m([.partial([.variable("q")], [.variable("w")], slashed: false), .op(.times), .symbol(.epsilon)]),
                         ", the chain rule's first-order estimate; only ", m(.z(layer: layer, .number(j))),
                         " and what lies above it can move."]),
             .gap,

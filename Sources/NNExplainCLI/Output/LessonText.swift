@@ -1,3 +1,5 @@
+import NNExplain
+
 /// A lesson's Markdown as a terminal shows it: headings underlined, the answers under an "Answers"
 /// heading instead of raw `<details>`/`<summary>` tags, `$…$` math in the text renderer's Unicode
 /// spelling (`∂C_0/∂w_12^L`, `a_2^(L-1)`), code spans and emphasis without their marks, and the

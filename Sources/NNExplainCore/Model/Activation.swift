@@ -84,29 +84,33 @@ public enum Activation: String, CaseIterable, Sendable {
         }
     }
 
-    /// `g(z)` as printed, e.g. `1 / (1 + e^(−z))`.
+    /// `g(z)` as a formula, e.g. `1 / (1 + e^(−z))`.
     public var formula: Math {
+        let z = Math.Piece.variable("z")
         switch self {
-        case .sigmoid: return [.notation(text: "1 / (1 + e^(−z))", latex: "\\frac{1}{1 + e^{-z}}")]
-        case .tanh: return [.notation(text: "tanh z", latex: "\\tanh z")]
-        case .relu: return [.notation(text: "max(0, z)", latex: "\\max(0, z)")]
-        case .leakyRelu:
-            return [.notation(text: "z if z > 0, else 0.01 z", latex: "z \\text{ if } z > 0 \\text{, else } 0.01\\,z")]
-        case .identity: return [.notation(text: "z", latex: "z")]
-        case .softmax: return [.notation(text: "e^(z_j) / Σ_i e^(z_i)", latex: "\\frac{e^{z_j}}{\\sum_i e^{z_i}}")]
+        case .sigmoid: return [.fraction([.integer(1)], [.integer(1), .op(.plus), .exponential([.op(.negative), z])])]
+        case .tanh: return [.function("tanh", [z])]
+        case .relu: return [.function("max", [.bracketed([.integer(0), .op(.comma), z], .plain)])]
+        case .leakyRelu: return [.conditional([z], condition: [z, .op(.greater), .integer(0)],
+                                              otherwise: [.number(Activation.leakySlope), .op(.juxtaposed), z])]
+        case .identity: return [z]
+        case .softmax: return [.fraction([.exponential([.variable("z", sub: "j")])],
+                                         [.sum("i"), .exponential([.variable("z", sub: "i")])])]
         }
     }
 
-    /// `g'(z)` as printed, e.g. `g(z)(1 − g(z))`.
+    /// `g'(z)` as a formula, e.g. `g(z)(1 − g(z))`.
     public var derivativeFormula: Math {
+        let z = Math.Piece.variable("z"), positive: Math = [z, .op(.greater), .integer(0)]
+        let g: Math = [.variable("g"), .bracketed([z], .plain)]
         switch self {
-        case .sigmoid: return [.notation(text: "g(z)(1 − g(z))", latex: "g(z)\\,(1 - g(z))")]
-        case .tanh: return [.notation(text: "1 − tanh² z", latex: "1 - \\tanh^2 z")]
-        case .relu: return [.notation(text: "1 if z > 0, else 0", latex: "1 \\text{ if } z > 0 \\text{, else } 0")]
-        case .leakyRelu:
-            return [.notation(text: "1 if z > 0, else 0.01", latex: "1 \\text{ if } z > 0 \\text{, else } 0.01")]
-        case .identity: return [.notation(text: "1", latex: "1")]
-        case .softmax: return [.notation(text: "a_i(δ_ij − a_j)", latex: "a_i(\\delta_{ij} - a_j)")]
+        case .sigmoid: return g + [.op(.juxtaposed), .bracketed([.integer(1), .op(.minus)] + g, .plain)]
+        case .tanh: return [.integer(1), .op(.minus), .function("tanh", [z], squared: true)]
+        case .relu: return [.conditional([.integer(1)], condition: positive, otherwise: [.integer(0)])]
+        case .leakyRelu: return [.conditional([.integer(1)], condition: positive, otherwise: [.number(Activation.leakySlope)])]
+        case .identity: return [.integer(1)]
+        case .softmax:
+            return [.variable("a", sub: "i"), .bracketed([.kronecker("i", "j"), .op(.minus), .variable("a", sub: "j")], .plain)]
         }
     }
 

@@ -64,13 +64,12 @@ public enum Loss: String, CaseIterable, Sendable {
         let body: [Math.Piece]
         switch self {
         case .squared, .halfSquared:
-            let half: [Math.Piece] = self == .halfSquared ? [.notation(text: "½ ", latex: "\\tfrac{1}{2}")] : []
+            let half: [Math.Piece] = self == .halfSquared ? [.op(.half), .op(.juxtaposed)] : []
             return [.symbol(loss), .op(.equals)] + Math(half + [.sum("j"), .squared([.parenthesized(a + [.op(.minus)] + y)])])
         case .crossEntropy: body = [.sum("j")] + (y + Loss.ln(a)).pieces
-        case .binaryCrossEntropy: body = [.sum("j"), .notation(text: "[", latex: "\\left[")] + binaryTerms(a: a, y: y).pieces
-            + [.notation(text: "]", latex: "\\right]")]
+        case .binaryCrossEntropy: body = [.sum("j"), .bracketed(binaryTerms(a: a, y: y), .square)]
         }
-        return [.symbol(loss), .op(.equals), Loss.negative] + Math(body)
+        return [.symbol(loss), .op(.equals), .op(.negative)] + Math(body)
     }
 
     /// One output node's share of `C_s`, for formulas or numbers `a`, `y`: `(a − y)²`, `½(a − y)²`,
@@ -80,22 +79,21 @@ public enum Loss: String, CaseIterable, Sendable {
         switch self {
         case .squared: return [square]
         case .halfSquared: return [.op(.half), square]
-        case .crossEntropy: return [Loss.negative] + y + Loss.ln(a)
+        case .crossEntropy: return [.op(.negative)] + y + Loss.ln(a)
         case .binaryCrossEntropy:
-            return [Loss.negative, .notation(text: "[", latex: "\\left[")] + binaryTerms(a: a, y: y)
-                + [.notation(text: "]", latex: "\\right]")]
+            return [.op(.negative), .bracketed(binaryTerms(a: a, y: y), .square)]
         }
     }
 
     /// `∂C_s/∂a_j^L`, for formulas or numbers `a`, `y`.
     public func derivative(a: Math, y: Math) -> Math {
         switch self {
-        case .squared: return [.notation(text: "2", latex: "2"), .parenthesized(a + [.op(.minus)] + y.asOperand)]
+        case .squared: return [.integer(2), .parenthesized(a + [.op(.minus)] + y.asOperand)]
         case .halfSquared: return a + [.op(.minus)] + y.asOperand
-        case .crossEntropy: return [Loss.negative] + y + [Loss.over] + a.asOperand
+        case .crossEntropy: return [.op(.negative)] + y + [.op(.divided)] + a.asOperand
         case .binaryCrossEntropy:
-            return [Loss.negative] + y + [Loss.over] + a.asOperand + [.op(.plus)]
-                + [.parenthesized([.number(1), .op(.minus)] + y.asOperand), Loss.over, .parenthesized([.number(1), .op(.minus)] + a.asOperand)]
+            return [.op(.negative)] + y + [.op(.divided)] + a.asOperand + [.op(.plus)]
+                + [.parenthesized([.number(1), .op(.minus)] + y.asOperand), .op(.divided), .parenthesized([.number(1), .op(.minus)] + a.asOperand)]
         }
     }
 
@@ -105,12 +103,8 @@ public enum Loss: String, CaseIterable, Sendable {
             + Loss.ln([.parenthesized([.number(1), .op(.minus)] + a.asOperand)])
     }
 
-    /// ` ln x`.
-    private static func ln(_ x: Math) -> Math { [.notation(text: " ln ", latex: "\\ln ")] + x.asOperand }
-    /// A leading minus sign.
-    private static let negative = Math.Piece.notation(text: "−", latex: "-")
-    /// A division inside a formula.
-    private static let over = Math.Piece.notation(text: " / ", latex: " / ")
+    /// `ln x`.
+    private static func ln(_ x: Math) -> Math { [.function("ln", x.asOperand)] }
 
     /// The names a network file may use.
     public static var names: [String] { allCases.map(\.rawValue) }

@@ -1,6 +1,8 @@
-/// A formula as a sequence of pieces: symbols, numbers, operators and words. Explanations are built
-/// from it once, and every renderer (text, ASCII, Markdown, LaTeX) writes the same pieces its own
-/// way, so no format can show a formula the others do not.
+/// A formula as a sequence of pieces: symbols, numbers, operators, words and the structure of the
+/// general notation (letters with scripts, fractions, functions, brackets, cases). Explanations are
+/// built from it once, and every renderer (text, ASCII, Markdown, LaTeX, MathML) writes the same
+/// pieces its own way, so no format can show a formula the others do not; no piece carries a
+/// spelling of its own.
 public struct Math: Sendable, Equatable, ExpressibleByArrayLiteral {
     public let pieces: [Piece]
 
@@ -17,8 +19,42 @@ public struct Math: Sendable, Equatable, ExpressibleByArrayLiteral {
         case op(Operator)
         /// A word inside a formula, upright: `sigmoid`, `since`, `if`.
         case word(String)
-        /// A fixed piece of notation given in both plain text and LaTeX, e.g. `1 / (1 + e^(−z))`.
-        case notation(text: String, latex: String)
+        /// A letter of the general notation with its scripts, `z_j^l`, `w_jk^l`, `a_k^(l-1)`, `N`:
+        /// italic, the scripts written as given (a quantity of a network is a ``symbol(_:)``).
+        case variable(String, sub: String = "", sup: String = "")
+        /// A whole number as written, `3` in the shape `3×1`: never rounded to a precision.
+        case integer(Int)
+        /// `numerator / denominator`: a stacked fraction where the format has one, in text the
+        /// two sides on one line, a side with an operator in parentheses.
+        case fraction(Math, Math)
+        /// `(1/x)`, the reciprocal of a count, written before what it scales: `(1/N) Σ_s`.
+        case reciprocal(Math)
+        /// The partial derivative `∂q/∂w` of general notation; `slashed` keeps it on one line in
+        /// every format (a stacked one where the format has one otherwise).
+        case partial(Math, Math, slashed: Bool)
+        /// A named function applied to its argument, upright: `ln a`, `tanh z`, `max(0, z)`; with
+        /// `squared`, its square, `tanh² z`.
+        case function(String, Math, squared: Bool = false)
+        /// A formula between brackets of a kind (``Bracket``).
+        case bracketed(Math, Bracket)
+        /// One bracket alone, opening or closing, for a group whose inside a renderer may break.
+        case bracket(Bracket, opening: Bool)
+        /// `value if condition, else otherwise`, a function of two cases.
+        case conditional(Math, condition: Math, otherwise: Math)
+        /// Kronecker's `δ_ij`: 1 when the two indices are equal, else 0.
+        case kronecker(String, String)
+        /// The transpose `X^T` of a formula written as one letter or group.
+        case transposed(Math)
+        /// The vector of ones `𝟏` (bold in print), which sums a matrix's rows.
+        case ones
+        /// A command as typed, in typewriter type where the format has it.
+        case code(String)
+        /// An empty line to write an answer on.
+        case blank
+        /// A number exactly as written, digits and all: a lesson's `0.3775`, `-5.66`.
+        case numeral(String)
+        /// `…`, terms left out.
+        case ellipsis
         /// `( … )`.
         case parenthesized(Math)
         /// `…²`.
@@ -55,21 +91,19 @@ public struct Math: Sendable, Equatable, ExpressibleByArrayLiteral {
 
     /// The shape `rows×columns` of a matrix, `3×1`.
     public static func shape(_ rows: Int, _ columns: Int) -> Math {
-        [.notation(text: "\(rows)×\(columns)", latex: "\(rows) \\times \(columns)")]
+        [.integer(rows), .op(.by), .integer(columns)]
     }
 
-    public enum Operator: Sendable, Equatable {
-        case times, plus, minus, equals, lessOrEqual, greater, half
-        /// `⊙`, the entry-by-entry (Hadamard) product.
-        case hadamard
-        /// ` / `, a division written inline (softmax's `e^(z_j) / Σ_i e^(z_i)`).
-        case divided
-        /// Two matrices side by side, multiplied as matrices.
-        case matrixProduct
-        /// `old → new`.
-        case becomes
-        /// A column rule in tables.
-        case bar
+    /// A kind of bracket: how it is sized in print, and its shape.
+    public enum Bracket: Sendable, Equatable {
+        /// `( … )` at the text's size: `max(0, z)`, `C(θ + ε)`.
+        case plain
+        /// `( … )` a size larger in print, around a long group broken over rows.
+        case big
+        /// `[ … ]`, as tall as what it holds.
+        case square
+        /// `| … |`, an absolute value.
+        case bars
     }
 
     /// A formula of one symbol.

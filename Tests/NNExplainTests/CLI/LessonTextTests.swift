@@ -1,3 +1,4 @@
+import NNExplain
 @testable import NNExplainCLI
 import Testing
 

@@ -22,11 +22,19 @@ struct MathMLTests {
         #expect(math.number(0.25) == "<mn>0.25</mn>")
     }
 
-    @Test func textNotationIsReadIntoScripts() {
-        let out = MathMLMath.notation("z_j^l = Σ_k w_jk^l · a_k^(l-1)")
+    /// The general notation is structure, written by the MathML writer itself: letters with their
+    /// scripts, a function's name upright with its square, a fraction stacked, the words of cases as text.
+    @Test func generalNotationIsWrittenAsStructure() {
+        let math = MathMLMath(naming: naming, precision: 9)
+        let z: Math = [.variable("z", sub: "j", sup: "l"), .op(.equals), .sum("k"), .variable("w", sub: "jk", sup: "l"), .op(.times),
+                       .variable("a", sub: "k", sup: "l-1")]
+        let out = math.mathML(z)
         #expect(out.hasPrefix("<msubsup><mi>z</mi><mi>j</mi><mi>l</mi></msubsup><mo>=</mo><msub><mo>∑</mo><mi>k</mi></msub>"))
         #expect(out.hasSuffix("<msubsup><mi>a</mi><mi>k</mi><mi>l-1</mi></msubsup>"))
-        #expect(MathMLMath.notation("1 − tanh² z") == "<mn>1</mn><mo>−</mo><msup><mi>tanh</mi><mn>2</mn></msup><mi>z</mi>")
+        #expect(math.mathML(Activation.tanh.derivativeFormula) == "<mn>1</mn><mo>−</mo><msup><mi>tanh</mi><mn>2</mn></msup><mi>z</mi>")
+        #expect(math.mathML(Activation.sigmoid.formula)
+                == "<mfrac><mn>1</mn><mrow><mn>1</mn><mo>+</mo><msup><mi>e</mi><mrow><mo>−</mo><mi>z</mi></mrow></msup></mrow></mfrac>")
+        #expect(math.mathML(Activation.relu.derivativeFormula).contains("<mtext>\u{A0}if\u{A0}</mtext>"))
     }
 
     /// Every number the text of a derivation prints appears as an `<mn>` of its MathML, so the page

@@ -7,7 +7,14 @@
 /// third with their spacing, `·` less), so a display laid out within the width seldom needs shrinking.
 extension LatexMath {
     /// The estimated width of a formula, in ems.
-    func width(_ math: Math) -> Double { math.pieces.map(width).reduce(0, +) }
+    func width(_ math: Math) -> Double {
+        math.pieces.enumerated().reduce(0) { total, next in
+            // A function after a factor is set off by a space, as in text (`y_j ln a_j^L`).
+            guard case .function = next.element, next.offset > 0 else { return total + width(next.element) }
+            if case .op = math.pieces[next.offset - 1] { return total + width(next.element) }
+            return total + width(next.element) + 0.5
+        }
+    }
 
     func width(_ piece: Math.Piece) -> Double {
         switch piece {
@@ -24,10 +31,15 @@ extension LatexMath {
             case .times: return 0.8
             case .half: return 0.7
             case .bar: return 0.3
+            case .by, .negative, .colon, .juxtaposed, .slash: return 0.5
+            case .comma: return 1
             default: return 1.3
             }
         case .word(let word): return Double(word.count) * 0.5
-        case .notation(let text, _): return Double(text.count) * 0.5
+        case .variable, .integer, .fraction, .reciprocal, .partial, .function, .bracketed, .bracket, .conditional,
+             .kronecker, .transposed, .ones, .code, .blank, .numeral, .ellipsis:
+            // As wide as its text, half an em a character, as the general notation was first measured.
+            return Double(TextRenderer(naming: naming, precision: precision).formulaText(piece).count) * 0.5
         case .parenthesized(let inner): return width(inner) + 0.8
         case .squared(let inner): return width(inner) + 0.5
         case .exponential(let power): return 0.5 + 0.7 * width(power)
@@ -133,9 +145,7 @@ extension LatexMath {
         var pieces: [Math.Piece] = []
         for piece in step.pieces {
             if case .over(let numerator, let n) = piece, width(piece) > budget * 0.8 {
-                pieces.append(.notation(text: "(1/\(n))(", latex: "\\frac{1}{\(n)}\\bigl("))
-                pieces += numerator.pieces
-                pieces.append(.notation(text: ")", latex: "\\bigr)"))
+                pieces += [.reciprocal([.integer(n)]), .bracket(.big, opening: true)] + numerator.pieces + [.bracket(.big, opening: false)]
             } else {
                 pieces.append(piece)
             }

@@ -12,16 +12,15 @@ struct LatexMath: Sendable {
     var budget: Double?
 
     /// A formula as LaTeX math, without the surrounding `$`.
-    func latex(_ math: Math) -> String { math.pieces.map(latex).joined() }
+    func latex(_ math: Math) -> String { joined(math) }
 
-    private func latex(_ piece: Math.Piece) -> String {
+    func latex(_ piece: Math.Piece) -> String {
         switch piece {
         case .symbol(let symbol): return latex(symbol)
         case .number(let x): return number(x)
         case .operand(let x): return x < 0 ? "(\(number(x)))" : number(x)
         case .op(let op): return latex(op)
         case .word(let word): return LatexProse.inMath(word)
-        case .notation(_, let latex): return latex
         case .parenthesized(let inner): return "\\left(" + latex(inner) + "\\right)"
         case .squared(let inner): return "{" + latex(inner) + "}^{2}"
         case .exponential(let power): return "e^{" + latex(power) + "}"
@@ -31,6 +30,9 @@ struct LatexMath: Sendable {
         case .batchMean(let index): return "\\frac{1}{|B|}\\sum_{\(index.replacingPrimes) \\in B} "
         case .over(let numerator, let n): return "\\frac{" + latex(numerator) + "}{\(n)}"
         case .matrix(let rows): return matrix(rows)
+        case .variable, .integer, .fraction, .reciprocal, .partial, .function, .bracketed, .bracket, .conditional,
+             .kronecker, .transposed, .ones, .code, .blank, .numeral, .ellipsis:
+            return formulaLatex(piece)
         }
     }
 
@@ -42,12 +44,27 @@ struct LatexMath: Sendable {
         case .equals: return " = "
         case .lessOrEqual: return " \\le "
         case .greater: return " > "
+        case .less: return " < "
+        case .slash: return "/"
+        case .cross: return " \\times "
+        case .greaterOrEqual: return " \\ge "
+        case .notEqual: return " \\neq "
+        case .approximately: return " \\approx "
+        case .element: return " \\in "
+        case .assigned: return " \\leftarrow "
+        case .quad: return " \\quad "
+        case .qquad: return " \\qquad "
         case .half: return "\\tfrac{1}{2}"
         case .hadamard: return " \\odot "
         case .divided: return " / "
         case .matrixProduct: return " \\, "
         case .becomes: return " \\to "
         case .bar: return " "
+        case .by: return " \\times "
+        case .negative: return "-"
+        case .comma: return ", "
+        case .colon: return "{:}"
+        case .juxtaposed: return ""
         }
     }
 

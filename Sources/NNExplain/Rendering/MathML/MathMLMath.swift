@@ -10,14 +10,13 @@ struct MathMLMath: Sendable {
     /// A formula as the content of a `<math>` element.
     func mathML(_ math: Math) -> String { math.pieces.map(mathML).joined() }
 
-    private func mathML(_ piece: Math.Piece) -> String {
+    func mathML(_ piece: Math.Piece) -> String {
         switch piece {
         case .symbol(let symbol): return mathML(symbol)
         case .number(let x): return number(x)
         case .operand(let x): return x < 0 ? fenced(number(x)) : number(x)
         case .op(let op): return mathML(op)
         case .word(let word): return "<mtext>" + MathMLMath.escaped(word) + "</mtext>"
-        case .notation(let text, _): return MathMLMath.notation(text)
         case .parenthesized(let inner): return fenced(mathML(inner))
         case .squared(let inner): return "<msup>" + grouped(inner) + "<mn>2</mn></msup>"
         case .exponential(let power): return "<msup><mi>e</mi>" + grouped(power) + "</msup>"
@@ -29,6 +28,9 @@ struct MathMLMath: Sendable {
                 + MathMLMath.tokens(index) + "<mo>∈</mo><mi>B</mi></mrow></msub>"
         case .over(let numerator, let n): return "<mfrac>" + grouped(numerator) + "<mn>\(n)</mn></mfrac>"
         case .matrix(let rows): return matrix(rows)
+        case .variable, .integer, .fraction, .reciprocal, .partial, .function, .bracketed, .bracket, .conditional,
+             .kronecker, .transposed, .ones, .code, .blank, .numeral, .ellipsis:
+            return formulaMathML(piece)
         }
     }
 
@@ -40,12 +42,27 @@ struct MathMLMath: Sendable {
         case .equals: return "<mo>=</mo>"
         case .lessOrEqual: return "<mo>≤</mo>"
         case .greater: return "<mo>&gt;</mo>"
+        case .less: return "<mo>&lt;</mo>"
+        case .slash: return "<mi>/</mi>"
+        case .cross: return "<mo>×</mo>"
+        case .greaterOrEqual: return "<mo>≥</mo>"
+        case .notEqual: return "<mo>≠</mo>"
+        case .approximately: return "<mo>≈</mo>"
+        case .element: return "<mo>∈</mo>"
+        case .assigned: return "<mo>←</mo>"
+        case .quad: return "<mspace width=\"1em\"/>"
+        case .qquad: return "<mspace width=\"2em\"/>"
         case .half: return "<mfrac><mn>1</mn><mn>2</mn></mfrac>"
         case .hadamard: return "<mo>⊙</mo>"
         case .divided: return "<mo>/</mo>"
         case .matrixProduct: return "<mspace width=\"0.2em\"/>"
         case .becomes: return "<mo>→</mo>"
         case .bar: return "<mo>│</mo>"
+        case .by: return "<mo>×</mo>"
+        case .negative: return "<mo>−</mo>"
+        case .comma: return "<mo>,</mo>"
+        case .colon: return "<mo>:</mo>"
+        case .juxtaposed: return ""
         }
     }
 
@@ -86,11 +103,11 @@ struct MathMLMath: Sendable {
     }
 
     /// A formula as one element, as a script's base or a fraction's part must be: in an `<mrow>`
-    /// unless it is one piece written as one element already (a number, or a parenthesised group).
-    private func grouped(_ math: Math) -> String {
+    /// unless it is one piece written as one element already (a number, a letter, or a parenthesised group).
+    func grouped(_ math: Math) -> String {
         if math.pieces.count == 1, let only = math.pieces.first {
             switch only {
-            case .number, .operand, .parenthesized: return mathML(only)
+            case .number, .operand, .parenthesized, .integer, .variable: return mathML(only)
             default: break
             }
         }

@@ -85,8 +85,8 @@ public struct MathMLRenderer: Sendable {
             case .code(let code): return "<code>" + MathMLMath.escaped(code) + "</code>"
             case .sparkline(let curve): return MathMLMath.escaped(curve.text())
             case .layer(let l, let full):
-                let label = self.inline([.notation(text: math.naming.label(l), latex: "")])
-                return full ? label + " (" + self.inline([.notation(text: math.naming.otherName(l), latex: "")]) + ")" : label
+                let label = "<math>" + math.label(l) + "</math>"
+                return full ? label + " (<math>" + math.otherName(l) + "</math>)" : label
             }
         }.joined()
     }

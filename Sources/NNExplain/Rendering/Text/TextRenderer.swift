@@ -176,7 +176,7 @@ public struct TextRenderer: Sendable {
     }
 
     /// A formula as text.
-    public func text(_ math: Math) -> String { spelled(math.pieces.map(text).joined()) }
+    public func text(_ math: Math) -> String { spelled(joined(math)) }
 
     func spelled(_ text: String) -> String { ascii ? TextRenderer.asciiSpelling(text) : text }
 
@@ -189,33 +189,18 @@ public struct TextRenderer: Sendable {
             return text.hasPrefix("-") ? "(\(text))" : text
         case .op(let op): return operatorText(op)
         case .word(let word): return word
-        case .notation(let text, _): return text
         case .parenthesized(let inner): return "(" + text(inner) + ")"
         case .squared(let inner): return text(inner) + "²"
         case .exponential(let power): return "e^(" + text(power) + ")"
         case .activation(let l): return "g_" + grouped(naming.label(l))
-        case .sum(let index): return "Σ_\(index) "
+        case .sum(let index): return "Σ_" + TextRenderer.script(index) + " "
         case .mean(let index): return "(1/N) " + text(.sum(index))
         case .batchMean(let index): return "(1/|B|) Σ_(\(index)∈B) "
         case .over(let numerator, let n): return "(" + text(numerator) + ") / \(n)"
         case .matrix(let rows): return "[" + rows.map { "[" + $0.map(number).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
-        }
-    }
-
-    private func operatorText(_ op: Math.Operator) -> String {
-        switch op {
-        case .times: return " · "
-        case .plus: return " + "
-        case .minus: return " − "
-        case .equals: return " = "
-        case .lessOrEqual: return " ≤ "
-        case .greater: return " > "
-        case .half: return "½"
-        case .hadamard: return " ⊙ "
-        case .divided: return " / "
-        case .matrixProduct: return " "
-        case .becomes: return " → "
-        case .bar: return "   │   "
+        case .variable, .integer, .fraction, .reciprocal, .partial, .function, .bracketed, .bracket, .conditional,
+             .kronecker, .transposed, .ones, .code, .blank, .numeral, .ellipsis:
+            return formulaText(piece)
         }
     }
 
@@ -249,7 +234,7 @@ public struct TextRenderer: Sendable {
     }
 
     /// A label in parentheses when it is longer than one character: `L`, `(L-1)`, `(12)`.
-    private func grouped(_ label: String) -> String { label.count == 1 ? label : "(\(label))" }
+    func grouped(_ label: String) -> String { label.count == 1 ? label : "(\(label))" }
 
     // MARK: Styles
 
