@@ -105,8 +105,8 @@ enum TrainCommand {
         case nil:
             break
         }
-        if let save { try AtomicFile.write(loaded.fileText(of: trained), to: save) }
-        if let plot { try AtomicFile.write(LossPlot.svg(losses, testLosses: testLosses), to: plot) }
+        if let save { try AtomicFile.write(loaded.fileText(of: trained), to: save, pause: environment.pauseWhileWriting) }
+        if let plot { try AtomicFile.write(LossPlot.svg(losses, testLosses: testLosses), to: plot, pause: environment.pauseWhileWriting) }
         let document = Explanation.training(
             losses: losses, testLosses: testLosses, every: every, learningRate: η ?? network.learningRate, order: order,
             batches: .init(samples: network.samples.count, size: batchSize, shuffleSeed: shuffleSeed),
