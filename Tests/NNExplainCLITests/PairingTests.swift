@@ -1,8 +1,8 @@
 import Foundation
 import NNExplainTestSupport
 import Testing
-@testable import NNExplain
-@testable import NNExplainCore
+import NNExplain
+import NNExplainCore
 
 /// Activations, losses and targets that do not fit together are refused, in a network file
 /// (exit 65) and with `--random` (exit 64), with one sentence naming the valid pairings.

@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-@testable import NNExplain
+import NNExplain
 import NNExplainCLI
 import NNExplainTestSupport
 import Testing

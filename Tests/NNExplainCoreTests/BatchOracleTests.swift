@@ -5,8 +5,8 @@ import NNExplainTestSupport
 import Testing
 import _Differentiation
 
-@testable import NNExplain
-@testable import NNExplainCore
+import NNExplainCore
+import NNExplainCore
 
 /// Mini-batches against the oracles of ``GradientOracleTests``: reverse-mode AD and central finite
 /// differences of the independent batch loss, which shares no code with the engine.

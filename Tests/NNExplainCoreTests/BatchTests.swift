@@ -1,5 +1,4 @@
-@testable import NNExplain
-@testable import NNExplainCore
+import NNExplainCore
 import NNExplainTestSupport
 import Testing
 
@@ -82,28 +81,5 @@ struct BatchTests {
             #expect(batch?.value == average?.value)
             #expect(batch?.batch?.fullValue == average?.value)
         }
-    }
-
-    /// A batch in shuffled order over several blocks: the explanation's mean is the engine's, and the
-    /// step moved by it.
-    @Test func theExplanationTheEngineAndTheStepAgreeOnAShuffledBatch() {
-        let network = Self.networks[Self.networks.count - 1]
-        let batch = (0..<100).map { ($0 * 37 + 5) % 150 }
-        #expect(Set(batch).count == 100)
-        let gradients = network.batch(batch).gradients()
-        let step = network.updateStep(batch: batch)
-        #expect(step.gradients == gradients)
-        for (l, j, k) in [(1, 0, 0), (1, 3, 2), (2, 1, 3)] {
-            let average = network.averagedDerivation(layer: l, j: j, k: k, batch: batch)
-            #expect(average.explainedValue == gradients.layers[l - 1].weights[j][k])
-            #expect(average.sample == batch[0])
-        }
-    }
-
-    @Test func theOptionAndTheSetAreWrittenShort() {
-        #expect(Explanation.batchOption([0, 3, 5]) == "--batch 0,3,5")
-        #expect(Explanation.batchOption([0, 1, 2, 5, 7, 8, 3]) == "--batch 0-2,5,7,8,3")
-        let set = Explanation.batchSet(Array(0..<64) + [70, 71, 72])
-        #expect(set.last == .text(" = {0, 1, …, 63, 70, 71, 72}"))
     }
 }

@@ -1,4 +1,3 @@
-@testable import NNExplain
 @testable import NNExplainCore
 import Dispatch
 import NNExplainTestSupport

@@ -6,8 +6,8 @@ import NNExplainTestSupport
 import Testing
 import _Differentiation
 
-@testable import NNExplain
-@testable import NNExplainCore
+import NNExplainCore
+import NNExplainCore
 
 /// Proves the engine's gradients against oracles that share no code with it.
 ///

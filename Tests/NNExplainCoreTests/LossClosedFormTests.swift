@@ -1,7 +1,7 @@
 import Foundation
 import NNExplainTestSupport
 import Testing
-@testable import NNExplainCore
+import NNExplainCore
 
 /// The new losses against closed forms worked by hand, including the saturated sigmoid at z = 40.
 @Suite struct LossClosedFormTests {

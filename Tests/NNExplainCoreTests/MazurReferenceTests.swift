@@ -1,8 +1,8 @@
 import NNExplainTestSupport
 import Testing
 
-@testable import NNExplain
-@testable import NNExplainCore
+import NNExplainCore
+import NNExplainCore
 
 /// The engine against **Mazur's published numbers** ("A Step by Step Backpropagation Example",
 /// 2015), hardcoded here: computed by someone else, by hand, years before this engine. These need no

@@ -1,5 +1,5 @@
-@testable import NNExplain
-@testable import NNExplainCore
+import NNExplainCore
+import NNExplainCore
 import NNExplainTestSupport
 import Testing
 

@@ -1,7 +1,7 @@
 import Foundation
 import NNExplainTestSupport
 import Testing
-@testable import NNExplainCore
+import NNExplainCore
 
 /// Mini-batch training (`trained(…, batchSize:)`), the shuffle behind it and the held-out losses,
 /// against numbers the tests compute themselves: SplitMix64 and Fisher–Yates from their

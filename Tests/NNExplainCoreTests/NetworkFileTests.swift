@@ -1,8 +1,8 @@
 import Foundation
 import NNExplainTestSupport
 import Testing
-@testable import NNExplain
-@testable import NNExplainCore
+import NNExplainCore
+import NNExplainCore
 
 /// Reading and writing network files: the JSON parser and writer, and the network file on top.
 @Suite struct NetworkFileTests {

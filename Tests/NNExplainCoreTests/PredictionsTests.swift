@@ -1,7 +1,7 @@
 import Foundation
 import NNExplainTestSupport
 import Testing
-@testable import NNExplain
+import NNExplainCore
 
 /// Predictions, classes and accuracy against closed forms: a one-layer network whose outputs the
 /// test computes itself, and whose classes it reads off the weighted sums, not off the outputs the
@@ -71,11 +71,5 @@ import Testing
         #expect(p.rows.map(\.predicted) == [2, 1] && p.correct == 1)
         let z = [0.2, 0.5, -0.2]
         #expect(abs(p.loss - ((log(exp(-3) + exp(0.5) + exp(3)) - 3) + (log(z.map(exp).reduce(0, +)) - 0.2)) / 2) <= 1e-14)
-    }
-
-    @Test(arguments: [(7, 8, "87.5%"), (2, 4, "50%"), (4, 4, "100%"), (0, 3, "0%"), (2, 3, "66.7%"), (1, 3, "33.3%"),
-                      (1496, 1497, "99.9%"), (1999, 2000, "over 99.9%"), (1, 3000, "under 0.1%"), (1, 2000, "0.1%"), (287, 300, "95.7%")])
-    func percentagesAreTrue(_ correct: Int, _ count: Int, _ text: String) {
-        #expect(Explanation.percent(correct, of: count) == text)
     }
 }

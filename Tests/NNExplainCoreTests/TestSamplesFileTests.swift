@@ -1,7 +1,7 @@
 import Foundation
 import NNExplainTestSupport
 import Testing
-@testable import NNExplainCore
+import NNExplainCore
 
 /// A network file's held-out samples, `"test"`: read and checked as the training samples are,
 /// written back by every writer, never mixed into the training samples.

@@ -1,5 +1,5 @@
 import Foundation
-import NNExplain
+import NNExplainCore
 import NNExplainTestSupport
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-@testable import NNExplainCLI
+import NNExplainCLI
 import NNExplainTestSupport
 import Testing
 

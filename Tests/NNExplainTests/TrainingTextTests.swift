@@ -1,6 +1,6 @@
 import NNExplainTestSupport
 import Testing
-@testable import NNExplain
+import NNExplain
 
 /// The sentences of `train`'s document that depend on the numbers: where the lowest test loss was,
 /// and how a batch size of at least N is described. The losses are made up, so the expected

@@ -1,6 +1,6 @@
 import Foundation
-@testable import NNExplain
-@testable import NNExplainCore
+import NNExplain
+import NNExplainCore
 import NNExplainTestSupport
 import Testing
 

@@ -1,6 +1,6 @@
 import Foundation
 @testable import NNExplain
-@testable import NNExplainCLI
+import NNExplainCLI
 import NNExplainTestSupport
 import Testing
 

@@ -1,8 +1,8 @@
 import Foundation
 import NNExplainTestSupport
 import Testing
-@testable import NNExplain
-@testable import NNExplainCore
+import NNExplain
+import NNExplainCore
 
 /// `nnexplain boundary` on the command line: what it refuses, and where it writes.
 struct BoundaryCLITests {

@@ -1,6 +1,6 @@
 import Foundation
 import NNExplain
-@testable import NNExplainCore
+import NNExplainCore
 import NNExplainTestSupport
 import Testing
 

@@ -4,8 +4,8 @@ import FoundationXML
 #endif
 import NNExplainTestSupport
 import Testing
-@testable import NNExplain
-@testable import NNExplainCore
+import NNExplain
+import NNExplainCore
 
 /// What a reader of the boundary picture needs: classes told apart by colour under colour-vision
 /// deficiencies and by shape without colour, test samples told from training samples, a legend

@@ -4,8 +4,8 @@ import FoundationXML
 #endif
 import NNExplainTestSupport
 import Testing
-@testable import NNExplain
-@testable import NNExplainCore
+import NNExplain
+import NNExplainCore
 
 /// `nnexplain boundary` on networks whose decision regions are known in closed form: every cell's
 /// shading, every sample's marker and every tick checked against numbers computed here, from the

@@ -4,8 +4,8 @@ import FoundationXML
 #endif
 import NNExplainTestSupport
 import Testing
-@testable import NNExplain
-@testable import NNExplainCore
+import NNExplain
+import NNExplainCore
 
 /// What a reader of the diagram needs: roles told apart without colour and under colour-vision
 /// deficiencies, weight labels that no other edge crosses and that cover no node or label, and DOT labels that stay legible.

@@ -5,7 +5,7 @@ import FoundationXML
 import NNExplainTestSupport
 import Testing
 @testable import NNExplain
-@testable import NNExplainCore
+import NNExplainCore
 
 /// The network diagram: the layout model's roles, the SVG as XML, and the DOT text.
 struct DiagramTests {

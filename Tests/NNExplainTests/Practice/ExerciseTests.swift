@@ -1,5 +1,5 @@
 import Foundation
-@testable import NNExplain
+import NNExplain
 import NNExplainTestSupport
 import Testing
 

@@ -1,4 +1,4 @@
-@testable import NNExplain
+import NNExplain
 import NNExplainTestSupport
 import Testing
 

@@ -1,6 +1,6 @@
 import Foundation
 import NNExplain
-@testable import NNExplainCLI
+import NNExplainCLI
 import NNExplainTestSupport
 import Testing
 
