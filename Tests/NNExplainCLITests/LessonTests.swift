@@ -1,4 +1,5 @@
 import Foundation
+// @testable: the compiled lessons (Lessons) are internal to the CLI.
 @testable import NNExplainCLI
 import NNExplainTestSupport
 import Testing

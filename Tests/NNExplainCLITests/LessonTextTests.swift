@@ -1,3 +1,4 @@
+// @testable: the lesson renderer (LessonText, LessonMath) and the compiled lessons are internal to the CLI.
 @testable import NNExplainCLI
 import NNExplainTestSupport
 import Testing

@@ -1,3 +1,4 @@
+// @testable: checks the usage lines generated from the commands' declarations (Synopsis, Command, Options), internal to the CLI.
 @testable import NNExplainCLI
 import NNExplainTestSupport
 import Testing

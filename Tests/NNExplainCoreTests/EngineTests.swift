@@ -1,3 +1,4 @@
+// @testable: compares the engine's internals (Kernels, GradientSum, Gradients' memberwise init) with the per-sample trace.
 @testable import NNExplainCore
 import Dispatch
 import NNExplainTestSupport

@@ -1,3 +1,4 @@
+// @testable: Explanation.batchOption and batchSet are internal to the library.
 @testable import NNExplain
 import NNExplainTestSupport
 import Testing

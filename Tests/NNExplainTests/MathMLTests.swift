@@ -1,4 +1,5 @@
 import Foundation
+// @testable: the MathML writer (MathMLMath) is internal to the library.
 @testable import NNExplain
 import NNExplainTestSupport
 import Testing

@@ -1,3 +1,4 @@
+// @testable: builds MatrixForm values by hand, whose initializers are internal.
 @testable import NNExplain
 import NNExplainCLI
 import NNExplainTestSupport

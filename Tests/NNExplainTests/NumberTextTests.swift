@@ -1,6 +1,7 @@
 import Foundation
 import NNExplainTestSupport
 import Testing
+// @testable: NumberText, the one number writer, is internal to the library.
 @testable import NNExplain
 
 /// How a number is written: C's `%g` at the precision asked for (fixed form below 10^precision and

@@ -1,3 +1,4 @@
+// @testable: Explanation.percent is internal to the library.
 @testable import NNExplain
 import NNExplainTestSupport
 import Testing

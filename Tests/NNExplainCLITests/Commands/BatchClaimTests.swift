@@ -1,4 +1,5 @@
 import Foundation
+// @testable: reads the batch explanation's share of samples, internal to the library.
 @testable import NNExplain
 import NNExplainCLI
 import NNExplainTestSupport

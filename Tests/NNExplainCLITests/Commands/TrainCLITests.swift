@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+// @testable: writes expected numbers with the library's own NumberText, internal.
 @testable import NNExplain
 import NNExplainCLI
 import NNExplainTestSupport

@@ -1,5 +1,6 @@
 import Foundation
 import NNExplain
+// @testable: checks the limits' arithmetic itself (ResourceLimits, ExplanationSize, NetworkShape), internal to the CLI.
 @testable import NNExplainCLI
 import Synchronization
 import NNExplainTestSupport

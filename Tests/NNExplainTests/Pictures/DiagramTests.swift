@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import NNExplainTestSupport
 import Testing
+// @testable: checks the diagram's layout model (nodes, edges, slots, roles), internal to the library.
 @testable import NNExplain
 import NNExplainCore
 

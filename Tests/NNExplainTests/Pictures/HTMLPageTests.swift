@@ -1,4 +1,5 @@
 import Foundation
+// @testable: compares the page with the library's internal bias documents and NumberText.
 @testable import NNExplain
 import NNExplainCLI
 import NNExplainTestSupport

@@ -1,4 +1,5 @@
 import Foundation
+// @testable: builds Answers and Grading.Mismatch values by hand, whose initializers are internal.
 @testable import NNExplain
 import NNExplainTestSupport
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import NNExplain
+// @testable: the fuzzer generates from the CLI's own command table (Command), not a copy of it.
 @testable import NNExplainCLI
 import NNExplainTestSupport
 import Testing

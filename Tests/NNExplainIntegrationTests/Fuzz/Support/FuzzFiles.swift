@@ -1,5 +1,6 @@
 import Foundation
 import NNExplain
+// @testable: the fuzzer generates from the CLI's own option declarations (Command, Arguments), not a copy of them.
 @testable import NNExplainCLI
 import NNExplainTestSupport
 import Testing
