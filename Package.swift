@@ -22,8 +22,13 @@ let package = Package(
         .target(name: "NNExplain", dependencies: ["NNExplainCore"]),
         // The matrix product every batched pass is made of (C; a portable and an AVX2 copy).
         .target(name: "_NNExplainKernels"),
-        // Argument parsing, help, errors and exit codes, behind one `run` function.
-        .target(name: "NNExplainCLI", dependencies: ["NNExplain"]),
+        // Argument parsing, help, errors and exit codes, behind one `run` function. The lessons are
+        // compiled in at build time by LessonsPlugin.
+        .target(name: "NNExplainCLI", dependencies: ["NNExplain"], plugins: ["LessonsPlugin"]),
+        // Build-time generation of the lessons' Swift source: the plugin runs the tool on
+        // lessons/*.md and NNExplainCLI compiles what it writes (in .build, never in Sources/).
+        .plugin(name: "LessonsPlugin", capability: .buildTool(), dependencies: ["nnexplain-lessons-source"]),
+        .executableTarget(name: "nnexplain-lessons-source", path: "Plugins/LessonsSource"),
         // A few lines: call `run` with the process's arguments and streams.
         .executableTarget(name: "nnexplain", dependencies: ["NNExplainCLI"]),
         // The benchmark, run by hand: swift run -c release nnexplain-bench
