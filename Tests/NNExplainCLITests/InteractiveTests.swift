@@ -4,7 +4,7 @@ import Synchronization
 import NNExplainTestSupport
 import Testing
 
-/// What changes on a terminal: `train` draws a progress bar (the walk's pages: ``TerminalTests``).
+/// What changes on a terminal: `train` draws a progress bar (the walk's pages in a real terminal: `TerminalProcessTests`).
 struct InteractiveTests {
     @Test func trainDrawsProgressOnlyForLongRuns() {
         let drawn = Mutex<[String]>([])

@@ -3,8 +3,8 @@ import NNExplainCore
 import NNExplainTestSupport
 import Testing
 
-/// The update step and training, against Mazur's published figures (../shared/reference/mazur.md,
-/// copied here; the tests never read ../shared). His weights w1…w8 map to ours as
+/// The update step and training, against the figures Matt Mazur published in "A Step by Step
+/// Backpropagation Example" (2015), copied into the tests below. His weights w1…w8 map to ours as
 /// w1 = w_00^1, w2 = w_01^1, w3 = w_10^1, w4 = w_11^1, w5 = w_00^2, w6 = w_01^2, w7 = w_10^2, w8 = w_11^2.
 struct UpdateTests {
     static let mazur = ReferenceNetworks.mazur

@@ -7,9 +7,8 @@ import Foundation
 /// silently or fails it. `.ci/run` installs them all; `swift test` on a machine with only Swift
 /// skips exactly these tests.
 ///
-/// Programs are found on `PATH` (as a user's shell finds them), so a run with a bare `PATH`
-/// (`../shared/tools/bare-test`, or any machine without them) skips the same tests whatever
-/// happens to be installed under `/usr/bin`.
+/// Programs are found on `PATH` (as a user's shell finds them), so a run whose `PATH` holds only the
+/// Swift toolchain and the base system skips the same tests whatever else is installed.
 public enum Tools {
     /// The first of `names` that is an executable file in a folder of `PATH`.
     public static func onPath(_ names: String...) -> String? {
