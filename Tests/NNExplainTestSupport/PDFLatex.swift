@@ -1,3 +1,7 @@
+// Only tests use this target, but `swift build` compiles every target of the package, and the
+// static Swift runtime (`--static-swift-stdlib`) has no Testing module: what needs Testing is left
+// out there.
+#if canImport(Testing)
 import Foundation
 import Testing
 
@@ -52,3 +56,4 @@ public enum PDFLatex {
         return process.terminationStatus
     }
 }
+#endif

@@ -1,8 +1,7 @@
-import Testing
 import NNExplainCore
 
 /// A named test network, so parameterized tests print `deep-2-5-4-3-2` instead of a dump of weights.
-public struct ReferenceNetwork: Sendable, CustomTestStringConvertible {
+public struct ReferenceNetwork: Sendable {
     public let name: String
     public let network: Network
 
@@ -10,9 +9,17 @@ public struct ReferenceNetwork: Sendable, CustomTestStringConvertible {
         self.name = name
         self.network = network
     }
+}
 
+// Only tests use this target, but `swift build` compiles every target of the package, and the
+// static Swift runtime (`--static-swift-stdlib`) has no Testing module.
+#if canImport(Testing)
+import Testing
+
+extension ReferenceNetwork: CustomTestStringConvertible {
     public var testDescription: String { name }
 }
+#endif
 
 /// Hand-written networks that between them cover what the engine must handle:
 ///

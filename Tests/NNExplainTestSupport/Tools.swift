@@ -1,4 +1,3 @@
-import Testing
 import Foundation
 
 /// The outside programs some tests run, looked up once, and the one policy for a missing one: the
@@ -37,8 +36,17 @@ public enum Tools {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? onPath("katex")
     }()
 
+}
+
+// Only tests use this target, but `swift build` compiles every target of the package, and the
+// static Swift runtime (`--static-swift-stdlib`) has no Testing module.
+#if canImport(Testing)
+import Testing
+
+extension Tools {
     /// The reason a test was skipped: which program is missing, where to get it, what went unchecked.
     public static func missing(_ program: String, install: String, unchecked: String) -> Comment {
         Comment(rawValue: "\(program) is not installed (\(install)); \(unchecked)")
     }
 }
+#endif
