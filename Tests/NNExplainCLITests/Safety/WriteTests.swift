@@ -1,6 +1,8 @@
 import Foundation
 import NNExplain
+import NNExplainCLI
 import NNExplainTestSupport
+import Synchronization
 import Testing
 
 /// Nothing is lost: `update --in-place`, `train --save` and `diagram --output` write a whole file or
@@ -81,5 +83,28 @@ struct WriteTests {
         #expect(try Network.decode(Array((json["network"]?.formatted() ?? "").utf8)).network == trained)
         let original = try Network.decode(Array(try Data(contentsOf: file))).network
         #expect(trained == original.trained(epochs: 5).network)
+    }
+
+    /// In the middle of a write (the pause `Environment.pauseWhileWriting` injects after the first
+    /// chunk), the target still holds the old file and the new text sits in a temporary file beside
+    /// it; afterwards only the target is left, rewritten. (Signals in that pause: FileSafetyTests.)
+    @Test func whileAWriteIsUnderWayTheTargetIsTheOldFile() throws {
+        let (folder, file, original) = try ScratchFolder.withNetwork()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let during = Mutex<(names: [String], target: Data?)?>(nil)
+        let environment = Environment(pauseWhileWriting: {
+            let seen = (names: ScratchFolder.contents(folder), target: try? Data(contentsOf: file))
+            during.withLock { $0 = seen }
+        })
+        var out = "", err = ""
+        let status = run(arguments: ["update", "--network", file.path, "--in-place"], stdout: &out, stderr: &err,
+                         environment: environment)
+        #expect(status == 0, "\(err)")
+        let seen = try #require(during.withLock { $0 }, "the write paused")
+        #expect(seen.target == original, "the target is untouched while the write is under way")
+        #expect(seen.names.count == 2 && seen.names.contains("net.json") && seen.names.contains { $0.hasPrefix(".nnx-") },
+                "\(seen.names)")
+        #expect(ScratchFolder.contents(folder) == ["net.json"])
+        #expect(try Data(contentsOf: file) != original, "the update was written")
     }
 }
