@@ -26,11 +26,16 @@ public struct Environment: Sendable {
     public var standardInput: Int32?
     /// Writes a progress line straight to the terminal's stderr while a long command runs.
     public var progress: (@Sendable (String) -> Void)?
+    /// Runs once in every file write (`--save`, `--output`, `--in-place`), after the first chunk of
+    /// the temporary file and before the rest, so that a test can interrupt a write under way; nil
+    /// (the default, and always for ``process``) for none.
+    public var pauseWhileWriting: (@Sendable () -> Void)?
 
     public init(
         stdoutIsTerminal: Bool = false, stderrIsTerminal: Bool = false, stdinIsTerminal: Bool = false,
         terminalColumns: Int? = nil, noColor: Bool = false, keys: Keys? = nil,
-        progress: (@Sendable (String) -> Void)? = nil, standardInput: Int32? = nil
+        progress: (@Sendable (String) -> Void)? = nil, standardInput: Int32? = nil,
+        pauseWhileWriting: (@Sendable () -> Void)? = nil
     ) {
         self.stdoutIsTerminal = stdoutIsTerminal
         self.stderrIsTerminal = stderrIsTerminal
@@ -40,6 +45,7 @@ public struct Environment: Sendable {
         self.keys = keys
         self.progress = progress
         self.standardInput = standardInput
+        self.pauseWhileWriting = pauseWhileWriting
     }
 
     /// The environment of this process.

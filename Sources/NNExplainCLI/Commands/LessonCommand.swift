@@ -1,5 +1,5 @@
 /// `nnexplain lesson [N]`: the classroom lessons, listed or printed. Their text is compiled into
-/// the tool (``Lessons/all``, generated from `lessons/*.md` and checked against them by the tests),
+/// the tool (``Lessons/all``, generated from `lessons/*.md` at build time by LessonsPlugin),
 /// so the command works wherever the executable is. A lesson prints for the terminal (``LessonText``)
 /// unless `--markdown` asks for its source; `--no-answers` gives the student's edition of either.
 enum LessonCommand {

@@ -22,13 +22,13 @@ import Darwin
 /// - The temporary name is short, `.nnx-<pid>-<random>.tmp`, so any legal target name works.
 /// - A failure names the cause the system gave for the call that failed ("no space left on device").
 ///
-/// Test hook: with `NNEXPLAIN_TEST_WRITE_PAUSE=S` in the environment, the write pauses S seconds
-/// after the first chunk of the temporary file, so a test can interrupt a write under way.
+/// `pause`, when given (``Environment/pauseWhileWriting``; never by the executable), runs once after
+/// the first chunk of the temporary file is written, so that a caller can interrupt a write under way.
 enum AtomicFile {
     /// The size of each `write` call.
     static let chunkSize = 1 << 20
 
-    static func write(_ text: String, to path: String) throws(CLIError) {
+    static func write(_ text: String, to path: String, pause: (@Sendable () -> Void)? = nil) throws(CLIError) {
         guard !path.contains("\0") else { throw .runtime("cannot write '\(path)': a file name cannot hold a NUL character") }
         let target = resolvedTarget(path)
         var info = stat()
@@ -51,7 +51,7 @@ enum AtomicFile {
             }
             var closed = false
             defer { if !closed { close(descriptor) } }
-            if let failure = fill(descriptor, with: text, keeping: existing) {
+            if let failure = fill(descriptor, with: text, keeping: existing, pause: pause) {
                 unlink(temporary)
                 throw .runtime("cannot write '\(path)': \(failure)\(untouched)")
             }
@@ -77,13 +77,13 @@ enum AtomicFile {
     }
 
     /// Gives the new file `existing`'s owner and mode, writes `text` and flushes it to disk; the
-    /// reason of the first call that fails, or nil.
-    private static func fill(_ descriptor: Int32, with text: String, keeping existing: stat?) -> String? {
+    /// reason of the first call that fails, or nil. `pause` runs after the first chunk.
+    private static func fill(_ descriptor: Int32, with text: String, keeping existing: stat?,
+                             pause: (@Sendable () -> Void)?) -> String? {
         if let existing {
             _ = fchown(descriptor, existing.st_uid, existing.st_gid)  // permitted to root only; otherwise keep ours
             guard fchmod(descriptor, existing.st_mode & 0o7777) == 0 else { return "\(reason(errno)) while setting its permissions" }
         }
-        let pause = ProcessInfo.processInfo.environment["NNEXPLAIN_TEST_WRITE_PAUSE"].flatMap(UInt32.init)
         var text = text
         let failure: String? = text.withUTF8 { bytes in
             var offset = 0
@@ -93,7 +93,7 @@ enum AtomicFile {
                     if errno == EINTR { continue }
                     return "\(reason(errno)) while writing"
                 }
-                if offset == 0, let pause { sleep(pause) }
+                if offset == 0, let pause { pause() }
                 offset += count
             }
             return nil

@@ -93,8 +93,8 @@ enum TrainCommand {
         let report = TrainingReport(training, of: network, learningRate: η, order: order, batchSize: batchSize,
                                     shuffleSeed: shuffleSeed, every: every, file: loaded.file)
         if let stopped = report.stopped { throw .runtime(stopped.description) }
-        if let save { try AtomicFile.write(report.trainedFile.text, to: save) }
-        if let plot { try AtomicFile.write(report.plot, to: plot) }
+        if let save { try AtomicFile.write(report.trainedFile.text, to: save, pause: environment.pauseWhileWriting) }
+        if let plot { try AtomicFile.write(report.plot, to: plot, pause: environment.pauseWhileWriting) }
         let output = presentation.render(report.document, naming: LayerNaming(depth: network.depth), json: report)
         return CommandResult(output: output, warnings: loaded.warnings)
     }

@@ -66,7 +66,7 @@ enum UpdateCommand {
         }
         var output = presentation.render(document, naming: naming, json: loaded.file(of: step.after))
         if let locked {
-            try AtomicFile.write(loaded.file(of: step.after).text, to: locked.path)
+            try AtomicFile.write(loaded.file(of: step.after).text, to: locked.path, pause: environment.pauseWhileWriting)
             if presentation.format == .json { output = "" }
         }
         return CommandResult(output: output, warnings: loaded.warnings)

@@ -110,7 +110,7 @@ enum BoundaryCommand {
                                       resolution: resolution, shading: shading)
         let text = picture.svg()
         if let output = try arguments.read(Self.output) {
-            try AtomicFile.write(text, to: output)
+            try AtomicFile.write(text, to: output, pause: environment.pauseWhileWriting)
             return CommandResult(output: "", warnings: loaded.warnings)
         }
         return CommandResult(output: text, warnings: loaded.warnings)

@@ -47,7 +47,7 @@ enum DiagramCommand {
                               weight: weight.map { (layer: $0.l, j: $0.j, k: $0.k) })
         let text = format == .svg ? diagram.svg() : diagram.dot()
         if let output = try arguments.read(Self.output) {
-            try AtomicFile.write(text, to: output)
+            try AtomicFile.write(text, to: output, pause: environment.pauseWhileWriting)
             return CommandResult(output: "", warnings: loaded.warnings)
         }
         return CommandResult(output: text, warnings: loaded.warnings)

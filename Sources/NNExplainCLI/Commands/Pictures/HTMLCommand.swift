@@ -69,7 +69,7 @@ enum HTMLCommand {
             + network.sizes.map(String.init).joined(separator: "-")
         let html = HTMLPage(network: network, title: pageTitle, selection: selection).html()
         if let path = try arguments.read(output) {
-            try AtomicFile.write(html, to: path)
+            try AtomicFile.write(html, to: path, pause: environment.pauseWhileWriting)
             return CommandResult(output: "", warnings: loaded.warnings)
         }
         return CommandResult(output: html, warnings: loaded.warnings)

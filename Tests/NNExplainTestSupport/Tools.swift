@@ -1,0 +1,52 @@
+import Foundation
+
+/// The outside programs some tests run, looked up once, and the one policy for a missing one: the
+/// test that needs it is declared with `.enabled(if: tool != nil, Tools.missing(…))`, so where the
+/// program is missing the run lists that test as skipped with the reason, and never passes it
+/// silently or fails it. `.ci/run` installs them all; `swift test` on a machine with only Swift
+/// skips exactly these tests.
+///
+/// Programs are found on `PATH` (as a user's shell finds them), so a run whose `PATH` holds only the
+/// Swift toolchain and the base system skips the same tests whatever else is installed.
+public enum Tools {
+    /// The first of `names` that is an executable file in a folder of `PATH`.
+    public static func onPath(_ names: String...) -> String? {
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        for name in names {
+            for folder in folders where !folder.isEmpty {
+                let candidate = folder + "/" + name
+                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            }
+        }
+        return nil
+    }
+
+    public static let pdflatex = onPath("pdflatex")
+    public static let pdftotext = onPath("pdftotext")
+    public static let python3 = onPath("python3")
+    public static let chromium = onPath("chromium", "chromium-browser", "google-chrome")
+    public static let firefox = onPath("firefox-esr", "firefox")
+    /// util-linux `script`, which runs a command in a pseudo-terminal.
+    public static let script = onPath("script")
+    /// KaTeX's command-line build: `NNEXPLAIN_KATEX`, else `.build/tools/katex` (where `.ci/run`
+    /// puts it), else a `katex` on `PATH`.
+    public static let katex: String? = {
+        let local = TestPaths.package.appendingPathComponent(".build/tools/katex").path
+        let candidates = (ProcessInfo.processInfo.environment["NNEXPLAIN_KATEX"].map { [$0] } ?? []) + [local]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? onPath("katex")
+    }()
+
+}
+
+// Only tests use this target, but `swift build` compiles every target of the package, and the
+// static Swift runtime (`--static-swift-stdlib`) has no Testing module.
+#if canImport(Testing)
+import Testing
+
+extension Tools {
+    /// The reason a test was skipped: which program is missing, where to get it, what went unchecked.
+    public static func missing(_ program: String, install: String, unchecked: String) -> Comment {
+        Comment(rawValue: "\(program) is not installed (\(install)); \(unchecked)")
+    }
+}
+#endif

@@ -1,0 +1,82 @@
+import Foundation
+// @testable: builds Answers and Grading.Mismatch values by hand, whose initializers are internal.
+@testable import NNExplain
+import NNExplainTestSupport
+import Testing
+
+/// Grading: every correctly rounded answer is right, and every slip, made by hand from the trace,
+/// is recognised as itself.
+struct GradingTests {
+    /// `x` as a student writes it with `digits` significant digits (C's rounding of the decimal).
+    static func written(_ x: Double, digits: Int) -> Double { Double(String(format: "%.\(digits - 1)e", x))! }
+
+    static func grade(_ exercise: Exercise, _ values: [(String, Double)]) throws -> Grading {
+        try Grading(exercise, answers: Answers(values: values.map { (id: $0.0, value: $0.1) }))
+    }
+
+    @Test func correctlyRoundedAnswersAreAlwaysRight() throws {
+        for seed in UInt64(0)..<300 {
+            let exercise = Exercise(seed: seed, settings: ExerciseTests.settings[Int(seed) % ExerciseTests.settings.count])
+            for digits in [3, 4, 6, 17] {
+                let grading = try Self.grade(exercise, zip(exercise.questions, exercise.answers).map { ($0.id, Self.written($1, digits: digits)) })
+                #expect(grading.score == exercise.questions.count, "seed \(seed), \(digits) digits")
+            }
+        }
+    }
+
+    @Test func theAgreementRuleAtItsEdges() {
+        let r = Rounding.standard
+        #expect(r.agrees(0.1, with: 0.09996) && r.agrees(0.123, with: 0.1235) && r.agrees(0.124, with: 0.1235))
+        #expect(!r.agrees(0.124, with: 0.12349) && !r.agrees(-0.123, with: 0.123) && r.agrees(0.12251, with: 0.12349))
+        #expect(r.agrees(1e3, with: 999.7) && r.rounded(999.7) == 1000 && abs(r.rounded(-0.0012345) + 0.00123) < 1e-18)
+    }
+
+    /// A sheet with a hidden sum of two terms, so every slip can be made on it.
+    static let exercise = Exercise(seed: 7)
+
+    @Test func everySlipKindIsMadeByHandAndRecognised() throws {
+        let e = Self.exercise, network = e.network, t = network.trace(sample: 0)
+        let q = e.questions, key = e.answers
+        guard case .weightGradient(let l, let j, let k) = q[6].quantity, case .weightGradient(let hl, let hj, let hk) = q[7].quantity else {
+            Issue.record("questions 7 and 8 are gradients"); return
+        }
+        let dCda = t.layer(l).dCda[j], slope = t.layer(l).gPrime[j]
+        let otherK = 1 - k
+        let hiddenSlope = t.layer(hl).gPrime[hj], hiddenInput = t.activations(ofLayer: hl - 1)[hk]
+        let oneSummand = t.layer(hl + 1).dCda[0] * t.layer(hl + 1).gPrime[0] * network.layer(hl + 1).weights[0][hj] * hiddenSlope * hiddenInput
+        // The old deltas of the layer above, sent back through its weights after their step.
+        let throughNew = (0..<network.size(ofLayer: hl + 1)).map { i in
+            let δ = t.delta(layer: hl + 1, j: i)
+            return δ * (network.layer(hl + 1).weights[i][hj] - 0.5 * δ * t.activations(ofLayer: hl)[hj])
+        }.reduce(0, +) * hiddenSlope * hiddenInput
+        let two = Rounding(digits: 2).rounded
+        let slips: [(String, Double, Slip)] = [
+            ("1", -key[0], .sign),
+            ("4", t.layer(l).a[j] - t.target[j], .factorOfTwo),
+            ("7", dCda * slope * t.activations(ofLayer: l - 1)[otherK], .wrongIndex),
+            ("8", oneSummand, .partialSum),
+            ("7", dCda * t.activations(ofLayer: l - 1)[k], .missingTerm),
+            ("8", throughNew, .newWeights),
+            ("7", two(dCda) * two(slope) * two(t.activations(ofLayer: l - 1)[k]), .rounding),
+        ]
+        for (id, value, slip) in slips {
+            let result = try Self.grade(e, [(id, Self.written(value, digits: 3))]).results[Int(id)! - 1]
+            #expect(!result.correct && result.slip == slip, "question \(id): \(slip.rawValue), got \(result.slip?.rawValue ?? "none") for \(value)")
+            #expect(!result.hint.isEmpty)
+        }
+        #expect(Set(slips.map(\.2)) == Set(Slip.allCases))
+    }
+
+    @Test func answersFilesInBothFormsAndTheirErrors() throws {
+        let lines = try Answers.parse(Array("# mine\n1: 0.5\n\n 2 :-1e-3\r\n".utf8))
+        let json = try Answers.parse(Array(#"{"1": 0.5, "2": -0.001}"#.utf8))
+        #expect(lines == json && lines.values.map(\.id) == ["1", "2"])
+        #expect(throws: Answers.FormatError(message: "line 2 has no ':'; write each answer as the question's number, a colon and the number, e.g. '1: 0.42'")) {
+            try Answers.parse(Array("1: 2\n3 4\n".utf8))
+        }
+        #expect(throws: Answers.FormatError(message: "question 1 is answered twice; keep one answer")) { try Answers.parse(Array("1: 2\n1: 3".utf8)) }
+        #expect(throws: Grading.Mismatch(message: "there is no question '12' on this sheet; its questions are 1 to 9")) {
+            try Self.grade(Self.exercise, [("12", 1)])
+        }
+    }
+}
