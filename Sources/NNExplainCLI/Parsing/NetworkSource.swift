@@ -48,7 +48,7 @@ func loadNetwork(_ arguments: Arguments, _ environment: Environment, locked: Loc
     do throws(NetworkFileError) {
         let root = try Network.parseFile(bytes)
         let decoded = try Network.decode(json: root)
-        loaded = LoadedNetwork(network: decoded.network, warnings: decoded.warnings.map { "network file '\(path)': \($0)" },
+        loaded = LoadedNetwork(network: decoded.network, warnings: decoded.warnings.map { "network file '\(path)': \($0.message)" },
                                file: root)
     } catch {
         throw .badNetworkFile(path: path, error.message)

@@ -37,15 +37,20 @@ public enum JSONValue: Sendable, Equatable {
 // MARK: - Reading values
 
 extension JSONValue {
-    /// What kind of value this is, with an article, for messages: "a number", "an array", "null".
-    public var kindDescription: String {
+    /// What kind of value this is (a message in the NNExplain library says it with an article).
+    public enum Kind: Sendable, Equatable {
+        case null, bool, number, string, array, object
+    }
+
+    /// The kind of this value; ``integer(_:)`` and ``number(_:)`` are both numbers.
+    public var kind: Kind {
         switch self {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .integer, .number: return "a number"
-        case .string: return "a string"
-        case .array: return "an array"
-        case .object: return "an object"
+        case .null: return .null
+        case .bool: return .bool
+        case .integer, .number: return .number
+        case .string: return .string
+        case .array: return .array
+        case .object: return .object
         }
     }
 

@@ -82,7 +82,7 @@ import Testing
         let (network, warnings) = try Network.decode(Array(text.utf8))
         #expect(network.inputs == 2 && network.loss == .squared && network.learningRate == 0.1 && network.updateBiases)
         #expect(network.layers[1].biases == nil && network.samples[1] == Sample(x: [1, 2], y: [0, 1]))
-        #expect(warnings == [
+        #expect(warnings.map(\.message) == [
             #"ignoring unknown key "momentum" at the top level"#, #"ignoring unknown key "dropout" in layers[1]"#,
         ])
     }
