@@ -1,4 +1,4 @@
-extension NetworkFileError: CustomStringConvertible {
+extension NetworkFileError {
     /// The one sentence that says where, what is wrong and what is expected.
     public var message: String {
         switch self {
@@ -49,7 +49,6 @@ extension NetworkFileError: CustomStringConvertible {
         }
     }
 
-    public var description: String { message }
 
     /// A pairing problem, said with the file's paths.
     private static func message(_ problem: PairingProblem, depth: Int) -> String {

@@ -26,12 +26,12 @@ struct BatchTests {
     /// the same operations.
     static func close(_ a: Double, _ e: Double) -> Bool { abs(a - e) <= 1e-14 * max(abs(e), 1e-300) }
 
-    @Test func theBatchGradientIsTheMeanOfItsSamplesGradients() {
+    @Test func theBatchGradientIsTheMeanOfItsSamplesGradients() throws {
         let batch = [4, 1, 2]
         let gw = (Self.dw(4) + Self.dw(1) + Self.dw(2)) / 3
         let gb = (Self.db(4) + Self.db(1) + Self.db(2)) / 3
         let lossB = (Self.loss(4) + Self.loss(1) + Self.loss(2)) / 3
-        let gradients = Self.line.batch(batch).gradients()
+        let gradients = try Self.line.batch(batch).gradients()
         #expect(Self.close(gradients.layers[0].weights[0][0], gw))
         #expect(Self.close(gradients.layers[0].biases[0], gb))
         #expect(Self.close(gradients.loss, lossB))
@@ -43,9 +43,9 @@ struct BatchTests {
         #expect(average?.batch?.sampleCount == 6)
     }
 
-    @Test func aBatchStepMovesByTheBatchGradientAndKeepsEverySample() {
+    @Test func aBatchStepMovesByTheBatchGradientAndKeepsEverySample() throws {
         let batch = [4, 1, 2]
-        let step = Self.line.updateStep(batch: batch)
+        let step = try Self.line.updateStep(batch: batch)
         let gw = (Self.dw(4) + Self.dw(1) + Self.dw(2)) / 3
         #expect(Self.close(step.after.layers[0].weights[0][0], Self.w - Self.η * gw))
         #expect(step.after.samples == Self.line.samples)
@@ -66,11 +66,11 @@ struct BatchTests {
         + [Network.random(sizes: [3, 4, 2], samples: 150, seed: 11)]
 
     @Test(arguments: networks.indices)
-    func theBatchOfEverySampleIsTheFullBatch(_ index: Int) {
+    func theBatchOfEverySampleIsTheFullBatch(_ index: Int) throws {
         let network = Self.networks[index]
         let all = Array(network.samples.indices)
-        #expect(network.batch(all).gradients() == network.gradients())
-        let full = network.updateStep(), batched = network.updateStep(batch: all)
+        #expect(try network.batch(all).gradients() == network.gradients())
+        let full = network.updateStep(), batched = try network.updateStep(batch: all)
         #expect(batched.after == full.after)
         #expect(batched.gradients == full.gradients)
         #expect(batched.lossAfter == full.lossAfter)
@@ -85,12 +85,12 @@ struct BatchTests {
 
     /// A batch in shuffled order over several blocks: the explanation's mean is the engine's, and the
     /// step moved by it.
-    @Test func theExplanationTheEngineAndTheStepAgreeOnAShuffledBatch() {
+    @Test func theExplanationTheEngineAndTheStepAgreeOnAShuffledBatch() throws {
         let network = Self.networks[Self.networks.count - 1]
         let batch = (0..<100).map { ($0 * 37 + 5) % 150 }
         #expect(Set(batch).count == 100)
-        let gradients = network.batch(batch).gradients()
-        let step = network.updateStep(batch: batch)
+        let gradients = try network.batch(batch).gradients()
+        let step = try network.updateStep(batch: batch)
         #expect(step.gradients == gradients)
         for (l, j, k) in [(1, 0, 0), (1, 3, 2), (2, 1, 3)] {
             let average = network.averagedDerivation(layer: l, j: j, k: k, batch: batch)

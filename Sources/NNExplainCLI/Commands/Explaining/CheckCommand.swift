@@ -32,7 +32,7 @@ enum CheckCommand {
         let loaded = try loadNetwork(arguments, environment) { shape throws(CLIError) in try ResourceLimits.requireCheckable(shape, arguments) }
         let ε = try arguments.read(Self.epsilon)
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
-        try requireFinite(loaded.network)
+        try runtime { try loaded.network.requireFinite() }
         let long = ResourceLimits.checkWork(NetworkShape(loaded.network)) > ResourceLimits.checkProgressMultiplyAdds
         let progress = ProgressBar(total: loaded.network.checkedParameters, unit: "gradients", worthShowing: long,
                                    draw: environment.progress)

@@ -21,8 +21,12 @@ enum GradientsCommand {
         }
         let batch = try arguments.read(Options.batch, in: loaded.network.samples.count)
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
-        let gradients = (batch.map(loaded.network.batch) ?? loaded.network).gradients()
-        try requireFinite(loaded.network, gradients: gradients, batch: batch)
+        let part: Network
+        do throws(BatchError) { part = try batch.map { b throws(BatchError) in try loaded.network.batch(b) } ?? loaded.network } catch {
+            throw .runtime(error.message)
+        }
+        let gradients = part.gradients()
+        try runtime { try loaded.network.requireFinite(gradients: gradients, batch: batch) }
         let naming = LayerNaming(depth: loaded.network.depth)
         let output = presentation.render(Explanation.gradients(gradients, of: loaded.network, batch: batch), naming: naming) {
             JSONRenderer(naming: naming).render(gradients, batch: batch)

@@ -42,8 +42,8 @@ enum MatrixCommand {
         }
         let s = average ? nil : try arguments.read(Options.sample, in: network.samples.count)
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
-        try requireFinite(network, samples: s.map { [$0] } ?? Array(network.samples.indices), checks: [.everything])
-        if average { try requireFinite(network) }
+        try runtime { try network.requireFinite(samples: s.map { [$0] } ?? Array(network.samples.indices), checks: [.everything]) }
+        if average { try runtime { try network.requireFinite() } }
         let layers = chosen.map { [$0.0] }
         let form = s.map { network.matrixForm(sample: $0, layers: layers) } ?? network.averagedMatrixForm(layers: layers)
         let naming = LayerNaming(depth: network.depth, relative: chosen?.relative ?? true)

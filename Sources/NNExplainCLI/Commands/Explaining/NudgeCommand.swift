@@ -46,7 +46,7 @@ enum NudgeCommand {
         }
         let s = average ? nil : try arguments.read(Options.sample, in: network.samples.count)
         let presentation = try Presentation(arguments, environment: environment, formats: formats)
-        try requireFinite(network, samples: s.map { [$0] } ?? Array(network.samples.indices), checks: [.everything])
+        try runtime { try network.requireFinite(samples: s.map { [$0] } ?? Array(network.samples.indices), checks: [.everything]) }
         let nudge = network.nudge(layer: weight.l, j: weight.j, k: weight.k, by: ε, sample: s)
         let numbers = (nudge.quantities + [nudge.loss]).flatMap { [$0.before, $0.after, $0.change, $0.predicted] }
         guard numbers.allSatisfy(\.isFinite) else {

@@ -18,7 +18,7 @@ enum WalkCommand {
         let loaded = try loadNetwork(arguments, environment)
         let s = try arguments.read(Options.sample, in: loaded.network.samples.count)
         let presentation = try Presentation(arguments, environment: environment, formats: [.text])
-        try requireFinite(loaded.network, samples: [s], checks: [.everything])
+        try runtime { try loaded.network.requireFinite(samples: [s], checks: [.everything]) }
         let naming = LayerNaming(depth: loaded.network.depth)
         let texts = Explanation.walk(loaded.network, sample: s).map { presentation.render($0, naming: naming) { .null } }
         // The introduction shares the first step's page, so the counter's N is the header's step count.

@@ -76,19 +76,21 @@ enum TrainCommand {
             throw arguments.usage("--shuffle-seed only matters with --batch-size (it orders the samples into batches); "
                 + "add --batch-size B, or leave out --shuffle-seed")
         }
-        if let batchSize, batchSize < network.samples.count, order == .outputFirst {
-            throw arguments.usage("--batch-size \(batchSize) and --update-order output-first cannot be used together; "
-                + "the output-first order is here only to reproduce Mazur's full-batch figures")
+        do throws(BatchError) { try network.requireBatches(order: order, batchSize: batchSize) } catch {
+            throw arguments.usage("--batch-size \(batchSize ?? 0) and --update-order output-first cannot be used together; \(error.reason)")
         }
         let presentation = try Presentation(arguments, environment: environment, formats: Self.formats)
         let save = try arguments.read(Self.save)
         let plot = try arguments.read(Self.plot)
         if let save, save == plot { throw arguments.usage("--save and --plot name the same file '\(save)'; give each its own") }
-        try requireFinite(network)
-        try requireFiniteTestSamples(network)
+        try runtime { try network.requireFinite() }
+        try runtime { try network.requireFiniteTestSamples() }
         let progress = ProgressBar(total: epochs, draw: environment.progress)
-        let training = network.trained(epochs: epochs, learningRate: η, order: order, batchSize: batchSize, shuffleSeed: shuffleSeed,
+        let training: Training
+        do throws(BatchError) {
+            training = try network.trained(epochs: epochs, learningRate: η, order: order, batchSize: batchSize, shuffleSeed: shuffleSeed,
                                        progress: progress.update)
+        } catch { throw .runtime(error.message) }
         progress.finish()
         let (trained, losses, testLosses) = (training.network, training.losses, training.testLosses)
         let rate = "try a smaller --learning-rate (this run used \((η ?? network.learningRate).formatted))"

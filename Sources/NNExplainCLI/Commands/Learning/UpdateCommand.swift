@@ -33,18 +33,21 @@ enum UpdateCommand {
         let η = try arguments.read(Options.learningRate)
         let order = try arguments.read(Options.updateOrder)
         let batch = try arguments.read(Options.batch, in: network.samples.count)
-        if batch != nil, order == .outputFirst {
-            throw arguments.usage("--batch and --update-order output-first cannot be used together; "
-                + "the output-first order is here only to reproduce Mazur's full-batch figures")
+        do throws(BatchError) { try network.requireBatches(order: order, miniBatch: batch != nil) } catch {
+            throw arguments.usage("--batch and --update-order output-first cannot be used together; \(error.reason)")
         }
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
-        let step = batch.map { network.updateStep(learningRate: η, order: order, batch: $0) } ?? network.updateStep(learningRate: η, order: order)
-        try requireFinite(network, gradients: step.gradients, batch: batch)
+        let step: UpdateStep
+        do throws(BatchError) {
+            step = try batch.map { b throws(BatchError) in try network.updateStep(learningRate: η, order: order, batch: b) }
+                ?? network.updateStep(learningRate: η, order: order)
+        } catch { throw .runtime(error.message) }
+        try runtime { try network.requireFinite(gradients: step.gradients, batch: batch) }
         if let weight, order == .simultaneous {
-            try requireFinite(network, samples: batch ?? Array(network.samples.indices), checks: [.product(layer: weight.l, j: weight.j, k: weight.k)])
+            try runtime { try network.requireFinite(samples: batch ?? Array(network.samples.indices), checks: [.product(layer: weight.l, j: weight.j, k: weight.k)]) }
         }
         if let losses = step.batch, !losses.lossBefore.isFinite {
-            try requireFinite(network, samples: Array(network.samples.indices), checks: [.loss])
+            try runtime { try network.requireFinite(samples: Array(network.samples.indices), checks: [.loss]) }
         }
         let rate = "try a smaller --learning-rate (this run used \(step.learningRate.formatted))"
         if let bad = step.after.firstNonFiniteParameter() {

@@ -39,7 +39,7 @@ enum DiagramCommand {
         let network = loaded.network
         let weight = try WeightIndices.readIfGiven(arguments, network: network)
         let s = try arguments.read(Options.sample, in: network.samples.count)
-        try requireFinite(network, samples: [s], checks: [.activations] + (weight.map { [.product(layer: $0.l, j: $0.j, k: $0.k)] } ?? []))
+        try runtime { try network.requireFinite(samples: [s], checks: [.activations] + (weight.map { [.product(layer: $0.l, j: $0.j, k: $0.k)] } ?? [])) }
         let format = try arguments.read(Self.format)
         let precision = try arguments.read(Self.precision)
         let naming = weight?.naming ?? LayerNaming(depth: network.depth)

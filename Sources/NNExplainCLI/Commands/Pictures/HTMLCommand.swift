@@ -63,8 +63,8 @@ enum HTMLCommand {
             try ResourceLimits.requireExplainable(NetworkShape(network), layer: lowest, averaging: true,
                                                   naming: LayerNaming(depth: network.depth), arguments)
         }
-        try requireFinite(network, samples: Array(network.samples.indices), checks: [.everything])
-        try requireFinite(network)
+        try runtime { try network.requireFinite(samples: Array(network.samples.indices), checks: [.everything]) }
+        try runtime { try network.requireFinite() }
         let pageTitle = try arguments.read(title) ?? "Backpropagation, step by step: the network "
             + network.sizes.map(String.init).joined(separator: "-")
         let html = HTMLPage(network: network, title: pageTitle, selection: selection).html()
