@@ -29,7 +29,7 @@ func loadNetwork(_ arguments: Arguments, _ environment: Environment, locked: Loc
                  require: (NetworkShape) throws(CLIError) -> Void = { _ in }) throws(CLIError) -> LoadedNetwork
 {
     func requireAll(_ shape: NetworkShape) throws(CLIError) {
-        try ResourceLimits.requireMemory(shape, arguments)
+        try usage(arguments) { try ResourceLimits.requireMemory(shape) }
         try require(shape)
     }
     if let sizes = try arguments.read(Options.random) {

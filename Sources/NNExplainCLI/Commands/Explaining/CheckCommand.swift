@@ -29,7 +29,7 @@ enum CheckCommand {
     static let largestEpsilon = 0.1
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
-        let loaded = try loadNetwork(arguments, environment) { shape throws(CLIError) in try ResourceLimits.requireCheckable(shape, arguments) }
+        let loaded = try loadNetwork(arguments, environment) { shape throws(CLIError) in try usage(arguments) { try ResourceLimits.requireCheckable(shape) } }
         let ε = try arguments.read(Self.epsilon)
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         try runtime { try loaded.network.requireFinite() }

@@ -17,7 +17,7 @@ enum GradientsCommand {
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let loaded = try loadNetwork(arguments, environment) { shape throws(CLIError) in
-            try ResourceLimits.requireMemory(shape, printing: shape.parameters, arguments)
+            try usage(arguments) { try ResourceLimits.requireMemory(shape, printing: shape.parameters) }
         }
         let batch = try arguments.read(Options.batch, in: loaded.network.samples.count)
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)

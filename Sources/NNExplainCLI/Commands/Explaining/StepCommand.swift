@@ -39,8 +39,10 @@ enum StepCommand {
         }
         let batch = try arguments.read(Options.batch, in: network.samples.count)
         let shape = NetworkShape(network)
-        try ResourceLimits.requireExplainable(NetworkShape(sizes: shape.sizes, biases: shape.biases, samples: batch?.count ?? shape.samples),
-                                              layer: weight.l, averaging: average || batch != nil, naming: weight.naming, arguments)
+        try usage(arguments) {
+            try ResourceLimits.requireExplainable(NetworkShape(sizes: shape.sizes, biases: shape.biases, samples: batch?.count ?? shape.samples),
+                                                  layer: weight.l, averaging: average || batch != nil, naming: weight.naming)
+        }
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         let s = average || batch != nil ? nil : try arguments.read(Options.sample, in: network.samples.count)
         let product = FiniteCheck.product(layer: weight.l, j: weight.j, k: weight.k)

@@ -60,8 +60,10 @@ enum HTMLCommand {
                 + "the \(grouped(maxDerivations)) a page holds; choose fewer with --weights, or use fewer samples")
         }
         if let lowest = (selection.weights.map(\.layer) + selection.biases.map(\.layer)).min() {
-            try ResourceLimits.requireExplainable(NetworkShape(network), layer: lowest, averaging: true,
-                                                  naming: LayerNaming(depth: network.depth), arguments)
+            try usage(arguments) {
+                try ResourceLimits.requireExplainable(NetworkShape(network), layer: lowest, averaging: true,
+                                                      naming: LayerNaming(depth: network.depth))
+            }
         }
         try runtime { try network.requireFinite(samples: Array(network.samples.indices), checks: [.everything]) }
         try runtime { try network.requireFinite() }
