@@ -1,4 +1,7 @@
-extension PairingProblem {
+extension PairingProblem: ExplainedError {
+    /// The rule on its own, as a sentence: ``rule``.
+    public var message: String { rule }
+
     /// Why it is wrong and what fits, one clause to end the caller's sentence.
     public var rule: String {
         switch self {
