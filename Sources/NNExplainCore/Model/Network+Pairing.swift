@@ -19,7 +19,7 @@ extension Network {
         if let hidden = layers.dropLast().firstIndex(where: { $0.activation == .softmax }) {
             return .softmaxInHiddenLayer(layer: hidden + 1)
         }
-        let output = layers[depth - 1].activation
+        guard let output = layers.last?.activation else { return nil }
         switch (loss, output) {
         case (.crossEntropy, .softmax), (.crossEntropy, .sigmoid), (.binaryCrossEntropy, .sigmoid),
              (.squared, _), (.halfSquared, _): break

@@ -36,7 +36,7 @@ struct BatchOracleTests {
             for j in 0..<network.size(ofLayer: l) {
                 for k in 0..<network.size(ofLayer: l - 1) {
                     let index = oracle.weightIndex(l, j, k)
-                    let a = engine.layers[l - 1].weights[j][k], explained = network.averagedDerivation(layer: l, j: j, k: k, batch: batch).explainedValue
+                    let a = engine.layers[l - 1].weights[j][k], explained = try network.averagedDerivation(layer: l, j: j, k: k, batch: batch).explainedValue
                     #expect(exactlyClose(a, expected[index]), "∂C_B/∂w_\(j)\(k)^\(l): engine \(a), AD \(expected[index])")
                     #expect(explained == a, "∂C_B/∂w_\(j)\(k)^\(l): explanation \(explained), engine \(a)")
                     let fd = centralDifference(index)

@@ -35,7 +35,7 @@ struct BatchTests {
         #expect(Self.close(gradients.layers[0].weights[0][0], gw))
         #expect(Self.close(gradients.layers[0].biases[0], gb))
         #expect(Self.close(gradients.loss, lossB))
-        let average = Self.line.averagedDerivation(layer: 1, j: 0, k: 0, batch: batch).average
+        let average = try Self.line.averagedDerivation(layer: 1, j: 0, k: 0, batch: batch).average
         #expect(average?.samples.map(\.sample) == batch)
         #expect(Self.close(average?.value ?? .nan, gw))
         let fullMean = (0..<6).map(Self.dw).reduce(0, +) / 6
@@ -75,8 +75,8 @@ struct BatchTests {
         #expect(batched.gradients == full.gradients)
         #expect(batched.lossAfter == full.lossAfter)
         for (l, j, k) in [(1, 0, 0), (network.depth, network.size(ofLayer: network.depth) - 1, network.size(ofLayer: network.depth - 1) - 1)] {
-            let average = network.averagedDerivation(layer: l, j: j, k: k).average
-            let batch = network.averagedDerivation(layer: l, j: j, k: k, batch: all).average
+            let average = try network.averagedDerivation(layer: l, j: j, k: k).average
+            let batch = try network.averagedDerivation(layer: l, j: j, k: k, batch: all).average
             #expect(batch?.samples == average?.samples)
             #expect(batch?.value == average?.value)
             #expect(batch?.batch?.fullValue == average?.value)
@@ -93,7 +93,7 @@ struct BatchTests {
         let step = try network.updateStep(batch: batch)
         #expect(step.gradients == gradients)
         for (l, j, k) in [(1, 0, 0), (1, 3, 2), (2, 1, 3)] {
-            let average = network.averagedDerivation(layer: l, j: j, k: k, batch: batch)
+            let average = try network.averagedDerivation(layer: l, j: j, k: k, batch: batch)
             #expect(average.explainedValue == gradients.layers[l - 1].weights[j][k])
             #expect(average.sample == batch[0])
         }

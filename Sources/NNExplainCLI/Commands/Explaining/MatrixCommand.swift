@@ -45,7 +45,7 @@ enum MatrixCommand {
         try runtime { try network.requireFinite(samples: s.map { [$0] } ?? Array(network.samples.indices), checks: [.everything]) }
         if average { try runtime { try network.requireFinite() } }
         let layers = chosen.map { [$0.0] }
-        let form = s.map { network.matrixForm(sample: $0, layers: layers) } ?? network.averagedMatrixForm(layers: layers)
+        let form = try runtime { try s.map { try network.matrixForm(sample: $0, layers: layers) } ?? network.averagedMatrixForm(layers: layers) }
         let naming = LayerNaming(depth: network.depth, relative: chosen?.relative ?? true)
         let output = presentation.render(Explanation.matrix(form, of: network), naming: naming) { form.json(naming: naming) }
         return CommandResult(output: output, warnings: loaded.warnings)

@@ -51,9 +51,11 @@ enum StepCommand {
                                       checks: [.chainRule(layer: weight.l, j: weight.j, k: weight.k), product])
             if average || batch != nil { try network.requireFinite(samples: batch ?? Array(network.samples.indices), checks: [product]) }
         }
-        let derivation = average || batch != nil
-            ? network.averagedDerivation(layer: weight.l, j: weight.j, k: weight.k, batch: batch)
-            : network.derivation(layer: weight.l, j: weight.j, k: weight.k, sample: s ?? 0)
+        let derivation = try runtime {
+            try average || batch != nil
+                ? network.averagedDerivation(layer: weight.l, j: weight.j, k: weight.k, batch: batch)
+                : network.derivation(layer: weight.l, j: weight.j, k: weight.k, sample: s ?? 0)
+        }
         try runtime { try network.requireFinite(mean: derivation.explainedValue, ofWeight: weight.l, j: weight.j, k: weight.k) }
         let output = presentation.render(derivation.document, naming: weight.naming) {
             JSONRenderer(naming: weight.naming).render(derivation)

@@ -63,7 +63,7 @@ enum UpdateCommand {
         let naming = weight?.naming ?? LayerNaming(depth: network.depth)
         let document: Document
         if let weight {
-            document = Explanation.update(step, layer: weight.l, j: weight.j, k: weight.k)
+            document = try runtime { try Explanation.update(step, layer: weight.l, j: weight.j, k: weight.k) }
         } else {
             document = Explanation.update(step)
         }

@@ -69,7 +69,7 @@ enum HTMLCommand {
         try runtime { try network.requireFinite() }
         let pageTitle = try arguments.read(title) ?? "Backpropagation, step by step: the network "
             + network.sizes.map(String.init).joined(separator: "-")
-        let html = HTMLPage(network: network, title: pageTitle, selection: selection).html()
+        let html = try runtime { try HTMLPage(network: network, title: pageTitle, selection: selection) }.html()
         if let path = try arguments.read(output) {
             try AtomicFile.write(html, to: path)
             return CommandResult(output: "", warnings: loaded.warnings)
