@@ -1,0 +1,107 @@
+import NNExplain
+
+extension APIFuzz {
+    /// One random network and a call of every public entry point on it, each with random indices
+    /// and options.
+    mutating func round() {
+        let network = network()
+        let depth = network.depth, count = network.samples.count
+        let text = TextRenderer(naming: LayerNaming(depth: max(1, depth)))
+        func weight() -> (Int, Int, Int) {
+            let l = layer(depth)
+            let valid = l >= 1 && l <= depth
+            return (l, index(valid ? network.size(ofLayer: l) : 2), index(valid ? network.size(ofLayer: l - 1) : 2))
+        }
+        call { try network.requireWellFormed() }
+        let (l, j, k) = weight()
+        call { try network.requireWeight(layer: l, j: j, k: k) }
+        call { try network.requireSample(index(count)) }
+        let someBatch = batch(count)
+        call { try network.requireBatch(someBatch) }
+        call { try text.render(network.derivation(layer: l, j: j, k: k, sample: index(count)).document) }
+        call { try text.render(network.averagedDerivation(layer: l, j: j, k: k, batch: chance(0.5) ? someBatch : nil).document) }
+        let ε = pick([1e-6, 0.1, -3, 0, .infinity, .nan, 1e300])
+        call { try network.nudge(layer: l, j: j, k: k, by: ε, sample: chance(0.5) ? index(count) : nil).document }
+        let chosen = chance(0.5) ? nil : (0..<int(1...2)).map { _ in layer(depth) }
+        call { try Explanation.matrix(network.matrixForm(sample: index(count), layers: chosen), of: network) }
+        call { try network.averagedMatrixForm(layers: chosen).json(naming: LayerNaming(depth: max(1, depth))) }
+        call { try Explanation.walk(network, sample: index(count)).map(text.render) }
+        let selection = PageSelection(weights: [PageSelection.Weight(layer: l, j: j, k: k)], biases: [])
+        if chance(0.2) { call { try HTMLPage(network: network, title: "fuzz", selection: selection).html() } }
+        call { try BoundaryPicture.range(nil, input: int(-1...2), of: network) }
+        call {
+            try BoundaryPicture(network: network, xRange: -1...1, yRange: -2...2, resolution: pick([-1, 0, 1, 3, 8]),
+                                shading: pick(BoundaryPicture.Shading.allCases)).svg()
+        }
+        shapes()
+        exercise()
+        decode(network)
+        guard (try? network.requireWellFormed()) != nil else { return }
+        wellFormed(network, weight: (l, j, k), batch: someBatch)
+    }
+
+    /// The entry points defined for well-formed networks.
+    mutating func wellFormed(_ network: Network, weight w: (Int, Int, Int), batch: [Int]) {
+        let count = network.samples.count
+        let s = index(count)
+        let naming = LayerNaming(depth: network.depth)
+        let checks: [FiniteCheck] = [pick([.activations, .loss, .everything, .product(layer: w.0, j: w.1, k: w.2),
+                                           .chainRule(layer: w.0, j: w.1, k: w.2)])]
+        call { try network.requireFinite(samples: [s, index(count)], checks: checks) }
+        call { try network.requireFinite(gradients: nil, batch: chance(0.5) ? batch : nil) }
+        call { try network.requireFiniteTestSamples() }
+        call { try network.requireFinite(mean: number(), ofWeight: w.0, j: w.1, k: w.2) }
+        call { try network.batch(batch).gradients() }
+        let order = pick(UpdateOrder.allCases)
+        call { try network.updateStep(learningRate: number(), order: order, batch: batch) }
+        call { try network.requireBatches(order: order, batchSize: chance(0.5) ? nil : int(-1...6), miniBatch: chance(0.3)) }
+        call { try network.trained(epochs: int(-2...3), learningRate: chance(0.5) ? nil : number(), order: order,
+                                   batchSize: chance(0.5) ? nil : int(-1...6), shuffleSeed: generator.next()) }
+        call { try Explanation.update(network.updateStep(), layer: w.0, j: w.1, k: w.2) }
+        if (0..<count).contains(s) {
+            let trace = network.trace(sample: s)
+            call { try Diagram(network: network, trace: trace, naming: naming, precision: int(1...12),
+                               weight: chance(0.5) ? nil : (layer: w.0, j: w.1, k: w.2)).svg() }
+        }
+        calls += 1
+        _ = TextRenderer(naming: naming).render(Explanation.predictions(
+            training: network.predictions(), test: network.testSamples.isEmpty ? nil : network.predictions(of: network.testSamples),
+            listing: .init(test: false, rows: int(0...5)), depth: network.depth))
+        if chance(0.1) {
+            calls += 1
+            _ = network.gradientCheck()
+        }
+    }
+
+    /// The resource bounds of random shapes, some far past every bound.
+    mutating func shapes() {
+        let sizes = (0..<int(0...4)).map { _ in chance(0.8) ? int(-1...50) : pick([100_000, 1 << 40, Int.max]) }
+        let shape = NetworkShape(sizes: sizes, biases: (0..<int(0...4)).map { _ in chance(0.5) },
+                                 samples: chance(0.8) ? int(-1...100) : pick([1 << 40, Int.max]))
+        call { try ResourceLimits.requireMemory(shape, printing: int(-1...1000)) }
+        call { try ResourceLimits.requireCheckable(shape) }
+        call { try ResourceLimits.requireExplainable(shape, layer: layer(shape.depth), averaging: chance(0.5),
+                                                     naming: LayerNaming(depth: shape.depth)) }
+        call { try BoundaryPicture.require(shape, resolution: pick([0, 2, 100, 500, Int.max]), shading: pick(BoundaryPicture.Shading.allCases)) }
+        calls += 1
+        _ = Network.random(sizes: sizes.map { min($0, 6) }, samples: int(-1...3), seed: generator.next())
+    }
+
+    /// A sheet of random settings, with its key.
+    mutating func exercise() {
+        let settings = Exercise.Settings(sizes: (0..<int(1...5)).map { _ in int(-1...5) }, activation: pick(Activation.allCases),
+                                         loss: pick(Loss.allCases))
+        call { try Exercise(seed: generator.next(), settings: settings).document(key: chance(0.5)) }
+    }
+
+    /// The network's file, mutated a little, read back.
+    mutating func decode(_ network: Network) {
+        var bytes = Array(network.fileText().utf8)
+        for _ in 0..<int(0...3) where !bytes.isEmpty {
+            let at = index(bytes.count)
+            guard (0..<bytes.count).contains(at) else { continue }
+            if chance(0.5) { bytes[at] = pick(Array("{}[],:\"0-e.x ".utf8)) } else { bytes.remove(at: at) }
+        }
+        call { try Network.decode(bytes).warnings.map(\.message) }
+    }
+}
