@@ -14,6 +14,8 @@ extension BoundaryPicture {
         case work(resolution: Int, multiplyAdds: Int, fitting: Int?)
         /// The samples' values of input `input` span more than a picture can (``dataRange(_:)`` is nil).
         case dataRange(input: Int)
+        /// The network is not well formed (``Network/requireWellFormed()``).
+        case network(NetworkError)
     }
 
     /// The multiply-adds a picture may take, `N² ×` the network's weights (a few seconds).
@@ -74,6 +76,8 @@ extension BoundaryPicture.Problem: ExplainedError {
                 + (fitting.map { "give \(resolutionOption.map { "\($0) " } ?? "a resolution of ")\($0) or less" } ?? "this network is too large to draw")
         case .dataRange(let k):
             return "the samples' x_\(k) spans more than a picture can: give the range to draw"
+        case .network(let error):
+            return error.message
         }
     }
 }

@@ -103,11 +103,13 @@ public struct BoundaryPicture: Sendable {
     /// The picture of `network` over `xRange × yRange` (each of positive, finite width), on a
     /// `resolution × resolution` grid.
     ///
-    /// - Throws: the ``Problem`` of ``require(_:resolution:shading:)``: the network must have 2
+    /// - Throws: ``Problem/network(_:)`` for a network that is not well formed, then the
+    ///   ``Problem`` of ``require(_:resolution:shading:)``: the network must have 2
     ///   inputs and at most ``maxClasses`` classes, one output for ``Shading/value``, and the grid
     ///   at least one cell and at most ``workLimit`` multiply-adds.
     public init(network: Network, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, resolution: Int,
                 shading: Shading) throws(Problem) {
+        do throws(NetworkError) { try network.requireWellFormed() } catch { throw .network(error) }
         try BoundaryPicture.require(NetworkShape(network), resolution: resolution, shading: shading)
         let outputs = network.size(ofLayer: network.depth)
         sizes = network.sizes

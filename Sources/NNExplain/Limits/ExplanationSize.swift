@@ -28,8 +28,8 @@ public enum ExplanationSize {
     /// samples' table too when `averaging`; `Int.max` when it overflows.
     public static func bytes(_ shape: NetworkShape, layer l: Int, averaging: Bool) -> Int {
         let l = min(max(1, l), shape.depth)
-        var total = fixedBytes + (averaging ? NetworkShape.product(shape.samples, averagedRowBytes) : 0)
-        guard l < shape.depth else { return NetworkShape.sum(total, shape.sizes[shape.depth] * rowBytes) }
+        var total = NetworkShape.sum(fixedBytes, averaging ? NetworkShape.product(shape.samples, averagedRowBytes) : 0)
+        guard l < shape.depth else { return NetworkShape.sum(total, NetworkShape.product(shape.sizes[shape.depth], rowBytes)) }
         // Distance d = 0 is the sum over layer l+1 itself; d ≥ 1 the trace-back through layer l+d.
         for d in 0..<(shape.depth - l) {
             let u = l + d, sums = d == 0 ? 1 : shape.sizes[u], summands = shape.sizes[u + 1]
@@ -37,6 +37,6 @@ public enum ExplanationSize {
             let row = NetworkShape.sum(sumBytes + sumLetters * letter, NetworkShape.product(summands, rowBytes + rowLetters * letter))
             total = NetworkShape.sum(total, NetworkShape.product(sums, row))
         }
-        return NetworkShape.sum(total, shape.sizes[shape.depth] * rowBytes)
+        return NetworkShape.sum(total, NetworkShape.product(shape.sizes[shape.depth], rowBytes))
     }
 }

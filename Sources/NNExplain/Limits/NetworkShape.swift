@@ -37,8 +37,9 @@ public struct NetworkShape: Equatable, Sendable {
     /// itself and the gradients it returns (``Engine/peakBytes(sizes:parameters:samples:arrayOverhead:)``).
     public var engineBytes: Int {
         // A shape far past every bound is said to be so before a product can overflow an Int.
-        let rough = Double(parameters) * (Double(samples) + 64) + Double(samples + 1) * Double(nodes + sizes[0] + 64) * 64
-        guard parameters < Int.max, nodes < Int.max, rough < 1e17 else { return .max }
+        let widest = Double(sizes.max() ?? 0), rough = Double(parameters) * (Double(samples) + 64)
+            + (Double(samples) + 1) * (Double(nodes) + Double(sizes[0]) + 64) * 64 + Double(sizes.count) * widest * 64
+        guard rough < 1e17 else { return .max }
         return Engine.peakBytes(sizes: sizes, parameters: parameters, samples: samples, arrayOverhead: NetworkShape.arrayOverhead)
     }
 

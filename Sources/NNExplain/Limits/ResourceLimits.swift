@@ -30,7 +30,7 @@ public enum ResourceLimits {
     /// The multiply-adds of a gradient check: for each parameter, two forward passes over every
     /// sample, each one multiply-add per weight (and packing every weight once).
     public static func checkWork(_ shape: NetworkShape) -> Int {
-        [2, shape.parameters, shape.samples + 1, shape.weights].reduce(1, NetworkShape.product)
+        [2, shape.parameters, NetworkShape.sum(shape.samples, 1), shape.weights].reduce(1, NetworkShape.product)
     }
 
     /// Refuses a gradient check of more than ``checkMultiplyAdds``.
@@ -65,7 +65,7 @@ public enum ResourceLimits {
     /// `640 MB`, `2 GB`, `2.4 GB`: megabytes below a gigabyte, else gigabytes to a tenth, always
     /// rounded up, so that a figure over a bound never reads as the bound.
     public static func megabytes(_ bytes: Int) -> String {
-        let mb = (bytes + 999_999) / 1_000_000
+        let mb = bytes / 1_000_000 + (bytes % 1_000_000 > 0 ? 1 : 0)
         guard mb >= 1000 else { return "\(mb) MB" }
         let tenths = (mb + 99) / 100
         return "\(tenths / 10)" + (tenths % 10 == 0 ? "" : ".\(tenths % 10)") + " GB"

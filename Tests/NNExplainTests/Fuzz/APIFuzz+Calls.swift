@@ -3,7 +3,7 @@ import NNExplain
 extension APIFuzz {
     /// One random network and a call of every public entry point on it, each with random indices
     /// and options.
-    mutating func round() {
+    func round() {
         let network = network()
         let depth = network.depth, count = network.samples.count
         let text = TextRenderer(naming: LayerNaming(depth: max(1, depth)))
@@ -41,7 +41,7 @@ extension APIFuzz {
     }
 
     /// The entry points defined for well-formed networks.
-    mutating func wellFormed(_ network: Network, weight w: (Int, Int, Int), batch: [Int]) {
+    func wellFormed(_ network: Network, weight w: (Int, Int, Int), batch: [Int]) {
         let count = network.samples.count
         let s = index(count)
         let naming = LayerNaming(depth: network.depth)
@@ -74,7 +74,7 @@ extension APIFuzz {
     }
 
     /// The resource bounds of random shapes, some far past every bound.
-    mutating func shapes() {
+    func shapes() {
         let sizes = (0..<int(0...4)).map { _ in chance(0.8) ? int(-1...50) : pick([100_000, 1 << 40, Int.max]) }
         let shape = NetworkShape(sizes: sizes, biases: (0..<int(0...4)).map { _ in chance(0.5) },
                                  samples: chance(0.8) ? int(-1...100) : pick([1 << 40, Int.max]))
@@ -88,14 +88,14 @@ extension APIFuzz {
     }
 
     /// A sheet of random settings, with its key.
-    mutating func exercise() {
+    func exercise() {
         let settings = Exercise.Settings(sizes: (0..<int(1...5)).map { _ in int(-1...5) }, activation: pick(Activation.allCases),
                                          loss: pick(Loss.allCases))
         call { try Exercise(seed: generator.next(), settings: settings).document(key: chance(0.5)) }
     }
 
     /// The network's file, mutated a little, read back.
-    mutating func decode(_ network: Network) {
+    func decode(_ network: Network) {
         var bytes = Array(network.fileText().utf8)
         for _ in 0..<int(0...3) where !bytes.isEmpty {
             let at = index(bytes.count)

@@ -123,7 +123,7 @@ enum BoundaryCommand {
         case .valueShading(let outputs):
             return "\(shade.name) value shades by the one output a_0^L, and \(source) has \(outputs) outputs; use \(shade.name) class"
         case .dataRange(let k): return sentence + ", e.g. \(k == 0 ? xRange.name : yRange.name) -1,1"
-        case .classes, .resolution, .work: return sentence
+        case .classes, .resolution, .work, .network: return sentence
         }
     }
 }
