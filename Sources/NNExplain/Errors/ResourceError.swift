@@ -8,6 +8,9 @@ public enum ResourceError: Error, Equatable, Sendable {
     case checkWork(multiplyAdds: Int, parameters: Int, samples: Int)
     /// The explanation of a weight of `layer` (named as `naming` says) would be about `bytes` of text.
     case explanation(bytes: Int, layer: Int, naming: LayerNaming)
+    /// `samples` samples of a network of `nodes` nodes in all (inputs too) would hold more than
+    /// ``ResourceLimits/dataNumbers`` numbers.
+    case data(samples: Int, nodes: Int)
 }
 
 extension ResourceError: ExplainedError {
@@ -28,6 +31,18 @@ extension ResourceError: ExplainedError {
             return "the explanation of a weight of layer \(naming.fullName(l)) traces ∂C/∂a back through every layer "
                 + "above it and would be about \(R.megabytes(bytes)) of text, more than the \(R.megabytes(R.explanationBytes)) "
                 + "this tool writes; explain a weight of a layer nearer the output, or use a network with fewer or smaller layers"
+        case .data(let samples, _):
+            return message(samples: "\(samples) samples")
+        }
+    }
+
+    /// The sentence, with the samples named as `samples` (an option and its value, `--samples 5`).
+    public func message(samples named: String) -> String {
+        switch self {
+        case .data(_, let nodes):
+            return "\(named) with \(nodes) nodes in all is too much data (more than \(ResourceLimits.dataNumbers) numbers); "
+                + "use fewer samples or smaller layers"
+        default: return message
         }
     }
 }

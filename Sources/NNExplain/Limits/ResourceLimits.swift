@@ -27,6 +27,20 @@ public enum ResourceLimits {
         throw .memory(bytes: bytes, parameters: shape.parameters, samples: shape.samples, printed: max(0, printed))
     }
 
+    /// The numbers the samples and a full trace may hold, samples × (all nodes): a few GB.
+    public static let dataNumbers = 100_000_000
+
+    /// Refuses `samples` samples of a network of layer `sizes` (inputs first) whose samples and
+    /// full trace would hold more than ``dataNumbers`` numbers: checked before a random network
+    /// is made.
+    ///
+    /// - Throws: ``ResourceError/data(samples:nodes:)``.
+    public static func requireData(samples: Int, sizes: [Int]) throws(ResourceError) {
+        let nodes = sizes.reduce(0) { NetworkShape.sum($0, max(0, $1)) }
+        guard NetworkShape.product(max(0, samples), nodes) > dataNumbers else { return }
+        throw .data(samples: samples, nodes: nodes)
+    }
+
     /// The multiply-adds of a gradient check: for each parameter, two forward passes over every
     /// sample, each one multiply-add per weight (and packing every weight once).
     public static func checkWork(_ shape: NetworkShape) -> Int {

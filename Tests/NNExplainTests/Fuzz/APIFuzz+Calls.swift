@@ -18,7 +18,7 @@ extension APIFuzz {
         call { try network.requireSample(index(count)) }
         let someBatch = batch(count)
         call { try network.requireBatch(someBatch) }
-        call { try text.render(network.derivation(layer: l, j: j, k: k, sample: index(count)).document) }
+        call { try rendered(network.derivation(layer: l, j: j, k: k, sample: index(count))) }
         call { try text.render(network.averagedDerivation(layer: l, j: j, k: k, batch: chance(0.5) ? someBatch : nil).document) }
         let ε = pick([1e-6, 0.1, -3, 0, .infinity, .nan, 1e300])
         call { try network.nudge(layer: l, j: j, k: k, by: ε, sample: chance(0.5) ? index(count) : nil).document }
@@ -40,6 +40,19 @@ extension APIFuzz {
         wellFormed(network, weight: (l, j, k), batch: someBatch)
     }
 
+    /// `derivation` written by every renderer, at a random precision.
+    func rendered(_ derivation: Derivation) -> [String] {
+        let naming = LayerNaming(depth: derivation.depth, relative: chance(0.5))
+        let precision = pick([-1, 0, 1, 3, 9, 17, 40])
+        let document = derivation.document
+        return [TextRenderer(naming: naming, precision: precision, ascii: chance(0.5), width: pick([nil, 0, 20, 80])).render(document),
+                MarkdownRenderer(naming: naming, precision: precision).render(document),
+                LatexRenderer(naming: naming, precision: precision).render(document),
+                BeamerRenderer(naming: naming, precision: precision).render(document),
+                MathMLRenderer(naming: naming, precision: precision).render(document),
+                JSONRenderer(naming: naming).render(derivation).formatted()]
+    }
+
     /// The entry points defined for well-formed networks.
     func wellFormed(_ network: Network, weight w: (Int, Int, Int), batch: [Int]) {
         let count = network.samples.count
@@ -52,6 +65,12 @@ extension APIFuzz {
         call { try network.requireFiniteTestSamples() }
         call { try network.requireFinite(mean: number(), ofWeight: w.0, j: w.1, k: w.2) }
         call { try network.batch(batch).gradients() }
+        calls += 1
+        let trace = network.trace(sample: 0)
+        _ = [TextRenderer(naming: naming).render(Explanation.forward(network, trace: trace)),
+             JSONRenderer(naming: naming).render(trace).formatted(),
+             TextRenderer(naming: naming).render(Explanation.gradients(network.gradients(), of: network)),
+             JSONRenderer(naming: naming).render(network.gradients(), batch: chance(0.5) ? nil : batch).formatted()]
         let order = pick(UpdateOrder.allCases)
         call { try network.updateStep(learningRate: number(), order: order, batch: batch) }
         call { try network.requireBatches(order: order, batchSize: chance(0.5) ? nil : int(-1...6), miniBatch: chance(0.3)) }
@@ -69,7 +88,7 @@ extension APIFuzz {
             listing: .init(test: false, rows: int(0...5)), depth: network.depth))
         if chance(0.1) {
             calls += 1
-            _ = network.gradientCheck()
+            _ = JSONRenderer(naming: naming).render(network.gradientCheck()).formatted()
         }
     }
 
@@ -80,6 +99,7 @@ extension APIFuzz {
                                  samples: chance(0.8) ? int(-1...100) : pick([1 << 40, Int.max]))
         call { try ResourceLimits.requireMemory(shape, printing: int(-1...1000)) }
         call { try ResourceLimits.requireCheckable(shape) }
+        call { try ResourceLimits.requireData(samples: shape.samples, sizes: sizes) }
         call { try ResourceLimits.requireExplainable(shape, layer: layer(shape.depth), averaging: chance(0.5),
                                                      naming: LayerNaming(depth: shape.depth)) }
         call { try BoundaryPicture.require(shape, resolution: pick([0, 2, 100, 500, Int.max]), shading: pick(BoundaryPicture.Shading.allCases)) }
