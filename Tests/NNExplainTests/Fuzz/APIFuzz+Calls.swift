@@ -103,7 +103,8 @@ extension APIFuzz {
         call { try ResourceLimits.requireExplainable(shape, layer: layer(shape.depth), averaging: chance(0.5),
                                                      naming: LayerNaming(depth: shape.depth)) }
         call { try BoundaryPicture.require(shape, resolution: pick([0, 2, 100, 500, Int.max]), shading: pick(BoundaryPicture.Shading.allCases)) }
-        calls += 1
+        calls += 2
+        _ = generator.nextIndex(below: int(-2...2)) + generator.permutation(of: int(-2...5)).count
         _ = Network.random(sizes: sizes.map { min($0, 6) }, samples: int(-1...3), seed: generator.next())
     }
 
