@@ -21,7 +21,7 @@ extension APIFuzz {
         call { try rendered(network.derivation(layer: l, j: j, k: k, sample: index(count))) }
         call { try text.render(network.averagedDerivation(layer: l, j: j, k: k, batch: chance(0.5) ? someBatch : nil).document) }
         let ε = pick([1e-6, 0.1, -3, 0, .infinity, .nan, 1e300])
-        call { try network.nudge(layer: l, j: j, k: k, by: ε, sample: chance(0.5) ? index(count) : nil).document }
+        call { try network.nudge(layer: l, j: j, k: k, by: ε, sample: chance(0.5) ? index(count) : nil).requireFinite() }
         let chosen = chance(0.5) ? nil : (0..<int(1...2)).map { _ in layer(depth) }
         call { try Explanation.matrix(network.matrixForm(sample: index(count), layers: chosen), of: network) }
         call { try network.averagedMatrixForm(layers: chosen).json(naming: LayerNaming(depth: max(1, depth))) }
@@ -72,7 +72,8 @@ extension APIFuzz {
              TextRenderer(naming: naming).render(Explanation.gradients(network.gradients(), of: network)),
              JSONRenderer(naming: naming).render(network.gradients(), batch: chance(0.5) ? nil : batch).formatted()]
         let order = pick(UpdateOrder.allCases)
-        call { try network.updateStep(learningRate: number(), order: order, batch: batch) }
+        call { try network.updateStep(learningRate: number(), order: order, batch: batch).requireFinite() }
+        call { try network.updateStep(learningRate: number(), order: order).requireFinite() }
         call { try network.requireBatches(order: order, batchSize: chance(0.5) ? nil : int(-1...6), miniBatch: chance(0.3)) }
         call { try network.trained(epochs: int(-2...3), learningRate: chance(0.5) ? nil : number(), order: order,
                                    batchSize: chance(0.5) ? nil : int(-1...6), shuffleSeed: generator.next()) }

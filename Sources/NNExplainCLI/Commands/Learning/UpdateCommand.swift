@@ -49,16 +49,8 @@ enum UpdateCommand {
         if let losses = step.batch, !losses.lossBefore.isFinite {
             try runtime { try network.requireFinite(samples: Array(network.samples.indices), checks: [.loss]) }
         }
-        let rate = "try a smaller --learning-rate (this run used \(step.learningRate.formatted))"
-        if let bad = step.after.firstNonFiniteParameter() {
-            throw .runtime("the step overflowed: \(parameterName(bad, in: network)) became \(nonFiniteWord(bad.value)); \(rate)")
-        }
-        if !step.lossAfter.isFinite {
-            let loss = step.batch == nil ? "C" : "the batch's loss C_B"
-            throw .runtime("the step overflowed: the loss after it, \(loss), became \(nonFiniteWord(step.lossAfter)); \(rate)")
-        }
-        if let losses = step.batch, !losses.lossAfter.isFinite {
-            throw .runtime("the step overflowed: the loss over all samples after it, C, became \(nonFiniteWord(losses.lossAfter)); \(rate)")
+        do throws(OverflowError) { try step.requireFinite() } catch {
+            throw .runtime(error.message(setting: Options.learningRate.option.name))
         }
         let naming = weight?.naming ?? LayerNaming(depth: network.depth)
         let document: Document
