@@ -85,8 +85,9 @@ extension APIFuzz {
         }
         calls += 1
         _ = TextRenderer(naming: naming).render(Explanation.predictions(
-            training: network.predictions(), test: network.testSamples.isEmpty ? nil : network.predictions(of: network.testSamples),
-            listing: .init(test: false, rows: int(0...5)), depth: network.depth))
+            training: network.predictions(of: chance(0.9) ? nil : []),
+            test: network.testSamples.isEmpty && chance(0.5) ? nil : network.predictions(of: network.testSamples),
+            listing: .init(test: chance(0.3), rows: int(-2...5)), depth: network.depth))
         if chance(0.1) {
             calls += 1
             _ = JSONRenderer(naming: naming).render(network.gradientCheck()).formatted()
