@@ -11,6 +11,12 @@ public enum ResourceError: Error, Equatable, Sendable {
     /// `samples` samples of a network of `nodes` nodes in all (inputs too) would hold more than
     /// ``ResourceLimits/dataNumbers`` numbers.
     case data(samples: Int, nodes: Int)
+    /// A page of every one of a network's `parameters` weights and biases, more than
+    /// ``PageSelection/maxParameters``.
+    case pageParameters(Int)
+    /// A page of `parameters` weights and biases over `samples` samples would hold `derivations`,
+    /// more than ``PageSelection/maxDerivations``.
+    case pageDerivations(parameters: Int, samples: Int, derivations: Int)
 }
 
 extension ResourceError: ExplainedError {
@@ -33,6 +39,13 @@ extension ResourceError: ExplainedError {
                 + "this tool writes; explain a weight of a layer nearer the output, or use a network with fewer or smaller layers"
         case .data(let samples, _):
             return message(samples: "\(samples) samples")
+        case .pageParameters(let count):
+            return "the network has \(R.grouped(count)) weights and biases, more than the "
+                + "\(R.grouped(PageSelection.maxParameters)) a page explains in full"
+        case .pageDerivations(let parameters, let samples, let derivations):
+            return "a page of \(R.grouped(parameters)) parameter\(parameters == 1 ? "" : "s") and \(samples) sample\(samples == 1 ? "" : "s") "
+                + "would hold \(R.grouped(derivations)) derivations (one per sample and one for the average of each), more than "
+                + "the \(R.grouped(PageSelection.maxDerivations)) a page holds"
         }
     }
 
