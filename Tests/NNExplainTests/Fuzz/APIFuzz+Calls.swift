@@ -27,6 +27,7 @@ extension APIFuzz {
         call { try network.averagedMatrixForm(layers: chosen).json(naming: LayerNaming(depth: max(1, depth))) }
         call { try Explanation.walk(network, sample: index(count)).map(text.render) }
         let selection = PageSelection(weights: [PageSelection.Weight(layer: l, j: j, k: k)], biases: [])
+        call { try selection.requireFits(network, whole: chance(0.5)) }
         if chance(0.2) { call { try HTMLPage(network: network, title: "fuzz", selection: selection).html() } }
         call { try BoundaryPicture.range(nil, input: int(-1...2), of: network) }
         call {
@@ -90,7 +91,9 @@ extension APIFuzz {
             listing: .init(test: chance(0.3), rows: int(-2...5)), depth: network.depth))
         if chance(0.1) {
             calls += 1
-            _ = JSONRenderer(naming: naming).render(network.gradientCheck()).formatted()
+            let check = network.gradientCheck(epsilon: pick([1e-12, 1e-6, 0.1, 0, -1, .nan]))
+            _ = JSONRenderer(naming: naming).render(check).formatted()
+            call { try check.requireResolvesGradients() }
         }
     }
 
