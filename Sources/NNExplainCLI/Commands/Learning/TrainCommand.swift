@@ -77,7 +77,8 @@ enum TrainCommand {
                 + "add --batch-size B, or leave out --shuffle-seed")
         }
         do throws(BatchError) { try network.requireBatches(order: order, batchSize: batchSize) } catch {
-            throw arguments.usage("--batch-size \(batchSize ?? 0) and --update-order output-first cannot be used together; \(error.reason)")
+            guard error == .outputFirst, let batchSize else { throw arguments.usage(error.message) }
+            throw arguments.usage("--batch-size \(batchSize) and --update-order output-first cannot be used together; \(error.reason)")
         }
         let presentation = try Presentation(arguments, environment: environment, formats: Self.formats)
         let save = try arguments.read(Self.save)

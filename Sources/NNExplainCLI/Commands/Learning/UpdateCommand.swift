@@ -34,6 +34,7 @@ enum UpdateCommand {
         let order = try arguments.read(Options.updateOrder)
         let batch = try arguments.read(Options.batch, in: network.samples.count)
         do throws(BatchError) { try network.requireBatches(order: order, miniBatch: batch != nil) } catch {
+            guard error == .outputFirst else { throw arguments.usage(error.message) }
             throw arguments.usage("--batch and --update-order output-first cannot be used together; \(error.reason)")
         }
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
