@@ -70,7 +70,8 @@ extension APIFuzz {
         let trace = network.trace(sample: 0)
         _ = [TextRenderer(naming: naming).render(Explanation.forward(network, trace: trace)),
              JSONRenderer(naming: naming).render(trace).formatted(),
-             TextRenderer(naming: naming).render(Explanation.gradients(network.gradients(), of: network)),
+             TextRenderer(naming: naming).render(Explanation.gradients(network.gradients(), of: network, batch: chance(0.5) ? nil : batch)),
+             Explanation.batchOption(batch),
              JSONRenderer(naming: naming).render(network.gradients(), batch: chance(0.5) ? nil : batch).formatted()]
         let order = pick(UpdateOrder.allCases)
         call { try network.updateStep(learningRate: number(), order: order, batch: batch).requireFinite() }
