@@ -119,6 +119,9 @@ extension APIFuzz {
         let settings = Exercise.Settings(sizes: (0..<int(1...5)).map { _ in int(-1...5) }, activation: pick(Activation.allCases),
                                          loss: pick(Loss.allCases))
         call { try Exercise(seed: generator.next(), settings: settings).document(key: chance(0.5)) }
+        let rounding = Rounding(digits: pick([Int.min, -1, 0, 1, 3, 17, 400]))
+        calls += 1
+        _ = (rounding.rounded(number()), rounding.agrees(number(), with: number()), rounding.unit(of: number()))
         let text = (0..<int(0...24)).map { _ in pick(Array("0123456789:#{}\",. -e\n\u{FF}x")) }
         call {
             let answers = try Answers.parse(Array(String(text).utf8))
