@@ -30,6 +30,9 @@ public struct Answers: Sendable, Equatable {
     }
 
     /// The answers in `bytes`; JSON when the first character that is not a space is `{`.
+    ///
+    /// - Throws: the first ``FormatError`` (not UTF-8, not JSON or not an object of numbers, a line
+    ///   without a question or a number, a question answered twice).
     public static func parse(_ bytes: [UInt8]) throws(FormatError) -> Answers {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .notUTF8

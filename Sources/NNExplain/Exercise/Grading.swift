@@ -29,6 +29,8 @@ public struct Grading: Sendable, Equatable {
 
     /// Grades `answers`; an answer to a question the sheet does not have is a mismatch (a file for
     /// another sheet, or a typo), not something to ignore.
+    ///
+    /// - Throws: ``Mismatch/noSuchQuestion(_:first:last:)`` for the first answer to a question the sheet lacks.
     public init(_ exercise: Exercise, answers: Answers) throws(Mismatch) {
         let ids = exercise.questions.map(\.id)
         if let stray = answers.values.first(where: { !ids.contains($0.id) }) {

@@ -9,6 +9,8 @@ extension JSONValue {
     /// `Double` and nesting deeper than ``maximumDepth`` are errors with a line and column. Integer
     /// literals that fit an `Int` become ``integer(_:)``, other numbers the correctly rounded
     /// ``number(_:)``. Never traps, whatever the bytes: nesting uses an explicit stack, not recursion.
+    ///
+    /// - Throws: ``JSONParseError``, its ``JSONParseError/Problem`` at a line and column.
     public static func parse(_ data: [UInt8]) throws(JSONParseError) -> JSONValue {
         var parser = JSONParser(data)
         return try parser.parseDocument()

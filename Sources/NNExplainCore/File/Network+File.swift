@@ -19,12 +19,17 @@ extension Network {
     /// array holds held-out samples of the same form (``Network/testSamples``), checked as the
     /// training samples are; it may be empty. Wherever a number is expected an integer literal is
     /// fine too. Duplicate keys are errors; unknown keys are only warnings.
+    ///
+    /// - Throws: the first ``NetworkFileError``: ``NetworkFileError/syntax(_:)`` for text that is not
+    ///   JSON, else the first key or value that is wrong, in file order, then the pairing.
     public static func decode(_ bytes: [UInt8]) throws(NetworkFileError) -> (network: Network, warnings: [NetworkFileWarning]) {
         try decode(json: parseFile(bytes))
     }
 
     /// The JSON of a network file's bytes, unchecked as a network; a syntax error is a
     /// ``NetworkFileError`` with its line and column.
+    ///
+    /// - Throws: ``NetworkFileError/syntax(_:)``.
     public static func parseFile(_ bytes: [UInt8]) throws(NetworkFileError) -> JSONValue {
         do {
             return try JSONValue.parse(bytes)
@@ -35,6 +40,8 @@ extension Network {
 
     /// Reads a network file already parsed to `root`, as ``decode(_:)`` does; a caller that keeps
     /// `root` can write the network back into it with ``fileJSON(updating:)``.
+    ///
+    /// - Throws: the ``NetworkFileError`` of ``decode(_:)`` other than a syntax error.
     public static func decode(json root: JSONValue) throws(NetworkFileError) -> (network: Network, warnings: [NetworkFileWarning]) {
         var reader = NetworkFileReader()
         let network = try reader.network(from: root)

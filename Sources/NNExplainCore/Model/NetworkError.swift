@@ -86,6 +86,8 @@ extension Network {
     }
 
     /// ``requireWellFormed()`` and then ``requireSample(_:)``.
+    ///
+    /// - Throws: the ``NetworkError`` of either.
     public func requireWellFormed(sample s: Int) throws(NetworkError) {
         try requireWellFormed()
         try requireSample(s)
