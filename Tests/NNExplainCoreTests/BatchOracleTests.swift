@@ -17,13 +17,13 @@ struct BatchOracleTests {
     /// reverse-mode AD and central differences of the independent `C_B = (1/|B|) Σ_(s∈B) C_s`.
     @Test("a mini-batch's gradients match AD and finite differences of the independent batch mean loss",
           arguments: ReferenceNetworks.all.filter { $0.network.samples.count >= 2 })
-    func batchGradientsMatchBothOracles(reference: ReferenceNetwork) {
+    func batchGradientsMatchBothOracles(reference: ReferenceNetwork) throws {
         let network = reference.network
         let batch = Array(network.samples.indices.dropFirst().reversed())
         let oracle = IndependentLoss(network)
         let p = oracle.parameters
         let expected = adGradient(at: p) { batchMeanLoss(parameters: $0, shape: oracle, batch: batch) }
-        let engine = network.batch(batch).gradients()
+        let engine = try network.batch(batch).gradients()
         #expect(exactlyClose(engine.loss, batchMeanLoss(parameters: p, shape: oracle, batch: batch)))
         func centralDifference(_ index: Int) -> Double {
             let epsilon = 0x1p-20
@@ -37,7 +37,7 @@ struct BatchOracleTests {
             for j in 0..<network.size(ofLayer: l) {
                 for k in 0..<network.size(ofLayer: l - 1) {
                     let index = oracle.weightIndex(l, j, k)
-                    let a = engine.layers[l - 1].weights[j][k], explained = network.averagedDerivation(layer: l, j: j, k: k, batch: batch).explainedValue
+                    let a = engine.layers[l - 1].weights[j][k], explained = try network.averagedDerivation(layer: l, j: j, k: k, batch: batch).explainedValue
                     #expect(exactlyClose(a, expected[index]), "∂C_B/∂w_\(j)\(k)^\(l): engine \(a), AD \(expected[index])")
                     #expect(explained == a, "∂C_B/∂w_\(j)\(k)^\(l): explanation \(explained), engine \(a)")
                     let fd = centralDifference(index)

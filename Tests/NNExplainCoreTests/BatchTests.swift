@@ -26,16 +26,16 @@ struct BatchTests {
     /// the same operations.
     static func close(_ a: Double, _ e: Double) -> Bool { isClose(a, e, relative: 1e-14) }
 
-    @Test func theBatchGradientIsTheMeanOfItsSamplesGradients() {
+    @Test func theBatchGradientIsTheMeanOfItsSamplesGradients() throws {
         let batch = [4, 1, 2]
         let gw = (Self.dw(4) + Self.dw(1) + Self.dw(2)) / 3
         let gb = (Self.db(4) + Self.db(1) + Self.db(2)) / 3
         let lossB = (Self.loss(4) + Self.loss(1) + Self.loss(2)) / 3
-        let gradients = Self.line.batch(batch).gradients()
+        let gradients = try Self.line.batch(batch).gradients()
         #expect(Self.close(gradients.layers[0].weights[0][0], gw))
         #expect(Self.close(gradients.layers[0].biases[0], gb))
         #expect(Self.close(gradients.loss, lossB))
-        let average = Self.line.averagedDerivation(layer: 1, j: 0, k: 0, batch: batch).average
+        let average = try Self.line.averagedDerivation(layer: 1, j: 0, k: 0, batch: batch).average
         #expect(average?.samples.map(\.sample) == batch)
         #expect(Self.close(average?.value ?? .nan, gw))
         let fullMean = (0..<6).map(Self.dw).reduce(0, +) / 6
@@ -43,9 +43,9 @@ struct BatchTests {
         #expect(average?.batch?.sampleCount == 6)
     }
 
-    @Test func aBatchStepMovesByTheBatchGradientAndKeepsEverySample() {
+    @Test func aBatchStepMovesByTheBatchGradientAndKeepsEverySample() throws {
         let batch = [4, 1, 2]
-        let step = Self.line.updateStep(batch: batch)
+        let step = try Self.line.updateStep(batch: batch)
         let gw = (Self.dw(4) + Self.dw(1) + Self.dw(2)) / 3
         #expect(Self.close(step.after.layers[0].weights[0][0], Self.w - Self.η * gw))
         #expect(step.after.samples == Self.line.samples)
@@ -66,17 +66,17 @@ struct BatchTests {
         + [Network.random(sizes: [3, 4, 2], samples: 150, seed: 11)]
 
     @Test(arguments: networks.indices)
-    func theBatchOfEverySampleIsTheFullBatch(_ index: Int) {
+    func theBatchOfEverySampleIsTheFullBatch(_ index: Int) throws {
         let network = Self.networks[index]
         let all = Array(network.samples.indices)
-        #expect(network.batch(all).gradients() == network.gradients())
-        let full = network.updateStep(), batched = network.updateStep(batch: all)
+        #expect(try network.batch(all).gradients() == network.gradients())
+        let full = network.updateStep(), batched = try network.updateStep(batch: all)
         #expect(batched.after == full.after)
         #expect(batched.gradients == full.gradients)
         #expect(batched.lossAfter == full.lossAfter)
         for (l, j, k) in [(1, 0, 0), (network.depth, network.size(ofLayer: network.depth) - 1, network.size(ofLayer: network.depth - 1) - 1)] {
-            let average = network.averagedDerivation(layer: l, j: j, k: k).average
-            let batch = network.averagedDerivation(layer: l, j: j, k: k, batch: all).average
+            let average = try network.averagedDerivation(layer: l, j: j, k: k).average
+            let batch = try network.averagedDerivation(layer: l, j: j, k: k, batch: all).average
             #expect(batch?.samples == average?.samples)
             #expect(batch?.value == average?.value)
             #expect(batch?.batch?.fullValue == average?.value)

@@ -106,9 +106,9 @@ import NNExplainCore
         }
     }
 
-    @Test func aMiniBatchEpochStepsOncePerBatchOfTheShuffledSamples() {
+    @Test func aMiniBatchEpochStepsOncePerBatchOfTheShuffledSamples() throws {
         let epochs = 3, size = 2
-        let training = Self.tiny.trained(epochs: epochs, batchSize: size, shuffleSeed: 9)
+        let training = try Self.tiny.trained(epochs: epochs, batchSize: size, shuffleSeed: 9)
         var reference = Tiny(Self.tiny), generator = ReferenceSplitMix(state: 9)
         let all = Self.tiny.samples
         func close(_ a: Double, _ b: Double) -> Bool { isClose(a, b, relative: 1e-12, absolute: 1e-12) }
@@ -127,72 +127,72 @@ import NNExplainCore
         #expect(reference.isClose(to: training.network))
         #expect(training.divergence == nil)
         // Another seed takes other batches, and so ends elsewhere.
-        #expect(Self.tiny.trained(epochs: epochs, batchSize: size, shuffleSeed: 10).network != training.network)
+        #expect(try Self.tiny.trained(epochs: epochs, batchSize: size, shuffleSeed: 10).network != training.network)
     }
 
-    @Test func aBatchOfAllTheSamplesIsFullBatchToTheLastBit() {
+    @Test func aBatchOfAllTheSamplesIsFullBatchToTheLastBit() throws {
         let network = Network.random(sizes: [3, 5, 2], samples: 150, seed: 4)
-        let full = network.trained(epochs: 6)
+        let full = try network.trained(epochs: 6)
         for size in [150, 151, 10_000] {
-            #expect(network.trained(epochs: 6, batchSize: size, shuffleSeed: 77) == full)
+            #expect(try network.trained(epochs: 6, batchSize: size, shuffleSeed: 77) == full)
         }
-        #expect(Self.tiny.trained(epochs: 4, batchSize: 5) == Self.tiny.trained(epochs: 4))
+        #expect(try Self.tiny.trained(epochs: 4, batchSize: 5) == Self.tiny.trained(epochs: 4))
         // And the full-batch run is the chain of single steps.
         var stepped = network
         for _ in 0..<6 { stepped = stepped.updateStep().after }
         #expect(full.network == stepped)
     }
 
-    @Test func batchedTrainingGivesTheSameBitsOnEveryThreadCountAndKernel() {
+    @Test func batchedTrainingGivesTheSameBitsOnEveryThreadCountAndKernel() throws {
         // Batches of 150 are three blocks of the engine, so the threads share each step.
         let network = Network.random(sizes: [4, 7, 3], samples: 400, seed: 2, outputActivation: .softmax, loss: .crossEntropy)
-        let one = network.trained(epochs: 3, batchSize: 150, engine: Engine(threads: 1))
+        let one = try network.trained(epochs: 3, batchSize: 150, engine: Engine(threads: 1))
         for variant in Engine.Variant.allCases where variant.isAvailable {
             for threads in [2, 3] {
-                #expect(network.trained(epochs: 3, batchSize: 150, engine: Engine(threads: threads, variant: variant)) == one)
+                #expect(try network.trained(epochs: 3, batchSize: 150, engine: Engine(threads: threads, variant: variant)) == one)
             }
         }
     }
 
-    @Test func heldOutSamplesAreNeverTrainedOn() {
+    @Test func heldOutSamplesAreNeverTrainedOn() throws {
         var without = Self.tiny
         without.testSamples = []
         for size: Int? in [nil, 2] {
-            let with = Self.tiny.trained(epochs: 5, batchSize: size)
-            let plain = without.trained(epochs: 5, batchSize: size)
+            let with = try Self.tiny.trained(epochs: 5, batchSize: size)
+            let plain = try without.trained(epochs: 5, batchSize: size)
             #expect(with.network.layers == plain.network.layers)
             #expect(with.losses == plain.losses)
             #expect(plain.testLosses.isEmpty && with.testLosses.count == with.losses.count)
         }
         // Full batch: the test loss after i epochs is the reference network's after i steps.
         var reference = Tiny(Self.tiny)
-        let full = Self.tiny.trained(epochs: 3)
+        let full = try Self.tiny.trained(epochs: 3)
         for epoch in 0...3 {
             #expect(abs(full.testLosses[epoch] - reference.loss(Self.tiny.testSamples)) <= 1e-12)
             reference.step(Self.tiny.samples, η: 0.8)
         }
     }
 
-    @Test func aBatchWhoseLossIsNotFiniteStopsTraining() {
+    @Test func aBatchWhoseLossIsNotFiniteStopsTraining() throws {
         // z = w·x with w = 1e-160: both losses finite at first, (1e100)² = 1e200 the larger. Seed 0's
         // first output has its top bit set, so j = 1 and sample 0 goes first: its step moves w to
         // 1e-160 − 1 · 2(1e-160 − 1e100) = 2e100, and then sample 1's loss, (2e100 · 1e150)², is infinite.
         let network = Network(inputs: 1, layers: [Layer(activation: .identity, weights: [[1e-160]])], loss: .squared,
                               learningRate: 1, samples: [Sample(x: [1], y: [1e100]), Sample(x: [1e150], y: [0])])
-        let training = network.trained(epochs: 3, batchSize: 1, shuffleSeed: 0)
+        let training = try network.trained(epochs: 3, batchSize: 1, shuffleSeed: 0)
         #expect(training.divergence == .batchLoss(epoch: 1, value: .infinity))
         let (first, second) = (1e-160 * 1 - 1e100, 1e-160 * 1e150)
         #expect(training.losses == [(first * first + second * second) / 2])
         #expect(training.network.layers[0].weights == [[2e100]])
     }
 
-    @Test func aHeldOutLossThatIsNotFiniteStopsTraining() {
+    @Test func aHeldOutLossThatIsNotFiniteStopsTraining() throws {
         // z = w·x, C = (w·x − y)², η = 0.1, w = 1: the training samples (x 1, y 100) give
         // ∂C/∂w = 2(w − 100), so one step moves w to 1 − 0.1 · 2(1 − 100) = 20.8. The test sample
         // x = 1e153, y = 0 has the loss (w · 1e153)²: 1e306 before, (2.08e154)² > 1.8e308 after.
         let start = Network(inputs: 1, layers: [Layer(activation: .identity, weights: [[1]])], loss: .squared, learningRate: 0.1,
                             samples: [Sample(x: [1], y: [100])], testSamples: [Sample(x: [1e153], y: [0])])
-        let full = start.trained(epochs: 3)
+        let full = try start.trained(epochs: 3)
         let w1 = 1 - 0.1 * (2 * (1 - 100.0))
         #expect(full.divergence == .testLoss(afterEpochs: 1, value: .infinity))
         #expect(full.losses == [99 * 99, (w1 - 100) * (w1 - 100)])
@@ -202,7 +202,7 @@ import NNExplainCore
         // Mini-batch, two such samples in batches of 1: two steps in epoch 1, the same test loss after it.
         var twice = start
         twice.samples = [Sample(x: [1], y: [100]), Sample(x: [1], y: [100])]
-        let batched = twice.trained(epochs: 3, batchSize: 1)
+        let batched = try twice.trained(epochs: 3, batchSize: 1)
         let w2 = w1 - 0.1 * (2 * (w1 - 100))
         #expect(batched.divergence == .testLoss(afterEpochs: 1, value: .infinity))
         #expect(batched.testLosses == [1e306, .infinity])

@@ -8,15 +8,15 @@ import Testing
 struct BatchTextTests {
     /// A batch in shuffled order over several blocks: the explanation's mean is the engine's, and the
     /// step moved by it.
-    @Test func theExplanationTheEngineAndTheStepAgreeOnAShuffledBatch() {
+    @Test func theExplanationTheEngineAndTheStepAgreeOnAShuffledBatch() throws {
         let network = Network.random(sizes: [3, 4, 2], samples: 150, seed: 11)  // BatchTests' last network
         let batch = (0..<100).map { ($0 * 37 + 5) % 150 }
         #expect(Set(batch).count == 100)
-        let gradients = network.batch(batch).gradients()
-        let step = network.updateStep(batch: batch)
+        let gradients = try network.batch(batch).gradients()
+        let step = try network.updateStep(batch: batch)
         #expect(step.gradients == gradients)
         for (l, j, k) in [(1, 0, 0), (1, 3, 2), (2, 1, 3)] {
-            let average = network.averagedDerivation(layer: l, j: j, k: k, batch: batch)
+            let average = try network.averagedDerivation(layer: l, j: j, k: k, batch: batch)
             #expect(average.explainedValue == gradients.layers[l - 1].weights[j][k])
             #expect(average.sample == batch[0])
         }

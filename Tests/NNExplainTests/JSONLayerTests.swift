@@ -11,21 +11,22 @@ struct JSONLayerTests {
     static let naming = LayerNaming(depth: 2)
 
     /// One value of every kind `--format json` prints, from Mazur's network.
+    /// (`try!`: Mazur's network and these indices are valid, so nothing here throws.)
     static let outputs: [(name: String, value: any JSONRepresentable)] = {
-        let network = mazur, exercise = Exercise(seed: 7)
+        let network = mazur, exercise = try! Exercise(seed: 7)
         return [
             ("forward", network.trace(sample: 0)),
             ("gradients", network.gradients()),
             ("gradients --batch", BatchGradients(network.gradients(), batch: [0])),
             ("check", network.gradientCheck()),
-            ("step", network.derivation(layer: 1, j: 0, k: 1, sample: 0)),
-            ("matrix", network.matrixForm(sample: 0)),
-            ("nudge", network.nudge(layer: 2, j: 0, k: 0, by: 0.01, sample: 0)),
+            ("step", try! network.derivation(layer: 1, j: 0, k: 1, sample: 0)),
+            ("matrix", try! network.matrixForm(sample: 0)),
+            ("nudge", try! network.nudge(layer: 2, j: 0, k: 0, by: 0.01, sample: 0)),
             ("predict", PredictionResults(training: network.predictions(), test: nil)),
             ("exercise", exercise.sheet(key: false)),
             ("exercise --key", exercise.sheet(key: true)),
             ("update", NetworkFile(network)),
-            ("train", TrainingReport(network.trained(epochs: 2), of: network)),
+            ("train", TrainingReport(try! network.trained(epochs: 2), of: network)),
         ]
     }()
 
@@ -43,7 +44,7 @@ struct JSONLayerTests {
     @Test func trainingJSONHasTheLossesAndTheTrainedNetworkFile() throws {
         var network = Self.mazur
         network.testSamples = [Sample(x: [0.2, 0.3], y: [0.5, 0.5])]
-        let training = network.trained(epochs: 3)
+        let training = try network.trained(epochs: 3)
         let file: JSONValue = ["inputs": 2, "comment": "kept", "layers": []]
         let report = TrainingReport(training, of: network, file: file)
         let json = report.json(naming: Self.naming)
@@ -53,7 +54,7 @@ struct JSONLayerTests {
         #expect(json["network"] == training.network.fileJSON(updating: file))
         #expect(json["network"]?["comment"] == "kept")
         // Without held-out samples there is no "testLosses"; without a file the network is fresh.
-        let plain = TrainingReport(Self.mazur.trained(epochs: 1), of: Self.mazur).json(naming: Self.naming)
+        let plain = TrainingReport(try Self.mazur.trained(epochs: 1), of: Self.mazur).json(naming: Self.naming)
         #expect(plain.objectMembers?.map(\.key) == ["losses", "network"])
         #expect(plain["network"] == Self.mazur.trained(epochs: 1).network.fileJSON)
     }
@@ -80,8 +81,8 @@ struct JSONLayerTests {
         #expect(report.stopped.map { String(describing: $0.divergence) } == String(describing: divergence))
     }
 
-    @Test func aFinishedRunDidNotStopAndItsRateIsTheNetworksUnlessGiven() {
-        let report = TrainingReport(Self.mazur.trained(epochs: 2), of: Self.mazur)
+    @Test func aFinishedRunDidNotStopAndItsRateIsTheNetworksUnlessGiven() throws {
+        let report = TrainingReport(try Self.mazur.trained(epochs: 2), of: Self.mazur)
         #expect(report.stopped == nil)
         #expect(report.learningRate == 0.5)
         #expect(TrainingReport(Self.mazur.trained(epochs: 2), of: Self.mazur, learningRate: 1e-5).learningRate == 1e-5)
@@ -104,8 +105,8 @@ struct JSONLayerTests {
         #expect(LatexRenderer(naming: Self.naming).render(document).contains("curve: █▆▃▁"))
     }
 
-    @Test func theTrainingDocumentDrawsItsCurvesFromTheLosses() {
-        let report = TrainingReport(Self.mazur.trained(epochs: 3), of: Self.mazur)
+    @Test func theTrainingDocumentDrawsItsCurvesFromTheLosses() throws {
+        let report = TrainingReport(try Self.mazur.trained(epochs: 3), of: Self.mazur)
         #expect(report.curve == Sparkline(report.training.losses))
         #expect(report.testCurve == nil)
         let text = TextRenderer(naming: Self.naming).render(report.document)
@@ -114,8 +115,8 @@ struct JSONLayerTests {
         #expect(text.contains("Loss curve, epoch 0 to 3: " + report.curve.text() + "\n"), "\(text)")
     }
 
-    @Test func aSeedBeyondTheLargestIntIsWrittenExactlyAsText() {
-        let sheet = Exercise(seed: .max).sheet(key: false).json(naming: Self.naming)
+    @Test func aSeedBeyondTheLargestIntIsWrittenExactlyAsText() throws {
+        let sheet = try Exercise(seed: .max).sheet(key: false).json(naming: Self.naming)
         #expect(sheet["seed"] == "18446744073709551615")
         #expect(Exercise(seed: 7).sheet(key: false).json(naming: Self.naming)["seed"] == 7)
     }

@@ -44,8 +44,8 @@ struct MathMLTests {
     @Test(arguments: [(3, 1, 2), (2, 2, 2), (1, 0, 1)])
     func derivationKeepsTheTextsNumbers(_ w: (Int, Int, Int)) throws {
         let network = Network.standard
-        for document in [network.derivation(layer: w.0, j: w.1, k: w.2, sample: 1).document,
-                         network.averagedDerivation(layer: w.0, j: w.1, k: w.2).document] {
+        for document in try [network.derivation(layer: w.0, j: w.1, k: w.2, sample: 1).document,
+                         try network.averagedDerivation(layer: w.0, j: w.1, k: w.2).document] {
             let text = TextRenderer(naming: naming).render(document)
             let html = MathMLRenderer(naming: naming).render(document)
             let numbers = try Regex(#"-?\d+\.\d+"#)

@@ -112,9 +112,9 @@ struct MatrixTests {
     /// The softmax branch, forced on a sigmoid output (whose Jacobian is diagonal, so `J^T ∇_a C`
     /// is `∇_a C ⊙ g'(z)` and the trace's δ is right for it). Only the writing is tested here:
     /// the softmax activation itself comes with issue 12's other part.
-    @Test func theJacobianBranchWritesJTransposeAndTheTracesDelta() {
+    @Test func theJacobianBranchWritesJTransposeAndTheTracesDelta() throws {
         let network = Network.standard
-        let elementwise = network.matrixForm(sample: 0, layers: [3])
+        let elementwise = try network.matrixForm(sample: 0, layers: [3])
         let f = elementwise.layers[0]
         let forced = MatrixForm(scope: .sample(0), layers: [MatrixForm.LayerForm(
             layer: 3, rule: .jacobian, dCda: f.dCda, gPrime: f.gPrime, delta: f.delta, deltaAbove: f.deltaAbove,

@@ -45,10 +45,10 @@ struct StepCoverageTests {
     /// The explanation's sums are the engine's own: every hidden-layer sum shown equals the sum of the
     /// summands shown, added in the order they are printed.
     @Test(arguments: ReferenceNetworks.all)
-    func sumsShownAddUp(_ reference: ReferenceNetwork) {
+    func sumsShownAddUp(_ reference: ReferenceNetwork) throws {
         let network = reference.network
         for l in 1..<network.depth {
-            let d = network.derivation(layer: l, j: 0, k: 0, sample: 0)
+            let d = try network.derivation(layer: l, j: 0, k: 0, sample: 0)
             guard case .hidden(let sum, let traceBack, let outputs) = d.first else {
                 Issue.record("layer \(l) should be hidden")
                 continue

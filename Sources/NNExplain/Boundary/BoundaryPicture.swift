@@ -100,17 +100,21 @@ public struct BoundaryPicture: Sendable {
         return range.0...range.1
     }
 
-    /// The picture of `network`, which must have 2 inputs and at most ``maxClasses`` classes, over
-    /// `xRange × yRange` (each of positive, finite width), on a `resolution × resolution` grid.
-    /// ``Shading/value`` needs a network with one output.
-    public init(network: Network, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, resolution: Int, shading: Shading) {
-        precondition(network.inputs == 2 && resolution >= 1)
+    /// The picture of `network` over `xRange × yRange` (each of positive, finite width), on a
+    /// `resolution × resolution` grid.
+    ///
+    /// - Throws: ``Problem/network(_:)`` for a network that is not well formed, then the
+    ///   ``Problem`` of ``require(_:resolution:shading:)``: the network must have 2
+    ///   inputs and at most ``maxClasses`` classes, one output for ``Shading/value``, and the grid
+    ///   at least one cell and at most ``workLimit`` multiply-adds.
+    public init(network: Network, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, resolution: Int,
+                shading: Shading) throws(Problem) {
+        do throws(NetworkError) { try network.requireWellFormed() } catch { throw .network(error) }
+        try BoundaryPicture.require(NetworkShape(network), resolution: resolution, shading: shading)
         let outputs = network.size(ofLayer: network.depth)
-        precondition(shading == .classes || outputs == 1)
         sizes = network.sizes
         (self.xRange, self.yRange, self.resolution, self.shading) = (xRange, yRange, resolution, shading)
         classCount = Classification.classCount(outputs: outputs)
-        precondition(classCount <= BoundaryPicture.maxClasses)
 
         var cells: [Int?] = [], tones: [Tone] = []
         cells.reserveCapacity(resolution * resolution)

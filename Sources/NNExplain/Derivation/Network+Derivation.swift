@@ -1,8 +1,13 @@
 extension Network {
     /// Explains `∂C_s/∂w_jk^l` for one sample, reading every number from that sample's trace.
-    /// Indices must be in range (the command line checks them first).
-    public func derivation(layer l: Int, j: Int, k: Int, sample s: Int) -> Derivation {
-        derivation(layer: l, j: j, k: k, trace: trace(sample: s))
+    ///
+    /// - Parameters: `l` in `1…L`, `j` a node of layer `l`, `k` of layer `l-1`, `s` a sample.
+    /// - Throws: ``NetworkError`` for a network that is not well formed (``Network/requireWellFormed()``),
+    ///   or an index that is none of the network's.
+    public func derivation(layer l: Int, j: Int, k: Int, sample s: Int) throws(NetworkError) -> Derivation {
+        try requireWellFormed(sample: s)
+        try requireWeight(layer: l, j: j, k: k)
+        return derivation(layer: l, j: j, k: k, trace: trace(sample: s))
     }
 
     /// The same from a trace at hand; without `traceBack` only the first sum over layer `l+1` is
@@ -42,7 +47,18 @@ extension Network {
     /// Explains `∂C/∂w_jk^l` averaged over all samples: sample ``Derivation/sampleInFull`` in full,
     /// then every sample's product and their mean (``averagedGradient(layer:j:k:batch:)``). With a
     /// `batch` (distinct indices of samples), `∂C_B/∂w_jk^l` over its samples, the first in full.
-    public func averagedDerivation(layer l: Int, j: Int, k: Int, batch: [Int]? = nil) -> Derivation {
+    ///
+    /// - Throws: ``NetworkError`` for a network that is not well formed, a weight that is none of
+    ///   its, or (``NetworkError/batch(_:)``) a `batch` that is no batch of it.
+    public func averagedDerivation(layer l: Int, j: Int, k: Int, batch: [Int]? = nil) throws(NetworkError) -> Derivation {
+        try requireWellFormed()
+        try requireWeight(layer: l, j: j, k: k)
+        if let batch { do throws(BatchError) { try requireBatch(batch) } catch { throw .batch(error) } }
+        return averaged(layer: l, j: j, k: k, batch: batch)
+    }
+
+    /// ``averagedDerivation(layer:j:k:batch:)`` of a well-formed network, a weight and a batch known to be its.
+    func averaged(layer l: Int, j: Int, k: Int, batch: [Int]? = nil) -> Derivation {
         derivation(layer: l, j: j, k: k, trace: trace(sample: batch?.first ?? Derivation.sampleInFull),
                    average: averagedGradient(layer: l, j: j, k: k, batch: batch))
     }

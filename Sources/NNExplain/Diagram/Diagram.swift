@@ -184,7 +184,20 @@ public struct Diagram: Sendable {
     ///   - naming: how layers are labelled (`L-1` or `2`).
     ///   - precision: significant digits of every printed value, as in TextRenderer.
     ///   - weight: the weight to light up, `1 ≤ layer ≤ L`, j and k in range; or nil.
-    public init(network: Network, trace: Trace, naming: LayerNaming, precision: Int, weight: (layer: Int, j: Int, k: Int)?) {
+    /// - Throws: ``NetworkError`` for a network that is not well formed, a `trace` of a sample that
+    ///   is none of its (or of a network of another shape), or a weight that is none of its.
+    public init(network: Network, trace: Trace, naming: LayerNaming, precision: Int,
+                weight: (layer: Int, j: Int, k: Int)?) throws(NetworkError) {
+        try network.requireWellFormed(sample: trace.sample)
+        guard trace.layers.map(\.a.count) == network.layers.map(\.size), trace.input.count == network.inputs else {
+            throw .noSuchSample(trace.sample, samples: network.samples.count)
+        }
+        if let w = weight { try network.requireWeight(layer: w.layer, j: w.j, k: w.k) }
+        self.init(network: network, trace: trace, naming: naming, precision: precision, checkedWeight: weight)
+    }
+
+    /// ``init(network:trace:naming:precision:weight:)`` of a trace and weight known to be the network's.
+    init(network: Network, trace: Trace, naming: LayerNaming, precision: Int, checkedWeight weight: (layer: Int, j: Int, k: Int)?) {
         let renderer = TextRenderer(naming: naming, precision: precision)
         self.init(network: network, trace: trace, naming: naming, precision: precision, richHighlight: weight.map { w in
             let value = renderer.number(trace.weightGradient(layer: w.layer, j: w.j, k: w.k))
@@ -211,9 +224,6 @@ public struct Diagram: Sendable {
         title = "Network " + network.sizes.map(String.init).joined(separator: "-") + ", sample \(sample)"
 
         if let h = highlight {
-            precondition((1...depth).contains(h.layer), "highlight layer \(h.layer) outside 1…\(depth)")
-            precondition((0..<network.size(ofLayer: h.layer)).contains(h.j), "highlight j \(h.j) out of range")
-            precondition((0..<network.size(ofLayer: h.layer - 1)).contains(h.k), "highlight k \(h.k) out of range")
             let weight = network.layer(h.layer).weights[h.j][h.k]
             let hidden = h.layer < depth
             self.highlight = Highlight(

@@ -68,7 +68,7 @@ extension Explanation {
     private static func runs(_ samples: [Int]) -> [[Int]] {
         var runs: [[Int]] = []
         for s in samples {
-            if let last = runs.last?.last, s == last + 1 { runs[runs.count - 1].append(s) } else { runs.append([s]) }
+            if let last = runs.last?.last, last < Int.max, s == last + 1 { runs[runs.count - 1].append(s) } else { runs.append([s]) }
         }
         return runs
     }

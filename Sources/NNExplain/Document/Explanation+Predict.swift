@@ -24,7 +24,7 @@ extension Explanation {
                     "\(listed.correct) of \(listed.rows.count) right (\(percent(listed.correct, of: listed.rows.count)))"]),
             .paragraph(classRule(outputs: outputs, depth: L)),
         ]
-        let shown = min(listing.rows, listed.rows.count)
+        let shown = max(0, min(listing.rows, listed.rows.count))
         if shown > 0 {
             let a: [Math] = (0..<outputs).map { .of(.a(layer: L, .number($0))) }
             let header: [Math] = [[.word("sample")]] + a + [[.word("predicted")], [.word("target")], [.word("result")]]
@@ -72,9 +72,10 @@ extension Explanation {
 
     /// `correct / count` as a percentage: whole when it is exact ("50%"), else rounded half up to one
     /// decimal ("96.7%"); a share that would round to 0% or 100% without being so is "under 0.1%"
-    /// or "over 99.9%", so 0% and 100% are said only when exact.
+    /// or "over 99.9%", so 0% and 100% are said only when exact. Of no samples, "none to count".
     static func percent(_ correct: Int, of count: Int) -> String {
-        precondition(count > 0 && (0...count).contains(correct))
+        guard count > 0 else { return "none to count" }
+        let correct = min(max(0, correct), count)
         if (correct * 100) % count == 0 { return "\(correct * 100 / count)%" }
         // round(correct · 1000 / count), half up, in whole numbers: no rounding error.
         let tenths = (2 * correct * 1000 + count) / (2 * count)

@@ -37,7 +37,15 @@ extension Explanation {
     /// simultaneous order the gradient is the average over the samples of the network before the
     /// step, shown sample by sample; in the output-first order it is not the gradient at any one
     /// point, so it is shown as the step used it, with the note why.
-    public static func update(_ step: UpdateStep, layer l: Int, j: Int, k: Int) -> Document {
+    ///
+    /// - Throws: ``NetworkError`` when `w_jk^l` is no weight of the step's network.
+    public static func update(_ step: UpdateStep, layer l: Int, j: Int, k: Int) throws(NetworkError) -> Document {
+        try step.before.requireWeight(layer: l, j: j, k: k)
+        return updated(step, layer: l, j: j, k: k)
+    }
+
+    /// ``update(_:layer:j:k:)`` of a weight known to be one.
+    static func updated(_ step: UpdateStep, layer l: Int, j: Int, k: Int) -> Document {
         let w = Symbol.w(layer: l, .number(j), .number(k))
         let C = steppedLoss(step)
         let gradient = Symbol.partial(C, w)

@@ -2,7 +2,11 @@
 /// term at a time, from the output layer down: for each node its `∂C_s/∂a`, its slope `g'(z)`, and
 /// then the gradients of every weight into it.
 extension Explanation {
-    public static func walk(_ network: Network, sample s: Int) -> [Document] {
+    /// The pages of the walk of sample `s`.
+    ///
+    /// - Throws: ``NetworkError`` for a network that is not well formed, or a sample that is none of its.
+    public static func walk(_ network: Network, sample s: Int) throws(NetworkError) -> [Document] {
+        try network.requireWellFormed(sample: s)
         let C = Symbol.loss(.sample(s))
         let trace = network.trace(sample: s)
         // Three pages a node; two at an output layer whose ∂C/∂z is one term (no separate slope).

@@ -8,34 +8,53 @@ public struct Answers: Sendable, Equatable {
         lhs.values.map(\.id) == rhs.values.map(\.id) && lhs.values.map(\.value) == rhs.values.map(\.value)
     }
 
-    /// Why a file is not a list of answers, in words that say where and what to write instead.
-    public struct FormatError: Error, Equatable, Sendable {
-        public let message: String
+    /// Why a file is not a list of answers, as a value a caller can switch on (its sentence says
+    /// where and what to write instead, ``message``).
+    public enum FormatError: Error, Equatable, Sendable {
+        /// The bytes are not UTF-8.
+        case notUTF8
+        /// Question `id` is answered twice.
+        case answeredTwice(String)
+        /// The file starts as JSON but is not valid JSON.
+        case json(JSONParseError)
+        /// The JSON is not an object.
+        case notAnObject(JSONValue.Kind)
+        /// The JSON answer to question `id` is not a finite number.
+        case notANumber(id: String, found: JSONValue.Kind)
+        /// Line `line` (1-based) has no colon.
+        case noColon(line: Int)
+        /// Line `line` names no question before its colon.
+        case noQuestion(line: Int)
+        /// Line `line` answers question `id` with `text`, not a finite number.
+        case lineNotANumber(line: Int, text: String, id: String)
     }
 
     /// The answers in `bytes`; JSON when the first character that is not a space is `{`.
+    ///
+    /// - Throws: the first ``FormatError`` (not UTF-8, not JSON or not an object of numbers, a line
+    ///   without a question or a number, a question answered twice).
     public static func parse(_ bytes: [UInt8]) throws(FormatError) -> Answers {
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw FormatError(message: "it is not UTF-8 text; write one answer a line, as '1: 0.42'")
+            throw .notUTF8
         }
         let answers = text.first(where: { !$0.isWhitespace }) == "{" ? try json(bytes) : try lines(text)
         var seen: Set<String> = []
         for (id, _) in answers where !seen.insert(id).inserted {
-            throw FormatError(message: "question \(id) is answered twice; keep one answer")
+            throw .answeredTwice(id)
         }
         return Answers(values: answers)
     }
 
     private static func json(_ bytes: [UInt8]) throws(FormatError) -> [(id: String, value: Double)] {
         let value: JSONValue
-        do { value = try JSONValue.parse(bytes) } catch { throw FormatError(message: "it is not valid JSON (\(error))") }
+        do { value = try JSONValue.parse(bytes) } catch { throw .json(error) }
         guard let members = value.objectMembers else {
-            throw FormatError(message: "it holds \(value.kindDescription), not an object; write {\"1\": 0.42, \"2\": 0.6}")
+            throw .notAnObject(value.kind)
         }
         var out: [(id: String, value: Double)] = []
         for (id, answer) in members {
             guard let number = answer.doubleValue, number.isFinite else {
-                throw FormatError(message: "the answer to question \(id) is \(answer.kindDescription), not a number; write it as \"\(id)\": 0.42")
+                throw .notANumber(id: id, found: answer.kind)
             }
             out.append((id, number))
         }
@@ -48,12 +67,12 @@ public struct Answers: Sendable, Equatable {
             let line = raw.trimmed
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let colon = line.firstIndex(of: ":") else {
-                throw FormatError(message: "line \(n + 1) has no ':'; write each answer as the question's number, a colon and the number, e.g. '1: 0.42'")
+                throw .noColon(line: n + 1)
             }
             let id = String(line[..<colon]).trimmed, number = String(line[line.index(after: colon)...]).trimmed
-            guard !id.isEmpty else { throw FormatError(message: "line \(n + 1) names no question before its ':'; write e.g. '1: 0.42'") }
+            guard !id.isEmpty else { throw .noQuestion(line: n + 1) }
             guard let value = Double(number), value.isFinite else {
-                throw FormatError(message: "line \(n + 1): '\(number.visiblePrefix)' is not a number; write the answer as a decimal, e.g. '\(id.visiblePrefix): 0.42'")
+                throw .lineNotANumber(line: n + 1, text: number, id: id)
             }
             out.append((id, value))
         }

@@ -83,7 +83,7 @@ extension Exercise {
         for question in questions {
             switch question.quantity {
             case .weightGradient(let l, let j, let k): documents.append(network.derivation(layer: l, j: j, k: k, trace: t).document)
-            case .updatedWeight(let l, let j, let k): documents.append(Explanation.update(network.updateStep(), layer: l, j: j, k: k))
+            case .updatedWeight(let l, let j, let k): documents.append(Explanation.updated(network.updateStep(), layer: l, j: j, k: k))
             case .z, .a, .loss, .dCda, .gPrime: break
             }
         }

@@ -42,9 +42,13 @@ public struct Exercise: Sendable, Equatable {
     /// The learning rate of every sheet's update question: large enough that the weight visibly moves.
     public static let learningRate = 0.5
 
-    /// The sheet of `seed`. Settings outside ``Settings/layerCounts`` and ``Settings/nodesPerLayer``
-    /// are the caller's to refuse.
-    public init(seed: UInt64, settings: Settings = Settings()) {
+    /// The sheet of `seed`.
+    ///
+    /// - Throws: ``Problem/layerCount(_:)`` for sizes outside ``Settings/layerCounts``,
+    ///   ``Problem/nodes(_:)`` for a size outside ``Settings/nodesPerLayer``, and
+    ///   ``Problem/pairing(_:)`` when the activation (every layer's) and the loss do not fit.
+    public init(seed: UInt64, settings: Settings = Settings()) throws(Problem) {
+        try settings.validate()
         var generator = SplitMix64(seed: seed)
         self.seed = seed
         self.settings = settings

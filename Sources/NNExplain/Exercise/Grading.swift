@@ -21,17 +21,20 @@ public struct Grading: Sendable, Equatable {
     /// The number of right answers.
     public var score: Int { results.filter(\.correct).count }
 
-    /// Why the answers cannot be graded against this sheet.
-    public struct Mismatch: Error, Equatable, Sendable {
-        public let message: String
+    /// Why the answers cannot be graded against this sheet, as a value a caller can switch on.
+    public enum Mismatch: Error, Equatable, Sendable {
+        /// The answers answer question `id`, which the sheet, of questions `first` to `last`, does not have.
+        case noSuchQuestion(String, first: String, last: String)
     }
 
     /// Grades `answers`; an answer to a question the sheet does not have is a mismatch (a file for
     /// another sheet, or a typo), not something to ignore.
+    ///
+    /// - Throws: ``Mismatch/noSuchQuestion(_:first:last:)`` for the first answer to a question the sheet lacks.
     public init(_ exercise: Exercise, answers: Answers) throws(Mismatch) {
         let ids = exercise.questions.map(\.id)
         if let stray = answers.values.first(where: { !ids.contains($0.id) }) {
-            throw Mismatch(message: "there is no question '\(stray.id.visiblePrefix)' on this sheet; its questions are \(ids.first!) to \(ids.last!)")
+            throw .noSuchQuestion(stray.id, first: ids.first ?? "", last: ids.last ?? "")
         }
         self.exercise = exercise
         let key = exercise.answers

@@ -59,7 +59,12 @@ public struct MatrixForm: Sendable, Equatable {
 
 extension Network {
     /// The matrix form of sample `s`, for `layers` (every layer when nil), output layer first.
-    public func matrixForm(sample s: Int, layers chosen: [Int]? = nil) -> MatrixForm {
+    ///
+    /// - Throws: ``NetworkError`` for a network that is not well formed, a sample or a chosen
+    ///   layer (each of `1…L`) that is none of its.
+    public func matrixForm(sample s: Int, layers chosen: [Int]? = nil) throws(NetworkError) -> MatrixForm {
+        try requireWellFormed(sample: s)
+        for l in chosen ?? [] { try requireLayer(l) }
         let t = trace(sample: s)
         return MatrixForm(scope: .sample(s), layers: backwardOrder(chosen).map { l in
             layerForm(l, traces: [t],
@@ -70,7 +75,11 @@ extension Network {
 
     /// The batch form over every sample: the per-sample rows of each trace, and gradients that are
     /// the means ``gradients()`` computes, added in the same order.
-    public func averagedMatrixForm(layers chosen: [Int]? = nil) -> MatrixForm {
+    ///
+    /// - Throws: ``NetworkError`` for a network that is not well formed, or a chosen layer that is none of its.
+    public func averagedMatrixForm(layers chosen: [Int]? = nil) throws(NetworkError) -> MatrixForm {
+        try requireWellFormed()
+        for l in chosen ?? [] { try requireLayer(l) }
         let all = traces()
         return MatrixForm(scope: .average(count: all.count), layers: backwardOrder(chosen).map { l in
             layerForm(l, traces: all,

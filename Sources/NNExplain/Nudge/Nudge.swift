@@ -32,7 +32,13 @@ public struct Nudge: Sendable, Equatable {
 
 extension Network {
     /// Moves `w_jk^l` by `ε` and records what moves, for sample `s` or (`nil`) the mean loss.
-    public func nudge(layer l: Int, j: Int, k: Int, by ε: Double, sample s: Int?) -> Nudge {
+    ///
+    /// - Throws: ``NetworkError`` for a network that is not well formed, or a weight or sample
+    ///   that is none of its.
+    public func nudge(layer l: Int, j: Int, k: Int, by ε: Double, sample s: Int?) throws(NetworkError) -> Nudge {
+        try requireWellFormed()
+        try requireWeight(layer: l, j: j, k: k)
+        if let s { try requireSample(s) }
         var moved = self
         moved.layers[l - 1].weights[j][k] += ε
         let indices = s.map { [$0] } ?? Array(samples.indices)

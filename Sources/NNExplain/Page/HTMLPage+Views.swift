@@ -22,10 +22,10 @@ extension HTMLPage {
         }
         for w in selection.weights {
             for t in traces {
-                let document = network.derivation(layer: w.layer, j: w.j, k: w.k, sample: t.sample).document
+                let document = network.derivation(layer: w.layer, j: w.j, k: w.k, trace: t).document
                 out.append(view(w.key, scope: "s-\(t.sample)", document))
             }
-            let average = network.averagedDerivation(layer: w.layer, j: w.j, k: w.k).document
+            let average = network.averaged(layer: w.layer, j: w.j, k: w.k).document
             out.append(view(w.key, scope: "avg", average))
         }
         for b in selection.biases {
@@ -36,7 +36,7 @@ extension HTMLPage {
             out.append(view(b.key, scope: "avg", average))
         }
         guard let first = traces.first else { return out }
-        let drawn = Diagram(network: network, trace: first, naming: naming, precision: diagramPrecision, weight: nil).nodes
+        let drawn = Diagram(network: network, trace: first, naming: naming, precision: diagramPrecision, checkedWeight: nil).nodes
         for t in traces {
             let forward = HTMLPage.nodeBlocks(Explanation.forward(network, trace: t))
             for node in drawn {

@@ -16,8 +16,15 @@ public struct HTMLPage: Sendable {
     public let precision: Int
     public let diagramPrecision: Int
 
+    /// The page of `network` explaining the weights and biases of `selection`.
+    ///
+    /// - Throws: ``NetworkError`` for a network that is not well formed, or a selected weight or
+    ///   bias that is none of its.
     public init(network: Network, title: String, selection: PageSelection,
-                precision: Int = TextRenderer.defaultPrecision, diagramPrecision: Int = 4) {
+                precision: Int = TextRenderer.defaultPrecision, diagramPrecision: Int = 4) throws(NetworkError) {
+        try network.requireWellFormed()
+        for w in selection.weights { try network.requireWeight(layer: w.layer, j: w.j, k: w.k) }
+        for b in selection.biases { try network.requireWeight(layer: b.layer, j: b.j, k: 0) }
         self.network = network
         self.title = title
         self.selection = selection
@@ -42,7 +49,7 @@ public struct HTMLPage: Sendable {
                    "<main>", "<div class=\"explorer\">", "<section class=\"picture\" aria-label=\"The network\">",
                    sampleSelector(count: traces.count)]
         for t in traces {
-            let diagram = Diagram(network: network, trace: t, naming: naming, precision: diagramPrecision, weight: nil)
+            let diagram = Diagram(network: network, trace: t, naming: naming, precision: diagramPrecision, checkedWeight: nil)
             out.append("<div class=\"diagram\" data-sample=\"\(t.sample)\"\(t.sample == 0 ? "" : " hidden")>")
             out.append(inlineSVG(diagram.svg(marks: marks(t, naming: naming))))
             out.append("</div>")

@@ -45,4 +45,21 @@ public struct PageSelection: Sendable, Equatable {
     /// The most parameters a page explains without being told which: each takes one derivation per
     /// sample and one for the average, so a page of more would be megabytes.
     public static let maxParameters = 2_000
+
+    /// Derivations a page embeds at most: ``maxParameters`` with two samples and the average.
+    public static let maxDerivations = maxParameters * 3
+
+    /// Checks that a page of this selection of `network` (or, when `self` is every parameter,
+    /// ``all(_:)``) stays within ``maxParameters`` and ``maxDerivations``.
+    ///
+    /// - Parameter whole: whether the selection is every parameter, none chosen.
+    /// - Throws: ``ResourceError/pageParameters(_:)`` for a whole selection of too many parameters,
+    ///   ``ResourceError/pageDerivations(parameters:samples:derivations:)`` for too many derivations.
+    public func requireFits(_ network: Network, whole: Bool) throws(ResourceError) {
+        if whole, count > PageSelection.maxParameters { throw .pageParameters(count) }
+        let derivations = NetworkShape.product(count, NetworkShape.sum(network.samples.count, 1))
+        guard derivations <= PageSelection.maxDerivations else {
+            throw .pageDerivations(parameters: count, samples: network.samples.count, derivations: derivations)
+        }
+    }
 }

@@ -68,9 +68,10 @@ enum ExerciseCommand {
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let settings = Exercise.Settings(sizes: try arguments.read(sizes), activation: try arguments.read(activation),
                                          loss: try arguments.read(loss))
-        let exercise = Exercise(seed: UInt64(try arguments.read(seed)), settings: settings)
-        if let problem = exercise.network.pairingProblem {
-            // A sheet gives every layer the same activation, so softmax (output layer only) never fits.
+        let sheetSeed = UInt64(try arguments.read(Self.seed))
+        let exercise: Exercise
+        do throws(Exercise.Problem) { exercise = try Exercise(seed: sheetSeed, settings: settings) } catch {
+            guard case .pairing(let problem) = error else { throw arguments.usage(error.message) }
             throw arguments.usage("\(activation.name) \(settings.activation.rawValue) with \(loss.name) \(settings.loss.rawValue) "
                 + "does not make a sheet, since every layer of a sheet has that activation: \(problem.rule)")
         }

@@ -16,18 +16,18 @@ extension Options {
     /// by commas, each a sample of the network's `count` and none twice, in the order written.
     private static func readBatch(_ text: String, _ name: String, sampleCount count: Int) throws(ValidationError) -> [Int] {
         let form = "give sample numbers or ranges separated by commas, e.g. \(name) 0,3,5 or \(name) 0-3,7"
-        let valid = "the network has \(count.counting("sample")), so each must be \(count == 1 ? "0" : "0…\(count - 1)")"
+        var check = BatchCheck(samples: count)
         guard !text.trimmed.isEmpty else { throw ValidationError("\(name) is empty; \(form)") }
         /// One sample number of an item, checked to be a sample.
         func sample(_ part: Substring, of item: String) throws(ValidationError) -> Int {
             guard let s = Int(part.trimmed) else {
                 let digits = !part.isEmpty && part.allSatisfy { $0.isASCII && $0.isNumber }
-                throw ValidationError(digits ? "\(part) in \(name) is far too large: \(valid)" : "'\(item)' in \(name) is not a sample number or a range; \(form)")
+                throw ValidationError(digits ? "\(part) in \(name) is far too large: \(BatchError.valid(count))" : "'\(item)' in \(name) is not a sample number or a range; \(form)")
             }
-            guard (0..<count).contains(s) else { throw ValidationError("there is no sample \(s) (in \(name) \(text)): \(valid)") }
+            do throws(BatchError) { try check.requireSample(s) } catch { throw ValidationError(error.message(in: "\(name) \(text)")) }
             return s
         }
-        var batch: [Int] = [], seen = Set<Int>()
+        var batch: [Int] = []
         for item in text.split(separator: ",", omittingEmptySubsequences: false).map(\.trimmed) {
             guard !item.isEmpty else { throw ValidationError("\(name) \(text) has an empty item; \(form)") }
             let ends = item.dropFirst().split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
@@ -39,9 +39,7 @@ extension Options {
             } else {
                 samples = [try sample(Substring(item), of: item)]
             }
-            for s in samples where !seen.insert(s).inserted {
-                throw ValidationError("sample \(s) is in \(name) \(text) twice; a batch holds each sample once")
-            }
+            do throws(BatchError) { for s in samples { try check.add(s) } } catch { throw ValidationError(error.message(in: "\(name) \(text)")) }
             batch += samples
         }
         return batch

@@ -26,7 +26,7 @@ func loadNetwork(_ arguments: Arguments, _ environment: Environment, locked: Loc
                  require: (NetworkShape) throws(CLIError) -> Void = { _ in }) throws(CLIError) -> LoadedNetwork
 {
     func requireAll(_ shape: NetworkShape) throws(CLIError) {
-        try ResourceLimits.requireMemory(shape, arguments)
+        try usage(arguments) { try ResourceLimits.requireMemory(shape) }
         try require(shape)
     }
     if let sizes = try arguments.read(Options.random) {
@@ -45,7 +45,7 @@ func loadNetwork(_ arguments: Arguments, _ environment: Environment, locked: Loc
     do throws(NetworkFileError) {
         let root = try Network.parseFile(bytes)
         let decoded = try Network.decode(json: root)
-        loaded = LoadedNetwork(network: decoded.network, warnings: decoded.warnings.map { "network file '\(path)': \($0)" },
+        loaded = LoadedNetwork(network: decoded.network, warnings: decoded.warnings.map { "network file '\(path)': \($0.message)" },
                                file: root)
     } catch {
         throw .badNetworkFile(path: path, error.message)
@@ -64,8 +64,6 @@ enum RandomNetwork {
     static let layerSizes = 1...100_000
     /// The weights of all layers together.
     static let weightLimit = 50_000_000
-    /// The samples and a full trace hold samples × (all nodes) numbers: keep that within a few GB.
-    static let dataLimit = 100_000_000
 
     /// `--random SIZES`: at least two layer sizes, inputs first, with at most ``weightLimit`` weights.
     static let sizes = ValueParser<Void, [Int]>(describe: { $0.map(String.init).joined(separator: ",") }) {
@@ -87,10 +85,8 @@ enum RandomNetwork {
     /// shape has passed `require`.
     static func read(_ arguments: Arguments, sizes: [Int], require: (NetworkShape) throws(CLIError) -> Void) throws(CLIError) -> Network {
         let samples = try arguments.read(Options.samples)
-        let nodes = sizes.reduce(0, +)
-        guard samples * nodes <= dataLimit else {
-            throw arguments.usage("\(Options.samples.name) \(samples) with \(nodes) nodes in all is too much data "
-                + "(more than \(dataLimit) numbers); use fewer samples or smaller layers")
+        do throws(ResourceError) { try ResourceLimits.requireData(samples: samples, sizes: sizes) } catch {
+            throw arguments.usage(error.message(samples: "\(Options.samples.name) \(samples)"))
         }
         try require(NetworkShape(sizes: sizes, biases: Array(repeating: true, count: sizes.count - 1), samples: samples))
         let seed = try arguments.read(Options.seed)

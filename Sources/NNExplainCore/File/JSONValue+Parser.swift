@@ -9,6 +9,8 @@ extension JSONValue {
     /// `Double` and nesting deeper than ``maximumDepth`` are errors with a line and column. Integer
     /// literals that fit an `Int` become ``integer(_:)``, other numbers the correctly rounded
     /// ``number(_:)``. Never traps, whatever the bytes: nesting uses an explicit stack, not recursion.
+    ///
+    /// - Throws: ``JSONParseError``, its ``JSONParseError/Problem`` at a line and column.
     public static func parse(_ data: [UInt8]) throws(JSONParseError) -> JSONValue {
         var parser = JSONParser(data)
         return try parser.parseDocument()
@@ -40,14 +42,14 @@ private struct JSONParser {
     ]
 
     mutating func parseDocument() throws(JSONParseError) -> JSONValue {
-        guard i < bytes.count else { throw error("the file is empty") }
+        guard i < bytes.count else { throw error(.empty) }
         if let invalid = JSONParseError.invalidUTF8(in: bytes) { throw invalid }
         skipWhitespace()
-        guard i < bytes.count else { throw error("the file holds only whitespace; expected a JSON value") }
+        guard i < bytes.count else { throw error(.onlyWhitespace) }
         let value = try parseValue()
         skipWhitespace()
         guard i == bytes.count else {
-            throw error("unexpected \(describeCharacter()) after the JSON value; a file holds exactly one value")
+            throw error(.trailing(found()))
         }
         return value
     }
@@ -61,13 +63,13 @@ private struct JSONParser {
             var value: JSONValue
             let first = try current()
             if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
-                guard stack.count < JSONValue.maximumDepth else { throw error("nesting deeper than 512 levels") }
+                guard stack.count < JSONValue.maximumDepth else { throw error(.tooDeep) }
                 let isObject = first == UInt8(ascii: "{")
                 i += 1
                 skipWhitespace()
                 guard try current() == UInt8(ascii: isObject ? "}" : "]") else {
                     stack.append(Frame(isObject: isObject))
-                    if isObject { stack[stack.count - 1].key = try parseKey(expecting: "a key in double quotes or '}'") }
+                    if isObject { stack[stack.count - 1].key = try parseKey(afterComma: false) }
                     continue
                 }
                 i += 1
@@ -83,12 +85,11 @@ private struct JSONParser {
                 if next == UInt8(ascii: ",") {
                     i += 1
                     skipWhitespace()
-                    if isObject { stack[top].key = try parseKey(expecting: "a key in double quotes after ','") }
+                    if isObject { stack[top].key = try parseKey(afterComma: true) }
                     break
                 }
                 guard next == UInt8(ascii: isObject ? "}" : "]") else {
-                    throw error(isObject
-                        ? "expected ',' or '}' after an object member" : "expected ',' or ']' after an array element")
+                    throw error(.expectedSeparator(inObject: isObject))
                 }
                 i += 1
                 let members = stack.removeLast().members
@@ -99,11 +100,11 @@ private struct JSONParser {
     }
 
     /// Reads `"key"` and the `:` after it.
-    private mutating func parseKey(expecting expected: String) throws(JSONParseError) -> String {
-        guard try current() == UInt8(ascii: "\"") else { throw error("expected \(expected), found \(describeCharacter())") }
+    private mutating func parseKey(afterComma: Bool) throws(JSONParseError) -> String {
+        guard try current() == UInt8(ascii: "\"") else { throw error(.expectedKey(afterComma: afterComma, found: found())) }
         let key = try parseString()
         skipWhitespace()
-        guard try current() == UInt8(ascii: ":") else { throw error("expected ':' after an object key") }
+        guard try current() == UInt8(ascii: ":") else { throw error(.expectedColon) }
         i += 1
         return key
     }
@@ -113,8 +114,7 @@ private struct JSONParser {
         if first == UInt8(ascii: "\"") { return .string(try parseString()) }
         if first == UInt8(ascii: "-") || isDigit(first) { return try parseNumber() }
         guard isLetter(first) else {
-            throw error("expected a value (an object, array, string, number, true, false or null), "
-                + "found \(describeCharacter())")
+            throw error(.expectedValue(found()))
         }
         let wordStart = i
         while i < bytes.count, isLetter(bytes[i]) || isDigit(bytes[i]) { i += 1 }
@@ -122,7 +122,7 @@ private struct JSONParser {
         let literals: [String: JSONValue] = ["true": .bool(true), "false": .bool(false), "null": .null]
         if let literal = literals[word] { return literal }
         if i == bytes.count, literals.keys.contains(where: { $0.hasPrefix(word) }) { throw truncated() }
-        throw error("'\(shortened(word))' is not a JSON value; the only words are true, false and null", at: wordStart)
+        throw error(.unknownWord(shortened(word)), at: wordStart)
     }
 
     private mutating func parseNumber() throws(JSONParseError) -> JSONValue {
@@ -130,32 +130,32 @@ private struct JSONParser {
         if bytes[i] == UInt8(ascii: "-") { i += 1 }
         if try current() == UInt8(ascii: "0") {
             i += 1
-            if i < bytes.count, isDigit(bytes[i]) { throw error("a number may not have a leading zero", at: i - 1) }
+            if i < bytes.count, isDigit(bytes[i]) { throw error(.leadingZero, at: i - 1) }
         } else {
-            try readDigits(else: "expected a digit after '-'")
+            try readDigits(else: .afterMinus)
         }
         var isInteger = true
         if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
             (i, isInteger) = (i + 1, false)
-            try readDigits(else: "expected a digit after the decimal point")
+            try readDigits(else: .afterDecimalPoint)
         }
         if i < bytes.count, bytes[i] | 0x20 == UInt8(ascii: "e") {
             (i, isInteger) = (i + 1, false)
             if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
-            try readDigits(else: "expected a digit in the exponent")
+            try readDigits(else: .inExponent)
         }
         let text = String(decoding: bytes[numberStart..<i], as: UTF8.self)
         // `-0` stays a `Double` so that its sign survives.
         if isInteger, text != "-0", let n = Int(text) { return .integer(n) }
         guard let d = Double(text), d.isFinite else {
-            throw error("number \(shortened(text)) is too large to represent", at: numberStart)
+            throw error(.numberTooLarge(shortened(text)), at: numberStart)
         }
         return .number(d)
     }
 
-    /// Reads one or more digits; `reason` is the error when there is none.
-    private mutating func readDigits(else reason: String) throws(JSONParseError) {
-        guard isDigit(try current()) else { throw error(reason) }
+    /// Reads one or more digits; `place` says where a digit was expected when there is none.
+    private mutating func readDigits(else place: JSONParseError.DigitPlace) throws(JSONParseError) {
+        guard isDigit(try current()) else { throw error(.expectedDigit(place)) }
         while i < bytes.count, isDigit(bytes[i]) { i += 1 }
     }
 
@@ -173,8 +173,8 @@ private struct JSONParser {
                 buffer += bytes[runStart..<i]
                 try parseEscape(into: &buffer)
                 runStart = i
-            case 0x0A, 0x0D: throw error("line break inside a string (is a closing quote missing?)")
-            case 0x00..<0x20: throw error("control character \(describeCharacter()) in a string must be written as an escape")
+            case 0x0A, 0x0D: throw error(.lineBreakInString)
+            case 0x00..<0x20: throw error(.controlCharacter(found()))
             default: i += 1
             }
         }
@@ -190,7 +190,7 @@ private struct JSONParser {
             return
         }
         guard bytes[i] == UInt8(ascii: "u") else {
-            throw error("invalid escape '\\\(describeCharacter(quoted: false))' in a string", at: escapeStart)
+            throw error(.invalidEscape(found()), at: escapeStart)
         }
         i = escapeStart
         var scalar = try parseHex4()
@@ -200,7 +200,7 @@ private struct JSONParser {
         }
         guard let unicode = Unicode.Scalar(scalar) else {
             let hex = String(decoding: bytes[escapeStart + 2..<escapeStart + 6], as: UTF8.self)
-            throw error("unpaired surrogate '\\u\(hex)' in a string", at: escapeStart)
+            throw error(.unpairedSurrogate(hex), at: escapeStart)
         }
         UTF8.encode(unicode) { buffer.append($0) }
     }
@@ -214,7 +214,7 @@ private struct JSONParser {
             i += 1
             guard let digit = UInt32(String(UnicodeScalar(try current())), radix: 16) else {
                 let shown = String(decoding: bytes[escapeStart..<i], as: UTF8.self)
-                throw error("invalid escape '\(shown)' in a string: '\\u' needs four hex digits", at: escapeStart)
+                throw error(.shortUnicodeEscape(shown), at: escapeStart)
             }
             value = value << 4 | digit
         }
@@ -236,15 +236,13 @@ private struct JSONParser {
     private func isLetter(_ b: UInt8) -> Bool { (0x61...0x7A).contains(b | 0x20) }
     private func shortened(_ text: String) -> String { text.count > 30 ? text.prefix(30) + "…" : text }
 
-    /// The character at the read position for a message: `'x'`, `U+0009`, or `end of file`.
-    private func describeCharacter(quoted: Bool = true) -> String {
-        JSONParseError.describeCharacter(at: i, in: bytes, quoted: quoted)
-    }
+    /// The character at the read position, for an error.
+    private func found() -> JSONParseError.Found { JSONParseError.Found(at: i, in: bytes) }
 
-    private func truncated() -> JSONParseError { error("unexpected end of file (the file looks truncated)", at: bytes.count) }
+    private func truncated() -> JSONParseError { error(.truncated, at: bytes.count) }
 
     /// An error at `offset`, the read position by default.
-    private func error(_ reason: String, at offset: Int? = nil) -> JSONParseError {
-        JSONParseError(reason: reason, offset: offset ?? i, in: bytes)
+    private func error(_ problem: JSONParseError.Problem, at offset: Int? = nil) -> JSONParseError {
+        JSONParseError(problem, offset: offset ?? i, in: bytes)
     }
 }

@@ -37,15 +37,20 @@ public enum JSONValue: Sendable, Equatable {
 // MARK: - Reading values
 
 extension JSONValue {
-    /// What kind of value this is, with an article, for messages: "a number", "an array", "null".
-    public var kindDescription: String {
+    /// What kind of value this is (a message in the NNExplain library says it with an article).
+    public enum Kind: Sendable, Equatable {
+        case null, bool, number, string, array, object
+    }
+
+    /// The kind of this value; ``integer(_:)`` and ``number(_:)`` are both numbers.
+    public var kind: Kind {
         switch self {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .integer, .number: return "a number"
-        case .string: return "a string"
-        case .array: return "an array"
-        case .object: return "an object"
+        case .null: return .null
+        case .bool: return .bool
+        case .integer, .number: return .number
+        case .string: return .string
+        case .array: return .array
+        case .object: return .object
         }
     }
 
@@ -132,65 +137,4 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
 extension JSONValue: CustomStringConvertible {
     /// The value as ``formatted(indent:)`` writes it.
     public var description: String { formatted() }
-}
-
-// MARK: - Errors
-
-/// Why a text is not valid JSON, and where: `line` and `column` are 1-based, columns count
-/// characters (Unicode scalars), and a leading byte order mark is not counted.
-public struct JSONParseError: Error, Equatable, Sendable, CustomStringConvertible {
-    public let line: Int
-    public let column: Int
-    /// A short phrase such as "expected ',' or '}' after an object member".
-    public let reason: String
-
-    public init(line: Int, column: Int, reason: String) {
-        self.line = line
-        self.column = column
-        self.reason = reason
-    }
-
-    /// The error at byte `offset` of `bytes`, where a leading byte order mark is not counted, a line
-    /// ends at LF, CR LF or a lone CR, and a column counts Unicode scalars.
-    init(reason: String, offset: Int, in bytes: [UInt8]) {
-        var line = 1, column = 1
-        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        for k in start..<max(start, min(offset, bytes.count)) {
-            if bytes[k] == 0x0A || (bytes[k] == 0x0D && bytes[(k + 1)...].first != 0x0A) {
-                (line, column) = (line + 1, 1)
-            } else if bytes[k] & 0xC0 != 0x80, bytes[k] != 0x0D {
-                column += 1
-            }
-        }
-        self.init(line: line, column: column, reason: reason)
-    }
-
-    /// "line 3, column 14: expected ',' or '}' after an object member".
-    public var description: String { "line \(line), column \(column): \(reason)" }
-
-    /// The error "the file is not valid UTF-8" at the first byte of `bytes` (after a byte order
-    /// mark) that does not start a valid UTF-8 sequence; `nil` when all of `bytes` is valid.
-    static func invalidUTF8(in bytes: [UInt8]) -> JSONParseError? {
-        var offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        // Network files are nearly always plain ASCII, which one vectorised pass settles.
-        let highBits = bytes.withUnsafeBufferPointer { $0[offset...].reduce(0, |) }
-        if highBits < 0x80 { return nil }
-        var iterator = bytes[offset...].makeIterator()
-        var decoder = UTF8()
-        while case .scalarValue(let scalar) = decoder.decode(&iterator) { offset += UTF8.width(scalar) }
-        return offset == bytes.count ? nil : JSONParseError(reason: "the file is not valid UTF-8", offset: offset, in: bytes)
-    }
-
-    /// The character at `offset` of valid UTF-8 `bytes`, for a reason: `'x'` (or `x` when not
-    /// `quoted`) for visible ASCII, `U+0009` for anything else, `end of file` past the end.
-    static func describeCharacter(at offset: Int, in bytes: [UInt8], quoted: Bool = true) -> String {
-        guard offset < bytes.count else { return "end of file" }
-        if (0x21...0x7E).contains(bytes[offset]) {
-            let text = String(UnicodeScalar(bytes[offset]))
-            return quoted && text != "'" ? "'\(text)'" : text
-        }
-        let scalar = String(decoding: bytes[offset...].prefix(4), as: UTF8.self).unicodeScalars.first
-        let hex = String(scalar?.value ?? 0, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }
 }

@@ -1,13 +1,3 @@
-/// Why a network file cannot be used: one sentence that says where (a path such as
-/// `layers[1].weights[0]`, or a line and column for JSON syntax), what is wrong and what is expected.
-public struct NetworkFileError: Error, Equatable, Sendable, CustomStringConvertible {
-    public let message: String
-
-    public init(_ message: String) { self.message = message }
-
-    public var description: String { message }
-}
-
 extension Network {
     /// Reads a network file, returning the network and warnings (unknown keys, in file order).
     ///
@@ -29,23 +19,30 @@ extension Network {
     /// array holds held-out samples of the same form (``Network/testSamples``), checked as the
     /// training samples are; it may be empty. Wherever a number is expected an integer literal is
     /// fine too. Duplicate keys are errors; unknown keys are only warnings.
-    public static func decode(_ bytes: [UInt8]) throws(NetworkFileError) -> (network: Network, warnings: [String]) {
+    ///
+    /// - Throws: the first ``NetworkFileError``: ``NetworkFileError/syntax(_:)`` for text that is not
+    ///   JSON, else the first key or value that is wrong, in file order, then the pairing.
+    public static func decode(_ bytes: [UInt8]) throws(NetworkFileError) -> (network: Network, warnings: [NetworkFileWarning]) {
         try decode(json: parseFile(bytes))
     }
 
     /// The JSON of a network file's bytes, unchecked as a network; a syntax error is a
     /// ``NetworkFileError`` with its line and column.
+    ///
+    /// - Throws: ``NetworkFileError/syntax(_:)``.
     public static func parseFile(_ bytes: [UInt8]) throws(NetworkFileError) -> JSONValue {
         do {
             return try JSONValue.parse(bytes)
         } catch {
-            throw NetworkFileError(error.description)
+            throw .syntax(error)
         }
     }
 
     /// Reads a network file already parsed to `root`, as ``decode(_:)`` does; a caller that keeps
     /// `root` can write the network back into it with ``fileJSON(updating:)``.
-    public static func decode(json root: JSONValue) throws(NetworkFileError) -> (network: Network, warnings: [String]) {
+    ///
+    /// - Throws: the ``NetworkFileError`` of ``decode(_:)`` other than a syntax error.
+    public static func decode(json root: JSONValue) throws(NetworkFileError) -> (network: Network, warnings: [NetworkFileWarning]) {
         var reader = NetworkFileReader()
         let network = try reader.network(from: root)
         return (network, reader.warnings)
@@ -85,7 +82,7 @@ extension Network {
 
 /// Turns a parsed network file into a ``Network``, one checked key at a time, collecting warnings.
 private struct NetworkFileReader {
-    var warnings: [String] = []
+    var warnings: [NetworkFileWarning] = []
 
     /// An object's members by key (keys are unique once ``members(of:at:known:)`` has checked them).
     private typealias Members = [String: JSONValue]
@@ -94,11 +91,11 @@ private struct NetworkFileReader {
         let top = try members(of: root, at: "", known: NetworkFileKeys.top)
         let inputsValue = try required("inputs", in: top, at: "")
         guard let inputs = inputsValue.integerValue, inputs > 0 else {
-            throw fail("\"inputs\" is \(shown(inputsValue)); expected a positive integer, the number of inputs")
+            throw .inputs(found: inputsValue)
         }
-        let layerValues = try array(required("layers", in: top, at: ""), at: "\"layers\"", of: "layers")
+        let layerValues = try array(required("layers", in: top, at: ""), at: "layers", of: .layers)
         guard !layerValues.isEmpty else {
-            throw fail("the network has no layers: \"layers\" needs at least one layer")
+            throw .noLayers
         }
         var layers: [Layer] = []
         for (i, value) in layerValues.enumerated() {
@@ -107,36 +104,36 @@ private struct NetworkFileReader {
         var network = Network(inputs: inputs, layers: layers, samples: [])
         if let value = top["loss"] {
             guard let loss = value.stringValue.flatMap(Loss.init(rawValue:)) else {
-                throw fail("\"loss\" is \(shown(value)); use one of \(Loss.names.joined(separator: ", "))")
+                throw .loss(found: value)
             }
             network.loss = loss
         }
         if let value = top["learningRate"] {
             guard let rate = value.doubleValue, rate > 0 else {
-                throw fail("\"learningRate\" is \(shown(value)); expected a number greater than 0")
+                throw .learningRate(found: value)
             }
             network.learningRate = rate
         }
         if let value = top["updateBiases"] {
             guard let update = value.boolValue else {
-                throw fail("\"updateBiases\" is \(shown(value)); expected true or false")
+                throw .updateBiases(found: value)
             }
             network.updateBiases = update
         }
-        let sampleValues = try array(required("samples", in: top, at: ""), at: "\"samples\"", of: "samples")
+        let sampleValues = try array(required("samples", in: top, at: ""), at: "samples", of: .samples)
         guard !sampleValues.isEmpty else {
-            throw fail("the network has no samples: \"samples\" needs at least one sample")
+            throw .noSamples
         }
         let outputs = layers[layers.count - 1].size
         for (s, value) in sampleValues.enumerated() {
-            network.samples.append(try sample(value, at: "samples[\(s)]", inputs: inputs, outputs: outputs))
+            network.samples.append(try sample(value, at: .init(index: s, held: false), inputs: inputs, outputs: outputs))
         }
         if let value = top["test"] {
-            for (s, value) in try array(value, at: "\"test\"", of: "samples").enumerated() {
-                network.testSamples.append(try sample(value, at: "test[\(s)]", inputs: inputs, outputs: outputs))
+            for (s, value) in try array(value, at: "test", of: .samples).enumerated() {
+                network.testSamples.append(try sample(value, at: .init(index: s, held: true), inputs: inputs, outputs: outputs))
             }
         }
-        if let problem = network.pairingProblem { throw fail(message(problem, depth: layers.count)) }
+        if let problem = network.pairingProblem { throw .pairing(problem, depth: layers.count) }
         return network
     }
 
@@ -146,50 +143,35 @@ private struct NetworkFileReader {
         let layer = try members(of: value, at: path, known: NetworkFileKeys.layer)
         let activationValue = try required("activation", in: layer, at: path)
         guard let activation = activationValue.stringValue.flatMap(Activation.init(rawValue:)) else {
-            let names = Activation.names.joined(separator: ", ")
-            throw fail("\"activation\" of \(path) is \(shown(activationValue)); use one of \(names)")
+            throw .activation(layer: i, found: activationValue)
         }
-        let rows = try array(required("weights", in: layer, at: path), at: path + ".weights", of: "rows of weights")
-        guard !rows.isEmpty else {
-            throw fail("\(path).weights has no rows: a layer needs at least one node, one row of weights per node")
-        }
+        let rows = try array(required("weights", in: layer, at: path), at: path + ".weights", of: .rowsOfWeights)
+        guard !rows.isEmpty else { throw .noRows(layer: i) }
         var weights: [[Double]] = []
         for (j, rowValue) in rows.enumerated() {
             let row = try numbers(rowValue, at: "\(path).weights[\(j)]")
-            guard row.count == previousSize else {
-                let previous = i == 0
-                    ? "the network has \(count(previousSize, "input")): each row needs one weight per input"
-                    : "layer \(i) has \(count(previousSize, "node")): "
-                        + "each row needs one weight per node of the previous layer"
-                throw fail("\(path).weights[\(j)] has \(count(row.count, "number")), but \(previous)")
-            }
+            guard row.count == previousSize else { throw .rowLength(layer: i, row: j, count: row.count, previous: previousSize) }
             weights.append(row)
         }
         var biases: [Double]?
         if let value = layer["biases"] {
             let b = try numbers(value, at: path + ".biases")
-            guard b.count == rows.count else {
-                throw fail("\(path).biases has \(count(b.count, "number")), but the layer has "
-                    + "\(count(rows.count, "node")) (rows of weights): it needs one bias per node")
-            }
+            guard b.count == rows.count else { throw .biasCount(layer: i, count: b.count, nodes: rows.count) }
             biases = b
         }
         return Layer(activation: activation, weights: weights, biases: biases)
     }
 
-    /// The sample at `path`, whose `x` needs `inputs` numbers and `y` needs `outputs`.
-    private mutating func sample(_ value: JSONValue, at path: String, inputs: Int, outputs: Int)
+    /// The sample at `place`, whose `x` needs `inputs` numbers and `y` needs `outputs`.
+    private mutating func sample(_ value: JSONValue, at place: NetworkFileError.SamplePlace, inputs: Int, outputs: Int)
         throws(NetworkFileError) -> Sample
     {
+        let path = place.path
         let sample = try members(of: value, at: path, known: NetworkFileKeys.sample)
         let x = try numbers(required("x", in: sample, at: path), at: path + ".x")
-        guard x.count == inputs else {
-            throw fail("\(path).x has \(count(x.count, "number")), but the network has \(count(inputs, "input"))")
-        }
+        guard x.count == inputs else { throw .inputCount(place, count: x.count, inputs: inputs) }
         let y = try numbers(required("y", in: sample, at: path), at: path + ".y")
-        guard y.count == outputs else {
-            throw fail("\(path).y has \(count(y.count, "number")), but the output layer has \(count(outputs, "node"))")
-        }
+        guard y.count == outputs else { throw .outputCount(place, count: y.count, outputs: outputs) }
         return Sample(x: x, y: y)
     }
 
@@ -200,74 +182,34 @@ private struct NetworkFileReader {
     private mutating func members(of value: JSONValue, at path: String, known: Set<String>)
         throws(NetworkFileError) -> Members
     {
-        guard let list = value.objectMembers else {
-            throw fail(path.isEmpty
-                ? "the top level is \(value.kindDescription); expected an object with \"inputs\", \"layers\" and \"samples\""
-                : "\(path) is \(value.kindDescription); expected an object")
-        }
-        let place = path.isEmpty ? "at the top level" : "in \(path)"
+        guard let list = value.objectMembers else { throw .notAnObject(path: path, found: value.kind) }
         var result: Members = [:]
         for (key, member) in list {
-            guard result.updateValue(member, forKey: key) == nil else {
-                throw fail("key \(quoted(key)) appears twice \(place); each key may appear only once")
-            }
-            if !known.contains(key) { warnings.append("ignoring unknown key \(quoted(key)) \(place)") }
+            guard result.updateValue(member, forKey: key) == nil else { throw .duplicateKey(key, path: path) }
+            if !known.contains(key) { warnings.append(.unknownKey(key, path: path)) }
         }
         return result
     }
 
     private func required(_ key: String, in members: Members, at path: String) throws(NetworkFileError) -> JSONValue {
-        guard let value = members[key] else {
-            throw fail("missing key \"\(key)\"" + (path.isEmpty ? "" : " in \(path)"))
-        }
+        guard let value = members[key] else { throw .missingKey(key, path: path) }
         return value
     }
 
-    private func array(_ value: JSONValue, at name: String, of what: String) throws(NetworkFileError) -> [JSONValue] {
-        guard let elements = value.arrayValue else {
-            throw fail("\(name) is \(value.kindDescription); expected an array of \(what)")
-        }
-        return elements
+    private func array(_ value: JSONValue, at path: String, of elements: NetworkFileError.ArrayElements)
+        throws(NetworkFileError) -> [JSONValue]
+    {
+        guard let values = value.arrayValue else { throw .notAnArray(path: path, elements: elements, found: value.kind) }
+        return values
     }
 
     /// An array of numbers at `path`, each element checked at `path[k]`.
     private func numbers(_ value: JSONValue, at path: String) throws(NetworkFileError) -> [Double] {
         var result: [Double] = []
-        for (k, element) in try array(value, at: path, of: "numbers").enumerated() {
-            guard let number = element.doubleValue else {
-                throw fail("\(path)[\(k)] is \(element.kindDescription); expected a number")
-            }
+        for (k, element) in try array(value, at: path, of: .numbers).enumerated() {
+            guard let number = element.doubleValue else { throw .notANumber(path: path, index: k, found: element.kind) }
             result.append(number)
         }
         return result
     }
-
-    // MARK: Messages
-
-    /// A pairing problem, said with the file's paths.
-    private func message(_ problem: PairingProblem, depth: Int) -> String {
-        switch problem {
-        case .softmaxInHiddenLayer(let l):
-            return "\"activation\" of layers[\(l - 1)] is \"softmax\", but layers[\(l - 1)] is a hidden layer: \(problem.rule)"
-        case .lossDoesNotFit(let loss, let output):
-            return "\"loss\" is \"\(loss.rawValue)\", which does not fit the output activation \"\(output.rawValue)\" "
-                + "of layers[\(depth - 1)]: \(problem.rule)"
-        case .target(let loss, let s, let j, let value, let held):
-            return "\(held ? "test" : "samples")[\(s)].y[\(j)] is \(value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"), but \"loss\" is \"\(loss.rawValue)\": \(problem.rule)"
-        }
-    }
-
-    private func fail(_ message: String) -> NetworkFileError { NetworkFileError(message) }
-
-    /// A scalar as written (`0`, `2.5`, `"softmax"`, `null`), or the kind of a container (`an array`).
-    private func shown(_ value: JSONValue) -> String {
-        if case .string(let s) = value { return quoted(s) }
-        return value.isScalar ? value.formatted() : value.kindDescription
-    }
-
-    /// A string as a JSON literal, shortened when long, for messages.
-    private func quoted(_ s: String) -> String { JSONValue.quoted(s.count > 40 ? s.prefix(40) + "…" : s) }
-
-    /// "1 number", "3 numbers".
-    private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

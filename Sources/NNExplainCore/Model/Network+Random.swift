@@ -31,9 +31,13 @@ extension Network {
     /// biases, uniform in ±0.1; then for each sample its inputs `x` and its targets `y`, uniform
     /// in [0, 1). Every hidden layer uses `activation`, the output layer `outputActivation` (the
     /// same as the hidden layers' when nil); the learning rate is 0.1. The pairings are not checked
-    /// here (``pairingProblem``): the targets always fit, the activations and loss may not.
+    /// here (``pairingProblem``): the targets always fit, the activations and loss may not. A size
+    /// below 1 counts as 1, missing sizes (fewer than two) as 1, and `samples` below 0 as 0, so
+    /// every call makes a network (one without samples is refused by ``requireWellFormed()``).
     public static func random(sizes: [Int], samples: Int, seed: UInt64, activation: Activation = .sigmoid,
                               outputActivation: Activation? = nil, loss: Loss = .squared) -> Network {
+        let sizes = (sizes + Array(repeating: 1, count: max(0, 2 - sizes.count))).map { max(1, $0) }
+        let samples = max(0, samples)
         var generator = SplitMix64(seed: seed)
         var layers: [Layer] = []
         for l in 1..<sizes.count {

@@ -9,9 +9,18 @@
 /// (``Network/mean(sum:count:terms:)``) that average over all samples, so the batch `0, 1, …, N-1`
 /// gives the full-batch numbers to the last bit.
 extension Network {
-    /// This network with only the samples `indices` (each in `samples.indices`), in that order,
-    /// the held-out samples kept: its ``gradients()`` are `∂C_B/∂w`, its ``meanLoss()`` is `C_B`.
-    public func batch(_ indices: [Int]) -> Network {
+    /// This network with only the samples `indices`, in that order, the held-out samples kept: its
+    /// ``gradients()`` are `∂C_B/∂w`, its ``meanLoss()`` is `C_B`.
+    ///
+    /// - Parameter indices: distinct indices of samples, at least one.
+    /// - Throws: the ``BatchError`` of ``requireBatch(_:)``.
+    public func batch(_ indices: [Int]) throws(BatchError) -> Network {
+        try requireBatch(indices)
+        return part(indices)
+    }
+
+    /// ``batch(_:)`` of indices known to be a batch.
+    func part(_ indices: [Int]) -> Network {
         var part = self
         part.samples = indices.map { samples[$0] }
         return part
@@ -21,8 +30,14 @@ extension Network {
     /// the step of ``updateStep(learningRate:order:)`` taken on ``batch(_:)``, its result put back
     /// into this network with all its samples. The step's `gradients` and `lossAfter` are the
     /// batch's (`∂C_B/∂w`, `C_B` before and after), and ``UpdateStep/batch`` holds `C` before and after.
-    public func updateStep(learningRate η: Double? = nil, order: UpdateOrder = .simultaneous, batch indices: [Int]) -> UpdateStep {
-        let part = batch(indices).updateStep(learningRate: η, order: order)
+    ///
+    /// - Throws: the ``BatchError`` of ``requireBatch(_:)``, or ``BatchError/outputFirst`` for the
+    ///   output-first order (there for Mazur's full-batch figures only).
+    public func updateStep(learningRate η: Double? = nil, order: UpdateOrder = .simultaneous, batch indices: [Int])
+        throws(BatchError) -> UpdateStep
+    {
+        try requireBatches(order: order, miniBatch: true)
+        let part = try batch(indices).updateStep(learningRate: η, order: order)
         var after = self
         after.layers = part.after.layers
         let losses = UpdateStep.Batch(samples: indices, lossBefore: meanLoss(), lossAfter: after.meanLoss())

@@ -53,12 +53,17 @@ extension Network {
     /// A held-out loss that is not finite stops it too (a test loss of infinity is no measurement,
     /// and no later one is lower): `network` is then the one whose test loss it is.
     /// Every pass of the run is made by `engine` (its thread count and kernel change no number)
-    /// in one ``Engine/Workspace``.
+    /// in one ``Engine/Workspace``. `epochs` below 0 count as 0.
+    ///
+    /// - Throws: ``BatchError/size(_:)`` for a `batchSize` below 1, ``BatchError/outputFirst`` for
+    ///   the output-first order with mini-batches (``requireBatches(order:batchSize:miniBatch:)``).
     public func trained(
         epochs: Int, learningRate η: Double? = nil, order: UpdateOrder = .simultaneous,
         batchSize: Int? = nil, shuffleSeed: UInt64 = Network.defaultShuffleSeed, engine: Engine = Engine(),
         progress: ((Int) -> Void)? = nil
-    ) -> Training {
+    ) throws(BatchError) -> Training {
+        try requireBatches(order: order, batchSize: batchSize)
+        let epochs = max(0, epochs)
         var run = TrainingRun(start: self, learningRate: η ?? learningRate, order: order, engine: engine)
         if let batchSize, batchSize < samples.count {
             run.miniBatch(epochs: epochs, size: batchSize, shuffleSeed: shuffleSeed, progress: progress)
@@ -117,7 +122,7 @@ private struct TrainingRun {
             let permutation = generator.permutation(of: count)
             for start in stride(from: 0, to: count, by: size) {
                 // The same batch `update --batch` steps with, its samples in the shuffled order.
-                let batch = network.batch(Array(permutation[start..<min(count, start + size)]))
+                let batch = network.part(Array(permutation[start..<min(count, start + size)]))
                 let (after, gradients) = batch.stepped(learningRate: η, order: order, engine: engine, in: workspace)
                 guard gradients.loss.isFinite else { return divergence = .batchLoss(epoch: epoch, value: gradients.loss) }
                 if let bad = after.firstNonFiniteParameter() { return divergence = .parameter(bad, epoch: epoch) }

@@ -45,7 +45,7 @@ struct TrainCLITests {
     @Test func testLossesArePrintedBesideTheLossesInJSONAndText() throws {
         try withFile { folder, network in
             let parsed = try Network.decode(Array(Self.file.utf8)).network
-            let expected = parsed.trained(epochs: 4, batchSize: 2, shuffleSeed: 3)
+            let expected = try parsed.trained(epochs: 4, batchSize: 2, shuffleSeed: 3)
             let json = runCLI(["train", "--network", network, "--epochs", "4", "--batch-size", "2", "--shuffle-seed", "3", "--format", "json"])
             #expect(json.status == 0)
             let value = try JSONValue.parse(Array(json.stdout.utf8))

@@ -76,19 +76,18 @@ import Testing
         #expect(shape.engineBytes == 8 * 3042 + 48 * 32)
     }
 
-    @Test func theDocumentedLargeCasesAreAdmitted() throws {
+    @Test func theDocumentedLargeCasesAreAdmitted() {
         let sizes = [784, 128, 64, 10]
         let shape = NetworkShape(sizes: sizes, biases: [true, true, true], samples: 1000)
-        let step = try Arguments([], for: StepCommand.command)
-        #expect(throws: Never.self) { try ResourceLimits.requireMemory(shape, printing: shape.parameters, step) }
+        #expect(throws: Never.self) { try ResourceLimits.requireMemory(shape, printing: shape.parameters) }
         for layer in 1...3 {
             #expect(throws: Never.self) {
-                try ResourceLimits.requireExplainable(shape, layer: layer, averaging: true, naming: LayerNaming(depth: 3), step)
+                try ResourceLimits.requireExplainable(shape, layer: layer, averaging: true, naming: LayerNaming(depth: 3))
             }
         }
         // A check of 10201 parameters over 10 samples, the most the old 20000-parameter cap allowed over 10.
         #expect(throws: Never.self) {
-            try ResourceLimits.requireCheckable(NetworkShape(sizes: [100, 100, 1], biases: [true, true], samples: 10), step)
+            try ResourceLimits.requireCheckable(NetworkShape(sizes: [100, 100, 1], biases: [true, true], samples: 10))
         }
     }
 

@@ -82,7 +82,7 @@ struct WriteTests {
         #expect(json["losses"]?.arrayValue?.count == 6)
         #expect(try Network.decode(Array((json["network"]?.formatted() ?? "").utf8)).network == trained)
         let original = try Network.decode(Array(try Data(contentsOf: file))).network
-        #expect(trained == original.trained(epochs: 5).network)
+        #expect(try trained == original.trained(epochs: 5).network)
     }
 
     /// In the middle of a write (the pause `Environment.pauseWhileWriting` injects after the first

@@ -170,7 +170,7 @@ struct DiagramTests {
     @Test func theCaptionIsTheWeightsGradient() throws {
         let caption = "∂C_0/∂w_12^L = 0.165950508"
         let network = Network.standard
-        let diagram = Diagram(network: network, trace: network.trace(sample: 0), naming: LayerNaming(depth: network.depth),
+        let diagram = try Diagram(network: network, trace: network.trace(sample: 0), naming: LayerNaming(depth: network.depth),
                               precision: 9, weight: (layer: 3, j: 1, k: 2))
         #expect(diagram.highlight?.caption.plain == caption)
         // Drawn with scripts: the characters in order, the scripts run into the letters.

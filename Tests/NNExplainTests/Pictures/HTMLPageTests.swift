@@ -63,9 +63,9 @@ struct HTMLPageTests {
         var documents: [(String, Document)] = []
         for w in PageSelection.all(network).weights {
             for s in network.samples.indices {
-                documents.append(("\(w.key)-s-\(s)", network.derivation(layer: w.layer, j: w.j, k: w.k, sample: s).document))
+                try documents.append(("\(w.key)-s-\(s)", network.derivation(layer: w.layer, j: w.j, k: w.k, sample: s).document))
             }
-            documents.append(("\(w.key)-avg", network.averagedDerivation(layer: w.layer, j: w.j, k: w.k).document))
+            try documents.append(("\(w.key)-avg", network.averagedDerivation(layer: w.layer, j: w.j, k: w.k).document))
         }
         for b in PageSelection.all(network).biases {
             for t in traces { documents.append(("\(b.key)-s-\(t.sample)", HTMLPage.biasDocument(network, trace: t, layer: b.layer, j: b.j))) }

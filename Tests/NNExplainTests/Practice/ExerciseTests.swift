@@ -42,7 +42,7 @@ struct ExerciseTests {
     @Test(arguments: settings)
     func everyAnswerAgreesWithAnIndependentComputation(_ settings: Exercise.Settings) throws {
         for seed in UInt64(0)..<40 {
-            let exercise = Exercise(seed: seed, settings: settings)
+            let exercise = try Exercise(seed: seed, settings: settings)
             let network = exercise.network, plain = Self.forward(network)
             for (question, answer) in zip(exercise.questions, exercise.answers) {
                 let expected: Double
@@ -68,9 +68,9 @@ struct ExerciseTests {
     }
 
     @Test(arguments: settings)
-    func numbersHaveAtMostTwoDecimalsAndQuestionsComeInOrder(_ settings: Exercise.Settings) {
+    func numbersHaveAtMostTwoDecimalsAndQuestionsComeInOrder(_ settings: Exercise.Settings) throws {
         for seed in UInt64(0)..<40 {
-            let exercise = Exercise(seed: seed, settings: settings)
+            let exercise = try Exercise(seed: seed, settings: settings)
             let sample = exercise.network.samples[0]
             let numbers = exercise.network.layers.flatMap { $0.weights.flatMap { $0 } + ($0.biases ?? []) } + sample.x + sample.y
             #expect(numbers.allSatisfy { abs($0 * 100 - ($0 * 100).rounded()) < 1e-9 })
@@ -95,9 +95,9 @@ import _Differentiation
 
 /// The gradient answers of sigmoid sheets against Swift's automatic differentiation of a loss of the test's own.
 struct ExerciseDifferentiationTests {
-    @Test func gradientAnswersMatchAutomaticDifferentiation() {
+    @Test func gradientAnswersMatchAutomaticDifferentiation() throws {
         for seed in UInt64(0)..<30 {
-            let exercise = Exercise(seed: seed)
+            let exercise = try Exercise(seed: seed)
             let network = exercise.network
             for (question, answer) in zip(exercise.questions, exercise.answers) {
                 guard case .weightGradient(let l, let j, let k) = question.quantity else { continue }

@@ -16,7 +16,7 @@ struct GradingTests {
 
     @Test func correctlyRoundedAnswersAreAlwaysRight() throws {
         for seed in UInt64(0)..<300 {
-            let exercise = Exercise(seed: seed, settings: ExerciseTests.settings[Int(seed) % ExerciseTests.settings.count])
+            let exercise = try Exercise(seed: seed, settings: ExerciseTests.settings[Int(seed) % ExerciseTests.settings.count])
             for digits in [3, 4, 6, 17] {
                 let grading = try Self.grade(exercise, zip(exercise.questions, exercise.answers).map { ($0.id, Self.written($1, digits: digits)) })
                 #expect(grading.score == exercise.questions.count, "seed \(seed), \(digits) digits")
@@ -32,7 +32,7 @@ struct GradingTests {
     }
 
     /// A sheet with a hidden sum of two terms, so every slip can be made on it.
-    static let exercise = Exercise(seed: 7)
+    static let exercise = try! Exercise(seed: 7)  // the default settings make a sheet
 
     @Test func everySlipKindIsMadeByHandAndRecognised() throws {
         let e = Self.exercise, network = e.network, t = network.trace(sample: 0)
@@ -71,11 +71,15 @@ struct GradingTests {
         let lines = try Answers.parse(Array("# mine\n1: 0.5\n\n 2 :-1e-3\r\n".utf8))
         let json = try Answers.parse(Array(#"{"1": 0.5, "2": -0.001}"#.utf8))
         #expect(lines == json && lines.values.map(\.id) == ["1", "2"])
-        #expect(throws: Answers.FormatError(message: "line 2 has no ':'; write each answer as the question's number, a colon and the number, e.g. '1: 0.42'")) {
+        #expect(throws: Answers.FormatError.noColon(line: 2)) {
             try Answers.parse(Array("1: 2\n3 4\n".utf8))
         }
-        #expect(throws: Answers.FormatError(message: "question 1 is answered twice; keep one answer")) { try Answers.parse(Array("1: 2\n1: 3".utf8)) }
-        #expect(throws: Grading.Mismatch(message: "there is no question '12' on this sheet; its questions are 1 to 9")) {
+        #expect(Answers.FormatError.noColon(line: 2).message
+            == "line 2 has no ':'; write each answer as the question's number, a colon and the number, e.g. '1: 0.42'")
+        #expect(throws: Answers.FormatError.answeredTwice("1")) { try Answers.parse(Array("1: 2\n1: 3".utf8)) }
+        #expect(Grading.Mismatch.noSuchQuestion("12", first: "1", last: "9").message
+            == "there is no question '12' on this sheet; its questions are 1 to 9")
+        #expect(throws: Grading.Mismatch.noSuchQuestion("12", first: "1", last: "9")) {
             try Self.grade(Self.exercise, [("12", 1)])
         }
     }

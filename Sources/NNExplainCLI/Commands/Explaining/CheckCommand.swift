@@ -26,24 +26,20 @@ enum CheckCommand {
         parser: .positiveNumber(upTo: largestEpsilon), absent: .value(GradientCheck.defaultEpsilon))
 
     /// The largest finite-difference step --epsilon accepts.
-    static let largestEpsilon = 0.1
+    static let largestEpsilon = GradientCheck.largestEpsilon
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
-        let loaded = try loadNetwork(arguments, environment) { shape throws(CLIError) in try ResourceLimits.requireCheckable(shape, arguments) }
+        let loaded = try loadNetwork(arguments, environment) { shape throws(CLIError) in try usage(arguments) { try ResourceLimits.requireCheckable(shape) } }
         let ε = try arguments.read(Self.epsilon)
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
-        try requireFinite(loaded.network)
+        try runtime { try loaded.network.requireFinite() }
         let long = ResourceLimits.checkWork(NetworkShape(loaded.network)) > ResourceLimits.checkProgressMultiplyAdds
         let progress = ProgressBar(total: loaded.network.checkedParameters, unit: "gradients", worthShowing: long,
                                    draw: environment.progress)
         let check = loaded.network.gradientCheck(epsilon: ε, progress: progress.update)
         progress.finish()
-        if let least = check.smallestUsefulEpsilon, !check.resolvesGradients {
-            throw arguments.usage("--epsilon \(ε.formatted) is too small for this network: its noise allowance, "
-                + "\(GradientCheck.noiseULPs.formatted) ulp of C / ε, is above the threshold \(check.threshold.formatted) times the "
-                + "largest gradient \(check.largestGradient.formatted), so a gradient off by more than the threshold could still "
-                + "pass; " + (least <= Self.largestEpsilon ? "give --epsilon \(roundedUp(least).formatted) or more (at most \(Self.largestEpsilon.formatted))"
-                    : "no --epsilon up to \(Self.largestEpsilon.formatted) is large enough, so check a network with a smaller loss"))
+        do throws(CheckError) { try check.requireResolvesGradients() } catch {
+            throw arguments.usage(error.message(option: Self.epsilon.name))
         }
         let naming = LayerNaming(depth: loaded.network.depth)
         let output = presentation.render(Explanation.check(check), naming: naming, json: check)
@@ -52,13 +48,5 @@ enum CheckCommand {
                 + "\(check.failures == 1 ? "its finite difference" : "their finite differences") (relative error above "
                 + "\(check.threshold.formatted) and difference above the noise allowance \(check.noise.formatted)); see the table above"
         return CommandResult(output: output, warnings: loaded.warnings, failure: failure)
-    }
-
-    /// `x` rounded up to two significant digits, so that the ε an error suggests is never below the bound.
-    static func roundedUp(_ x: Double) -> Double {
-        var scale = 1.0
-        while x * scale < 10 { scale *= 10 }
-        let up = (x * scale).rounded(.up) / scale
-        return up >= x ? up : up.nextUp
     }
 }

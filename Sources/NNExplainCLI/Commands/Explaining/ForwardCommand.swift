@@ -18,7 +18,7 @@ enum ForwardCommand {
         let loaded = try loadNetwork(arguments, environment)
         let s = try arguments.read(Options.sample, in: loaded.network.samples.count)
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
-        try requireFinite(loaded.network, samples: [s], checks: [.activations, .loss])
+        try runtime { try loaded.network.requireFinite(samples: [s], checks: [.activations, .loss]) }
         let trace = loaded.network.trace(sample: s)
         let naming = LayerNaming(depth: loaded.network.depth)
         let output = presentation.render(Explanation.forward(loaded.network, trace: trace), naming: naming, json: trace)

@@ -17,12 +17,16 @@ enum GradientsCommand {
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let loaded = try loadNetwork(arguments, environment) { shape throws(CLIError) in
-            try ResourceLimits.requireMemory(shape, printing: shape.parameters, arguments)
+            try usage(arguments) { try ResourceLimits.requireMemory(shape, printing: shape.parameters) }
         }
         let batch = try arguments.read(Options.batch, in: loaded.network.samples.count)
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
-        let gradients = (batch.map(loaded.network.batch) ?? loaded.network).gradients()
-        try requireFinite(loaded.network, gradients: gradients, batch: batch)
+        let part: Network
+        do throws(BatchError) { part = try batch.map { b throws(BatchError) in try loaded.network.batch(b) } ?? loaded.network } catch {
+            throw .runtime(error.message)
+        }
+        let gradients = part.gradients()
+        try runtime { try loaded.network.requireFinite(gradients: gradients, batch: batch) }
         let naming = LayerNaming(depth: loaded.network.depth)
         let json: any JSONRepresentable = if let batch { BatchGradients(gradients, batch: batch) } else { gradients }
         let output = presentation.render(Explanation.gradients(gradients, of: loaded.network, batch: batch), naming: naming, json: json)

@@ -42,10 +42,10 @@ enum MatrixCommand {
         }
         let s = average ? nil : try arguments.read(Options.sample, in: network.samples.count)
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
-        try requireFinite(network, samples: s.map { [$0] } ?? Array(network.samples.indices), checks: [.everything])
-        if average { try requireFinite(network) }
+        try runtime { try network.requireFinite(samples: s.map { [$0] } ?? Array(network.samples.indices), checks: [.everything]) }
+        if average { try runtime { try network.requireFinite() } }
         let layers = chosen.map { [$0.0] }
-        let form = s.map { network.matrixForm(sample: $0, layers: layers) } ?? network.averagedMatrixForm(layers: layers)
+        let form = try runtime { try s.map { try network.matrixForm(sample: $0, layers: layers) } ?? network.averagedMatrixForm(layers: layers) }
         let naming = LayerNaming(depth: network.depth, relative: chosen?.relative ?? true)
         let output = presentation.render(Explanation.matrix(form, of: network), naming: naming, json: form)
         return CommandResult(output: output, warnings: loaded.warnings)

@@ -46,12 +46,9 @@ enum NudgeCommand {
         }
         let s = average ? nil : try arguments.read(Options.sample, in: network.samples.count)
         let presentation = try Presentation(arguments, environment: environment, formats: formats)
-        try requireFinite(network, samples: s.map { [$0] } ?? Array(network.samples.indices), checks: [.everything])
-        let nudge = network.nudge(layer: weight.l, j: weight.j, k: weight.k, by: ε, sample: s)
-        let numbers = (nudge.quantities + [nudge.loss]).flatMap { [$0.before, $0.after, $0.change, $0.predicted] }
-        guard numbers.allSatisfy(\.isFinite) else {
-            throw .runtime("the nudged network overflowed: a quantity became infinite or not a number; give a smaller --by (this run used \(ε.formatted))")
-        }
+        try runtime { try network.requireFinite(samples: s.map { [$0] } ?? Array(network.samples.indices), checks: [.everything]) }
+        let nudge = try runtime { try network.nudge(layer: weight.l, j: weight.j, k: weight.k, by: ε, sample: s) }
+        do throws(OverflowError) { try nudge.requireFinite() } catch { throw .runtime(error.message(setting: by.name)) }
         let output = presentation.render(nudge.document, naming: weight.naming, json: nudge)
         return CommandResult(output: output, warnings: loaded.warnings)
     }

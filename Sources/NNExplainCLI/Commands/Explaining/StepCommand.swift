@@ -39,20 +39,24 @@ enum StepCommand {
         }
         let batch = try arguments.read(Options.batch, in: network.samples.count)
         let shape = NetworkShape(network)
-        try ResourceLimits.requireExplainable(NetworkShape(sizes: shape.sizes, biases: shape.biases, samples: batch?.count ?? shape.samples),
-                                              layer: weight.l, averaging: average || batch != nil, naming: weight.naming, arguments)
+        try usage(arguments) {
+            try ResourceLimits.requireExplainable(NetworkShape(sizes: shape.sizes, biases: shape.biases, samples: batch?.count ?? shape.samples),
+                                                  layer: weight.l, averaging: average || batch != nil, naming: weight.naming)
+        }
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         let s = average || batch != nil ? nil : try arguments.read(Options.sample, in: network.samples.count)
         let product = FiniteCheck.product(layer: weight.l, j: weight.j, k: weight.k)
-        try requireFinite(network, samples: [s ?? batch?.first ?? Derivation.sampleInFull],
-                          checks: [.chainRule(layer: weight.l, j: weight.j, k: weight.k), product])
-        if average || batch != nil {
-            try requireFinite(network, samples: batch ?? Array(network.samples.indices), checks: [product])
+        try runtime {
+            try network.requireFinite(samples: [s ?? batch?.first ?? Derivation.sampleInFull],
+                                      checks: [.chainRule(layer: weight.l, j: weight.j, k: weight.k), product])
+            if average || batch != nil { try network.requireFinite(samples: batch ?? Array(network.samples.indices), checks: [product]) }
         }
-        let derivation = average || batch != nil
-            ? network.averagedDerivation(layer: weight.l, j: weight.j, k: weight.k, batch: batch)
-            : network.derivation(layer: weight.l, j: weight.j, k: weight.k, sample: s ?? 0)
-        try requireFinite(mean: derivation.explainedValue, of: .w(layer: weight.l, .number(weight.j), .number(weight.k)), in: network)
+        let derivation = try runtime {
+            try average || batch != nil
+                ? network.averagedDerivation(layer: weight.l, j: weight.j, k: weight.k, batch: batch)
+                : network.derivation(layer: weight.l, j: weight.j, k: weight.k, sample: s ?? 0)
+        }
+        try runtime { try network.requireFinite(mean: derivation.explainedValue, ofWeight: weight.l, j: weight.j, k: weight.k) }
         let output = presentation.render(derivation.document, naming: weight.naming, json: derivation)
         return CommandResult(output: output, warnings: loaded.warnings)
     }

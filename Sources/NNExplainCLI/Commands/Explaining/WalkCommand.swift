@@ -18,9 +18,9 @@ enum WalkCommand {
         let loaded = try loadNetwork(arguments, environment)
         let s = try arguments.read(Options.sample, in: loaded.network.samples.count)
         let presentation = try Presentation(arguments, environment: environment, formats: [.text])
-        try requireFinite(loaded.network, samples: [s], checks: [.everything])
+        try runtime { try loaded.network.requireFinite(samples: [s], checks: [.everything]) }
         let naming = LayerNaming(depth: loaded.network.depth)
-        let texts = Explanation.walk(loaded.network, sample: s).map { presentation.render($0, naming: naming) }
+        let texts = try runtime { try Explanation.walk(loaded.network, sample: s) }.map { presentation.render($0, naming: naming) }
         // The introduction shares the first step's page, so the counter's N is the header's step count.
         let pages = ([texts.prefix(2).joined(separator: "\n")] + texts.dropFirst(2).map { "\n" + $0 })
         return CommandResult(output: "", warnings: loaded.warnings, pages: pages)

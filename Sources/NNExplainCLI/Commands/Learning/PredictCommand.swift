@@ -38,8 +38,8 @@ enum PredictCommand {
                 + "to the network file, or leave out --test")
         }
         let presentation = try Presentation(arguments, environment: environment, formats: formats)
-        try requireFinite(network, samples: Array(network.samples.indices), checks: [.activations, .loss])
-        try requireFiniteTestSamples(network)
+        try runtime { try network.requireFinite(samples: Array(network.samples.indices), checks: [.activations, .loss]) }
+        try runtime { try network.requireFiniteTestSamples() }
         let training = network.predictions()
         let test = network.testSamples.isEmpty ? nil : network.predictions(of: network.testSamples)
         let naming = LayerNaming(depth: network.depth)

@@ -76,19 +76,22 @@ enum TrainCommand {
             throw arguments.usage("--shuffle-seed only matters with --batch-size (it orders the samples into batches); "
                 + "add --batch-size B, or leave out --shuffle-seed")
         }
-        if let batchSize, batchSize < network.samples.count, order == .outputFirst {
-            throw arguments.usage("--batch-size \(batchSize) and --update-order output-first cannot be used together; "
-                + "the output-first order is here only to reproduce Mazur's full-batch figures")
+        do throws(BatchError) { try network.requireBatches(order: order, batchSize: batchSize) } catch {
+            guard error == .outputFirst, let batchSize else { throw arguments.usage(error.message) }
+            throw arguments.usage("--batch-size \(batchSize) and --update-order output-first cannot be used together; \(error.reason)")
         }
         let presentation = try Presentation(arguments, environment: environment, formats: Self.formats)
         let save = try arguments.read(Self.save)
         let plot = try arguments.read(Self.plot)
         if let save, save == plot { throw arguments.usage("--save and --plot name the same file '\(save)'; give each its own") }
-        try requireFinite(network)
-        try requireFiniteTestSamples(network)
+        try runtime { try network.requireFinite() }
+        try runtime { try network.requireFiniteTestSamples() }
         let progress = ProgressBar(total: epochs, draw: environment.progress)
-        let training = network.trained(epochs: epochs, learningRate: η, order: order, batchSize: batchSize, shuffleSeed: shuffleSeed,
+        let training: Training
+        do throws(BatchError) {
+            training = try network.trained(epochs: epochs, learningRate: η, order: order, batchSize: batchSize, shuffleSeed: shuffleSeed,
                                        progress: progress.update)
+        } catch { throw .runtime(error.message) }
         progress.finish()
         let report = TrainingReport(training, of: network, learningRate: η, order: order, batchSize: batchSize,
                                     shuffleSeed: shuffleSeed, every: every, file: loaded.file)

@@ -33,34 +33,30 @@ enum UpdateCommand {
         let η = try arguments.read(Options.learningRate)
         let order = try arguments.read(Options.updateOrder)
         let batch = try arguments.read(Options.batch, in: network.samples.count)
-        if batch != nil, order == .outputFirst {
-            throw arguments.usage("--batch and --update-order output-first cannot be used together; "
-                + "the output-first order is here only to reproduce Mazur's full-batch figures")
+        do throws(BatchError) { try network.requireBatches(order: order, miniBatch: batch != nil) } catch {
+            guard error == .outputFirst else { throw arguments.usage(error.message) }
+            throw arguments.usage("--batch and --update-order output-first cannot be used together; \(error.reason)")
         }
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
-        let step = batch.map { network.updateStep(learningRate: η, order: order, batch: $0) } ?? network.updateStep(learningRate: η, order: order)
-        try requireFinite(network, gradients: step.gradients, batch: batch)
+        let step: UpdateStep
+        do throws(BatchError) {
+            step = try batch.map { b throws(BatchError) in try network.updateStep(learningRate: η, order: order, batch: b) }
+                ?? network.updateStep(learningRate: η, order: order)
+        } catch { throw .runtime(error.message) }
+        try runtime { try network.requireFinite(gradients: step.gradients, batch: batch) }
         if let weight, order == .simultaneous {
-            try requireFinite(network, samples: batch ?? Array(network.samples.indices), checks: [.product(layer: weight.l, j: weight.j, k: weight.k)])
+            try runtime { try network.requireFinite(samples: batch ?? Array(network.samples.indices), checks: [.product(layer: weight.l, j: weight.j, k: weight.k)]) }
         }
         if let losses = step.batch, !losses.lossBefore.isFinite {
-            try requireFinite(network, samples: Array(network.samples.indices), checks: [.loss])
+            try runtime { try network.requireFinite(samples: Array(network.samples.indices), checks: [.loss]) }
         }
-        let rate = "try a smaller --learning-rate (this run used \(step.learningRate.formatted))"
-        if let bad = step.after.firstNonFiniteParameter() {
-            throw .runtime("the step overflowed: \(parameterName(bad, in: network)) became \(nonFiniteWord(bad.value)); \(rate)")
-        }
-        if !step.lossAfter.isFinite {
-            let loss = step.batch == nil ? "C" : "the batch's loss C_B"
-            throw .runtime("the step overflowed: the loss after it, \(loss), became \(nonFiniteWord(step.lossAfter)); \(rate)")
-        }
-        if let losses = step.batch, !losses.lossAfter.isFinite {
-            throw .runtime("the step overflowed: the loss over all samples after it, C, became \(nonFiniteWord(losses.lossAfter)); \(rate)")
+        do throws(OverflowError) { try step.requireFinite() } catch {
+            throw .runtime(error.message(setting: Options.learningRate.option.name))
         }
         let naming = weight?.naming ?? LayerNaming(depth: network.depth)
         let document: Document
         if let weight {
-            document = Explanation.update(step, layer: weight.l, j: weight.j, k: weight.k)
+            document = try runtime { try Explanation.update(step, layer: weight.l, j: weight.j, k: weight.k) }
         } else {
             document = Explanation.update(step)
         }

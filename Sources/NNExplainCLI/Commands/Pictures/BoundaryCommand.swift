@@ -84,30 +84,28 @@ enum BoundaryCommand {
         },
         absent: .value(.svg))
 
-    /// The multiply-adds a picture may take, `N² ×` the network's weights (a few seconds).
-    static let workLimit = 2_000_000_000
-
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let resolution = try arguments.read(Self.resolution)
         let shading = try arguments.read(shade)
         _ = try arguments.read(format)
         let source = arguments.isGiven(Options.network) || arguments.isGiven(Options.random) ? "this network" : "the built-in network"
+        func refused(_ problem: BoundaryPicture.Problem) -> CLIError { arguments.usage(message(problem, source: source)) }
         let loaded = try loadNetwork(arguments, environment) { shape throws(CLIError) in
-            try require(shape, resolution: resolution, shading: shading, source: source, arguments)
+            do throws(BoundaryPicture.Problem) { try BoundaryPicture.require(shape, resolution: resolution, shading: shading) } catch {
+                throw refused(error)
+            }
         }
         let network = loaded.network
-        // The built-in network passes no bounds on its way in.
-        try require(NetworkShape(network), resolution: resolution, shading: shading, source: source, arguments)
-        let all = network.samples + network.testSamples
         func plane(_ option: ValueOption<Void, ClosedRange<Double>?>, input k: Int) throws(CLIError) -> ClosedRange<Double> {
-            if let given = try arguments.read(option) { return given }
-            guard let range = BoundaryPicture.dataRange(all.map { $0.x[k] }) else {
-                throw arguments.usage("the samples' x_\(k) spans more than a picture can: give the range to draw, e.g. \(option.name) -1,1")
-            }
-            return range
+            let given = try arguments.read(option)
+            do throws(BoundaryPicture.Problem) { return try BoundaryPicture.range(given, input: k, of: network) } catch { throw refused(error) }
         }
-        let picture = BoundaryPicture(network: network, xRange: try plane(xRange, input: 0), yRange: try plane(yRange, input: 1),
-                                      resolution: resolution, shading: shading)
+        let (x, y) = (try plane(xRange, input: 0), try plane(yRange, input: 1))
+        let picture: BoundaryPicture
+        // The built-in network passes no bounds on its way in: the picture checks it.
+        do throws(BoundaryPicture.Problem) {
+            picture = try BoundaryPicture(network: network, xRange: x, yRange: y, resolution: resolution, shading: shading)
+        } catch { throw refused(error) }
         let text = picture.svg()
         if let output = try arguments.read(Self.output) {
             try AtomicFile.write(text, to: output, pause: environment.pauseWhileWriting)
@@ -116,28 +114,16 @@ enum BoundaryCommand {
         return CommandResult(output: text, warnings: loaded.warnings)
     }
 
-    /// The picture needs two inputs, at most ``BoundaryPicture/maxClasses`` classes, one output for
-    /// `--shade value`, and no more than ``workLimit`` multiply-adds.
-    static func require(_ shape: NetworkShape, resolution: Int, shading: BoundaryPicture.Shading, source: String,
-                        _ arguments: Arguments) throws(CLIError) {
-        guard shape.sizes[0] == 2 else {
-            throw arguments.usage("boundary draws the plane of a network's 2 inputs, and \(source) has \(shape.sizes[0].counting("input")); "
-                + "give one with 2, e.g. --random 2,4,1 or --network FILE")
-        }
-        let outputs = shape.sizes[shape.depth]
-        if shading == .value, outputs != 1 {
-            throw arguments.usage("--shade value shades by the one output a_0^L, and \(source) has \(outputs) outputs; use --shade class")
-        }
-        guard Classification.classCount(outputs: outputs) <= BoundaryPicture.maxClasses else {
-            throw arguments.usage("boundary tells at most \(BoundaryPicture.maxClasses) classes apart, one colour and shape each, "
-                + "and \(source) has \(outputs) outputs")
-        }
-        let work = resolution * resolution * shape.weights
-        guard work <= workLimit else {
-            let fitting = Int((Double(workLimit) / Double(shape.weights)).squareRoot())
-            throw arguments.usage("a picture of \(resolution) × \(resolution) cells (--resolution) evaluates \(source) at \(ResourceLimits.grouped(resolution * resolution)) points, "
-                + "about \(ResourceLimits.grouped(work)) multiply-adds, more than the \(ResourceLimits.grouped(workLimit)) a picture may take; "
-                + (fitting >= resolutions.lowerBound ? "give --resolution \(fitting) or less" : "this network is too large to draw"))
+    /// The picture's problem as the command says it: the library's sentence of `source`, with the
+    /// options that fix it.
+    static func message(_ problem: BoundaryPicture.Problem, source: String) -> String {
+        let sentence = problem.message(network: source, resolutionOption: Self.resolution.name)
+        switch problem {
+        case .inputs: return sentence + "; give one with 2, e.g. --random 2,4,1 or --network FILE"
+        case .valueShading(let outputs):
+            return "\(shade.name) value shades by the one output a_0^L, and \(source) has \(outputs) outputs; use \(shade.name) class"
+        case .dataRange(let k): return sentence + ", e.g. \(k == 0 ? xRange.name : yRange.name) -1,1"
+        case .classes, .resolution, .work, .network: return sentence
         }
     }
 }

@@ -39,12 +39,12 @@ enum DiagramCommand {
         let network = loaded.network
         let weight = try WeightIndices.readIfGiven(arguments, network: network)
         let s = try arguments.read(Options.sample, in: network.samples.count)
-        try requireFinite(network, samples: [s], checks: [.activations] + (weight.map { [.product(layer: $0.l, j: $0.j, k: $0.k)] } ?? []))
+        try runtime { try network.requireFinite(samples: [s], checks: [.activations] + (weight.map { [.product(layer: $0.l, j: $0.j, k: $0.k)] } ?? [])) }
         let format = try arguments.read(Self.format)
         let precision = try arguments.read(Self.precision)
         let naming = weight?.naming ?? LayerNaming(depth: network.depth)
-        let diagram = Diagram(network: network, trace: network.trace(sample: s), naming: naming, precision: precision,
-                              weight: weight.map { (layer: $0.l, j: $0.j, k: $0.k) })
+        let diagram = try runtime { try Diagram(network: network, trace: network.trace(sample: s), naming: naming, precision: precision,
+                              weight: weight.map { (layer: $0.l, j: $0.j, k: $0.k) }) }
         let text = format == .svg ? diagram.svg() : diagram.dot()
         if let output = try arguments.read(Self.output) {
             try AtomicFile.write(text, to: output, pause: environment.pauseWhileWriting)

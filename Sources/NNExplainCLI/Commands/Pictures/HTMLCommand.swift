@@ -37,37 +37,33 @@ enum HTMLCommand {
             .optional,
         absent: .silent(nil))
 
-    /// Derivations a page embeds at most: ``PageSelection/maxParameters`` with two samples and the average.
-    static let maxDerivations = PageSelection.maxParameters * 3
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let loaded = try loadNetwork(arguments, environment)
         let network = loaded.network
         let chosen = try arguments.read(weights, in: network)
-        let all = PageSelection.all(network)
-        if chosen == nil && all.count > PageSelection.maxParameters {
-            let example = [PageSelection.Weight(layer: 1, j: 0, k: 0), PageSelection.Weight(layer: network.depth, j: 0, k: 0)]
-                .map { "\($0.layer)-\($0.j)-\($0.k)" }.joined(separator: ",")
-            throw arguments.usage("the network has \(grouped(all.count)) weights and biases, more than the "
-                + "\(grouped(PageSelection.maxParameters)) a page explains in full; choose the ones to explain with --weights, "
-                + "e.g. --weights \(example)")
-        }
-        let selection = chosen ?? all
-        let derivations = selection.count * (network.samples.count + 1)
-        if derivations > maxDerivations {
-            throw arguments.usage("a page of \(grouped(selection.count)) parameter\(selection.count == 1 ? "" : "s") and \(network.samples.count.counting("sample")) "
-                + "would hold \(grouped(derivations)) derivations (one per sample and one for the average of each), more than "
-                + "the \(grouped(maxDerivations)) a page holds; choose fewer with --weights, or use fewer samples")
+        let selection = chosen ?? PageSelection.all(network)
+        do throws(ResourceError) { try selection.requireFits(network, whole: chosen == nil) } catch {
+            switch error {
+            case .pageParameters:
+                let example = [PageSelection.Weight(layer: 1, j: 0, k: 0), PageSelection.Weight(layer: network.depth, j: 0, k: 0)]
+                    .map { "\($0.layer)-\($0.j)-\($0.k)" }.joined(separator: ",")
+                throw arguments.usage(error.message + "; choose the ones to explain with \(weights.name), e.g. \(weights.name) \(example)")
+            default:
+                throw arguments.usage(error.message + "; choose fewer with \(weights.name), or use fewer samples")
+            }
         }
         if let lowest = (selection.weights.map(\.layer) + selection.biases.map(\.layer)).min() {
-            try ResourceLimits.requireExplainable(NetworkShape(network), layer: lowest, averaging: true,
-                                                  naming: LayerNaming(depth: network.depth), arguments)
+            try usage(arguments) {
+                try ResourceLimits.requireExplainable(NetworkShape(network), layer: lowest, averaging: true,
+                                                      naming: LayerNaming(depth: network.depth))
+            }
         }
-        try requireFinite(network, samples: Array(network.samples.indices), checks: [.everything])
-        try requireFinite(network)
+        try runtime { try network.requireFinite(samples: Array(network.samples.indices), checks: [.everything]) }
+        try runtime { try network.requireFinite() }
         let pageTitle = try arguments.read(title) ?? "Backpropagation, step by step: the network "
             + network.sizes.map(String.init).joined(separator: "-")
-        let html = HTMLPage(network: network, title: pageTitle, selection: selection).html()
+        let html = try runtime { try HTMLPage(network: network, title: pageTitle, selection: selection) }.html()
         if let path = try arguments.read(output) {
             try AtomicFile.write(html, to: path, pause: environment.pauseWhileWriting)
             return CommandResult(output: "", warnings: loaded.warnings)

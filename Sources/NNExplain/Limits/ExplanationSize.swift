@@ -1,5 +1,3 @@
-import NNExplain
-
 /// About how many bytes `step` writes to explain a weight of layer `l`, from the shape alone.
 ///
 /// Term 1 of a weight of layer `l < L` is the sum over layer `l+1`, then every `∂C/∂a` it needs,
@@ -10,31 +8,35 @@ import NNExplain
 /// (`i′`, `p′′`, …), one more for every eleven layers, each written several times per line. For
 /// 20,001 one-node layers that is some 600 MB. The figures below were measured on the text output
 /// at the default precision and err on the large side by about a fifth.
-enum ExplanationSize {
+public enum ExplanationSize {
     /// The bytes of one sum's lines besides its summands (its heading, formula, table head and value).
-    static let sumBytes = 300
+    public static let sumBytes = 300
     /// How often a sum's lines write its summation letter.
-    static let sumLetters = 11
+    public static let sumLetters = 11
     /// The bytes of one summand's table row besides its letters.
-    static let rowBytes = 80
+    public static let rowBytes = 80
     /// How often a summand's row writes the letter.
-    static let rowLetters = 3
+    public static let rowLetters = 3
     /// The letters the sums cycle through before they take primes (the derivation's own list).
-    static let letters = summationLetters.count
+    public static let letters = summationLetters.count
     /// The bytes of one line of the table of every sample's product, with `--average`.
-    static let averagedRowBytes = 100
+    public static let averagedRowBytes = 100
     /// The bytes of the parts that do not grow with the network (terms 2 and 3, the result).
-    static let fixedBytes = 2_000
+    public static let fixedBytes = 2_000
 
-    static func bytes(_ shape: NetworkShape, layer l: Int, averaging: Bool) -> Int {
-        var total = fixedBytes + (averaging ? shape.samples * averagedRowBytes : 0)
-        guard l < shape.depth else { return total + shape.sizes[shape.depth] * rowBytes }
+    /// The estimate for a weight of layer `l` (a layer below 1 counts as 1, above `L` as `L`), the
+    /// samples' table too when `averaging`; `Int.max` when it overflows.
+    public static func bytes(_ shape: NetworkShape, layer l: Int, averaging: Bool) -> Int {
+        let l = min(max(1, l), shape.depth)
+        var total = NetworkShape.sum(fixedBytes, averaging ? NetworkShape.product(shape.samples, averagedRowBytes) : 0)
+        guard l < shape.depth else { return NetworkShape.sum(total, NetworkShape.product(shape.sizes[shape.depth], rowBytes)) }
         // Distance d = 0 is the sum over layer l+1 itself; d ≥ 1 the trace-back through layer l+d.
         for d in 0..<(shape.depth - l) {
             let u = l + d, sums = d == 0 ? 1 : shape.sizes[u], summands = shape.sizes[u + 1]
             let letter = 1 + 3 * (d / letters)  // bytes: the letter, and each prime ′ is three in UTF-8
-            total += sums * (sumBytes + sumLetters * letter + summands * (rowBytes + rowLetters * letter))
+            let row = NetworkShape.sum(sumBytes + sumLetters * letter, NetworkShape.product(summands, rowBytes + rowLetters * letter))
+            total = NetworkShape.sum(total, NetworkShape.product(sums, row))
         }
-        return total + shape.sizes[shape.depth] * rowBytes
+        return NetworkShape.sum(total, NetworkShape.product(shape.sizes[shape.depth], rowBytes))
     }
 }
