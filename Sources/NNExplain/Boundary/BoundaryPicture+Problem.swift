@@ -19,7 +19,7 @@ extension BoundaryPicture {
     }
 
     /// The multiply-adds a picture may take, `N² ×` the network's weights (a few seconds).
-    public static let workLimit = 2_000_000_000
+    package static let workLimit = 2_000_000_000
 
     /// Checks that a network of this `shape` can be drawn on a `resolution × resolution` grid with
     /// `shading`: 2 inputs, at most ``maxClasses`` classes, one output for ``Shading/value``, and
@@ -58,7 +58,7 @@ extension BoundaryPicture.Problem: ExplainedError {
 
     /// The sentence, naming the network as `network` ("the built-in network") and the setting of
     /// the resolution as `resolutionOption` (an option such as `--resolution`) when given.
-    public func message(network: String, resolutionOption: String? = nil) -> String {
+    package func message(network: String, resolutionOption: String? = nil) -> String {
         switch self {
         case .inputs(let n):
             return "boundary draws the plane of a network's 2 inputs, and \(network) has \(n) input\(n == 1 ? "" : "s")"

@@ -87,12 +87,12 @@ public struct BoundaryPicture: Sendable {
     var hasUndefined: Bool { cells.contains(nil) }
 
     /// The widest margin round the samples: 10% of their span on each side, or ±1 round a single value.
-    public static let margin = 0.1
+    package static let margin = 0.1
 
     /// The range of the plane along one input when none is given: the samples' smallest to largest
     /// value of it, widened by ``margin`` of that span on each side (by 1 on each side when every
     /// sample has the same value). Nil when that range is not finite (values near ±1.8e308).
-    public static func dataRange(_ values: [Double]) -> ClosedRange<Double>? {
+    package static func dataRange(_ values: [Double]) -> ClosedRange<Double>? {
         guard let low = values.min(), let high = values.max() else { return nil }
         let pad = high > low ? (high - low) * margin : 1
         let range = (low - pad, high + pad)
@@ -148,7 +148,7 @@ public struct BoundaryPicture: Sendable {
     }
 
     /// The most classes a picture tells apart: one colour and one marker shape for each.
-    public static let maxClasses = 8
+    package static let maxClasses = 8
 
     /// The centre of cell `i` of `count` along `range`: `low + (i + ½)/count · (high − low)`.
     static func centre(_ i: Int, of count: Int, in range: ClosedRange<Double>) -> Double {

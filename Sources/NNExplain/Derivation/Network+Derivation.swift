@@ -142,7 +142,7 @@ extension Network {
 
 extension Derivation {
     /// The value of term 1, `∂C_s/∂a_j^l`.
-    public var firstValue: Double {
+    package var firstValue: Double {
         switch first {
         case .output(let gradient): return gradient.value
         case .hidden(let sum, _, _): return sum.value
@@ -151,7 +151,7 @@ extension Derivation {
     }
 
     /// The numbers the chain rule multiplies: `∂C_s/∂a · g'(z) · a_k`, or `∂C_s/∂z_j^L · a_k`.
-    public var factors: [Double] {
+    package var factors: [Double] {
         if case .outputDelta(let delta) = first { return [delta.value, input] }
         return [firstValue, slope.value, input]
     }

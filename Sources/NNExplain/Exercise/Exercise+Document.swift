@@ -3,7 +3,7 @@
 /// writes (forward, step, update), built from the same network.
 extension Exercise {
     /// The command line that prints this sheet; `key` adds `--key`.
-    public func command(key: Bool = false) -> String {
+    package func command(key: Bool = false) -> String {
         var words = ["nnexplain", "exercise", "--seed", String(seed)]
         if settings.sizes != Settings.defaultSizes { words += ["--sizes", settings.sizes.map(String.init).joined(separator: ",")] }
         if settings.activation != .sigmoid { words += ["--activation", settings.activation.rawValue] }

@@ -23,9 +23,9 @@ public struct Exercise: Sendable, Equatable {
         /// 2-2-2: inputs, one hidden layer, outputs.
         public static let defaultSizes = [2, 2, 2]
         /// Three or four layer sizes (one or two hidden layers), so there is a hidden-layer weight.
-        public static let layerCounts = 3...4
+        package static let layerCounts = 3...4
         /// Nodes per layer a hand calculation stays short with.
-        public static let nodesPerLayer = 1...4
+        package static let nodesPerLayer = 1...4
     }
 
     /// One question: its number, the quantity, and the rounding it asks for.
@@ -40,7 +40,7 @@ public struct Exercise: Sendable, Equatable {
     static let kinkMargin = 1e-9
 
     /// The learning rate of every sheet's update question: large enough that the weight visibly moves.
-    public static let learningRate = 0.5
+    package static let learningRate = 0.5
 
     /// The sheet of `seed`.
     ///

@@ -8,14 +8,14 @@ public enum ResourceLimits {
     /// The memory each number printed by `gradients` takes while its document and text are built
     /// (measured on 1000,1000 and 2000,2000: about 120 bytes in text, Markdown and LaTeX, 140 in
     /// JSON; the text itself is some 20 of them).
-    public static let bytesPerPrintedNumber = 150
+    package static let bytesPerPrintedNumber = 150
     /// The text an explanation may have: 100 MB, more than anyone reads, and several times that in
     /// memory while it is rendered.
     public static let explanationBytes = 100_000_000
     /// The multiply-adds a gradient check may take (some tens of seconds on two cores).
     public static let checkMultiplyAdds = 20_000_000_000
     /// A check of more multiply-adds than this (a couple of seconds) draws a progress bar on a terminal.
-    public static let checkProgressMultiplyAdds = 2_000_000_000
+    package static let checkProgressMultiplyAdds = 2_000_000_000
 
     /// Refuses a network whose engine run (``NetworkShape/engineBytes``), with `printed` numbers of
     /// output besides, would take more than ``memoryBytes``.
@@ -43,7 +43,7 @@ public enum ResourceLimits {
 
     /// The multiply-adds of a gradient check: for each parameter, two forward passes over every
     /// sample, each one multiply-add per weight (and packing every weight once).
-    public static func checkWork(_ shape: NetworkShape) -> Int {
+    package static func checkWork(_ shape: NetworkShape) -> Int {
         [2, shape.parameters, NetworkShape.sum(shape.samples, 1), shape.weights].reduce(1, NetworkShape.product)
     }
 
@@ -69,7 +69,7 @@ public enum ResourceLimits {
     }
 
     /// `82,424,286,060,200`: a large count with its digits in groups of three.
-    public static func grouped(_ n: Int) -> String {
+    package static func grouped(_ n: Int) -> String {
         let digits = String(n)
         return digits.enumerated().map { i, digit in
             (i > 0 && (digits.count - i) % 3 == 0 ? "," : "") + String(digit)
@@ -78,7 +78,7 @@ public enum ResourceLimits {
 
     /// `640 MB`, `2 GB`, `2.4 GB`: megabytes below a gigabyte, else gigabytes to a tenth, always
     /// rounded up, so that a figure over a bound never reads as the bound.
-    public static func megabytes(_ bytes: Int) -> String {
+    package static func megabytes(_ bytes: Int) -> String {
         let mb = bytes / 1_000_000 + (bytes % 1_000_000 > 0 ? 1 : 0)
         guard mb >= 1000 else { return "\(mb) MB" }
         let tenths = (mb + 99) / 100

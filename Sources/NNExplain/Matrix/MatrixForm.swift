@@ -48,7 +48,7 @@ public struct MatrixForm: Sendable, Equatable {
         case jacobian
 
         /// The rule of a layer with this activation.
-        public static func of(_ activation: Activation) -> DeltaRule {
+        package static func of(_ activation: Activation) -> DeltaRule {
             switch activation {
             case .sigmoid, .tanh, .relu, .leakyRelu, .identity: return .elementwise
             case .softmax: return .jacobian

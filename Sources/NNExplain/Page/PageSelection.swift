@@ -6,7 +6,7 @@ public struct PageSelection: Sendable, Equatable {
         public let layer: Int, j: Int, k: Int
         public init(layer: Int, j: Int, k: Int) { (self.layer, self.j, self.k) = (layer, j, k) }
         /// `w-3-1-2`, the fragment of its link.
-        public var key: String { "w-\(layer)-\(j)-\(k)" }
+        package var key: String { "w-\(layer)-\(j)-\(k)" }
         public static func < (a: Weight, b: Weight) -> Bool { (a.layer, a.j, a.k) < (b.layer, b.j, b.k) }
     }
 
@@ -14,7 +14,7 @@ public struct PageSelection: Sendable, Equatable {
         public let layer: Int, j: Int
         public init(layer: Int, j: Int) { (self.layer, self.j) = (layer, j) }
         /// `b-2-1`, the fragment of its link.
-        public var key: String { "b-\(layer)-\(j)" }
+        package var key: String { "b-\(layer)-\(j)" }
         public static func < (a: Bias, b: Bias) -> Bool { (a.layer, a.j) < (b.layer, b.j) }
     }
 
@@ -44,10 +44,10 @@ public struct PageSelection: Sendable, Equatable {
 
     /// The most parameters a page explains without being told which: each takes one derivation per
     /// sample and one for the average, so a page of more would be megabytes.
-    public static let maxParameters = 2_000
+    package static let maxParameters = 2_000
 
     /// Derivations a page embeds at most: ``maxParameters`` with two samples and the average.
-    public static let maxDerivations = maxParameters * 3
+    package static let maxDerivations = maxParameters * 3
 
     /// Checks that a page of this selection of `network` (or, when `self` is every parameter,
     /// ``all(_:)``) stays within ``maxParameters`` and ``maxDerivations``.

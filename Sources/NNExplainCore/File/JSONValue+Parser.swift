@@ -1,6 +1,6 @@
 extension JSONValue {
     /// The deepest nesting of arrays and objects ``parse(_:)`` accepts.
-    public static let maximumDepth = 512
+    package static let maximumDepth = 512
 
     /// Parses exactly one JSON value (RFC 8259, strictly) from UTF-8 bytes.
     ///

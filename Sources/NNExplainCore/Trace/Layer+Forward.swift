@@ -6,7 +6,7 @@ extension Layer {
     /// The one place this arithmetic is written for single inputs: ``Network/trace(sample:)`` and
     /// ``Network/outputs(at:)`` both call it, so an output drawn in a picture is bit for bit the
     /// value an explanation of the same input shows.
-    public func forward(_ previous: [Double]) -> (z: [Double], a: [Double]) {
+    package func forward(_ previous: [Double]) -> (z: [Double], a: [Double]) {
         var z = [Double](repeating: 0, count: size)
         var a = z
         for j in 0..<size {

@@ -49,7 +49,7 @@ public struct Trace: Sendable, Equatable {
     /// One summand of the hidden-layer sum
     /// `∂C_s/∂a_k^(l-1) = Σ_i ∂C_s/∂a_i^l · g_l'(z_i^l) · w_ik^l`: the one for node `i` of layer `l`.
     @inlinable
-    public func summand(_ network: Network, layer l: Int, i: Int, k: Int) -> Double {
+    package func summand(_ network: Network, layer l: Int, i: Int, k: Int) -> Double {
         Backpropagation.summand(delta: delta(layer: l, j: i), weight: network.layers[l - 1].weights[i][k])
     }
 

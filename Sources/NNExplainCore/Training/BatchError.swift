@@ -39,24 +39,24 @@ extension Network {
 }
 
 /// A batch checked one sample at a time, as it is read: each a sample of `samples`, none twice.
-public struct BatchCheck: Sendable {
+package struct BatchCheck: Sendable {
     /// How many samples the network has.
-    public let samples: Int
+    package let samples: Int
     private var seen = Set<Int>()
 
-    public init(samples: Int) { self.samples = samples }
+    package init(samples: Int) { self.samples = samples }
 
     /// Checks that `s` is a sample (in `0..<samples`).
     ///
     /// - Throws: ``BatchError/noSuchSample(_:samples:)``.
-    public func requireSample(_ s: Int) throws(BatchError) {
+    package func requireSample(_ s: Int) throws(BatchError) {
         guard s >= 0, s < samples else { throw .noSuchSample(s, samples: samples) }
     }
 
     /// Checks `s` with ``requireSample(_:)`` and that it was not added before, then adds it.
     ///
     /// - Throws: ``BatchError/noSuchSample(_:samples:)`` or ``BatchError/repeated(_:)``.
-    public mutating func add(_ s: Int) throws(BatchError) {
+    package mutating func add(_ s: Int) throws(BatchError) {
         try requireSample(s)
         guard seen.insert(s).inserted else { throw .repeated(s) }
     }

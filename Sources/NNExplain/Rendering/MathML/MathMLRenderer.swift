@@ -19,10 +19,10 @@ public struct MathMLRenderer: Sendable {
     public func render(_ document: Document) -> String { HTMLFragment.text(fragments(document)) }
 
     /// The document's blocks as a tree of HTML fragments, whose text is ``render(_:)``'s.
-    public func fragments(_ document: Document) -> [HTMLFragment] { blocks(document.blocks) }
+    package func fragments(_ document: Document) -> [HTMLFragment] { blocks(document.blocks) }
 
     /// A formula as one inline `<math>` element.
-    public func inline(_ formula: Math) -> String { "<math>" + math.mathML(formula) + "</math>" }
+    package func inline(_ formula: Math) -> String { "<math>" + math.mathML(formula) + "</math>" }
 
     private func blocks(_ blocks: [Document.Block]) -> [HTMLFragment] {
         blocks.compactMap { block in

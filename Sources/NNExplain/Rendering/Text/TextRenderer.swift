@@ -176,7 +176,7 @@ public struct TextRenderer: Sendable {
     }
 
     /// A formula as text.
-    public func text(_ math: Math) -> String { spelled(joined(math)) }
+    package func text(_ math: Math) -> String { spelled(joined(math)) }
 
     func spelled(_ text: String) -> String { ascii ? TextRenderer.asciiSpelling(text) : text }
 
@@ -207,13 +207,13 @@ public struct TextRenderer: Sendable {
     private func tableOperator(_ op: Math.Operator) -> String { spelled(operatorText(op)) }
 
     /// `x` with `precision` significant digits (C's `%g`), trailing zeros dropped; `-0` prints as `0`.
-    public func number(_ x: Double) -> String { NumberText.significant(x, precision: precision) }
+    package func number(_ x: Double) -> String { NumberText.significant(x, precision: precision) }
 
     // MARK: Symbols
 
     /// The text of a symbol, e.g. `∂C_0/∂w_12^L`, `a_2^(L-1)`, `g_(L-1)'(z_i^(L-1))`: a quantity as
     /// `base_sub^sup` from its ``SymbolScripts``, the superscript grouped when longer than one character.
-    public func text(_ symbol: Symbol) -> String {
+    package func text(_ symbol: Symbol) -> String {
         if let s = symbol.scripts(naming) {
             return s.base + (s.sub.isEmpty ? "" : "_" + s.sub) + (s.sup.isEmpty ? "" : "^" + grouped(s.sup))
         }
