@@ -19,13 +19,17 @@ extension BoundaryPicture {
     }
 
     /// The multiply-adds a picture may take, `N² ×` the network's weights (a few seconds).
-    package static let workLimit = 2_000_000_000
+    public static let workLimit = 2_000_000_000
 
     /// Checks that a network of this `shape` can be drawn on a `resolution × resolution` grid with
     /// `shading`: 2 inputs, at most ``maxClasses`` classes, one output for ``Shading/value``, and
     /// no more than ``workLimit`` multiply-adds. A caller that knows the shape before the network
     /// is made (a random one) checks it first.
     ///
+    /// - Parameters:
+    ///   - shape: the network's shape (``NetworkShape/init(_:)``, or one given before it is made).
+    ///   - resolution: cells along each side of the grid.
+    ///   - shading: what colours a cell.
     /// - Throws: the first ``Problem`` in that order (``Problem/resolution(_:)`` for a resolution below 1 first).
     public static func require(_ shape: NetworkShape, resolution: Int, shading: Shading) throws(Problem) {
         guard resolution >= 1 else { throw .resolution(resolution) }
@@ -43,6 +47,11 @@ extension BoundaryPicture {
     /// The range of the plane along input `k` (0 or 1): `given`, or the samples', training and
     /// test, with a margin (``dataRange(_:)``).
     ///
+    /// - Parameters:
+    ///   - given: the range asked for, or nil for the samples' own.
+    ///   - k: the input, 0 (x) or 1 (y).
+    ///   - network: the network whose samples span the range.
+    /// - Returns: the range to draw along input `k`.
     /// - Throws: ``Problem/dataRange(input:)`` when the samples' range is not finite.
     public static func range(_ given: ClosedRange<Double>?, input k: Int, of network: Network) throws(Problem) -> ClosedRange<Double> {
         if let given { return given }

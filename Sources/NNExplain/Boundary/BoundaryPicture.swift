@@ -103,6 +103,12 @@ public struct BoundaryPicture: Sendable {
     /// The picture of `network` over `xRange × yRange` (each of positive, finite width), on a
     /// `resolution × resolution` grid.
     ///
+    /// - Parameters:
+    ///   - network: a network of 2 inputs (``range(_:input:of:)`` gives ranges from its samples).
+    ///   - xRange: the range of input 0 drawn across.
+    ///   - yRange: the range of input 1 drawn up.
+    ///   - resolution: cells along each side of the grid.
+    ///   - shading: what colours a cell: the predicted class, or the single output's value.
     /// - Throws: ``Problem/network(_:)`` for a network that is not well formed, then the
     ///   ``Problem`` of ``require(_:resolution:shading:)``: the network must have 2
     ///   inputs and at most ``maxClasses`` classes, one output for ``Shading/value``, and the grid
@@ -148,7 +154,7 @@ public struct BoundaryPicture: Sendable {
     }
 
     /// The most classes a picture tells apart: one colour and one marker shape for each.
-    package static let maxClasses = 8
+    public static let maxClasses = 8
 
     /// The centre of cell `i` of `count` along `range`: `low + (i + ½)/count · (high − low)`.
     static func centre(_ i: Int, of count: Int, in range: ClosedRange<Double>) -> Double {

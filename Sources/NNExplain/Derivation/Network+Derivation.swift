@@ -48,6 +48,12 @@ extension Network {
     /// then every sample's product and their mean (``averagedGradient(layer:j:k:batch:)``). With a
     /// `batch` (distinct indices of samples), `∂C_B/∂w_jk^l` over its samples, the first in full.
     ///
+    /// - Parameters:
+    ///   - l: the weight's layer, `1…L`.
+    ///   - j: its node in layer `l`.
+    ///   - k: its node in layer `l-1`.
+    ///   - batch: distinct sample indices, at least one; nil for all samples.
+    /// - Returns: the derivation; its ``Derivation/document`` explains it, ``Derivation/explainedValue`` is the mean.
     /// - Throws: ``NetworkError`` for a network that is not well formed, a weight that is none of
     ///   its, or (``NetworkError/batch(_:)``) a `batch` that is no batch of it.
     public func averagedDerivation(layer l: Int, j: Int, k: Int, batch: [Int]? = nil) throws(NetworkError) -> Derivation {

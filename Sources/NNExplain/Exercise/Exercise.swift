@@ -23,9 +23,9 @@ public struct Exercise: Sendable, Equatable {
         /// 2-2-2: inputs, one hidden layer, outputs.
         public static let defaultSizes = [2, 2, 2]
         /// Three or four layer sizes (one or two hidden layers), so there is a hidden-layer weight.
-        package static let layerCounts = 3...4
+        public static let layerCounts = 3...4
         /// Nodes per layer a hand calculation stays short with.
-        package static let nodesPerLayer = 1...4
+        public static let nodesPerLayer = 1...4
     }
 
     /// One question: its number, the quantity, and the rounding it asks for.
@@ -44,6 +44,9 @@ public struct Exercise: Sendable, Equatable {
 
     /// The sheet of `seed`.
     ///
+    /// - Parameters:
+    ///   - seed: any number; the same seed and settings give the same sheet everywhere.
+    ///   - settings: the network's sizes, activation and loss.
     /// - Throws: ``Problem/layerCount(_:)`` for sizes outside ``Settings/layerCounts``,
     ///   ``Problem/nodes(_:)`` for a size outside ``Settings/nodesPerLayer``, and
     ///   ``Problem/pairing(_:)`` when the activation (every layer's) and the loss do not fit.

@@ -20,6 +20,7 @@ public struct Rounding: Sendable, Equatable {
     /// The significant digits asked for, `d ≥ 1`.
     public let digits: Int
 
+    /// - Parameter digits: significant digits an answer is rounded to; below 1 counts as 1.
     public init(digits: Int) { self.digits = max(1, digits) }
 
     /// The significant digits a question asks for unless it says otherwise.

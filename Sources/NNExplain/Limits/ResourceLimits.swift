@@ -20,6 +20,9 @@ public enum ResourceLimits {
     /// Refuses a network whose engine run (``NetworkShape/engineBytes``), with `printed` numbers of
     /// output besides, would take more than ``memoryBytes``.
     ///
+    /// - Parameters:
+    ///   - shape: the network's shape (``NetworkShape/init(_:)``).
+    ///   - printed: how many numbers the output will print besides.
     /// - Throws: ``ResourceError/memory(bytes:parameters:samples:printed:)``.
     public static func requireMemory(_ shape: NetworkShape, printing printed: Int = 0) throws(ResourceError) {
         let bytes = NetworkShape.sum(shape.engineBytes, NetworkShape.product(max(0, printed), bytesPerPrintedNumber))
@@ -34,6 +37,9 @@ public enum ResourceLimits {
     /// full trace would hold more than ``dataNumbers`` numbers: checked before a random network
     /// is made.
     ///
+    /// - Parameters:
+    ///   - samples: the number of samples.
+    ///   - sizes: the layer sizes, inputs first.
     /// - Throws: ``ResourceError/data(samples:nodes:)``.
     public static func requireData(samples: Int, sizes: [Int]) throws(ResourceError) {
         let nodes = sizes.reduce(0) { NetworkShape.sum($0, max(0, $1)) }
@@ -49,6 +55,7 @@ public enum ResourceLimits {
 
     /// Refuses a gradient check of more than ``checkMultiplyAdds``.
     ///
+    /// - Parameter shape: the network's shape (``NetworkShape/init(_:)``).
     /// - Throws: ``ResourceError/checkWork(multiplyAdds:parameters:samples:)``.
     public static func requireCheckable(_ shape: NetworkShape) throws(ResourceError) {
         let work = checkWork(shape)
@@ -59,7 +66,11 @@ public enum ResourceLimits {
     /// Refuses an explanation of a weight of layer `l` (``ExplanationSize/bytes(_:layer:averaging:)``)
     /// above ``explanationBytes``.
     ///
-    /// - Parameter naming: how the error names the layer.
+    /// - Parameters:
+    ///   - shape: the network's shape.
+    ///   - l: the layer of the weight explained.
+    ///   - averaging: whether the explanation averages over every sample (``Network/averagedDerivation(layer:j:k:batch:)``).
+    ///   - naming: how the error names the layer.
     /// - Throws: ``ResourceError/explanation(bytes:layer:naming:)``.
     public static func requireExplainable(_ shape: NetworkShape, layer l: Int, averaging: Bool,
                                           naming: LayerNaming) throws(ResourceError) {

@@ -22,12 +22,18 @@ public struct PageSelection: Sendable, Equatable {
     public let weights: [Weight]
     public let biases: [Bias]
 
+    /// - Parameters:
+    ///   - weights: the weights explained, in any order (kept once each, sorted).
+    ///   - biases: the biases explained, in any order (kept once each, sorted).
     public init(weights: [Weight], biases: [Bias]) {
         self.weights = Set(weights).sorted()
         self.biases = Set(biases).sorted()
     }
 
     /// Every weight and every bias the network has.
+    ///
+    /// - Parameter network: the network.
+    /// - Returns: every weight and bias, in order.
     public static func all(_ network: Network) -> PageSelection {
         var weights: [Weight] = [], biases: [Bias] = []
         for l in 1...network.depth {
@@ -44,15 +50,17 @@ public struct PageSelection: Sendable, Equatable {
 
     /// The most parameters a page explains without being told which: each takes one derivation per
     /// sample and one for the average, so a page of more would be megabytes.
-    package static let maxParameters = 2_000
+    public static let maxParameters = 2_000
 
     /// Derivations a page embeds at most: ``maxParameters`` with two samples and the average.
-    package static let maxDerivations = maxParameters * 3
+    public static let maxDerivations = maxParameters * 3
 
     /// Checks that a page of this selection of `network` (or, when `self` is every parameter,
     /// ``all(_:)``) stays within ``maxParameters`` and ``maxDerivations``.
     ///
-    /// - Parameter whole: whether the selection is every parameter, none chosen.
+    /// - Parameters:
+    ///   - network: the network the page is of.
+    ///   - whole: whether the selection is every parameter, none chosen.
     /// - Throws: ``ResourceError/pageParameters(_:)`` for a whole selection of too many parameters,
     ///   ``ResourceError/pageDerivations(parameters:samples:derivations:)`` for too many derivations.
     public func requireFits(_ network: Network, whole: Bool) throws(ResourceError) {

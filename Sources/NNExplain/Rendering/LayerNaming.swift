@@ -6,6 +6,9 @@ public struct LayerNaming: Sendable, Equatable {
     /// Whether labels are `L`, `L-1`, … (true) or `3`, `2`, … (false).
     public var relative: Bool
 
+    /// - Parameters:
+    ///   - depth: `L`, the number of layers with weights (``Network/depth``).
+    ///   - relative: labels `L`, `L-1`, … (true) or plain numbers (false).
     public init(depth: Int, relative: Bool = true) {
         self.depth = depth
         self.relative = relative

@@ -16,7 +16,7 @@ extension Engine {
         public static let best: Variant = Variant.avx2.isAvailable ? .avx2 : .portable
 
         /// Whether this processor (and its operating system) can run this copy.
-        package var isAvailable: Bool {
+        public var isAvailable: Bool {
             switch self {
             case .portable: return true
             case .avx2: return nnx_avx2_available() != 0

@@ -27,6 +27,10 @@ public struct Engine: Sendable {
     /// copy this processor can run (``Variant/isAvailable``), which `init` makes sure of.
     public private(set) var variant: Variant
 
+    /// An engine for ``Network/trained(epochs:learningRate:order:batchSize:shuffleSeed:engine:progress:)``.
+    /// - Parameters:
+    ///   - threads: how many threads may work at once; below 1 counts as 1.
+    ///   - variant: the copy of the matrix product to run; one this processor cannot run becomes `.portable`.
     public init(threads: Int = Engine.defaultThreads, variant: Variant = .best) {
         self.threads = max(1, threads)
         self.variant = variant.isAvailable ? variant : .portable

@@ -14,6 +14,9 @@ extension JSONValue {
     /// `indent` is the nesting level the value starts at: lines after the first are indented by
     /// `2 × (indent + depth)` spaces, so a value can be placed inside text that is already indented.
     /// The text has no trailing newline.
+    ///
+    /// - Parameter indent: the nesting level the value starts at.
+    /// - Returns: the JSON text.
     public func formatted(indent: Int = 0) -> String {
         var text = ""
         write(to: &text, level: max(0, indent))

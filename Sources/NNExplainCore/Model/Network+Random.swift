@@ -34,6 +34,15 @@ extension Network {
     /// here (``pairingProblem``): the targets always fit, the activations and loss may not. A size
     /// below 1 counts as 1, missing sizes (fewer than two) as 1, and `samples` below 0 as 0, so
     /// every call makes a network (one without samples is refused by ``requireWellFormed()``).
+    ///
+    /// - Parameters:
+    ///   - sizes: the layer sizes, inputs first.
+    ///   - samples: the number of training samples.
+    ///   - seed: the generator's seed.
+    ///   - activation: the hidden layers' activation.
+    ///   - outputActivation: the output layer's, or nil for `activation`.
+    ///   - loss: the network's loss.
+    /// - Returns: the network; check it with ``requireWellFormed()`` before use.
     public static func random(sizes: [Int], samples: Int, seed: UInt64, activation: Activation = .sigmoid,
                               outputActivation: Activation? = nil, loss: Loss = .squared) -> Network {
         let sizes = (sizes + Array(repeating: 1, count: max(0, 2 - sizes.count))).map { max(1, $0) }

@@ -30,6 +30,9 @@ extension Layer {
 extension Network {
     /// The outputs `a^L` for the input `x` (one number per input): the forward pass alone, layer by
     /// layer through ``Layer/forward(_:)``, for inputs that are no sample (a grid over the input plane).
+    ///
+    /// - Parameter x: one number per input.
+    /// - Returns: `a^L`, one number per output node.
     public func outputs(at x: [Double]) -> [Double] {
         var a = x
         for layer in layers { a = layer.forward(a).a }

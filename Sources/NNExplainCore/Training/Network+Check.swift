@@ -98,6 +98,12 @@ extension Network {
 
     /// Checks every weight gradient, and the bias gradients of the layers that have biases, against a central finite difference with step `ε`.
     /// `progress` is called after each parameter with the number checked so far.
+    ///
+    /// - Parameters:
+    ///   - ε: the finite difference's step.
+    ///   - threshold: the relative error an entry may have and pass.
+    ///   - progress: called with the number of parameters checked so far.
+    /// - Returns: one entry per parameter, and the rules each passed by.
     public func gradientCheck(epsilon ε: Double = GradientCheck.defaultEpsilon, threshold: Double = GradientCheck.defaultThreshold,
                               progress: ((Int) -> Void)? = nil) -> GradientCheck {
         let gradients = self.gradients()

@@ -26,6 +26,13 @@ public struct TextRenderer: Sendable {
     /// The default number of significant digits.
     public static let defaultPrecision = 9
 
+    /// A renderer with these options (see the type's description).
+    /// - Parameters:
+    ///   - naming: how layers are labelled, `L`, `L-1`, … or `2`, `1`, ….
+    ///   - precision: significant digits of every printed number.
+    ///   - ascii: plain ASCII instead of Unicode math.
+    ///   - color: ANSI colours and weights, for terminals only.
+    ///   - width: the display columns a line may take; nil for no wrapping.
     public init(naming: LayerNaming, precision: Int = TextRenderer.defaultPrecision, ascii: Bool = false, color: Bool = false, width: Int? = nil) {
         self.naming = naming
         self.precision = precision
@@ -35,6 +42,9 @@ public struct TextRenderer: Sendable {
     }
 
     /// The document as text, ending with a newline.
+    ///
+    /// - Parameter document: any document of ``Explanation`` (or one built by hand).
+    /// - Returns: the text, the same bytes for the same document and options everywhere.
     public func render(_ document: Document) -> String {
         lines(document.blocks, indent: 0).joined(separator: "\n") + "\n"
     }
