@@ -6,7 +6,8 @@ import Testing
 /// ("Using the library from your own package"), the dependency's address is pointed at a copy of
 /// this package committed to a fresh git repository and tagged `0.1.0` (a `file://` address, so
 /// SwiftPM resolves the version from the tag as it would from a server), and the built program must
-/// print Mazur's published gradient of w5 and the start of its derivation.
+/// print Mazur's published gradient of w5 and the start of its derivation. Then the same client,
+/// its program replaced by a tour of the rest of the public API, must build and run clean.
 struct ClientPackageTests {
     static let swift = Tools.onPath("swift")
     static let git = Tools.onPath("git")
@@ -77,5 +78,13 @@ struct ClientPackageTests {
         let printed = try #require(lines.first?.split(separator: " ").last.flatMap { Double($0) }, "the first line ends in a number: \(ran.output)")
         #expect(abs(printed - 0.082167041) < 5e-10, "\(printed)")
         #expect(lines.dropFirst().first == "∂C_0/∂w_00^2, for sample 0", "\(ran.output)")
+
+        // The same client with its main.swift replaced by a tour of the rest of the public API
+        // (``apiTour``): it must build against what the library makes public, and run clean.
+        try Self.apiTour.write(to: sources.appendingPathComponent("main.swift"), atomically: true, encoding: .utf8)
+        let rebuilt = try Self.run(swift, ["build", "--package-path", client.path], in: client)
+        try #require(rebuilt.status == 0, "the API tour did not build:\n\(rebuilt.output)")
+        let toured = try Self.run(client.appendingPathComponent(".build/debug/mazur-gradient").path, [], in: client)
+        #expect(toured.status == 0 && toured.output.hasSuffix("tour: ok\n"), "\(toured.output)")
     }
 }

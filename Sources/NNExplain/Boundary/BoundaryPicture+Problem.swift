@@ -26,6 +26,10 @@ extension BoundaryPicture {
     /// no more than ``workLimit`` multiply-adds. A caller that knows the shape before the network
     /// is made (a random one) checks it first.
     ///
+    /// - Parameters:
+    ///   - shape: the network's shape (``NetworkShape/init(_:)``, or one given before it is made).
+    ///   - resolution: cells along each side of the grid.
+    ///   - shading: what colours a cell.
     /// - Throws: the first ``Problem`` in that order (``Problem/resolution(_:)`` for a resolution below 1 first).
     public static func require(_ shape: NetworkShape, resolution: Int, shading: Shading) throws(Problem) {
         guard resolution >= 1 else { throw .resolution(resolution) }
@@ -43,6 +47,11 @@ extension BoundaryPicture {
     /// The range of the plane along input `k` (0 or 1): `given`, or the samples', training and
     /// test, with a margin (``dataRange(_:)``).
     ///
+    /// - Parameters:
+    ///   - given: the range asked for, or nil for the samples' own.
+    ///   - k: the input, 0 (x) or 1 (y).
+    ///   - network: the network whose samples span the range.
+    /// - Returns: the range to draw along input `k`.
     /// - Throws: ``Problem/dataRange(input:)`` when the samples' range is not finite.
     public static func range(_ given: ClosedRange<Double>?, input k: Int, of network: Network) throws(Problem) -> ClosedRange<Double> {
         if let given { return given }
@@ -58,7 +67,7 @@ extension BoundaryPicture.Problem: ExplainedError {
 
     /// The sentence, naming the network as `network` ("the built-in network") and the setting of
     /// the resolution as `resolutionOption` (an option such as `--resolution`) when given.
-    public func message(network: String, resolutionOption: String? = nil) -> String {
+    package func message(network: String, resolutionOption: String? = nil) -> String {
         switch self {
         case .inputs(let n):
             return "boundary draws the plane of a network's 2 inputs, and \(network) has \(n) input\(n == 1 ? "" : "s")"

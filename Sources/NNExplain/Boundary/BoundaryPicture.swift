@@ -87,12 +87,12 @@ public struct BoundaryPicture: Sendable {
     var hasUndefined: Bool { cells.contains(nil) }
 
     /// The widest margin round the samples: 10% of their span on each side, or ±1 round a single value.
-    public static let margin = 0.1
+    package static let margin = 0.1
 
     /// The range of the plane along one input when none is given: the samples' smallest to largest
     /// value of it, widened by ``margin`` of that span on each side (by 1 on each side when every
     /// sample has the same value). Nil when that range is not finite (values near ±1.8e308).
-    public static func dataRange(_ values: [Double]) -> ClosedRange<Double>? {
+    package static func dataRange(_ values: [Double]) -> ClosedRange<Double>? {
         guard let low = values.min(), let high = values.max() else { return nil }
         let pad = high > low ? (high - low) * margin : 1
         let range = (low - pad, high + pad)
@@ -103,6 +103,12 @@ public struct BoundaryPicture: Sendable {
     /// The picture of `network` over `xRange × yRange` (each of positive, finite width), on a
     /// `resolution × resolution` grid.
     ///
+    /// - Parameters:
+    ///   - network: a network of 2 inputs (``range(_:input:of:)`` gives ranges from its samples).
+    ///   - xRange: the range of input 0 drawn across.
+    ///   - yRange: the range of input 1 drawn up.
+    ///   - resolution: cells along each side of the grid.
+    ///   - shading: what colours a cell: the predicted class, or the single output's value.
     /// - Throws: ``Problem/network(_:)`` for a network that is not well formed, then the
     ///   ``Problem`` of ``require(_:resolution:shading:)``: the network must have 2
     ///   inputs and at most ``maxClasses`` classes, one output for ``Shading/value``, and the grid

@@ -5,6 +5,9 @@ extension Network {
     /// Checks the numbers the `checks` cover of the passes of the samples `chosen` (indices that
     /// are no sample are passed over).
     ///
+    /// - Parameters:
+    ///   - chosen: indices of the samples whose passes are checked.
+    ///   - checks: which numbers of each pass (``FiniteCheck``): activations, losses, one weight's product or chain rule, or everything.
     /// - Throws: ``OverflowError/overflowed(_:depth:held:)`` naming the first number that is not finite.
     public func requireFinite(samples chosen: [Int], checks: [FiniteCheck]) throws(OverflowError) {
         try requireFinite(samples: chosen, checks: checks, held: false)
@@ -24,6 +27,9 @@ extension Network {
     /// Checks the mean loss and the mean gradients (given as `gradients`, or computed), over all
     /// samples or over the samples of `batch`.
     ///
+    /// - Parameters:
+    ///   - gradients: the gradients to check, as ``gradients()`` (of the `batch`) computed them; nil to compute them.
+    ///   - batch: the samples the means are over; nil for all samples.
     /// - Throws: ``OverflowError/overflowed(_:depth:held:)`` naming the first sample's number to
     ///   blame, a sample named by its own number, or else the mean itself; a `batch` that is no
     ///   batch of this network (``requireBatch(_:)``) is checked as all samples.
@@ -37,6 +43,11 @@ extension Network {
 
     /// Checks `value`, the mean `∂C/∂w_jk^l` an explanation shows.
     ///
+    /// - Parameters:
+    ///   - value: the mean gradient, as ``averagedDerivation(layer:j:k:batch:)`` gives it.
+    ///   - l: the weight's layer.
+    ///   - j: its node in layer `l`.
+    ///   - k: its node in layer `l-1`.
     /// - Throws: ``OverflowError/overflowed(_:depth:held:)`` naming the mean when it is not finite.
     public func requireFinite(mean value: Double, ofWeight l: Int, j: Int, k: Int) throws(OverflowError) {
         guard !value.isFinite else { return }

@@ -17,39 +17,39 @@ public struct Derivation: Sendable, Equatable {
     public let hasBias: Bool
 
     /// Term 1, `∂C_s/∂a_j^l`: from the loss at the output layer, a sum over layer `l+1` below it.
-    public let first: FirstTerm
+    package let first: FirstTerm
     /// Term 2, `∂a_j^l/∂z_j^l = g_l'(z_j^l)`.
-    public let slope: ActivationSlope
+    package let slope: ActivationSlope
     /// Term 3, `∂z_j^l/∂w_jk^l = a_k^(l-1)`.
     public let input: Double
     /// `term 1 · term 2 · term 3`, for the sample worked in full.
     public let value: Double
 
     /// With `--average`: every sample's product and their mean; `nil` for one sample.
-    public let average: Average?
+    package let average: Average?
 
     /// `∂C_s/∂z_i^L` of every output node when the network's ``OutputRule`` is not `chain` (a hidden
     /// weight's sums then end in them); empty otherwise.
-    public let outputDeltas: [OutputDelta]
+    package let outputDeltas: [OutputDelta]
 
     /// The nodes on this gradient's path (node `j` of layer `l`, and every node of the layers above)
     /// that sit exactly on the kink `z = 0` of a piecewise activation, in the samples the gradient
     /// is taken over. There the activation has no derivative and the engine uses a one-sided slope,
     /// so the gradient is a one-sided rate: a change of `w` the other way can change `C` differently.
-    public let kinks: [Kink]
+    package let kinks: [Kink]
 
     /// A node at `z = 0` of a relu or leaky-relu.
-    public struct Kink: Sendable, Equatable {
-        public let sample: Int
-        public let layer: Int
-        public let node: Int
+    package struct Kink: Sendable, Equatable {
+        package let sample: Int
+        package let layer: Int
+        package let node: Int
     }
 
     /// The sample an averaged derivation works out in full: the first.
-    public static let sampleInFull = 0
+    package static let sampleInFull = 0
 
     /// Term 1 in either of its two forms.
-    public enum FirstTerm: Sendable, Equatable {
+    package enum FirstTerm: Sendable, Equatable {
         /// `l = L`: straight from the loss.
         case output(OutputGradient)
         /// `l < L`: the sum over layer `l+1`, then every `∂C_s/∂a` it needs, layer by layer up to
@@ -64,79 +64,79 @@ public struct Derivation: Sendable, Equatable {
 
     /// `∂C_s/∂z_j^L` of output node `j` by the network's ``OutputRule``, with the numbers of every
     /// form the explanation shows.
-    public struct OutputDelta: Sendable, Equatable {
-        public let rule: OutputRule
-        public let node: Int
-        public let a: Double
-        public let y: Double
+    package struct OutputDelta: Sendable, Equatable {
+        package let rule: OutputRule
+        package let node: Int
+        package let a: Double
+        package let y: Double
         /// `∂C_s/∂a_j^L`, infinite when `a_j^L` rounded to 0 or 1 under a cross-entropy.
-        public let dCda: Double
+        package let dCda: Double
         /// `g_L'(z_j^L)` (for softmax the diagonal `a_j(1 − a_j)`).
-        public let gPrime: Double
+        package let gPrime: Double
         /// `Σ_i y_i`, in order of `i`.
-        public let targetSum: Double
+        package let targetSum: Double
         /// Softmax: one summand of `Σ_i ∂C_s/∂a_i^L · ∂a_i^L/∂z_j^L` per output node `i`; else empty.
-        public let jacobian: [JacobianTerm]
+        package let jacobian: [JacobianTerm]
         /// `δ_j^L`, as the backward pass computed it.
-        public let value: Double
+        package let value: Double
 
         /// Whether every `∂C_s/∂a_i^L` of the sum (or this node's, without softmax) is a finite number.
-        public var partialsAreFinite: Bool { jacobian.isEmpty ? dCda.isFinite : jacobian.allSatisfy(\.dCda.isFinite) }
+        package var partialsAreFinite: Bool { jacobian.isEmpty ? dCda.isFinite : jacobian.allSatisfy(\.dCda.isFinite) }
     }
 
     /// `∂C_s/∂a_i^L · ∂a_i^L/∂z_j^L` with `∂a_i^L/∂z_j^L = a_i^L(δ_ij − a_j^L)`.
-    public struct JacobianTerm: Sendable, Equatable {
-        public let i: Int
-        public let dCda: Double
-        public let a: Double
+    package struct JacobianTerm: Sendable, Equatable {
+        package let i: Int
+        package let dCda: Double
+        package let a: Double
         /// `a_i(δ_ij − a_j)`.
-        public let entry: Double
-        public let value: Double
+        package let entry: Double
+        package let value: Double
     }
 
     /// `∂C_s/∂a_j^L = 2(a_j^L − y_j)` (or `a_j^L − y_j` for half-squared), with its numbers.
-    public struct OutputGradient: Sendable, Equatable {
-        public let node: Int
-        public let a: Double
-        public let y: Double
-        public let value: Double
+    package struct OutputGradient: Sendable, Equatable {
+        package let node: Int
+        package let a: Double
+        package let y: Double
+        package let value: Double
     }
 
     /// `∂C_s/∂a_k^l = Σ_i ∂C_s/∂a_i^(l+1) · g_(l+1)'(z_i^(l+1)) · w_ik^(l+1)`, one summand per `i`;
     /// `Σ_i ∂C_s/∂z_i^L · w_ik^L` (`throughDelta`) when layer `l+1 = L` is not the article's chain.
-    public struct NodeSum: Sendable, Equatable {
+    package struct NodeSum: Sendable, Equatable {
         /// The layer `l` and node `k` whose `∂C_s/∂a` this is.
-        public let layer: Int
-        public let node: Int
+        package let layer: Int
+        package let node: Int
         /// The name of the summation index (never `j` or `k`, which already mean something).
-        public let index: String
-        public let summands: [Summand]
+        package let index: String
+        package let summands: [Summand]
         /// Whether the summands are `∂C_s/∂z_i^L · w_ik^L` rather than three factors.
-        public let throughDelta: Bool
+        package let throughDelta: Bool
         /// The sum, as the backward pass computed it.
-        public let value: Double
+        package let value: Double
     }
 
     /// One summand, `∂C_s/∂a_i · g'(z_i) · w_ik` or `∂C_s/∂z_i · w_ik`: its factors in that order
     /// (the weight last), multiplied left to right.
-    public struct Summand: Sendable, Equatable {
-        public let i: Int
-        public let factors: [Double]
-        public let value: Double
+    package struct Summand: Sendable, Equatable {
+        package let i: Int
+        package let factors: [Double]
+        package let value: Double
     }
 
     /// `g_l'(z_j^l)` with the numbers its formula needs.
-    public struct ActivationSlope: Sendable, Equatable {
-        public let activation: Activation
-        public let z: Double
-        public let a: Double
-        public let substitution: Activation.Substitution
-        public let value: Double
+    package struct ActivationSlope: Sendable, Equatable {
+        package let activation: Activation
+        package let z: Double
+        package let a: Double
+        package let substitution: Activation.Substitution
+        package let value: Double
 
         /// Whether `z` sits on the kink of a piecewise activation, where it has no derivative.
-        public var isAtKink: Bool { Derivation.isKink(activation, z: z) }
+        package var isAtKink: Bool { Derivation.isKink(activation, z: z) }
         /// The slopes of a piecewise activation on either side of its kink, read from its derivative.
-        public var sideSlopes: (left: Double, right: Double) {
+        package var sideSlopes: (left: Double, right: Double) {
             (activation.derivative(z: -1, a: activation.value(-1)), activation.derivative(z: 1, a: activation.value(1)))
         }
     }
@@ -149,33 +149,33 @@ public struct Derivation: Sendable, Equatable {
 
     /// `∂C/∂w_jk^l = (1/N) Σ_s ∂C_s/∂w_jk^l`, or over a mini-batch `B`,
     /// `∂C_B/∂w_jk^l = (1/|B|) Σ_(s∈B) ∂C_s/∂w_jk^l`.
-    public struct Average: Sendable, Equatable {
+    package struct Average: Sendable, Equatable {
         /// One product per sample averaged over, in the order they are added.
-        public let samples: [SampleProduct]
+        package let samples: [SampleProduct]
         /// Whether each product is `∂C_s/∂z_j^L · a_k^(L-1)` (an output layer that is not the article's
         /// chain) rather than the three factors `∂C_s/∂a_j^l · g_l'(z_j^l) · a_k^(l-1)`.
-        public let throughDelta: Bool
-        public let value: Double
+        package let throughDelta: Bool
+        package let value: Double
         /// For a mini-batch: what the full batch would give, to compare; `nil` over all samples.
-        public let batch: Batch?
+        package let batch: Batch?
 
         /// The loss this is the gradient of: `C`, or the batch's `C_B`.
-        public var loss: Symbol.LossScope { batch == nil ? .mean : .batch }
+        package var loss: Symbol.LossScope { batch == nil ? .mean : .batch }
     }
 
     /// What a mini-batch's average is compared with: the network's sample count `N` and the
     /// full-batch gradient `∂C/∂w_jk^l` over all `N` samples.
-    public struct Batch: Sendable, Equatable {
-        public let sampleCount: Int
-        public let fullValue: Double
+    package struct Batch: Sendable, Equatable {
+        package let sampleCount: Int
+        package let fullValue: Double
     }
 
     /// One sample's terms and their product: `∂C_s/∂a · g'(z) · a_k`, or `∂C_s/∂z · a_k` at an
     /// output layer that is not the article's chain.
-    public struct SampleProduct: Sendable, Equatable {
-        public let sample: Int
-        public let factors: [Double]
-        public let value: Double
+    package struct SampleProduct: Sendable, Equatable {
+        package let sample: Int
+        package let factors: [Double]
+        package let value: Double
     }
 }
 

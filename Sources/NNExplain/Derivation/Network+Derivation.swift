@@ -48,6 +48,12 @@ extension Network {
     /// then every sample's product and their mean (``averagedGradient(layer:j:k:batch:)``). With a
     /// `batch` (distinct indices of samples), `∂C_B/∂w_jk^l` over its samples, the first in full.
     ///
+    /// - Parameters:
+    ///   - l: the weight's layer, `1…L`.
+    ///   - j: its node in layer `l`.
+    ///   - k: its node in layer `l-1`.
+    ///   - batch: distinct sample indices, at least one; nil for all samples.
+    /// - Returns: the derivation; its ``Derivation/document`` explains it, ``Derivation/explainedValue`` is the mean.
     /// - Throws: ``NetworkError`` for a network that is not well formed, a weight that is none of
     ///   its, or (``NetworkError/batch(_:)``) a `batch` that is no batch of it.
     public func averagedDerivation(layer l: Int, j: Int, k: Int, batch: [Int]? = nil) throws(NetworkError) -> Derivation {
@@ -142,7 +148,7 @@ extension Network {
 
 extension Derivation {
     /// The value of term 1, `∂C_s/∂a_j^l`.
-    public var firstValue: Double {
+    package var firstValue: Double {
         switch first {
         case .output(let gradient): return gradient.value
         case .hidden(let sum, _, _): return sum.value
@@ -151,7 +157,7 @@ extension Derivation {
     }
 
     /// The numbers the chain rule multiplies: `∂C_s/∂a · g'(z) · a_k`, or `∂C_s/∂z_j^L · a_k`.
-    public var factors: [Double] {
+    package var factors: [Double] {
         if case .outputDelta(let delta) = first { return [delta.value, input] }
         return [firstValue, slope.value, input]
     }

@@ -13,7 +13,7 @@ extension Explanation {
 
     /// `--batch 0,3,5` (runs of three or more consecutive samples as `0-63`): the option that
     /// gives this batch again.
-    public static func batchOption(_ samples: [Int]) -> String {
+    package static func batchOption(_ samples: [Int]) -> String {
         "--batch " + runs(samples).map { run in
             run.count < 3 ? run.map(String.init).joined(separator: ",") : "\(run[0])-\(run[run.count - 1])"
         }.joined(separator: ",")

@@ -1,6 +1,9 @@
 /// `nnexplain check`: backpropagation beside finite differences, how to read it, and a verdict that
 /// names the rule each gradient passed by, with the figures that decided it.
 extension Explanation {
+    /// The document of a gradient check.
+    /// - Parameter check: ``Network/gradientCheck(epsilon:threshold:progress:)``'s result.
+    /// - Returns: the document, for any renderer.
     public static func check(_ check: GradientCheck) -> Document {
         var blocks: [Document.Block] = [
             .title(["Gradient check: backpropagation against central finite differences, ",

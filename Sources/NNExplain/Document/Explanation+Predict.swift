@@ -7,6 +7,9 @@ extension Explanation {
         /// How many rows the table shows, the first ones; the counts and the accuracy take all.
         public let rows: Int
 
+        /// - Parameters:
+        ///   - test: list the held-out samples rather than the training ones.
+        ///   - rows: how many rows the table shows.
         public init(test: Bool, rows: Int) {
             (self.test, self.rows) = (test, rows)
         }
@@ -15,6 +18,13 @@ extension Explanation {
     /// The rule that names the classes, a table of the listed samples (output, predicted class,
     /// target class, right or wrong), their confusion matrix, then the accuracy of the training
     /// samples and, when there are held-out ones, theirs and their mean loss.
+    ///
+    /// - Parameters:
+    ///   - training: ``Network/predictions(of:)`` of the training samples.
+    ///   - test: those of the held-out samples, or nil.
+    ///   - listing: which samples the table lists, and how many.
+    ///   - L: the network's depth, for naming the output layer.
+    /// - Returns: the document, for any renderer.
     public static func predictions(training: Predictions, test: Predictions?, listing: PredictionListing, depth L: Int) -> Document {
         let listed = listing.test ? test ?? training : training
         let set = listing.test ? "test" : "training"

@@ -9,6 +9,10 @@ extension Explanation {
         /// The seed the epochs' shuffles are drawn from (only used below `samples`).
         public var shuffleSeed: UInt64
 
+        /// - Parameters:
+        ///   - samples: the training samples, `N`.
+        ///   - size: samples per step; nil for full batch.
+        ///   - shuffleSeed: the seed of the shuffles.
         public init(samples: Int, size: Int? = nil, shuffleSeed: UInt64 = Network.defaultShuffleSeed) {
             (self.samples, self.size, self.shuffleSeed) = (samples, size, shuffleSeed)
         }
@@ -20,6 +24,16 @@ extension Explanation {
     /// `nnexplain train`: the loss (and the test loss, when `testLosses` has them, one for each of
     /// `losses`) every `every` epochs, the loss curves, each a ``Sparkline`` on its own scale, and
     /// where training ended.
+    ///
+    /// (``TrainingReport/document`` builds it from a run.)
+    /// - Parameters:
+    ///   - losses: ``Training/losses``, one per epoch from 0.
+    ///   - testLosses: ``Training/testLosses``, empty without held-out samples.
+    ///   - every: how many epochs apart the losses are listed.
+    ///   - η: the run's learning rate.
+    ///   - order: the run's update order.
+    ///   - batches: the run's batches.
+    /// - Returns: the document, for any renderer.
     public static func training(
         losses: [Double], testLosses: [Double] = [], every: Int, learningRate η: Double, order: UpdateOrder, batches: Batches
     ) -> Document {

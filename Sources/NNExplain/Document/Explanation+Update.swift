@@ -38,6 +38,12 @@ extension Explanation {
     /// step, shown sample by sample; in the output-first order it is not the gradient at any one
     /// point, so it is shown as the step used it, with the note why.
     ///
+    /// - Parameters:
+    ///   - step: the step (``Network/updateStep(learningRate:order:)``, or with a batch).
+    ///   - l: the weight's layer, `1…L`.
+    ///   - j: its node in layer `l`.
+    ///   - k: its node in layer `l-1`.
+    /// - Returns: the document, for any renderer.
     /// - Throws: ``NetworkError`` when `w_jk^l` is no weight of the step's network.
     public static func update(_ step: UpdateStep, layer l: Int, j: Int, k: Int) throws(NetworkError) -> Document {
         try step.before.requireWeight(layer: l, j: j, k: k)
@@ -97,6 +103,9 @@ extension Explanation {
     }
 
     /// `nnexplain update` without indices: every weight and bias, old → new.
+    ///
+    /// - Parameter step: the step (``Network/updateStep(learningRate:order:)``, or with a batch).
+    /// - Returns: the document, for any renderer.
     public static func update(_ step: UpdateStep) -> Document {
         let network = step.before
         let rate = m([.symbol(.learningRate), .op(.equals), .number(step.learningRate)])

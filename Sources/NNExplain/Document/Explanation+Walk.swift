@@ -4,6 +4,10 @@
 extension Explanation {
     /// The pages of the walk of sample `s`.
     ///
+    /// - Parameters:
+    ///   - network: the network.
+    ///   - s: the sample whose backward pass is walked.
+    /// - Returns: the pages in order, each a document for any renderer.
     /// - Throws: ``NetworkError`` for a network that is not well formed, or a sample that is none of its.
     public static func walk(_ network: Network, sample s: Int) throws(NetworkError) -> [Document] {
         try network.requireWellFormed(sample: s)

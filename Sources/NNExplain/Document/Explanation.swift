@@ -2,6 +2,11 @@
 /// of one weight is ``Derivation/document``.) They arrange the engine's numbers; they compute none.
 public enum Explanation {
     /// `nnexplain forward`: every weighted sum expanded with numbers, every activation, then the loss.
+    ///
+    /// - Parameters:
+    ///   - network: the network, well formed.
+    ///   - t: the trace of one of its samples (``Network/trace(sample:)``).
+    /// - Returns: the document, for any renderer.
     public static func forward(_ network: Network, trace t: Trace) -> Document {
         let C = Symbol.loss(.sample(t.sample))
         var blocks: [Document.Block] = [
@@ -75,6 +80,12 @@ public enum Explanation {
     /// `nnexplain gradients`: every averaged weight and bias gradient, one aligned table per layer;
     /// with a `batch` (sample indices of `network`), the gradients of its loss `C_B`, `gradients`
     /// having been computed on ``Network/batch(_:)``.
+    ///
+    /// - Parameters:
+    ///   - gradients: ``Network/gradients()`` of `network`, or of its `batch`.
+    ///   - network: the network, well formed.
+    ///   - batch: the batch the gradients are of; nil for all samples.
+    /// - Returns: the document, for any renderer.
     public static func gradients(_ gradients: Gradients, of network: Network, batch: [Int]? = nil) -> Document {
         let n = network.samples.count
         let j = Symbol.Index.letter("j"), k = Symbol.Index.letter("k")

@@ -5,7 +5,7 @@ extension BatchError {
 
     /// The sentence, with `given` (how the caller wrote the batch, such as `--batch 0,9`) named
     /// where the problem is.
-    public func message(in given: String?) -> String {
+    package func message(in given: String?) -> String {
         switch self {
         case .empty:
             return "\(given.map { "\($0) is" } ?? "the batch is") empty; a batch holds at least one sample"
@@ -21,7 +21,7 @@ extension BatchError {
     }
 
     /// Why a rule holds, one clause: for ``outputFirst``, what the output-first order is for.
-    public var reason: String {
+    package var reason: String {
         switch self {
         case .outputFirst: return "the output-first order is here only to reproduce Mazur's full-batch figures"
         default: return message
@@ -29,7 +29,7 @@ extension BatchError {
     }
 
     /// "the network has 6 samples, so each must be 0…5".
-    public static func valid(_ count: Int) -> String {
+    package static func valid(_ count: Int) -> String {
         "the network has \(count) sample\(count == 1 ? "" : "s"), so each must be \(count == 1 ? "0" : "0…\(count - 1)")"
     }
 }

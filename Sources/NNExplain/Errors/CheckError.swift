@@ -7,7 +7,7 @@ public enum CheckError: Error, Equatable, Sendable {
 
 extension GradientCheck {
     /// The largest finite-difference step worth taking: beyond it the difference is no derivative.
-    public static let largestEpsilon = 0.1
+    package static let largestEpsilon = 0.1
 
     /// Checks that the check's ε can resolve its gradients (``resolvesGradients``).
     ///
@@ -18,7 +18,7 @@ extension GradientCheck {
     }
 
     /// `x` rounded up to two significant digits (never below `x`): a step to suggest.
-    public static func roundedUp(_ x: Double) -> Double {
+    package static func roundedUp(_ x: Double) -> Double {
         guard x > 0, x.isFinite else { return x }
         var scale = 1.0
         while x * scale < 10 { scale *= 10 }
@@ -32,7 +32,7 @@ extension CheckError: ExplainedError {
     public var message: String { message(option: nil) }
 
     /// The sentence, naming the step as `option` (such as `--epsilon`) when given.
-    public func message(option: String?) -> String {
+    package func message(option: String?) -> String {
         switch self {
         case .epsilonTooSmall(let ε, let threshold, let largest, let least):
             let name = option ?? "ε ="

@@ -3,7 +3,7 @@ extension JSONParseError: ExplainedError {
     public var message: String { "line \(line), column \(column): \(reason)" }
 
     /// The problem as a short phrase, "expected ',' or '}' after an object member".
-    public var reason: String {
+    package var reason: String {
         switch problem {
         case .empty: return "the file is empty"
         case .onlyWhitespace: return "the file holds only whitespace; expected a JSON value"
@@ -36,7 +36,7 @@ extension JSONParseError: ExplainedError {
 extension JSONParseError.Found {
     /// `'x'` (or `x` when not `quoted`, and for `'` itself) for visible ASCII, `U+0009` for any
     /// other character, `end of file` past the end.
-    public func described(quoted: Bool = true) -> String {
+    package func described(quoted: Bool = true) -> String {
         guard case .scalar(let value) = self else { return "end of file" }
         if (0x21...0x7E).contains(value), let scalar = Unicode.Scalar(value) {
             let text = String(Character(scalar))

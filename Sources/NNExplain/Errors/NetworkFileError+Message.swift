@@ -101,7 +101,7 @@ extension NetworkFileWarning {
 
 extension JSONValue.Kind {
     /// What kind of value this is, with an article, for messages: "a number", "an array", "null".
-    public var described: String {
+    package var described: String {
         switch self {
         case .null: return "null"
         case .bool: return "a boolean"
@@ -115,5 +115,5 @@ extension JSONValue.Kind {
 
 extension JSONValue {
     /// What kind of value this is, with an article, for messages: "a number", "an array", "null".
-    public var kindDescription: String { kind.described }
+    package var kindDescription: String { kind.described }
 }

@@ -28,7 +28,7 @@ extension OverflowError {
 
     /// The sentence, naming the setting to make smaller as `setting` (an option such as
     /// `--learning-rate` or `--by`) instead of "learning rate" or "nudge".
-    public func message(setting: String?) -> String {
+    package func message(setting: String?) -> String {
         switch self {
         case .step(let overflow, let η):
             let rate = "try a smaller \(setting ?? "learning rate") (this run used \(OverflowError.written(η)))"
@@ -62,11 +62,11 @@ extension OverflowError {
 
 extension NonFinite {
     /// The quantity as the text renderer writes it, `w_00^L`, in a network of `depth` layers.
-    public func name(depth: Int) -> String { TextRenderer(naming: LayerNaming(depth: depth)).text(symbol) }
+    package func name(depth: Int) -> String { TextRenderer(naming: LayerNaming(depth: depth)).text(symbol) }
 
     /// "infinite" or "not a number (NaN)": what the number became.
-    public var valueWord: String { NonFinite.word(value) }
+    package var valueWord: String { NonFinite.word(value) }
 
     /// "infinite" or "not a number (NaN)": what a number that is not finite became.
-    public static func word(_ value: Double) -> String { value.isNaN ? "not a number (NaN)" : "infinite" }
+    package static func word(_ value: Double) -> String { value.isNaN ? "not a number (NaN)" : "infinite" }
 }

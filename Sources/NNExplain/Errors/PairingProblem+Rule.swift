@@ -3,7 +3,7 @@ extension PairingProblem: ExplainedError {
     public var message: String { rule }
 
     /// Why it is wrong and what fits, one clause to end the caller's sentence.
-    public var rule: String {
+    package var rule: String {
         switch self {
         case .softmaxInHiddenLayer:
             let hidden = Activation.allCases.filter(\.isElementwise).map(\.rawValue).joined(separator: ", ")
@@ -19,7 +19,7 @@ extension PairingProblem: ExplainedError {
     }
 
     /// The pairings of loss and output activation that work.
-    public static let validPairings = "cross-entropy needs softmax or sigmoid outputs (ln a needs a > 0), "
+    package static let validPairings = "cross-entropy needs softmax or sigmoid outputs (ln a needs a > 0), "
         + "binary-cross-entropy needs sigmoid outputs (ln a and ln(1 − a) need 0 < a < 1); "
         + "squared and half-squared fit every output activation"
 }

@@ -50,7 +50,7 @@ extension ResourceError: ExplainedError {
     }
 
     /// The sentence, with the samples named as `samples` (an option and its value, `--samples 5`).
-    public func message(samples named: String) -> String {
+    package func message(samples named: String) -> String {
         switch self {
         case .data(_, let nodes):
             return "\(named) with \(nodes) nodes in all is too much data (more than \(ResourceLimits.dataNumbers) numbers); "

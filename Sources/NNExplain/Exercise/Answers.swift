@@ -31,6 +31,8 @@ public struct Answers: Sendable, Equatable {
 
     /// The answers in `bytes`; JSON when the first character that is not a space is `{`.
     ///
+    /// - Parameter bytes: a file of `id: number` lines, or a JSON object of numbers by question id.
+    /// - Returns: the answers in file order.
     /// - Throws: the first ``FormatError`` (not UTF-8, not JSON or not an object of numbers, a line
     ///   without a question or a number, a question answered twice).
     public static func parse(_ bytes: [UInt8]) throws(FormatError) -> Answers {

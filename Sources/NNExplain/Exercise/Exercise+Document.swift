@@ -3,7 +3,7 @@
 /// writes (forward, step, update), built from the same network.
 extension Exercise {
     /// The command line that prints this sheet; `key` adds `--key`.
-    public func command(key: Bool = false) -> String {
+    package func command(key: Bool = false) -> String {
         var words = ["nnexplain", "exercise", "--seed", String(seed)]
         if settings.sizes != Settings.defaultSizes { words += ["--sizes", settings.sizes.map(String.init).joined(separator: ",")] }
         if settings.activation != .sigmoid { words += ["--activation", settings.activation.rawValue] }
@@ -12,6 +12,9 @@ extension Exercise {
     }
 
     /// The student's sheet, or with `key` the teacher's: every answer rounded as asked, then the working.
+    ///
+    /// - Parameter key: whether to give the answers and the working.
+    /// - Returns: the document, for any renderer.
     public func document(key: Bool) -> Document {
         var blocks: [Document.Block] = [
             .title(["Exercise sheet \(seed)\(key ? ", answer key" : ""): backpropagation by hand"]),
@@ -94,6 +97,9 @@ extension Exercise {
 extension Exercise {
     /// A LaTeX body as a complete document for printing: narrow margins and small type, so that a
     /// student's sheet fits one page; the key's working, which follows it, starts on a new page.
+    ///
+    /// - Parameter body: ``LatexRenderer``'s fragment of ``document(key:)``.
+    /// - Returns: a complete LaTeX document for `pdflatex`.
     public static func latexPage(_ body: String) -> String {
         """
         \\documentclass[10pt]{article}

@@ -1,5 +1,8 @@
 extension Exercise {
     /// The sheet as `nnexplain exercise --format json` writes it: with its answers when `key`.
+    ///
+    /// - Parameter key: whether each question's answer is given.
+    /// - Returns: the sheet, for ``JSONRenderer``.
     public func sheet(key: Bool) -> Sheet { Sheet(exercise: self, key: key) }
 
     /// The sheet as JSON: `{"seed", "network", "questions": [{"id", "ask", "quantity", "digits", "answer"}]}`.

@@ -40,10 +40,13 @@ public struct Exercise: Sendable, Equatable {
     static let kinkMargin = 1e-9
 
     /// The learning rate of every sheet's update question: large enough that the weight visibly moves.
-    public static let learningRate = 0.5
+    package static let learningRate = 0.5
 
     /// The sheet of `seed`.
     ///
+    /// - Parameters:
+    ///   - seed: any number; the same seed and settings give the same sheet everywhere.
+    ///   - settings: the network's sizes, activation and loss.
     /// - Throws: ``Problem/layerCount(_:)`` for sizes outside ``Settings/layerCounts``,
     ///   ``Problem/nodes(_:)`` for a size outside ``Settings/nodesPerLayer``, and
     ///   ``Problem/pairing(_:)`` when the activation (every layer's) and the loss do not fit.

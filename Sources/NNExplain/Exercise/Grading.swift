@@ -30,6 +30,9 @@ public struct Grading: Sendable, Equatable {
     /// Grades `answers`; an answer to a question the sheet does not have is a mismatch (a file for
     /// another sheet, or a typo), not something to ignore.
     ///
+    /// - Parameters:
+    ///   - exercise: the sheet the answers are for (the same seed and settings give the same sheet).
+    ///   - answers: the answers, some or all of the sheet's questions (an unanswered one is wrong).
     /// - Throws: ``Mismatch/noSuchQuestion(_:first:last:)`` for the first answer to a question the sheet lacks.
     public init(_ exercise: Exercise, answers: Answers) throws(Mismatch) {
         let ids = exercise.questions.map(\.id)

@@ -16,7 +16,7 @@ public enum Quantity: Sendable, Equatable {
     case updatedWeight(layer: Int, j: Int, k: Int)
 
     /// The name JSON gives the kind: `z`, `a`, `loss`, `dCda`, `gPrime`, `weightGradient`, `updatedWeight`.
-    public var kind: String {
+    package var kind: String {
         switch self {
         case .z: return "z"
         case .a: return "a"
@@ -29,7 +29,7 @@ public enum Quantity: Sendable, Equatable {
     }
 
     /// The layer, `j` and `k` where they apply.
-    public var indices: (layer: Int?, j: Int?, k: Int?) {
+    package var indices: (layer: Int?, j: Int?, k: Int?) {
         switch self {
         case .z(let l, let j), .a(let l, let j), .dCda(let l, let j), .gPrime(let l, let j): return (l, j, nil)
         case .loss: return (nil, nil, nil)
@@ -38,7 +38,7 @@ public enum Quantity: Sendable, Equatable {
     }
 
     /// The quantity as a symbol of sample `s`; the updated weight is the weight's own symbol.
-    public func symbol(sample s: Int) -> Symbol {
+    package func symbol(sample s: Int) -> Symbol {
         let C = Symbol.loss(.sample(s))
         switch self {
         case .z(let l, let j): return .z(layer: l, .number(j))
@@ -52,14 +52,14 @@ public enum Quantity: Sendable, Equatable {
     }
 
     /// The quantity as the sheet writes it before its answer: the symbol, `new w_jk^l` for the updated weight.
-    public func math(sample s: Int) -> Math {
+    package func math(sample s: Int) -> Math {
         if case .updatedWeight = self { return [.word("new "), .symbol(symbol(sample: s))] }
         return .of(symbol(sample: s))
     }
 
     /// The value in `network` for the sample of `trace`, read from the trace the explanations show
     /// and, for the updated weight, from one simultaneous step of gradient descent on that sample.
-    public func value(in network: Network, trace t: Trace) -> Double {
+    package func value(in network: Network, trace t: Trace) -> Double {
         switch self {
         case .z(let l, let j): return t.layer(l).z[j]
         case .a(let l, let j): return t.activations(ofLayer: l)[j]

@@ -20,16 +20,17 @@ public struct Rounding: Sendable, Equatable {
     /// The significant digits asked for, `d ≥ 1`.
     public let digits: Int
 
+    /// - Parameter digits: significant digits an answer is rounded to; below 1 counts as 1.
     public init(digits: Int) { self.digits = max(1, digits) }
 
     /// The significant digits a question asks for unless it says otherwise.
     public static let standard = Rounding(digits: 3)
 
     /// The relative slack of the agreement, in units `u`, for the conversion of a typed decimal.
-    public static let slack = 1e-9
+    package static let slack = 1e-9
 
     /// `u`, the unit of the last asked digit of `x`; `nil` for 0, which has no significant digits.
-    public func unit(of x: Double) -> Double? {
+    package func unit(of x: Double) -> Double? {
         guard x != 0, x.isFinite else { return nil }
         var e = Int(floor(log10(abs(x))))
         // log10 may be off by one next to a power of ten: settle e by comparing with 10^e exactly.
@@ -38,7 +39,7 @@ public struct Rounding: Sendable, Equatable {
     }
 
     /// `x` rounded to the asked digits (0 stays 0).
-    public func rounded(_ x: Double) -> Double {
+    package func rounded(_ x: Double) -> Double {
         guard let u = unit(of: x) else { return x }
         return (x / u).rounded(.toNearestOrAwayFromZero) * u
     }
@@ -46,7 +47,7 @@ public struct Rounding: Sendable, Equatable {
     /// Whether `given` agrees with `key` to the asked digits: `|given − key| ≤ u/2`, or the same
     /// digits once both are rounded (see the type's contract). A key of 0 is agreed with only by an
     /// answer within `slack` of 0.
-    public func agrees(_ given: Double, with key: Double) -> Bool {
+    package func agrees(_ given: Double, with key: Double) -> Bool {
         guard given.isFinite else { return false }
         guard let u = unit(of: key) else { return abs(given) <= Rounding.slack }
         return abs(given - key) <= u / 2 * (1 + Rounding.slack) || abs(rounded(given) - rounded(key)) <= u * Rounding.slack

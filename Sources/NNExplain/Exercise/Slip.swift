@@ -17,10 +17,10 @@ public enum Slip: String, CaseIterable, Sendable {
 }
 
 /// The value one slip would give for a question, and what a tutor would say about it.
-public struct SlipCandidate: Sendable, Equatable {
-    public let slip: Slip
-    public let value: Double
-    public let hint: String
+package struct SlipCandidate: Sendable, Equatable {
+    package let slip: Slip
+    package let value: Double
+    package let hint: String
 }
 
 extension Exercise {
@@ -30,7 +30,7 @@ extension Exercise {
     /// Every slip value for `question`, tried in this order: rounding first (the nearest to right),
     /// then the order of ``Slip``. A slip whose value agrees with the answer itself is left out, as
     /// it could not be told from a right answer.
-    public func slipCandidates(_ question: Question) -> [SlipCandidate] {
+    package func slipCandidates(_ question: Question) -> [SlipCandidate] {
         let t = network.trace(sample: 0)
         let key = question.quantity.value(in: network, trace: t)
         let all = SlipFinder(network: network, trace: t, quantity: question.quantity, key: key).candidates

@@ -7,13 +7,13 @@
 /// `\ast`, `\times`, `\odot`, `\to`, `\leftarrow`, `\approx`, `\le`, `\ge`, `\neq`, `\in`, the spaces
 /// `\quad`, `\qquad`, `\,`, `\;` and `\ldots`. A command outside it is shown as written; the lesson
 /// tests check that no lesson uses one.
-public enum LessonMath {
+package enum LessonMath {
     /// The formula `latex` (without its `$`) as ``Math``.
-    public static func math(_ latex: String) -> Math { LatexReader.math(latex) }
+    package static func math(_ latex: String) -> Math { LatexReader.math(latex) }
 
     /// The formula `latex` (without its `$`) as the text renderer writes it, without the space an
     /// operator at either end brings (`+ b_0^L`, a lone `⊙`).
-    public static func text(_ latex: String) -> String {
+    package static func text(_ latex: String) -> String {
         TextRenderer(naming: LayerNaming(depth: 1)).text(math(latex)).trimmed
     }
 }

@@ -8,25 +8,25 @@
 /// (`i′`, `p′′`, …), one more for every eleven layers, each written several times per line. For
 /// 20,001 one-node layers that is some 600 MB. The figures below were measured on the text output
 /// at the default precision and err on the large side by about a fifth.
-public enum ExplanationSize {
+package enum ExplanationSize {
     /// The bytes of one sum's lines besides its summands (its heading, formula, table head and value).
-    public static let sumBytes = 300
+    package static let sumBytes = 300
     /// How often a sum's lines write its summation letter.
-    public static let sumLetters = 11
+    package static let sumLetters = 11
     /// The bytes of one summand's table row besides its letters.
-    public static let rowBytes = 80
+    package static let rowBytes = 80
     /// How often a summand's row writes the letter.
-    public static let rowLetters = 3
+    package static let rowLetters = 3
     /// The letters the sums cycle through before they take primes (the derivation's own list).
-    public static let letters = summationLetters.count
+    package static let letters = summationLetters.count
     /// The bytes of one line of the table of every sample's product, with `--average`.
-    public static let averagedRowBytes = 100
+    package static let averagedRowBytes = 100
     /// The bytes of the parts that do not grow with the network (terms 2 and 3, the result).
-    public static let fixedBytes = 2_000
+    package static let fixedBytes = 2_000
 
     /// The estimate for a weight of layer `l` (a layer below 1 counts as 1, above `L` as `L`), the
     /// samples' table too when `averaging`; `Int.max` when it overflows.
-    public static func bytes(_ shape: NetworkShape, layer l: Int, averaging: Bool) -> Int {
+    package static func bytes(_ shape: NetworkShape, layer l: Int, averaging: Bool) -> Int {
         let l = min(max(1, l), shape.depth)
         var total = NetworkShape.sum(fixedBytes, averaging ? NetworkShape.product(shape.samples, averagedRowBytes) : 0)
         guard l < shape.depth else { return NetworkShape.sum(total, NetworkShape.product(shape.sizes[shape.depth], rowBytes)) }

@@ -25,17 +25,17 @@ public struct NetworkShape: Equatable, Sendable {
     }
 
     /// `L`.
-    public var depth: Int { sizes.count - 1 }
+    package var depth: Int { sizes.count - 1 }
     /// Every weight `w_jk^l`: `Σ_l n_l · n_(l-1)`.
-    public var weights: Int { (1...depth).map { NetworkShape.product(sizes[$0], sizes[$0 - 1]) }.reduce(0, NetworkShape.sum) }
+    package var weights: Int { (1...depth).map { NetworkShape.product(sizes[$0], sizes[$0 - 1]) }.reduce(0, NetworkShape.sum) }
     /// Every weight and every bias that exists (the numbers of one gradient).
-    public var parameters: Int { (1...depth).filter { biases[$0 - 1] }.map { sizes[$0] }.reduce(weights, NetworkShape.sum) }
+    package var parameters: Int { (1...depth).filter { biases[$0 - 1] }.map { sizes[$0] }.reduce(weights, NetworkShape.sum) }
     /// The nodes of layers 1…L.
-    public var nodes: Int { sizes.dropFirst().reduce(0, NetworkShape.sum) }
+    package var nodes: Int { sizes.dropFirst().reduce(0, NetworkShape.sum) }
 
     /// The bytes ``Engine/run(_:trace:in:)`` holds at its peak for this network, with the network
     /// itself and the gradients it returns (``Engine/peakBytes(sizes:parameters:samples:arrayOverhead:)``).
-    public var engineBytes: Int {
+    package var engineBytes: Int {
         // A shape far past every bound is said to be so before a product can overflow an Int.
         let widest = Double(sizes.max() ?? 0), rough = Double(parameters) * (Double(samples) + 64)
             + (Double(samples) + 1) * (Double(nodes) + Double(sizes[0]) + 64) * 64 + Double(sizes.count) * widest * 64
@@ -44,7 +44,7 @@ public struct NetworkShape: Equatable, Sendable {
     }
 
     /// The bytes a Swift array of numbers costs beyond its numbers: its header and the allocator's share.
-    public static let arrayOverhead = 48
+    package static let arrayOverhead = 48
 
     /// `a · b`, or `Int.max` when that overflows: an estimate past every bound.
     static func product(_ a: Int, _ b: Int) -> Int {

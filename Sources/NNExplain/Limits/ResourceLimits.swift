@@ -8,18 +8,21 @@ public enum ResourceLimits {
     /// The memory each number printed by `gradients` takes while its document and text are built
     /// (measured on 1000,1000 and 2000,2000: about 120 bytes in text, Markdown and LaTeX, 140 in
     /// JSON; the text itself is some 20 of them).
-    public static let bytesPerPrintedNumber = 150
+    package static let bytesPerPrintedNumber = 150
     /// The text an explanation may have: 100 MB, more than anyone reads, and several times that in
     /// memory while it is rendered.
     public static let explanationBytes = 100_000_000
     /// The multiply-adds a gradient check may take (some tens of seconds on two cores).
     public static let checkMultiplyAdds = 20_000_000_000
     /// A check of more multiply-adds than this (a couple of seconds) draws a progress bar on a terminal.
-    public static let checkProgressMultiplyAdds = 2_000_000_000
+    package static let checkProgressMultiplyAdds = 2_000_000_000
 
     /// Refuses a network whose engine run (``NetworkShape/engineBytes``), with `printed` numbers of
     /// output besides, would take more than ``memoryBytes``.
     ///
+    /// - Parameters:
+    ///   - shape: the network's shape (``NetworkShape/init(_:)``).
+    ///   - printed: how many numbers the output will print besides.
     /// - Throws: ``ResourceError/memory(bytes:parameters:samples:printed:)``.
     public static func requireMemory(_ shape: NetworkShape, printing printed: Int = 0) throws(ResourceError) {
         let bytes = NetworkShape.sum(shape.engineBytes, NetworkShape.product(max(0, printed), bytesPerPrintedNumber))
@@ -34,6 +37,9 @@ public enum ResourceLimits {
     /// full trace would hold more than ``dataNumbers`` numbers: checked before a random network
     /// is made.
     ///
+    /// - Parameters:
+    ///   - samples: the number of samples.
+    ///   - sizes: the layer sizes, inputs first.
     /// - Throws: ``ResourceError/data(samples:nodes:)``.
     public static func requireData(samples: Int, sizes: [Int]) throws(ResourceError) {
         let nodes = sizes.reduce(0) { NetworkShape.sum($0, max(0, $1)) }
@@ -43,12 +49,13 @@ public enum ResourceLimits {
 
     /// The multiply-adds of a gradient check: for each parameter, two forward passes over every
     /// sample, each one multiply-add per weight (and packing every weight once).
-    public static func checkWork(_ shape: NetworkShape) -> Int {
+    package static func checkWork(_ shape: NetworkShape) -> Int {
         [2, shape.parameters, NetworkShape.sum(shape.samples, 1), shape.weights].reduce(1, NetworkShape.product)
     }
 
     /// Refuses a gradient check of more than ``checkMultiplyAdds``.
     ///
+    /// - Parameter shape: the network's shape (``NetworkShape/init(_:)``).
     /// - Throws: ``ResourceError/checkWork(multiplyAdds:parameters:samples:)``.
     public static func requireCheckable(_ shape: NetworkShape) throws(ResourceError) {
         let work = checkWork(shape)
@@ -59,7 +66,11 @@ public enum ResourceLimits {
     /// Refuses an explanation of a weight of layer `l` (``ExplanationSize/bytes(_:layer:averaging:)``)
     /// above ``explanationBytes``.
     ///
-    /// - Parameter naming: how the error names the layer.
+    /// - Parameters:
+    ///   - shape: the network's shape.
+    ///   - l: the layer of the weight explained.
+    ///   - averaging: whether the explanation averages over every sample (``Network/averagedDerivation(layer:j:k:batch:)``).
+    ///   - naming: how the error names the layer.
     /// - Throws: ``ResourceError/explanation(bytes:layer:naming:)``.
     public static func requireExplainable(_ shape: NetworkShape, layer l: Int, averaging: Bool,
                                           naming: LayerNaming) throws(ResourceError) {
@@ -69,7 +80,7 @@ public enum ResourceLimits {
     }
 
     /// `82,424,286,060,200`: a large count with its digits in groups of three.
-    public static func grouped(_ n: Int) -> String {
+    package static func grouped(_ n: Int) -> String {
         let digits = String(n)
         return digits.enumerated().map { i, digit in
             (i > 0 && (digits.count - i) % 3 == 0 ? "," : "") + String(digit)
@@ -78,7 +89,7 @@ public enum ResourceLimits {
 
     /// `640 MB`, `2 GB`, `2.4 GB`: megabytes below a gigabyte, else gigabytes to a tenth, always
     /// rounded up, so that a figure over a bound never reads as the bound.
-    public static func megabytes(_ bytes: Int) -> String {
+    package static func megabytes(_ bytes: Int) -> String {
         let mb = bytes / 1_000_000 + (bytes % 1_000_000 > 0 ? 1 : 0)
         guard mb >= 1000 else { return "\(mb) MB" }
         let tenths = (mb + 99) / 100

@@ -2,6 +2,10 @@
 /// with its numbers and its shape, the shapes of every product checked in words, and the numpy line
 /// that computes it. The numbers are the form's; this file only arranges them.
 extension Explanation {
+    /// - Parameters:
+    ///   - form: ``Network/matrixForm(sample:layers:)`` or ``Network/averagedMatrixForm(layers:)`` of `network`.
+    ///   - network: the network the form is of.
+    /// - Returns: the document, for any renderer.
     public static func matrix(_ form: MatrixForm, of network: Network) -> Document {
         let writer = MatrixWriter(network: network, form: form)
         var blocks: [Document.Block] = writer.preamble

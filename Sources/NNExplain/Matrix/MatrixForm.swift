@@ -48,7 +48,7 @@ public struct MatrixForm: Sendable, Equatable {
         case jacobian
 
         /// The rule of a layer with this activation.
-        public static func of(_ activation: Activation) -> DeltaRule {
+        package static func of(_ activation: Activation) -> DeltaRule {
             switch activation {
             case .sigmoid, .tanh, .relu, .leakyRelu, .identity: return .elementwise
             case .softmax: return .jacobian
@@ -60,6 +60,10 @@ public struct MatrixForm: Sendable, Equatable {
 extension Network {
     /// The matrix form of sample `s`, for `layers` (every layer when nil), output layer first.
     ///
+    /// - Parameters:
+    ///   - s: a sample of the network.
+    ///   - chosen: the layers to show, each of `1…L`; nil for every layer.
+    /// - Returns: the vectors and matrices of each chosen layer for that sample.
     /// - Throws: ``NetworkError`` for a network that is not well formed, a sample or a chosen
     ///   layer (each of `1…L`) that is none of its.
     public func matrixForm(sample s: Int, layers chosen: [Int]? = nil) throws(NetworkError) -> MatrixForm {
@@ -76,6 +80,8 @@ extension Network {
     /// The batch form over every sample: the per-sample rows of each trace, and gradients that are
     /// the means ``gradients()`` computes, added in the same order.
     ///
+    /// - Parameter chosen: the layers to show, each of `1…L`; nil for every layer.
+    /// - Returns: the matrices of each chosen layer over all samples, with the mean gradients.
     /// - Throws: ``NetworkError`` for a network that is not well formed, or a chosen layer that is none of its.
     public func averagedMatrixForm(layers chosen: [Int]? = nil) throws(NetworkError) -> MatrixForm {
         try requireWellFormed()

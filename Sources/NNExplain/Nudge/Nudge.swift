@@ -33,6 +33,13 @@ public struct Nudge: Sendable, Equatable {
 extension Network {
     /// Moves `w_jk^l` by `ε` and records what moves, for sample `s` or (`nil`) the mean loss.
     ///
+    /// - Parameters:
+    ///   - l: the weight's layer, `1…L`.
+    ///   - j: its node in layer `l`.
+    ///   - k: its node in layer `l-1`.
+    ///   - ε: how far the weight moves; ``Nudge/requireFinite()`` then says whether every number stayed finite.
+    ///   - s: the sample whose loss is followed, or nil for the mean loss over all samples.
+    /// - Returns: each quantity the weight moves, before and after, with the first-order prediction.
     /// - Throws: ``NetworkError`` for a network that is not well formed, or a weight or sample
     ///   that is none of its.
     public func nudge(layer l: Int, j: Int, k: Int, by ε: Double, sample s: Int?) throws(NetworkError) -> Nudge {

@@ -18,6 +18,13 @@ public struct HTMLPage: Sendable {
 
     /// The page of `network` explaining the weights and biases of `selection`.
     ///
+    /// - Parameters:
+    ///   - network: the network the page explains.
+    ///   - title: the page's title.
+    ///   - selection: the weights and biases explained (``PageSelection/all(_:)`` for every one;
+    ///     check its size with ``PageSelection/requireFits(_:whole:)`` first).
+    ///   - precision: significant digits of the derivations.
+    ///   - diagramPrecision: significant digits of the diagram's labels.
     /// - Throws: ``NetworkError`` for a network that is not well formed, or a selected weight or
     ///   bias that is none of its.
     public init(network: Network, title: String, selection: PageSelection,

@@ -6,7 +6,7 @@ public struct PageSelection: Sendable, Equatable {
         public let layer: Int, j: Int, k: Int
         public init(layer: Int, j: Int, k: Int) { (self.layer, self.j, self.k) = (layer, j, k) }
         /// `w-3-1-2`, the fragment of its link.
-        public var key: String { "w-\(layer)-\(j)-\(k)" }
+        package var key: String { "w-\(layer)-\(j)-\(k)" }
         public static func < (a: Weight, b: Weight) -> Bool { (a.layer, a.j, a.k) < (b.layer, b.j, b.k) }
     }
 
@@ -14,7 +14,7 @@ public struct PageSelection: Sendable, Equatable {
         public let layer: Int, j: Int
         public init(layer: Int, j: Int) { (self.layer, self.j) = (layer, j) }
         /// `b-2-1`, the fragment of its link.
-        public var key: String { "b-\(layer)-\(j)" }
+        package var key: String { "b-\(layer)-\(j)" }
         public static func < (a: Bias, b: Bias) -> Bool { (a.layer, a.j) < (b.layer, b.j) }
     }
 
@@ -22,12 +22,18 @@ public struct PageSelection: Sendable, Equatable {
     public let weights: [Weight]
     public let biases: [Bias]
 
+    /// - Parameters:
+    ///   - weights: the weights explained, in any order (kept once each, sorted).
+    ///   - biases: the biases explained, in any order (kept once each, sorted).
     public init(weights: [Weight], biases: [Bias]) {
         self.weights = Set(weights).sorted()
         self.biases = Set(biases).sorted()
     }
 
     /// Every weight and every bias the network has.
+    ///
+    /// - Parameter network: the network.
+    /// - Returns: every weight and bias, in order.
     public static func all(_ network: Network) -> PageSelection {
         var weights: [Weight] = [], biases: [Bias] = []
         for l in 1...network.depth {
@@ -52,7 +58,9 @@ public struct PageSelection: Sendable, Equatable {
     /// Checks that a page of this selection of `network` (or, when `self` is every parameter,
     /// ``all(_:)``) stays within ``maxParameters`` and ``maxDerivations``.
     ///
-    /// - Parameter whole: whether the selection is every parameter, none chosen.
+    /// - Parameters:
+    ///   - network: the network the page is of.
+    ///   - whole: whether the selection is every parameter, none chosen.
     /// - Throws: ``ResourceError/pageParameters(_:)`` for a whole selection of too many parameters,
     ///   ``ResourceError/pageDerivations(parameters:samples:derivations:)`` for too many derivations.
     public func requireFits(_ network: Network, whole: Bool) throws(ResourceError) {

@@ -6,25 +6,28 @@ public struct LayerNaming: Sendable, Equatable {
     /// Whether labels are `L`, `L-1`, … (true) or `3`, `2`, … (false).
     public var relative: Bool
 
+    /// - Parameters:
+    ///   - depth: `L`, the number of layers with weights (``Network/depth``).
+    ///   - relative: labels `L`, `L-1`, … (true) or plain numbers (false).
     public init(depth: Int, relative: Bool = true) {
         self.depth = depth
         self.relative = relative
     }
 
     /// The label of layer `l`: `L`, `L-2`, or `2`.
-    public func label(_ l: Int) -> String {
+    package func label(_ l: Int) -> String {
         guard relative else { return String(l) }
         return l == depth ? "L" : "L-\(depth - l)"
     }
 
     /// The other name of layer `l` as a formula, for writers that set both names as math: `l = 2`
     /// beside `L-1`, or `L-1` beside `2`.
-    public func otherName(_ l: Int) -> String {
+    package func otherName(_ l: Int) -> String {
         relative ? "l = \(l)" : LayerNaming(depth: depth, relative: true).label(l)
     }
 
     /// Both names of layer `l` for headings: `L-1 (l = 2)`, or `2 (L-1)` with numeric labels.
-    public func fullName(_ l: Int) -> String {
+    package func fullName(_ l: Int) -> String {
         let other = LayerNaming(depth: depth, relative: !relative)
         return "\(label(l)) (\(relative ? "l = " : "")\(other.label(l)))"
     }

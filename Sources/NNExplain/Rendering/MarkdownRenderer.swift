@@ -4,10 +4,17 @@
 public struct MarkdownRenderer: Sendable {
     private let math: LatexMath
 
+    /// A renderer that labels layers with `naming` and prints numbers to `precision` significant digits.
+    /// - Parameters:
+    ///   - naming: how layers are labelled.
+    ///   - precision: significant digits of every printed number.
     public init(naming: LayerNaming, precision: Int = TextRenderer.defaultPrecision) {
         math = LatexMath(naming: naming, precision: precision)
     }
 
+    /// The document as Markdown.
+    /// - Parameter document: the document to write.
+    /// - Returns: the Markdown text, ending with a newline.
     public func render(_ document: Document) -> String {
         blocks(document.blocks, level: 2).joined(separator: "\n\n") + "\n"
     }

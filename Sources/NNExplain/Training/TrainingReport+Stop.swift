@@ -16,7 +16,7 @@ public struct TrainingStopped: Error, Sendable, Equatable, CustomStringConvertib
     public let learningRate: Double
 
     /// The error of a run of a network of depth `depth` with step size `learningRate`.
-    public init(divergence: Training.Divergence, depth: Int, learningRate: Double) {
+    package init(divergence: Training.Divergence, depth: Int, learningRate: Double) {
         (self.divergence, self.depth, self.learningRate) = (divergence, depth, learningRate)
     }
 

@@ -36,10 +36,10 @@ public struct TrainingReport: Sendable, JSONRepresentable {
     }
 
     /// The loss curve: `training.losses` as a ``Sparkline``.
-    public var curve: Sparkline { Sparkline(training.losses) }
+    package var curve: Sparkline { Sparkline(training.losses) }
 
     /// The held-out samples' loss curve; nil without held-out samples.
-    public var testCurve: Sparkline? { training.testLosses.isEmpty ? nil : Sparkline(training.testLosses) }
+    package var testCurve: Sparkline? { training.testLosses.isEmpty ? nil : Sparkline(training.testLosses) }
 
     /// The summary: the settings, the losses every ``every`` epochs, the curves and where the
     /// losses went (``Explanation/training(losses:testLosses:every:learningRate:order:batches:)``).

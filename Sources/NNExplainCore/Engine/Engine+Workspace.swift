@@ -14,7 +14,7 @@ extension Engine {
     /// The numbers do not depend on it: every pass writes each number of its memory before it
     /// reads it, and a sum starts at zero. One run at a time: runs on several threads at once
     /// need a workspace each.
-    public final class Workspace: @unchecked Sendable {
+    package final class Workspace: @unchecked Sendable {
         /// The layer sizes `inputs, n_1, …, n_L` the memory is laid out for.
         private var sizes: [Int] = []
         private var weights: PackedWeights?
@@ -22,7 +22,7 @@ extension Engine {
         private var sum: GradientSum?
         private let lock = DispatchSemaphore(value: 1)
 
-        public init() {}
+        package init() {}
 
         /// `network` packed for the batched loops, in this workspace's weight memory.
         func prepare(_ network: Network) -> PreparedNetwork {

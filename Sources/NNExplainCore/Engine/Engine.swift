@@ -18,7 +18,7 @@ import Foundation
 /// sample order.
 public struct Engine: Sendable {
     /// Samples per block: the unit of work of one thread, and of the fixed reduction order.
-    public static let blockSize = 64
+    package static let blockSize = 64
 
     /// How many threads may work on blocks at once (at least 1).
     public private(set) var threads: Int
@@ -27,6 +27,10 @@ public struct Engine: Sendable {
     /// copy this processor can run (``Variant/isAvailable``), which `init` makes sure of.
     public private(set) var variant: Variant
 
+    /// An engine for ``Network/trained(epochs:learningRate:order:batchSize:shuffleSeed:engine:progress:)``.
+    /// - Parameters:
+    ///   - threads: how many threads may work at once; below 1 counts as 1.
+    ///   - variant: the copy of the matrix product to run; one this processor cannot run becomes `.portable`.
     public init(threads: Int = Engine.defaultThreads, variant: Variant = .best) {
         self.threads = max(1, threads)
         self.variant = variant.isAvailable ? variant : .portable
@@ -41,7 +45,7 @@ public struct Engine: Sendable {
     /// sum in the fixed order, so a mean of finite numbers whose sum overflowed is still finite.
     /// The passes work in `workspace` (``Workspace``; a fresh one unless given), which changes
     /// only how much memory is allocated, never a number.
-    public func run(_ network: Network, trace: Bool = false, in workspace: Workspace = Workspace()) -> Pass {
+    package func run(_ network: Network, trace: Bool = false, in workspace: Workspace = Workspace()) -> Pass {
         let prepared = workspace.prepare(network)
         let recorded = trace ? BatchTrace(network: network) : nil
         let sum = workspace.gradientSum(parameters: prepared.parameters, threads: threads)
@@ -52,18 +56,18 @@ public struct Engine: Sendable {
     }
 
     /// What ``run(_:trace:in:)`` computed over all samples.
-    public struct Pass: Sendable {
+    package struct Pass: Sendable {
         /// The mean loss and every gradient averaged over the samples.
-        public let gradients: Gradients
+        package let gradients: Gradients
         /// Every sample's values, when the run was asked to keep them.
-        public let trace: BatchTrace?
+        package let trace: BatchTrace?
         /// Whether every `z`, `a`, `g'(z)`, `∂C/∂a` and gradient of the passes was finite.
-        public let allFinite: Bool
+        package let allFinite: Bool
     }
 
     /// `C = (1/N) Σ_s C_s` from forward passes alone, summed in the same order as ``run(_:trace:in:)``,
     /// so it is the same number as `run(network).gradients.loss` at a third of the work.
-    public func meanLoss(_ network: Network, in workspace: Workspace = Workspace()) -> Double {
+    package func meanLoss(_ network: Network, in workspace: Workspace = Workspace()) -> Double {
         Engine.meanLoss(sum: blocks(workspace.prepare(network), trace: nil, sum: nil, workspace: workspace).loss, of: network)
     }
 
@@ -147,10 +151,10 @@ public struct Engine: Sendable {
 
 /// Every sample's `z`, `a`, `g'(z)` and `∂C/∂a`, layer by layer, and every `C_s`: what
 /// ``Engine/run(_:trace:in:)`` computed, kept when asked. Memory: (4 × nodes + 1) × samples numbers.
-public struct BatchTrace: Sendable {
+package struct BatchTrace: Sendable {
     /// `n` of each layer `l = 1…L`, at `[l - 1]`.
-    public let sizes: [Int]
-    public let samples: Int
+    package let sizes: [Int]
+    package let samples: Int
     private let storage: Storage
 
     init(network: Network) {
@@ -160,15 +164,15 @@ public struct BatchTrace: Sendable {
     }
 
     /// `z_j^l` of sample `s`, for every j.
-    public func z(layer l: Int, sample s: Int) -> [Double] { row(0, l, s) }
+    package func z(layer l: Int, sample s: Int) -> [Double] { row(0, l, s) }
     /// `a_j^l` of sample `s`, for every j.
-    public func a(layer l: Int, sample s: Int) -> [Double] { row(1, l, s) }
+    package func a(layer l: Int, sample s: Int) -> [Double] { row(1, l, s) }
     /// `g_l'(z_j^l)` of sample `s`, for every j.
-    public func gPrime(layer l: Int, sample s: Int) -> [Double] { row(2, l, s) }
+    package func gPrime(layer l: Int, sample s: Int) -> [Double] { row(2, l, s) }
     /// `∂C_s/∂a_j^l` of sample `s`, for every j.
-    public func dCda(layer l: Int, sample s: Int) -> [Double] { row(3, l, s) }
+    package func dCda(layer l: Int, sample s: Int) -> [Double] { row(3, l, s) }
     /// `C_s` of every sample.
-    public var losses: [Double] { Array(UnsafeBufferPointer(start: start(of: 4, layer: 1), count: samples)) }
+    package var losses: [Double] { Array(UnsafeBufferPointer(start: start(of: 4, layer: 1), count: samples)) }
 
     /// Where quantity `kind` (0 z, 1 a, 2 g'(z), 3 ∂C/∂a, 4 the losses) of layer `l` begins: the
     /// kinds one after another, each layer by layer, each layer `samples × n` numbers, sample-major.

@@ -6,7 +6,7 @@ public struct JSONParseError: Error, Equatable, Sendable {
     public let column: Int
     public let problem: Problem
 
-    public init(line: Int, column: Int, problem: Problem) {
+    package init(line: Int, column: Int, problem: Problem) {
         (self.line, self.column, self.problem) = (line, column, problem)
     }
 

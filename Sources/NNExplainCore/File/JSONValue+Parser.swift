@@ -1,6 +1,6 @@
 extension JSONValue {
     /// The deepest nesting of arrays and objects ``parse(_:)`` accepts.
-    public static let maximumDepth = 512
+    package static let maximumDepth = 512
 
     /// Parses exactly one JSON value (RFC 8259, strictly) from UTF-8 bytes.
     ///
@@ -10,6 +10,8 @@ extension JSONValue {
     /// literals that fit an `Int` become ``integer(_:)``, other numbers the correctly rounded
     /// ``number(_:)``. Never traps, whatever the bytes: nesting uses an explicit stack, not recursion.
     ///
+    /// - Parameter data: UTF-8 bytes.
+    /// - Returns: the value.
     /// - Throws: ``JSONParseError``, its ``JSONParseError/Problem`` at a line and column.
     public static func parse(_ data: [UInt8]) throws(JSONParseError) -> JSONValue {
         var parser = JSONParser(data)

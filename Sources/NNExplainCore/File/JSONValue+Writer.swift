@@ -14,6 +14,9 @@ extension JSONValue {
     /// `indent` is the nesting level the value starts at: lines after the first are indented by
     /// `2 × (indent + depth)` spaces, so a value can be placed inside text that is already indented.
     /// The text has no trailing newline.
+    ///
+    /// - Parameter indent: the nesting level the value starts at.
+    /// - Returns: the JSON text.
     public func formatted(indent: Int = 0) -> String {
         var text = ""
         write(to: &text, level: max(0, indent))
@@ -26,10 +29,10 @@ extension JSONValue {
 
     /// `values` as an array of numbers, each ``number(_:)`` and so written by the one rule for
     /// doubles (shortest round-trip text; `null` for a value that is not finite).
-    public static func numbers(_ values: [Double]) -> JSONValue { .array(values.map(JSONValue.number)) }
+    package static func numbers(_ values: [Double]) -> JSONValue { .array(values.map(JSONValue.number)) }
 
     /// `rows` as an array of ``numbers(_:)``: a matrix, row by row.
-    public static func numbers(_ rows: [[Double]]) -> JSONValue { .array(rows.map(numbers)) }
+    package static func numbers(_ rows: [[Double]]) -> JSONValue { .array(rows.map(numbers)) }
 
     /// Appends the value, whose first line is already indented to `level`.
     private func write(to text: inout String, level: Int) {
@@ -111,7 +114,7 @@ extension JSONValue {
     }
 
     /// `s` as a JSON string literal, quotes included: `"leaky-relu"`, `"a\"b"`.
-    public static func quoted(_ s: String) -> String {
+    package static func quoted(_ s: String) -> String {
         var text = ""
         writeString(s, to: &text)
         return text

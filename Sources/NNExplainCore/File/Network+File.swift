@@ -20,6 +20,8 @@ extension Network {
     /// training samples are; it may be empty. Wherever a number is expected an integer literal is
     /// fine too. Duplicate keys are errors; unknown keys are only warnings.
     ///
+    /// - Parameter bytes: the file's bytes, UTF-8 JSON.
+    /// - Returns: the network, and the warnings (unknown keys) in file order.
     /// - Throws: the first ``NetworkFileError``: ``NetworkFileError/syntax(_:)`` for text that is not
     ///   JSON, else the first key or value that is wrong, in file order, then the pairing.
     public static func decode(_ bytes: [UInt8]) throws(NetworkFileError) -> (network: Network, warnings: [NetworkFileWarning]) {
@@ -29,6 +31,8 @@ extension Network {
     /// The JSON of a network file's bytes, unchecked as a network; a syntax error is a
     /// ``NetworkFileError`` with its line and column.
     ///
+    /// - Parameter bytes: the file's bytes.
+    /// - Returns: the JSON, for ``decode(json:)`` and for ``fileJSON(updating:)``.
     /// - Throws: ``NetworkFileError/syntax(_:)``.
     public static func parseFile(_ bytes: [UInt8]) throws(NetworkFileError) -> JSONValue {
         do {
@@ -41,6 +45,8 @@ extension Network {
     /// Reads a network file already parsed to `root`, as ``decode(_:)`` does; a caller that keeps
     /// `root` can write the network back into it with ``fileJSON(updating:)``.
     ///
+    /// - Parameter root: the file's JSON (``parseFile(_:)``).
+    /// - Returns: the network, and the warnings in file order.
     /// - Throws: the ``NetworkFileError`` of ``decode(_:)`` other than a syntax error.
     public static func decode(json root: JSONValue) throws(NetworkFileError) -> (network: Network, warnings: [NetworkFileWarning]) {
         var reader = NetworkFileReader()

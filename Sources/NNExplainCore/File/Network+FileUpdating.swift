@@ -20,6 +20,9 @@ extension Network {
     ///
     /// When `original` is not an object this is ``fileJSON``. ``decode(json:)`` reads the result
     /// back to this network, with the warnings `original` gave.
+    ///
+    /// - Parameter original: the JSON of the file this network was read from (``parseFile(_:)``).
+    /// - Returns: the file's JSON with this network's values.
     public func fileJSON(updating original: JSONValue) -> JSONValue {
         guard case .object(var fresh) = fileJSON, let originalMembers = original.objectMembers else { return fileJSON }
         // fileJSON leaves out `updateBiases` when true; here it is stated, so a file's `true` is kept.

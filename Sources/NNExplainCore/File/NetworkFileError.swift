@@ -54,7 +54,7 @@ public enum NetworkFileError: Error, Equatable, Sendable {
         public var index: Int
         public var held: Bool
 
-        public init(index: Int, held: Bool) { (self.index, self.held) = (index, held) }
+        package init(index: Int, held: Bool) { (self.index, self.held) = (index, held) }
 
         /// `samples[3]` or `test[0]`.
         public var path: String { "\(held ? "test" : "samples")[\(index)]" }

@@ -22,13 +22,13 @@ public enum Activation: String, CaseIterable, Sendable {
     public static let leakySlope = 0.01
 
     /// Whether `a_j = g(z_j)` depends on `z_j` alone: every activation but softmax.
-    public var isElementwise: Bool { self != .softmax }
+    package var isElementwise: Bool { self != .softmax }
 
     /// `g(z)`, in numerically stable forms: the sigmoid never evaluates `e^z` for large positive `z`.
     /// Softmax has no value of one `z` alone (see ``softmax(_:count:into:)``): it gives NaN here,
     /// which every finite check refuses, and no caller asks it.
     @inlinable
-    public func value(_ z: Double) -> Double {
+    package func value(_ z: Double) -> Double {
         switch self {
         case .sigmoid:
             if z >= 0 { return 1 / (1 + exp(-z)) }
@@ -47,14 +47,14 @@ public enum Activation: String, CaseIterable, Sendable {
     /// mathematically but keeps every `e^…` at most 1, so no large `z` overflows. The trace and the
     /// batched engine both call this, so they give the same bits.
     @inlinable
-    public static func softmax(_ z: UnsafePointer<Double>, count n: Int, into a: UnsafeMutablePointer<Double>) {
+    package static func softmax(_ z: UnsafePointer<Double>, count n: Int, into a: UnsafeMutablePointer<Double>) {
         let (m, total) = logSumExpParts(z, count: n)
         for j in 0..<n { a[j] = exp(z[j] - m) / total }
     }
 
     /// `m = max z` and `Σ_i e^(z_i − m)`, both in order of `i`: so `ln Σ_i e^(z_i) = m + ln(total)`.
     @inlinable
-    public static func logSumExpParts(_ z: UnsafePointer<Double>, count n: Int) -> (max: Double, total: Double) {
+    package static func logSumExpParts(_ z: UnsafePointer<Double>, count n: Int) -> (max: Double, total: Double) {
         var m = -Double.infinity
         for i in 0..<n where z[i] > m { m = z[i] }
         var total = 0.0
@@ -65,7 +65,7 @@ public enum Activation: String, CaseIterable, Sendable {
     /// `ln σ(z)` without overflow or loss of precision: `−ln(1 + e^(−z))` for `z ≥ 0`, else
     /// `z − ln(1 + e^z)`; so `z = 40` gives a tiny negative number, not `ln 1 = 0` or `ln 0`.
     @inlinable
-    public static func logSigmoid(_ z: Double) -> Double {
+    package static func logSigmoid(_ z: Double) -> Double {
         z >= 0 ? -log1p(exp(-z)) : z - log1p(exp(z))
     }
 
@@ -73,7 +73,7 @@ public enum Activation: String, CaseIterable, Sendable {
     /// softmax, the diagonal of its Jacobian, `∂a_j/∂z_j = a_j(1 − a_j)`; the whole Jacobian is
     /// `∂a_i/∂z_j = a_i(δ_ij − a_j)` (``Backpropagation/jacobianEntry(aI:aJ:diagonal:)``).
     @inlinable
-    public func derivative(z: Double, a: Double) -> Double {
+    package func derivative(z: Double, a: Double) -> Double {
         switch self {
         case .sigmoid: return a * (1 - a)
         case .tanh: return 1 - a * a
@@ -85,7 +85,7 @@ public enum Activation: String, CaseIterable, Sendable {
     }
 
     /// `g(z)` as a formula, e.g. `1 / (1 + e^(−z))`.
-    public var formula: Math {
+    package var formula: Math {
         let z = Math.Piece.variable("z")
         switch self {
         case .sigmoid: return [.fraction([.integer(1)], [.integer(1), .op(.plus), .exponential([.op(.negative), z])])]
@@ -100,7 +100,7 @@ public enum Activation: String, CaseIterable, Sendable {
     }
 
     /// `g'(z)` as a formula, e.g. `g(z)(1 − g(z))`.
-    public var derivativeFormula: Math {
+    package var derivativeFormula: Math {
         let z = Math.Piece.variable("z"), positive: Math = [z, .op(.greater), .integer(0)]
         let g: Math = [.variable("g"), .bracketed([z], .plain)]
         switch self {
@@ -117,7 +117,7 @@ public enum Activation: String, CaseIterable, Sendable {
     /// `g'(z)` written with `a = g(z)` for the activations whose derivative is a function of their
     /// value: `a · (1 − a)` for the sigmoid, `1 − (a)²` for tanh; `nil` for the others. Given a symbol
     /// it is the formula, given a number the substitution.
-    public func derivativeFormula(a: Math) -> Math? {
+    package func derivativeFormula(a: Math) -> Math? {
         switch self {
         case .sigmoid: return a + [.op(.times), .parenthesized([.number(1), .op(.minus)] + a.asOperand)]
         case .tanh: return [.number(1), .op(.minus), .squared([.parenthesized(a)])]
@@ -126,7 +126,7 @@ public enum Activation: String, CaseIterable, Sendable {
     }
 
     /// How `g'(z)` is evaluated with numbers.
-    public enum Substitution: Sendable, Equatable {
+    package enum Substitution: Sendable, Equatable {
         /// Through ``derivativeFormula(a:)`` with this `a = g(z)` (sigmoid, tanh).
         case value(a: Double)
         /// A piecewise derivative: the test on `z` that decided it, and the constant it gave.
@@ -136,7 +136,7 @@ public enum Activation: String, CaseIterable, Sendable {
     }
 
     /// The numbers to substitute into ``derivativeFormula`` for this `z` and `a`.
-    public func substitution(z: Double, a: Double) -> Substitution {
+    package func substitution(z: Double, a: Double) -> Substitution {
         switch self {
         case .sigmoid, .tanh, .softmax: return .value(a: a)
         case .relu, .leakyRelu: return .branch(z: z, positive: z > 0, value: derivative(z: z, a: a))
@@ -147,7 +147,7 @@ public enum Activation: String, CaseIterable, Sendable {
     /// Whether a sigmoid or tanh node is saturated: its slope `g'(z)` below a thousandth of its largest
     /// value (the sigmoid's is 1/4 at z = 0, tanh's 1), which happens for |z| above about 8.3 and
     /// 4.1. Its gradients then nearly vanish. Other activations never saturate.
-    public func isSaturated(z: Double, derivative: Double) -> Bool {
+    package func isSaturated(z: Double, derivative: Double) -> Bool {
         switch self {
         case .sigmoid: return derivative < 0.25e-3
         case .tanh: return derivative < 1e-3
@@ -156,7 +156,7 @@ public enum Activation: String, CaseIterable, Sendable {
     }
 
     /// The names a network file may use, in the order help and errors list them.
-    public static var names: [String] { allCases.map(\.rawValue) }
+    package static var names: [String] { allCases.map(\.rawValue) }
 }
 
 /// C's `tanh`, under a name the enum case `tanh` does not shadow.

@@ -8,15 +8,15 @@
 ///
 /// A vector holding NaN names no class (`nil`): a network whose output is not a number predicts
 /// nothing.
-public enum Classification {
+package enum Classification {
     /// The threshold of a single output: class 1 from here up.
-    public static let threshold = 0.5
+    package static let threshold = 0.5
 
     /// How many classes `outputs` output nodes tell apart: 2 for one output, else one per output.
-    public static func classCount(outputs: Int) -> Int { outputs == 1 ? 2 : outputs }
+    package static func classCount(outputs: Int) -> Int { outputs == 1 ? 2 : outputs }
 
     /// The class of `values` (outputs `a^L` or a target `y`), or nil when one of them is NaN.
-    public static func classOf(_ values: [Double]) -> Int? {
+    package static func classOf(_ values: [Double]) -> Int? {
         guard !values.contains(where: \.isNaN) else { return nil }
         if values.count == 1 { return values[0] >= threshold ? 1 : 0 }
         var best = 0

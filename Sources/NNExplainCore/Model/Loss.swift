@@ -28,13 +28,13 @@ public enum Loss: String, CaseIterable, Sendable {
 
     /// Whether the loss takes logarithms of the outputs, so ``term(a:y:logA:logOneMinusA:)`` needs them.
     @inlinable
-    public var usesLogarithms: Bool { self == .crossEntropy || self == .binaryCrossEntropy }
+    package var usesLogarithms: Bool { self == .crossEntropy || self == .binaryCrossEntropy }
 
     /// One output node's share of the loss. The logarithms `ln a` and `ln(1 − a)` are given by the
     /// caller, computed from `z` in stable form (``OutputLayer``), and used only by the two
     /// cross-entropies.
     @inlinable
-    public func term(a: Double, y: Double, logA: Double, logOneMinusA: Double) -> Double {
+    package func term(a: Double, y: Double, logA: Double, logOneMinusA: Double) -> Double {
         switch self {
         case .squared: return (a - y) * (a - y)
         case .halfSquared: return 0.5 * ((a - y) * (a - y))
@@ -48,7 +48,7 @@ public enum Loss: String, CaseIterable, Sendable {
     /// exactly 0 or 1; the output layer's `∂C_s/∂z` then comes from the stable forms instead
     /// (``OutputRule``).
     @inlinable
-    public func derivative(a: Double, y: Double) -> Double {
+    package func derivative(a: Double, y: Double) -> Double {
         switch self {
         case .squared: return 2 * (a - y)
         case .halfSquared: return a - y
@@ -58,7 +58,7 @@ public enum Loss: String, CaseIterable, Sendable {
     }
 
     /// `C_s = Σ_j (a_j^L − y_j)²` (or its kin) for the given loss symbol and output layer `L`.
-    public func formula(loss: Symbol, depth: Int) -> Math {
+    package func formula(loss: Symbol, depth: Int) -> Math {
         let j = Symbol.Index.letter("j")
         let a = Math.of(.a(layer: depth, j)), y = Math.of(.y(j))
         let body: [Math.Piece]
@@ -74,7 +74,7 @@ public enum Loss: String, CaseIterable, Sendable {
 
     /// One output node's share of `C_s`, for formulas or numbers `a`, `y`: `(a − y)²`, `½(a − y)²`,
     /// `−y ln a`, `−[y ln a + (1 − y) ln(1 − a)]`.
-    public func term(a: Math, y: Math) -> Math {
+    package func term(a: Math, y: Math) -> Math {
         let square = Math.Piece.squared([.parenthesized(a + [.op(.minus)] + y.asOperand)])
         switch self {
         case .squared: return [square]
@@ -86,7 +86,7 @@ public enum Loss: String, CaseIterable, Sendable {
     }
 
     /// `∂C_s/∂a_j^L`, for formulas or numbers `a`, `y`.
-    public func derivative(a: Math, y: Math) -> Math {
+    package func derivative(a: Math, y: Math) -> Math {
         switch self {
         case .squared: return [.integer(2), .parenthesized(a + [.op(.minus)] + y.asOperand)]
         case .halfSquared: return a + [.op(.minus)] + y.asOperand
@@ -107,5 +107,5 @@ public enum Loss: String, CaseIterable, Sendable {
     private static func ln(_ x: Math) -> Math { [.function("ln", x.asOperand)] }
 
     /// The names a network file may use.
-    public static var names: [String] { allCases.map(\.rawValue) }
+    package static var names: [String] { allCases.map(\.rawValue) }
 }

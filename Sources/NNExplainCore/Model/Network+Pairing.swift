@@ -15,7 +15,7 @@ extension Network {
     /// The first pairing problem: softmax in a hidden layer (from `l = 1`), then the loss against
     /// the output activation, then the targets sample by sample, training samples before held-out
     /// ones; `nil` when everything fits.
-    public var pairingProblem: PairingProblem? {
+    package var pairingProblem: PairingProblem? {
         if let hidden = layers.dropLast().firstIndex(where: { $0.activation == .softmax }) {
             return .softmaxInHiddenLayer(layer: hidden + 1)
         }

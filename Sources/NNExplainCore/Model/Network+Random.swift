@@ -3,12 +3,12 @@
 ///
 /// SplitMix64 (Steele, Lea and Flood, 2014): the state advances by the constant 0x9E3779B97F4A7C15
 /// and each output is a mix of it. `nextUnit()` takes the top 53 bits as a double in [0, 1).
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+package struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -17,10 +17,10 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// A double uniform in [0, 1), from the top 53 bits.
-    public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
+    package mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
 
     /// A double uniform in [−bound, bound).
-    public mutating func nextSymmetric(_ bound: Double) -> Double { (2 * nextUnit() - 1) * bound }
+    package mutating func nextSymmetric(_ bound: Double) -> Double { (2 * nextUnit() - 1) * bound }
 }
 
 extension Network {
@@ -34,6 +34,15 @@ extension Network {
     /// here (``pairingProblem``): the targets always fit, the activations and loss may not. A size
     /// below 1 counts as 1, missing sizes (fewer than two) as 1, and `samples` below 0 as 0, so
     /// every call makes a network (one without samples is refused by ``requireWellFormed()``).
+    ///
+    /// - Parameters:
+    ///   - sizes: the layer sizes, inputs first.
+    ///   - samples: the number of training samples.
+    ///   - seed: the generator's seed.
+    ///   - activation: the hidden layers' activation.
+    ///   - outputActivation: the output layer's, or nil for `activation`.
+    ///   - loss: the network's loss.
+    /// - Returns: the network; check it with ``requireWellFormed()`` before use.
     public static func random(sizes: [Int], samples: Int, seed: UInt64, activation: Activation = .sigmoid,
                               outputActivation: Activation? = nil, loss: Loss = .squared) -> Network {
         let sizes = (sizes + Array(repeating: 1, count: max(0, 2 - sizes.count))).map { max(1, $0) }

@@ -19,6 +19,19 @@ public struct Network: Sendable, Equatable {
     /// Every command that writes a network keeps them.
     public var testSamples: [Sample]
 
+    /// A network as given; nothing is checked here. The throwing entry points check it themselves;
+    /// the others (``trace(sample:)``, ``gradients()``, ``updateStep(learningRate:order:)``, training)
+    /// assume it is well formed, so check it with ``requireWellFormed()`` first (``decode(_:)``
+    /// checks a file the same way).
+    ///
+    /// - Parameters:
+    ///   - inputs: the number of inputs, the size of layer 0.
+    ///   - layers: layers `1…L`, the output layer last.
+    ///   - loss: the loss `C_s` of one sample.
+    ///   - learningRate: `η` of a gradient-descent step.
+    ///   - updateBiases: whether a step also moves the biases.
+    ///   - samples: the training samples, at least one.
+    ///   - testSamples: held-out samples, only evaluated.
     public init(
         inputs: Int, layers: [Layer], loss: Loss = .squared, learningRate: Double = Network.defaultLearningRate,
         updateBiases: Bool = true, samples: [Sample], testSamples: [Sample] = []
@@ -59,6 +72,11 @@ public struct Layer: Sendable, Equatable {
     /// `biases[j]` is `b_j^l`; `nil` when the network file has none (they count as zeros).
     public var biases: [Double]?
 
+    /// A layer of `weights.count` nodes.
+    /// - Parameters:
+    ///   - activation: `g_l`, applied to every node (softmax to the whole layer).
+    ///   - weights: `weights[j][k]` is `w_jk^l`, one row per node of this layer, one column per node of the previous one.
+    ///   - biases: `b_j^l` per node, or nil for a layer without biases.
     public init(activation: Activation, weights: [[Double]], biases: [Double]? = nil) {
         self.activation = activation
         self.weights = weights
@@ -78,6 +96,9 @@ public struct Sample: Sendable, Equatable {
     public var x: [Double]
     public var y: [Double]
 
+    /// - Parameters:
+    ///   - x: one number per input.
+    ///   - y: the target, one number per output node.
     public init(x: [Double], y: [Double]) {
         self.x = x
         self.y = y

@@ -79,18 +79,18 @@ public struct Math: Sendable, Equatable, ExpressibleByArrayLiteral {
 
     /// The most rows or columns of a ``Piece/matrix(_:)`` that a renderer writes out; a longer one
     /// shows its first and last entries around an ellipsis.
-    public static let shownEntries = 8
+    package static let shownEntries = 8
 
     /// The indices of the rows (or columns) of a matrix of `count` that are shown, in order; nil
     /// stands for the ellipsis in place of the middle ones. Every renderer elides the same entries.
-    public static func shownIndices(_ count: Int) -> [Int?] {
+    package static func shownIndices(_ count: Int) -> [Int?] {
         guard count > shownEntries else { return Array(0..<count) }
         let head = (shownEntries + 1) / 2, tail = shownEntries - head - 1
         return Array(0..<head) + [nil] + Array((count - tail)..<count)
     }
 
     /// The shape `rows×columns` of a matrix, `3×1`.
-    public static func shape(_ rows: Int, _ columns: Int) -> Math {
+    package static func shape(_ rows: Int, _ columns: Int) -> Math {
         [.integer(rows), .op(.by), .integer(columns)]
     }
 
@@ -107,21 +107,21 @@ public struct Math: Sendable, Equatable, ExpressibleByArrayLiteral {
     }
 
     /// A formula of one symbol.
-    public static func of(_ symbol: Symbol) -> Math { [.symbol(symbol)] }
+    package static func of(_ symbol: Symbol) -> Math { [.symbol(symbol)] }
 
     /// `a · b · c`, negative factors after the first in parentheses.
-    public static func product(_ factors: [Double]) -> Math {
+    package static func product(_ factors: [Double]) -> Math {
         joined(factors.map { Math([.number($0)]) }, by: .times)
     }
 
     /// `a + b + c`, negative terms after the first in parentheses.
-    public static func sum(_ terms: [Double]) -> Math {
+    package static func sum(_ terms: [Double]) -> Math {
         joined(terms.map { Math([.number($0)]) }, by: .plus)
     }
 
     /// The parts joined by an operator; a leading number of every part after the first becomes an
     /// operand, so that negative numbers are parenthesized.
-    public static func joined(_ parts: [Math], by op: Operator) -> Math {
+    package static func joined(_ parts: [Math], by op: Operator) -> Math {
         var pieces: [Piece] = []
         for (n, part) in parts.enumerated() {
             if n > 0 {
@@ -135,10 +135,10 @@ public struct Math: Sendable, Equatable, ExpressibleByArrayLiteral {
     }
 
     /// This formula placed after an operator: a leading number is parenthesized when negative.
-    public var asOperand: Math {
+    package var asOperand: Math {
         guard case .number(let x)? = pieces.first else { return self }
         return Math([.operand(x)] + pieces.dropFirst())
     }
 
-    public static func + (lhs: Math, rhs: Math) -> Math { Math(lhs.pieces + rhs.pieces) }
+    package static func + (lhs: Math, rhs: Math) -> Math { Math(lhs.pieces + rhs.pieces) }
 }

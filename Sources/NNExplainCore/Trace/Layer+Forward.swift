@@ -6,7 +6,7 @@ extension Layer {
     /// The one place this arithmetic is written for single inputs: ``Network/trace(sample:)`` and
     /// ``Network/outputs(at:)`` both call it, so an output drawn in a picture is bit for bit the
     /// value an explanation of the same input shows.
-    public func forward(_ previous: [Double]) -> (z: [Double], a: [Double]) {
+    package func forward(_ previous: [Double]) -> (z: [Double], a: [Double]) {
         var z = [Double](repeating: 0, count: size)
         var a = z
         for j in 0..<size {
@@ -30,6 +30,9 @@ extension Layer {
 extension Network {
     /// The outputs `a^L` for the input `x` (one number per input): the forward pass alone, layer by
     /// layer through ``Layer/forward(_:)``, for inputs that are no sample (a grid over the input plane).
+    ///
+    /// - Parameter x: one number per input.
+    /// - Returns: `a^L`, one number per output node.
     public func outputs(at x: [Double]) -> [Double] {
         var a = x
         for layer in layers { a = layer.forward(a).a }

@@ -11,7 +11,7 @@ public struct NonFinite: Sendable, Equatable {
     public let layer: Int
     public let node: Int
 
-    public init(symbol: Symbol, value: Double, sample: Int?, layer: Int, node: Int) {
+    package init(symbol: Symbol, value: Double, sample: Int?, layer: Int, node: Int) {
         (self.symbol, self.value, self.sample, self.layer, self.node) = (symbol, value, sample, layer, node)
     }
 }
@@ -73,7 +73,7 @@ extension Network {
     /// The first non-finite quantity of the forward and backward passes of all samples
     /// (``FiniteCheck/everything``), found cheaply through the engine: only when its means or one of
     /// its values are not finite are the samples traced one by one. `nil` when every number is finite.
-    public func firstNonFinite() -> NonFinite? {
+    package func firstNonFinite() -> NonFinite? {
         let result = Engine().run(self)
         let finite = result.allFinite && result.gradients.allFinite
         return finite ? nil : firstNonFinite(samples: samples.indices)
@@ -83,7 +83,7 @@ extension Network {
     /// engine computes them: `z`, `a` and `g'(z)` layer by layer, the loss, then `∂C/∂a` from the
     /// output layer down, then every `∂C_s/∂w_jk^l` and `∂C_s/∂b_j^l` (a product of finite numbers
     /// can still overflow).
-    public func firstNonFinite(samples chosen: some Sequence<Int>, checks: [FiniteCheck] = [.everything]) -> NonFinite? {
+    package func firstNonFinite(samples chosen: some Sequence<Int>, checks: [FiniteCheck] = [.everything]) -> NonFinite? {
         for s in chosen {
             let t = trace(sample: s)
             func found(_ symbol: Symbol, _ value: Double, layer: Int, node: Int) -> NonFinite? {
@@ -133,7 +133,7 @@ extension Network {
     }
 
     /// The first weight or bias that is not finite, layer by layer from `l = 1`, weights before biases.
-    public func firstNonFiniteParameter() -> NonFinite? {
+    package func firstNonFiniteParameter() -> NonFinite? {
         for l in 1...depth {
             let layer = self.layer(l)
             for (j, row) in layer.weights.enumerated() {
@@ -151,13 +151,13 @@ extension Network {
 
 extension Gradients {
     /// Whether the loss and every gradient are finite.
-    public var allFinite: Bool {
+    package var allFinite: Bool {
         loss.isFinite && layers.allSatisfy { $0.biases.allSatisfy(\.isFinite) && $0.weights.allSatisfy { $0.allSatisfy(\.isFinite) } }
     }
 
     /// The first of `C` and the means `∂C/∂w_jk^l`, `∂C/∂b_j^l` (layer by layer from `l = 1`) that
     /// is not finite, for when no single sample's number is to blame.
-    public var firstNonFinite: NonFinite? {
+    package var firstNonFinite: NonFinite? {
         if !loss.isFinite { return NonFinite(symbol: .loss(.mean), value: loss, sample: nil, layer: layers.count, node: 0) }
         for (i, layer) in layers.enumerated() {
             for (j, row) in layer.weights.enumerated() {

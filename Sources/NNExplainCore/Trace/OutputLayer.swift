@@ -6,7 +6,7 @@ import Darwin
 
 /// How the backward pass finds `δ_j^L = ∂C_s/∂z_j^L` of the output layer; below it every layer uses
 /// the article's chain, ``Backpropagation``. See docs/notation.md, "Softmax and the cross-entropies".
-public enum OutputRule: Sendable, Equatable {
+package enum OutputRule: Sendable, Equatable {
     /// The article's: `δ_j = ∂C_s/∂a_j · g'(z_j)`, each output depending on its own `z_j` alone.
     case chain
     /// Softmax with a loss other than cross-entropy: `a_i` depends on every `z_j`, so
@@ -20,7 +20,7 @@ public enum OutputRule: Sendable, Equatable {
     case sigmoidBinaryCrossEntropy
 
     /// The rule for an output activation and loss.
-    public init(activation: Activation, loss: Loss) {
+    package init(activation: Activation, loss: Loss) {
         switch (activation, loss) {
         case (.softmax, .crossEntropy): self = .softmaxCrossEntropy
         case (.softmax, _): self = .jacobian
@@ -31,12 +31,12 @@ public enum OutputRule: Sendable, Equatable {
 
     /// Whether `δ_j^L` is computed without `∂C_s/∂a_j^L`, which may then be infinite (an output
     /// rounded to exactly 0 or 1) while `δ_j^L` is finite: the finite checks look at `δ` instead.
-    public var isStableForm: Bool { self == .softmaxCrossEntropy || self == .sigmoidBinaryCrossEntropy }
+    package var isStableForm: Bool { self == .softmaxCrossEntropy || self == .sigmoidBinaryCrossEntropy }
 }
 
 extension Network {
     /// How this network's output layer finds `∂C_s/∂z_j^L`.
-    public var outputRule: OutputRule { OutputRule(activation: layers[depth - 1].activation, loss: loss) }
+    package var outputRule: OutputRule { OutputRule(activation: layers[depth - 1].activation, loss: loss) }
 }
 
 extension Backpropagation {

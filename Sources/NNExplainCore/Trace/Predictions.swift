@@ -42,7 +42,11 @@ extension Network {
     /// The predictions of this network for `samples` (its training samples when nil): each sample's
     /// forward pass, as ``trace(sample:)`` computes it, its output's class and its target's, and the
     /// mean loss over them. `samples` must fit the network (as a network file's `"test"` does), and
-    /// their outputs must be numbers: callers check with ``firstNonFinite(samples:checks:)`` first.
+    /// their outputs must be numbers: callers check first, with NNExplain's
+    /// `requireFinite(samples:checks:)` (or `requireFiniteTestSamples()` for the held-out ones).
+    ///
+    /// - Parameter samples: samples of this network's shape; nil for its training samples.
+    /// - Returns: each sample's output and predicted and target classes, and the mean loss.
     public func predictions(of samples: [Sample]? = nil) -> Predictions {
         var network = self
         if let samples { network.samples = samples }

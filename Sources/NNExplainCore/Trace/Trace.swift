@@ -49,7 +49,7 @@ public struct Trace: Sendable, Equatable {
     /// One summand of the hidden-layer sum
     /// `∂C_s/∂a_k^(l-1) = Σ_i ∂C_s/∂a_i^l · g_l'(z_i^l) · w_ik^l`: the one for node `i` of layer `l`.
     @inlinable
-    public func summand(_ network: Network, layer l: Int, i: Int, k: Int) -> Double {
+    package func summand(_ network: Network, layer l: Int, i: Int, k: Int) -> Double {
         Backpropagation.summand(delta: delta(layer: l, j: i), weight: network.layers[l - 1].weights[i][k])
     }
 
@@ -72,6 +72,10 @@ extension Network {
     /// Backward: the loss, `∂C_s/∂a_j^L` and `δ_j^L` from ``OutputLayer``, then for `l = L … 2`
     /// every `∂C_s/∂a_k^(l-1) = Σ_i summand(l, i, k)`, summed in order of `i` starting from 0, and
     /// `δ^(l-1)` from it.
+    ///
+    /// - Parameter s: a sample of this network, which must be well formed (``requireWellFormed(sample:)``
+    ///   checks both; anything else traps).
+    /// - Returns: every `z`, `a`, `g'(z)`, `∂C_s/∂a` and `δ` of that sample, and its loss.
     public func trace(sample s: Int) -> Trace {
         let sample = samples[s]
         // Forward: zs[i], activations[i] and gPrimes[i] hold layer l = i + 1 (Nielsen's names).

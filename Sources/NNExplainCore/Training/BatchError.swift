@@ -18,6 +18,7 @@ extension Network {
     /// Checks that `indices` is a batch of this network: at least one index, each a sample
     /// (in `samples.indices`), none twice.
     ///
+    /// - Parameter indices: the sample indices of the batch.
     /// - Throws: ``BatchError/empty``, ``BatchError/noSuchSample(_:samples:)`` for the first index
     ///   that is no sample, ``BatchError/repeated(_:)`` for the first index given twice.
     public func requireBatch(_ indices: [Int]) throws(BatchError) {
@@ -29,6 +30,10 @@ extension Network {
     /// Checks that a run or a step with `order` may use batches of `batchSize` (`nil`: all samples)
     /// — or, with `miniBatch`, one given batch.
     ///
+    /// - Parameters:
+    ///   - order: the update order of the run or step.
+    ///   - batchSize: the samples per step; nil for all samples.
+    ///   - miniBatch: whether a step is given one batch of its own.
     /// - Throws: ``BatchError/size(_:)`` for a size below 1; ``BatchError/outputFirst`` for the
     ///   output-first order with a mini-batch (a size below the number of samples, or `miniBatch`).
     public func requireBatches(order: UpdateOrder, batchSize: Int? = nil, miniBatch: Bool = false) throws(BatchError) {
@@ -39,24 +44,24 @@ extension Network {
 }
 
 /// A batch checked one sample at a time, as it is read: each a sample of `samples`, none twice.
-public struct BatchCheck: Sendable {
+package struct BatchCheck: Sendable {
     /// How many samples the network has.
-    public let samples: Int
+    package let samples: Int
     private var seen = Set<Int>()
 
-    public init(samples: Int) { self.samples = samples }
+    package init(samples: Int) { self.samples = samples }
 
     /// Checks that `s` is a sample (in `0..<samples`).
     ///
     /// - Throws: ``BatchError/noSuchSample(_:samples:)``.
-    public func requireSample(_ s: Int) throws(BatchError) {
+    package func requireSample(_ s: Int) throws(BatchError) {
         guard s >= 0, s < samples else { throw .noSuchSample(s, samples: samples) }
     }
 
     /// Checks `s` with ``requireSample(_:)`` and that it was not added before, then adds it.
     ///
     /// - Throws: ``BatchError/noSuchSample(_:samples:)`` or ``BatchError/repeated(_:)``.
-    public mutating func add(_ s: Int) throws(BatchError) {
+    package mutating func add(_ s: Int) throws(BatchError) {
         try requireSample(s)
         guard seen.insert(s).inserted else { throw .repeated(s) }
     }

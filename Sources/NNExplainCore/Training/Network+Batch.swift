@@ -31,6 +31,11 @@ extension Network {
     /// into this network with all its samples. The step's `gradients` and `lossAfter` are the
     /// batch's (`∂C_B/∂w`, `C_B` before and after), and ``UpdateStep/batch`` holds `C` before and after.
     ///
+    /// - Parameters:
+    ///   - η: the learning rate; nil for ``learningRate``.
+    ///   - order: the update order (only `.simultaneous` with a batch).
+    ///   - indices: distinct sample indices, at least one.
+    /// - Returns: the step, its ``UpdateStep/after`` holding all samples.
     /// - Throws: the ``BatchError`` of ``requireBatch(_:)``, or ``BatchError/outputFirst`` for the
     ///   output-first order (there for Mazur's full-batch figures only).
     public func updateStep(learningRate η: Double? = nil, order: UpdateOrder = .simultaneous, batch indices: [Int])

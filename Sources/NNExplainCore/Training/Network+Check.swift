@@ -23,13 +23,13 @@ public struct GradientCheck: Sendable, Equatable {
     public let entries: [Entry]
 
     /// The least denominator of a relative error.
-    public static let floor = 1e-8
+    package static let floor = 1e-8
     /// The finite-difference step ε when none is given.
     public static let defaultEpsilon = 1e-6
     /// The relative error above which an entry fails, when none is given.
     public static let defaultThreshold = 1e-5
     /// How many units in the last place of `C` the finite difference's rounding is taken to be.
-    public static let noiseULPs = 10.0
+    package static let noiseULPs = 10.0
 
     /// Which rule let an entry pass.
     public enum Rule: String, Sendable, Equatable {
@@ -74,30 +74,36 @@ public struct GradientCheck: Sendable, Equatable {
     public var failures: Int { entries.filter { !$0.passed }.count }
     public var largestError: Double { entries.map(\.relativeError).max() ?? 0 }
     /// The entries that passed by the rule given.
-    public func passed(by rule: Rule) -> [Entry] { entries.filter { $0.passedBy == rule } }
+    package func passed(by rule: Rule) -> [Entry] { entries.filter { $0.passedBy == rule } }
     /// The largest `|backprop|`: the scale the check must resolve.
-    public var largestGradient: Double { entries.map { abs($0.backprop) }.max() ?? 0 }
+    package var largestGradient: Double { entries.map { abs($0.backprop) }.max() ?? 0 }
 
     /// The least ε whose noise allowance is at most the threshold times the largest gradient,
     /// `10 · ulp(C) / (threshold · largest |backprop|)`; nil when every gradient is 0 (nothing to resolve).
-    public var smallestUsefulEpsilon: Double? {
+    package var smallestUsefulEpsilon: Double? {
         largestGradient > 0 ? GradientCheck.noiseULPs * lossULP / (threshold * largestGradient) : nil
     }
 
     /// Whether ε can resolve the gradients: below ``smallestUsefulEpsilon`` the noise allowance
     /// exceeds the threshold times the largest gradient, so the noise rule would pass gradients
     /// that differ from their finite differences by more than the threshold allows.
-    public var resolvesGradients: Bool { smallestUsefulEpsilon.map { epsilon >= $0 } ?? true }
+    package var resolvesGradients: Bool { smallestUsefulEpsilon.map { epsilon >= $0 } ?? true }
 }
 
 extension Network {
     /// The number of parameters a gradient check perturbs: every weight, and the biases that exist.
-    public var checkedParameters: Int {
+    package var checkedParameters: Int {
         layers.map { $0.size * ($0.weights.first?.count ?? 0) + ($0.biases?.count ?? 0) }.reduce(0, +)
     }
 
     /// Checks every weight gradient, and the bias gradients of the layers that have biases, against a central finite difference with step `ε`.
     /// `progress` is called after each parameter with the number checked so far.
+    ///
+    /// - Parameters:
+    ///   - ε: the finite difference's step.
+    ///   - threshold: the relative error an entry may have and pass.
+    ///   - progress: called with the number of parameters checked so far.
+    /// - Returns: one entry per parameter, and the rules each passed by.
     public func gradientCheck(epsilon ε: Double = GradientCheck.defaultEpsilon, threshold: Double = GradientCheck.defaultThreshold,
                               progress: ((Int) -> Void)? = nil) -> GradientCheck {
         let gradients = self.gradients()

@@ -55,6 +55,15 @@ extension Network {
     /// Every pass of the run is made by `engine` (its thread count and kernel change no number)
     /// in one ``Engine/Workspace``. `epochs` below 0 count as 0.
     ///
+    /// - Parameters:
+    ///   - epochs: passes over the samples.
+    ///   - η: the learning rate; nil for ``learningRate``.
+    ///   - order: the update order.
+    ///   - batchSize: samples per step; nil (or N or more) for full batch.
+    ///   - shuffleSeed: the seed of the mini-batch shuffle.
+    ///   - engine: the engine every pass runs on (threads; no number depends on it).
+    ///   - progress: called after each epoch with the epochs done.
+    /// - Returns: the trained network, the losses per epoch, and where training stopped if it diverged.
     /// - Throws: ``BatchError/size(_:)`` for a `batchSize` below 1, ``BatchError/outputFirst`` for
     ///   the output-first order with mini-batches (``requireBatches(order:batchSize:miniBatch:)``).
     public func trained(

@@ -30,6 +30,12 @@ extension Network {
 
     /// One gradient-descent step with learning rate `η` (the network's own by default), and the
     /// loss after it.
+    ///
+    /// - Parameters:
+    ///   - η: the learning rate; nil for ``learningRate``.
+    ///   - order: whether every layer steps with the gradients of the weights before the step, or the
+    ///     output layer first (Mazur's order).
+    /// - Returns: the network before and after, the gradients used and the loss after.
     public func updateStep(learningRate η: Double? = nil, order: UpdateOrder = .simultaneous) -> UpdateStep {
         let η = η ?? learningRate
         let (after, gradients) = stepped(learningRate: η, order: order)

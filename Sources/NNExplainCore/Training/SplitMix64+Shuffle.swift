@@ -5,7 +5,7 @@ extension SplitMix64 {
     /// a training run could notice). Stated here, not left to the standard library's
     /// `Int.random(in:using:)`, whose way of drawing is not promised to stay the same. A bound
     /// below 1 has no index below it: the result is then 0, and the generator still advances.
-    public mutating func nextIndex(below bound: Int) -> Int {
+    package mutating func nextIndex(below bound: Int) -> Int {
         guard bound >= 1 else {
             _ = next()
             return 0
@@ -17,7 +17,7 @@ extension SplitMix64 {
     /// for `i = count − 1` down to `1`, swap entry `i` with entry `nextIndex(below: i + 1)`. It takes
     /// `count − 1` outputs of the generator (none for `count ≤ 1`), and every permutation is (all but)
     /// equally likely. A count below 0 counts as 0.
-    public mutating func permutation(of count: Int) -> [Int] {
+    package mutating func permutation(of count: Int) -> [Int] {
         var order = Array(0..<max(0, count))
         for i in stride(from: count - 1, through: 1, by: -1) {
             order.swapAt(i, nextIndex(below: i + 1))

@@ -20,16 +20,24 @@ public struct JSONRenderer: Sendable {
     public let naming: LayerNaming
 
     /// A renderer that names layers and symbols with `naming`.
+    ///
+    /// - Parameter naming: how layers and symbols are named in the output.
     public init(naming: LayerNaming) {
         self.naming = naming
     }
 
     /// `value` as a ``JSONValue``, before it is written.
+    ///
+    /// - Parameter value: a result of the library that has a JSON form.
+    /// - Returns: that form as a ``JSONValue``.
     public func value(_ value: some JSONRepresentable) -> JSONValue {
         value.json(naming: naming)
     }
 
     /// `value` as JSON text with a final newline.
+    ///
+    /// - Parameter value: a result of the library that has a JSON form (``JSONRepresentable``).
+    /// - Returns: the JSON text.
     public func render(_ value: some JSONRepresentable) -> String {
         value.json(naming: naming).fileText
     }

@@ -11,6 +11,10 @@ public struct NetworkFile: Sendable, JSONRepresentable {
     public let original: JSONValue?
 
     /// `network`, to be written into `original` when there is one.
+    ///
+    /// - Parameters:
+    ///   - network: the network to write.
+    ///   - original: the file it was read from (``Network/parseFile(_:)``), whose other keys and number texts are kept; nil for a fresh file.
     public init(_ network: Network, original: JSONValue? = nil) {
         (self.network, self.original) = (network, original)
     }

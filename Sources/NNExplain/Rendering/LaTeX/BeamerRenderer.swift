@@ -24,11 +24,19 @@ public struct BeamerRenderer: Sendable {
     private let latex: LatexRenderer
     public let aspect: Aspect
 
+    /// A renderer of beamer presentations.
+    /// - Parameters:
+    ///   - naming: how layers are labelled.
+    ///   - precision: significant digits of every printed number.
+    ///   - aspect: the slide shape.
     public init(naming: LayerNaming, precision: Int = TextRenderer.defaultPrecision, aspect: Aspect = .standard) {
         latex = LatexRenderer(naming: naming, precision: precision, layout: .frame, budget: aspect.budget)
         self.aspect = aspect
     }
 
+    /// The document as a beamer presentation.
+    /// - Parameter document: the document to write.
+    /// - Returns: a complete LaTeX source for `pdflatex`.
     public func render(_ document: Document) -> String {
         preamble + frames(document.blocks).map(frame).joined(separator: "\n") + "\n\\end{document}\n"
     }

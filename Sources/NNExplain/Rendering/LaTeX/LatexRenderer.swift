@@ -14,6 +14,11 @@ public struct LatexRenderer: Sendable {
     private let layout: Layout
     public var standalone: Bool
 
+    /// A renderer of LaTeX fragments, or with `standalone` of complete articles.
+    /// - Parameters:
+    ///   - naming: how layers are labelled.
+    ///   - precision: significant digits of every printed number.
+    ///   - standalone: whether ``render(_:)`` writes a complete `article` rather than a fragment.
     public init(naming: LayerNaming, precision: Int = TextRenderer.defaultPrecision, standalone: Bool = false) {
         self.init(naming: naming, precision: precision, layout: .page)
         self.standalone = standalone
@@ -33,6 +38,9 @@ public struct LatexRenderer: Sendable {
     /// The fragment in a group that lets its long runs of equations break across pages
     /// (`\\allowdisplaybreaks`) and its prose stretch a little more rather than run into the
     /// margin beside a long inline formula (`\\emergencystretch`), without touching the host.
+    ///
+    /// - Parameter document: the document to write.
+    /// - Returns: the LaTeX source: a fragment, or with ``standalone`` an article for `pdflatex`.
     public func render(_ document: Document) -> String {
         let body = "\\begingroup\\allowdisplaybreaks\\emergencystretch=10em\n" + blocks(document.blocks).joined(separator: "\n") + "\n\\endgroup\n"
         guard standalone else { return body }

@@ -2,29 +2,29 @@
 /// its views repeat and write each of them once (``SharedFragments``): a line of its own (a
 /// paragraph, a display formula, a table), or an element whose opening line, children and closing
 /// line enclose other blocks (a section with its heading, a nested working).
-public struct HTMLFragment: Sendable, Hashable {
+package struct HTMLFragment: Sendable, Hashable {
     /// The opening line: the whole block for a line of its own.
-    public let open: String
-    public let children: [HTMLFragment]
+    package let open: String
+    package let children: [HTMLFragment]
     /// The closing line; empty for a line of its own.
-    public let close: String
+    package let close: String
     /// The block as the renderer's text: `open`, each child on lines of its own, `close`.
-    public let text: String
+    package let text: String
 
-    public init(_ line: String) {
+    package init(_ line: String) {
         (open, children, close, text) = (line, [], "", line)
     }
 
-    public init(open: String, children: [HTMLFragment], close: String) {
+    package init(open: String, children: [HTMLFragment], close: String) {
         (self.open, self.children, self.close) = (open, children, close)
         text = ([open] + children.map(\.text) + [close]).joined(separator: "\n")
     }
 
     /// Whether the block encloses others (and so has a closing line).
-    public var isElement: Bool { !close.isEmpty }
+    package var isElement: Bool { !close.isEmpty }
 
     /// Blocks one after another, one a line, as a document's HTML ends: with a newline.
-    public static func text(_ blocks: [HTMLFragment]) -> String {
+    package static func text(_ blocks: [HTMLFragment]) -> String {
         blocks.map { $0.text + "\n" }.joined()
     }
 }

@@ -10,19 +10,27 @@ public struct MathMLRenderer: Sendable {
     /// The level of the title's heading (`h3` by default); sections are one level below.
     public var headingLevel: Int
 
+    /// A renderer of HTML fragments with MathML.
+    /// - Parameters:
+    ///   - naming: how layers are labelled.
+    ///   - precision: significant digits of every printed number.
+    ///   - headingLevel: the level of the title's heading (`3` for `h3`); sections are one below.
     public init(naming: LayerNaming, precision: Int = TextRenderer.defaultPrecision, headingLevel: Int = 3) {
         math = MathMLMath(naming: naming, precision: precision)
         self.headingLevel = min(max(headingLevel, 1), 5)
     }
 
     /// The document as HTML, one block a line.
+    ///
+    /// - Parameter document: the document to write.
+    /// - Returns: an HTML fragment (no `<html>` around it) with `<math>` elements.
     public func render(_ document: Document) -> String { HTMLFragment.text(fragments(document)) }
 
     /// The document's blocks as a tree of HTML fragments, whose text is ``render(_:)``'s.
-    public func fragments(_ document: Document) -> [HTMLFragment] { blocks(document.blocks) }
+    package func fragments(_ document: Document) -> [HTMLFragment] { blocks(document.blocks) }
 
     /// A formula as one inline `<math>` element.
-    public func inline(_ formula: Math) -> String { "<math>" + math.mathML(formula) + "</math>" }
+    package func inline(_ formula: Math) -> String { "<math>" + math.mathML(formula) + "</math>" }
 
     private func blocks(_ blocks: [Document.Block]) -> [HTMLFragment] {
         blocks.compactMap { block in

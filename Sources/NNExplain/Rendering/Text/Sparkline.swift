@@ -8,7 +8,7 @@ import Darwin
 /// ``levels`` − 1 (highest). Renderers draw it; text as block characters from ▁ to █.
 public struct Sparkline: Sendable, Equatable {
     /// How many heights a point can have.
-    public static let levels = 8
+    package static let levels = 8
 
     /// Each point's height, `0..<levels`, in the order of the values.
     public let heights: [Int]
@@ -18,7 +18,7 @@ public struct Sparkline: Sendable, Equatable {
     /// `values` sampled down to at most `width` points (evenly, always keeping the first and last)
     /// and scaled between their minimum and maximum, logarithmically when ``isLogScaled(_:)``. A
     /// flat curve, or one with a value that is not finite, lies at height 0; no values, no points.
-    public init(_ values: [Double], width: Int = 60) {
+    package init(_ values: [Double], width: Int = 60) {
         logScale = Sparkline.isLogScaled(values)
         guard !values.isEmpty, width > 0 else {
             heights = []
@@ -41,7 +41,7 @@ public struct Sparkline: Sendable, Equatable {
     /// Whether a curve of `values` is drawn on a log scale: when all are positive and finite and the
     /// largest is more than two decades (100 times) above the smallest, so a straight fall does not
     /// flatten into the bottom row after the first epochs.
-    public static func isLogScaled(_ values: [Double]) -> Bool {
+    package static func isLogScaled(_ values: [Double]) -> Bool {
         guard let low = values.min(), let high = values.max(), low > 0, high.isFinite else { return false }
         return high / low > 100
     }

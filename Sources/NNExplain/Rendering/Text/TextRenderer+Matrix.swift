@@ -5,7 +5,7 @@
 extension TextRenderer {
     /// The columns an equation of matrices keeps within, indentation included, when its pieces fit
     /// and no narrower ``TextRenderer/width`` is asked for.
-    public static let matrixLineWidth = 100
+    package static let matrixLineWidth = 100
 
     /// A rectangle of text: its lines, all as wide as `width`, and the row the formula runs along.
     private struct Box {

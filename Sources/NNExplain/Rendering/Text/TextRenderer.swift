@@ -26,6 +26,13 @@ public struct TextRenderer: Sendable {
     /// The default number of significant digits.
     public static let defaultPrecision = 9
 
+    /// A renderer with these options (see the type's description).
+    /// - Parameters:
+    ///   - naming: how layers are labelled, `L`, `L-1`, … or `2`, `1`, ….
+    ///   - precision: significant digits of every printed number.
+    ///   - ascii: plain ASCII instead of Unicode math.
+    ///   - color: ANSI colours and weights, for terminals only.
+    ///   - width: the display columns a line may take; nil for no wrapping.
     public init(naming: LayerNaming, precision: Int = TextRenderer.defaultPrecision, ascii: Bool = false, color: Bool = false, width: Int? = nil) {
         self.naming = naming
         self.precision = precision
@@ -35,6 +42,9 @@ public struct TextRenderer: Sendable {
     }
 
     /// The document as text, ending with a newline.
+    ///
+    /// - Parameter document: any document of ``Explanation`` (or one built by hand).
+    /// - Returns: the text, the same bytes for the same document and options everywhere.
     public func render(_ document: Document) -> String {
         lines(document.blocks, indent: 0).joined(separator: "\n") + "\n"
     }
@@ -176,7 +186,7 @@ public struct TextRenderer: Sendable {
     }
 
     /// A formula as text.
-    public func text(_ math: Math) -> String { spelled(joined(math)) }
+    package func text(_ math: Math) -> String { spelled(joined(math)) }
 
     func spelled(_ text: String) -> String { ascii ? TextRenderer.asciiSpelling(text) : text }
 
@@ -207,13 +217,13 @@ public struct TextRenderer: Sendable {
     private func tableOperator(_ op: Math.Operator) -> String { spelled(operatorText(op)) }
 
     /// `x` with `precision` significant digits (C's `%g`), trailing zeros dropped; `-0` prints as `0`.
-    public func number(_ x: Double) -> String { NumberText.significant(x, precision: precision) }
+    package func number(_ x: Double) -> String { NumberText.significant(x, precision: precision) }
 
     // MARK: Symbols
 
     /// The text of a symbol, e.g. `∂C_0/∂w_12^L`, `a_2^(L-1)`, `g_(L-1)'(z_i^(L-1))`: a quantity as
     /// `base_sub^sup` from its ``SymbolScripts``, the superscript grouped when longer than one character.
-    public func text(_ symbol: Symbol) -> String {
+    package func text(_ symbol: Symbol) -> String {
         if let s = symbol.scripts(naming) {
             return s.base + (s.sub.isEmpty ? "" : "_" + s.sub) + (s.sup.isEmpty ? "" : "^" + grouped(s.sup))
         }
