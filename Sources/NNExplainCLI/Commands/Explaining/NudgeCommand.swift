@@ -46,7 +46,10 @@ enum NudgeCommand {
         }
         let s = average ? nil : try arguments.read(Options.sample, in: network.samples.count)
         let presentation = try Presentation(arguments, environment: environment, formats: formats)
-        try runtime { try network.requireFinite(samples: s.map { [$0] } ?? Array(network.samples.indices), checks: [.everything]) }
+        // What the nudge uses: every z and a, the loss, and the gradient it predicts with (a stable
+        // output layer's by δ, so a saturated output is explained as every other command explains it).
+        let uses: [FiniteCheck] = [.activations, .loss, .product(layer: weight.l, j: weight.j, k: weight.k)]
+        try runtime { try network.requireFinite(samples: s.map { [$0] } ?? Array(network.samples.indices), checks: uses) }
         let nudge = try runtime { try network.nudge(layer: weight.l, j: weight.j, k: weight.k, by: ε, sample: s) }
         do throws(OverflowError) { try nudge.requireFinite() } catch { throw .runtime(error.message(setting: by.name)) }
         let output = presentation.render(nudge.document, naming: weight.naming, json: nudge)
