@@ -44,8 +44,10 @@ extension Network {
     /// Moves `w_jk^l` by `ε` and records what moves, for sample `s` or (`nil`) the mean loss.
     ///
     /// The loss before and after is each run's `C_s` as the trace computes it, from `z` in stable
-    /// form (``OutputLayer``), so a saturated output (a sigmoid rounded to 1, a softmax output
-    /// rounded to 0) has its finite loss and its finite gradient.
+    /// form (``OutputLayer``), and its prediction the trace's gradient, which a stable output layer
+    /// takes from `δ^L`: so a saturated output (a sigmoid rounded to 1, a softmax output rounded to
+    /// 0) is explained with finite numbers, where `Σ_j ∂C_s/∂a_j^L · ȧ_j^L` would multiply an
+    /// infinite `∂C_s/∂a_j^L` by a zero `ȧ_j^L`.
     ///
     /// - Throws: ``NetworkError`` for a network that is not well formed, or a weight or sample
     ///   that is none of its.
