@@ -39,4 +39,37 @@ struct PracticeCLITests {
         #expect(questions.allSatisfy { $0["answer"]?.doubleValue != nil && $0["quantity"]?["kind"]?.stringValue != nil })
         #expect(sheet["questions"]?.arrayValue?.allSatisfy { $0["answer"] == nil } == true)
     }
+
+    /// `nudge` explains saturated outputs as every other command does: sigmoid with binary
+    /// cross-entropy at z_0^2 ≈ 38.4 (a_0^2 exactly 1), and a softmax whose outputs 1 and 2
+    /// underflow to 0; before, both were refused with "give a smaller --by", which no ε cured.
+    @Test(arguments: [
+        ("sigmoid", "[[32, 20], [-25, 3]]", "[2, 0]", "binary-cross-entropy", "[0, 1]"),
+        ("softmax", "[[900, 20], [-900, 3], [0, 1]]", "[1, 0, 0]", "cross-entropy", "[0.2, 0.5, 0.3]"),
+    ])
+    func nudgeExplainsSaturatedOutputs(_ output: String, _ weights: String, _ biases: String, _ loss: String, _ y: String) throws {
+        let network = try Self.file("""
+            {"inputs": 2, "loss": "\(loss)", "layers": [
+              {"activation": "sigmoid", "weights": [[2, 1], [-1, 0.5]], "biases": [0, 0.1]},
+              {"activation": "\(output)", "weights": \(weights), "biases": \(biases)}],
+             "samples": [{"x": [1, 0.5], "y": \(y)}]}
+            """)
+        for (layer, by) in [("1", "0.01"), ("L", "0.001"), ("L", "10")] {
+            for scope in [["--sample", "0"], ["--average"]] {
+                let run = runCLI(["nudge", "--network", network, "--layer", layer, "--j", "0", "--k", "0", "--by", by] + scope)
+                #expect(run.status == 0 && run.stderr == "", "\(output), layer \(layer), --by \(by): \(run.stderr)")
+                #expect(run.stdout.contains("the gradient times ε predicted") && !run.stdout.contains("nan") && !run.stdout.contains("inf"))
+            }
+        }
+    }
+
+    /// What a smaller ε cures is refused with a smaller --by, and a smaller one is explained.
+    @Test func nudgeRefusesOnlyWhatOverflowsWithACureThatWorks() throws {
+        let network = try Self.file("""
+            {"inputs": 1, "layers": [{"activation": "identity", "weights": [[130]]}], "samples": [{"x": [1e152], "y": [0]}]}
+            """)
+        let large = runCLI(["nudge", "--network", network, "--layer", "L", "--j", "0", "--k", "0", "--by", "10"])
+        #expect(large.status != 0 && large.stderr.contains("give a smaller --by (this run used 10)"))
+        #expect(runCLI(["nudge", "--network", network, "--layer", "L", "--j", "0", "--k", "0", "--by", "0.01"]).status == 0)
+    }
 }

@@ -6,11 +6,12 @@ enum NudgeCommand {
         name: "nudge",
         abstract: "Nudge one weight by ε and show every z, a and the loss move, beside the change the gradient predicts.",
         discussion: """
-            Adds ε to w_jk^l, runs the network again, and lists z_j^l, a_j^l, every z and a of the
-            layers above, and the loss: before, after, the change, and the change predicted by the
-            chain rule, ∂quantity/∂w · ε. The derivatives are exact (forward mode through the
-            network), so the prediction differs from the change only by what a first-order rule
-            leaves out; try a large ε to see it. With --average only the mean loss C is shown.
+            Adds ε to w_jk^l, runs the network again, and lists z_j^l, a_j^l (every a of a
+            softmax layer), every z and a of the layers above, and the loss: before, after, the
+            change, and the change predicted by the chain rule, ∂quantity/∂w · ε. The derivatives
+            are exact (the loss's is the gradient step explains, the others by forward mode through
+            the network), so the prediction differs from the change only by what a first-order
+            rule leaves out; try a large ε to see it. With --average only the mean loss C is shown.
             """,
         synopsis: [.required(Options.layer), .required(Options.j), .required(Options.k), .optional(by), .networkSource,
                    .alternatives([Options.sample, StepCommand.average]), .optional(Presentation.format(formats)), .optional(Presentation.precision)],
@@ -46,7 +47,10 @@ enum NudgeCommand {
         }
         let s = average ? nil : try arguments.read(Options.sample, in: network.samples.count)
         let presentation = try Presentation(arguments, environment: environment, formats: formats)
-        try runtime { try network.requireFinite(samples: s.map { [$0] } ?? Array(network.samples.indices), checks: [.everything]) }
+        // What the nudge uses: every z and a, the loss, and the gradient it predicts with (a stable
+        // output layer's by δ, so a saturated output is explained as every other command explains it).
+        let uses: [FiniteCheck] = [.activations, .loss, .product(layer: weight.l, j: weight.j, k: weight.k)]
+        try runtime { try network.requireFinite(samples: s.map { [$0] } ?? Array(network.samples.indices), checks: uses) }
         let nudge = try runtime { try network.nudge(layer: weight.l, j: weight.j, k: weight.k, by: ε, sample: s) }
         do throws(OverflowError) { try nudge.requireFinite() } catch { throw .runtime(error.message(setting: by.name)) }
         let output = presentation.render(nudge.document, naming: weight.naming, json: nudge)
