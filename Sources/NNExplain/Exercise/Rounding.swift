@@ -38,10 +38,39 @@ public struct Rounding: Sendable, Equatable {
         return power(e - digits + 1)
     }
 
-    /// `x` rounded to the asked digits (0 stays 0).
+    /// `x` rounded to the asked digits, half away from zero, as a person rounds the decimal the
+    /// tool prints: the digits are those of `x`'s shortest decimal (the text that reads back as
+    /// the same double, `-0.2625`), so an exact decimal tie rounds away from zero (`-0.263`) even
+    /// where the double lies a hair to the near side of it (`2.675` is stored as 2.67499999…, and
+    /// rounds to `2.68`). 0 and values that are not finite stay as they are.
     package func rounded(_ x: Double) -> Double {
-        guard let u = unit(of: x) else { return x }
-        return (x / u).rounded(.toNearestOrAwayFromZero) * u
+        guard x != 0, x.isFinite else { return x }
+        var (digits, exponent) = Rounding.decimalDigits(abs(x))
+        guard digits.count > self.digits else { return x }
+        let roundsUp = digits[self.digits] >= 5  // what is dropped is at least half a unit
+        digits = Array(digits.prefix(self.digits))
+        if roundsUp {
+            var i = digits.count - 1
+            while i >= 0, digits[i] == 9 { digits[i] = 0; i -= 1 }
+            if i >= 0 { digits[i] += 1 } else { digits = [1] + digits.dropLast(); exponent += 1 }
+        }
+        let magnitude = Double("0." + digits.map(String.init).joined() + "e\(exponent)") ?? abs(x)
+        return x < 0 ? -magnitude : magnitude
+    }
+
+    /// The significant digits of the shortest decimal of `x > 0` and its exponent `e`, so that
+    /// `x` reads as `0.d₁d₂…dₙ × 10^e`: `0.2625` is `([2, 6, 2, 5], 0)`, `1e-05` is `([1], -4)`.
+    static func decimalDigits(_ x: Double) -> (digits: [Int], exponent: Int) {
+        let text = x.description.lowercased()
+        let parts = text.split(separator: "e", maxSplits: 1)
+        let power = parts.count == 2 ? Int(parts[1]) ?? 0 : 0
+        let mantissa = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+        let whole = mantissa[0], fraction = mantissa.count > 1 ? mantissa[1] : ""
+        var digits = (whole + fraction).compactMap(\.wholeNumberValue)
+        var exponent = whole.count + power
+        while digits.first == 0 { digits.removeFirst(); exponent -= 1 }
+        while digits.last == 0 { digits.removeLast() }
+        return (digits, exponent)
     }
 
     /// Whether `given` agrees with `key` to the asked digits: `|given − key| ≤ u/2`, or the same
