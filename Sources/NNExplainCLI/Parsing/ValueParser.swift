@@ -54,9 +54,7 @@ extension ValueParser where Context == Void, Value == Double {
     static func positiveNumber(upTo limit: Double) -> ValueParser {
         let bounds = "above 0 and at most \(limit.formatted)"
         return ValueParser(bounds: bounds, describe: \.shortFormatted) { text, name, _ throws(ValidationError) in
-            guard let value = Double(text), value.isFinite else {
-                throw ValidationError("\(name) expects a number, not '\(text)'; for example \(name) 0.1")
-            }
+            let value = try readNumber(text, name, example: "0.1")
             guard value > 0, value <= limit else { throw ValidationError("\(name) \(text) is out of range; give a number \(bounds)") }
             return value
         }
@@ -68,6 +66,19 @@ extension ValueParser where Context == Void, Value == String {
     static var path: ValueParser {
         ValueParser(describe: { $0 }) { text, _, _ throws(ValidationError) in text }
     }
+}
+
+/// A finite number, or the error that says why `text` is not one: a number beyond the largest
+/// double (`1e999`, which `Double` reads as infinite) is called too large, not "not a number".
+func readNumber(_ text: String, _ name: String, example: String) throws(ValidationError) -> Double {
+    guard let value = Double(text), !value.isNaN else {
+        throw ValidationError("\(name) expects a number, not '\(text)'; for example \(name) \(example)")
+    }
+    if value.isFinite { return value }
+    if text.contains(where: \.isNumber) {
+        throw ValidationError("\(name) \(text) is too large: it is beyond the largest number, about 1.8e308; for example \(name) \(example)")
+    }
+    throw ValidationError("\(name) expects a finite number, not '\(text)'; for example \(name) \(example)")
 }
 
 /// A whole number, or the error that says why `text` is not one and what to give (`expected`).

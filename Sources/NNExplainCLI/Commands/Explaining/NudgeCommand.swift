@@ -26,9 +26,7 @@ enum NudgeCommand {
     static let by = ValueOption<Void, Double>(
         name: "--by", placeholder: "ε", help: .summary("The amount added to the weight, nonzero", showsBounds: true),
         parser: ValueParser(bounds: "-\(largest.formatted)…\(largest.formatted)", describe: \.shortFormatted) { text, name, _ throws(ValidationError) in
-            guard let value = Double(text), value.isFinite else {
-                throw ValidationError("\(name) expects a number, not '\(text)'; for example \(name) 0.01")
-            }
+            let value = try readNumber(text, name, example: "0.01")
             guard value != 0, abs(value) <= largest else {
                 throw ValidationError("\(name) \(text) is out of range; give a nonzero number from -\(largest.formatted) to \(largest.formatted)")
             }
