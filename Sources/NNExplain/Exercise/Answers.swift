@@ -31,11 +31,14 @@ public struct Answers: Sendable, Equatable {
 
     /// The answers in `bytes`; JSON when the first character that is not a space is `{`.
     ///
-    /// - Parameter bytes: a file of `id: number` lines, or a JSON object of numbers by question id.
+    /// - Parameter file: a file of `id: number` lines, or a JSON object of numbers by question id,
+    ///   with or without a leading UTF-8 byte order mark.
     /// - Returns: the answers in file order.
     /// - Throws: the first ``FormatError`` (not UTF-8, not JSON or not an object of numbers, a line
     ///   without a question or a number, a question answered twice).
-    public static func parse(_ bytes: [UInt8]) throws(FormatError) -> Answers {
+    public static func parse(_ file: [UInt8]) throws(FormatError) -> Answers {
+        // A leading UTF-8 byte order mark (as some Windows editors write) is skipped, as network files' is.
+        let bytes = file.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(file.dropFirst(3)) : file
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .notUTF8
         }

@@ -67,6 +67,15 @@ struct GradingTests {
         #expect(Set(slips.map(\.2)) == Set(Slip.allCases))
     }
 
+    /// A byte order mark, as Notepad writes at the start of a UTF-8 file, is skipped in both forms.
+    @Test func anAnswersFileWithAByteOrderMarkIsRead() throws {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let lines = try Answers.parse(bom + Array("1: 0.5\n2: -0.25\n".utf8))
+        #expect(lines.values.map(\.id) == ["1", "2"] && lines.values.map(\.value) == [0.5, -0.25])
+        let json = try Answers.parse(bom + Array("{\"1\": 0.5}".utf8))
+        #expect(json.values.map(\.id) == ["1"] && json.values.map(\.value) == [0.5])
+    }
+
     @Test func answersFilesInBothFormsAndTheirErrors() throws {
         let lines = try Answers.parse(Array("# mine\n1: 0.5\n\n 2 :-1e-3\r\n".utf8))
         let json = try Answers.parse(Array(#"{"1": 0.5, "2": -0.001}"#.utf8))
