@@ -69,6 +69,27 @@ enum AtomicFile {
         }
     }
 
+    /// Whether writing `a` and writing `b` would write the same file: `net.json` and `./net.json`,
+    /// a link and its target, two hard links, or two spellings of a file not yet made in one folder.
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        var first = stat(), second = stat()
+        if stat(a, &first) == 0, stat(b, &second) == 0 { return first.st_dev == second.st_dev && first.st_ino == second.st_ino }
+        return destination(a) == destination(b)
+    }
+
+    /// The absolute path writing `path` puts its text at: an existing file's final target, else the
+    /// resolved folder and the name (`./x` and `x` alike); `path` itself when its folder is missing.
+    private static func destination(_ path: String) -> String {
+        if let resolved = realpath(path, nil) { defer { free(resolved) }; return String(cString: resolved) }
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        guard let resolved = realpath(folder, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved) + "/" + name
+    }
+
     /// Where writing `path` puts the text: the final target of a link, else `path` itself.
     private static func resolvedTarget(_ path: String) -> String {
         guard let resolved = realpath(path, nil) else { return path }

@@ -80,6 +80,29 @@ struct TrainCLITests {
         }
     }
 
+    /// `--save` and `--plot` that name one file in two spellings (`./`, a link, a hard link) are
+    /// refused before training, so the network is never replaced by the picture.
+    @Test func saveAndPlotNamingOneFileInTwoSpellingsAreRefused() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("same-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let net = folder.appendingPathComponent("n.json").path
+        let link = folder.appendingPathComponent("link.json").path
+        let spellings = [(net, folder.path + "/./n.json"), (net, folder.path + "/../" + folder.lastPathComponent + "/n.json")]
+        for (save, plot) in spellings {
+            let result = runCLI(["train", "--epochs", "1", "--save", save, "--plot", plot])
+            #expect(result.status == 64 && result.stderr.contains("--save and --plot name the same file"), "\(save) \(plot): \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: net), "nothing is written")
+        }
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: net))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: net)
+        let linked = runCLI(["train", "--epochs", "1", "--save", net, "--plot", link])
+        #expect(linked.status == 64, "\(linked.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: net)) == Data("{}".utf8), "the file is left as it was")
+        let apart = runCLI(["train", "--epochs", "1", "--save", net, "--plot", folder.appendingPathComponent("curve.svg").path])
+        #expect(apart.status == 0, "two different files are fine: \(apart.stderr)")
+    }
+
     @Test func withoutTestSamplesNothingAboutThemIsPrinted() {
         let json = runCLI(["train", "--epochs", "2", "--format", "json"])
         #expect(json.status == 0 && json.stdout.contains("\"losses\"") && !json.stdout.contains("testLosses"))

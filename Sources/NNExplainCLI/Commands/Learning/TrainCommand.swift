@@ -83,7 +83,7 @@ enum TrainCommand {
         let presentation = try Presentation(arguments, environment: environment, formats: Self.formats)
         let save = try arguments.read(Self.save)
         let plot = try arguments.read(Self.plot)
-        if let save, save == plot { throw arguments.usage("--save and --plot name the same file '\(save)'; give each its own") }
+        if let save, let plot, AtomicFile.sameFile(save, plot) { throw arguments.usage("--save and --plot name the same file '\(save)'; give each its own") }
         try runtime { try network.requireFinite() }
         try runtime { try network.requireFiniteTestSamples() }
         let progress = ProgressBar(total: epochs, draw: environment.progress)
