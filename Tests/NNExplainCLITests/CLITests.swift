@@ -115,6 +115,17 @@ struct CLITests {
         }
     }
 
+    /// An error quotes a huge option value by its start and its length, not whole.
+    @Test func aHugeOptionValueIsNotEchoedWhole() {
+        let digits = String(repeating: "9", count: 100_000)
+        for arguments in [["step", "--layer", "L", "--j", digits, "--k", "0"], ["train", "--epochs", "1", "--learning-rate", "x" + digits]] {
+            let result = runCLI(arguments)
+            #expect(result.status == 64)
+            let first = result.stderr.split(separator: "\n").first ?? ""
+            #expect(first.utf8.count < 300 && (first.contains("… (100000 characters)") || first.contains("… (100001 characters)")), "\(first.prefix(300))")
+        }
+    }
+
     @Test func aspectAndStandaloneAreChecked() {
         let step = ["step", "--layer", "L", "--j", "1", "--k", "2"]
         #expect(runCLI(step + ["--aspect", "16:9"]).stderr

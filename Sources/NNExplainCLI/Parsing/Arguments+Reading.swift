@@ -12,8 +12,18 @@ extension Arguments {
         do throws(ValidationError) {
             return try option.parser.parse(text, option.name, context)
         } catch {
-            throw usage(error.message)
+            throw usage(Self.bounded(error.message, echoing: text))
         }
+    }
+
+    /// The longest option value an error quotes whole; a longer one is shown by its first
+    /// characters and its length, so a line stays a line (a 100,000-digit `--j` gives no 100 KB error).
+    static let longestEchoed = 40
+
+    /// `message` with every quotation of `text` shortened when `text` is longer than ``longestEchoed``.
+    static func bounded(_ message: String, echoing text: String) -> String {
+        guard text.count > longestEchoed else { return message }
+        return message.replacing(text, with: String(text.prefix(longestEchoed)) + "… (\(text.count) characters)")
     }
 
     /// The value of an option that needs no context.
