@@ -55,6 +55,20 @@ import Testing
         #expect(ScratchFolder.contents(folder) == ["link.json", "net.json"])
     }
 
+    /// A link to a file not made yet: writing through it creates the file it points at and keeps
+    /// the link, as the shell's `>` does (the link was replaced by a plain file).
+    @Test func aDanglingLinkIsWrittenThroughToItsTarget() throws {
+        let (folder, _) = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let link = folder.appendingPathComponent("picture.svg")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "made-later.svg")
+        let result = runCLI(["diagram", "--output", link.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "made-later.svg")
+        let made = try String(contentsOf: folder.appendingPathComponent("made-later.svg"), encoding: .utf8)
+        #expect(made == runCLI(["diagram"]).stdout)
+    }
+
     // MARK: 2. Unknown keys survive
 
     /// Mazur's file with a top-level `description`, a layer's `name` and a sample's `note`.

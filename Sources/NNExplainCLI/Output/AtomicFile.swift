@@ -90,11 +90,26 @@ enum AtomicFile {
         return String(cString: resolved) + "/" + name
     }
 
-    /// Where writing `path` puts the text: the final target of a link, else `path` itself.
+    /// Where writing `path` puts the text: the final target of a link, else `path` itself. A link
+    /// whose target does not exist yet (dangling) is followed too, so the target is created and the
+    /// link kept, as `echo > link` does.
     private static func resolvedTarget(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else { return path }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        var current = path
+        for _ in 0..<40 {  // the kernel's own limit on links in a path
+            var info = stat()
+            guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(current, &buffer, Int(PATH_MAX))
+            guard count > 0 else { return current }
+            let link = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let folder = current.lastIndex(of: "/").map { String(current[...$0]) } ?? ""
+            current = link.hasPrefix("/") ? link : folder + link
+        }
+        return current
     }
 
     /// Gives the new file `existing`'s owner and mode, writes `text` and flushes it to disk; the
