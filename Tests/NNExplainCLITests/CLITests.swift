@@ -126,6 +126,18 @@ struct CLITests {
         }
     }
 
+    /// The example a --weights error suggests works on the network it was given for, with and
+    /// without biases (it suggested a bias of a layer that has none).
+    @Test(arguments: [[String](), ["--random", "2,3,2"], ["--network", Fixtures.path("mazur.json")]])
+    func theWeightsExampleInAnErrorWorks(_ source: [String]) throws {
+        let refused = runCLI(["html", "--weights", "x"] + source)
+        #expect(refused.status == 64)
+        let first = try #require(refused.stderr.split(separator: "\n").first)
+        let example = try #require(first.components(separatedBy: "e.g. --weights ").last, "\(first)")
+        let page = runCLI(["html", "--weights", example] + source)
+        #expect(page.status == 0, "--weights \(example): \(page.stderr)")
+    }
+
     @Test func aspectAndStandaloneAreChecked() {
         let step = ["step", "--layer", "L", "--j", "1", "--k", "2"]
         #expect(runCLI(step + ["--aspect", "16:9"]).stderr

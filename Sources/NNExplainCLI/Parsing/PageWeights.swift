@@ -4,8 +4,11 @@ import NNExplain
 /// each checked against the network it must exist in.
 enum PageWeights {
     static func read(_ text: String, _ name: String, _ network: Network) throws(ValidationError) -> PageSelection {
+        // The example names a bias only where this network has one, so it works as written.
+        let biased = (1...max(1, network.depth)).filter { $0 <= network.layers.count && network.layers[$0 - 1].biases != nil }
+        let example = "\(network.depth)-0-0" + (biased.last.map { ",b-\($0)-0" } ?? "")
         let form = "give l-j-k for the weight w_jk^l and b-l-j for the bias b_j^l, layers as numbers 1…\(network.depth), "
-            + "separated by commas, e.g. \(name) \(network.depth)-0-0,b-\(network.depth)-0"
+            + "separated by commas, e.g. \(name) \(example)"
         var weights: [PageSelection.Weight] = [], biases: [PageSelection.Bias] = []
         for item in text.split(separator: ",", omittingEmptySubsequences: false).map(\.trimmed) {
             let isBias = item.hasPrefix("b-")
@@ -19,7 +22,10 @@ enum PageWeights {
             let j = numbers[1]!, size = network.size(ofLayer: l)
             guard j < size else { throw ValidationError("'\(item)' in \(name): layer \(l) has \(size.counting("node")), so j must be 0…\(size - 1)") }
             if isBias {
-                guard network.layer(l).biases != nil else { throw ValidationError("'\(item)' in \(name): layer \(l) has no biases") }
+                guard biased.contains(l) else {
+                    let which = biased.isEmpty ? "this network has no biases" : "the layers with biases are " + biased.map(String.init).joined(separator: ", ")
+                    throw ValidationError("'\(item)' in \(name): layer \(l) has no biases; \(which)")
+                }
                 biases.append(PageSelection.Bias(layer: l, j: j))
             } else {
                 let k = numbers[2]!, before = network.size(ofLayer: l - 1)
