@@ -86,15 +86,17 @@ public struct BoundaryPicture: Sendable {
     /// Whether some cell's output is NaN.
     var hasUndefined: Bool { cells.contains(nil) }
 
-    /// The widest margin round the samples: 10% of their span on each side, or ±1 round a single value.
+    /// The widest margin round the samples: 10% of their span on each side, or round a single
+    /// value 10% of its size (at least 1).
     package static let margin = 0.1
 
     /// The range of the plane along one input when none is given: the samples' smallest to largest
-    /// value of it, widened by ``margin`` of that span on each side (by 1 on each side when every
-    /// sample has the same value). Nil when that range is not finite (values near ±1.8e308).
+    /// value of it, widened by ``margin`` of that span on each side (when every sample has the same
+    /// value v, by max(1, 10% of |v|) on each side, so that the margin is not lost in rounding next
+    /// to a large v such as 1e16). Nil when that range is not finite (values near ±1.8e308).
     package static func dataRange(_ values: [Double]) -> ClosedRange<Double>? {
         guard let low = values.min(), let high = values.max() else { return nil }
-        let pad = high > low ? (high - low) * margin : 1
+        let pad = high > low ? (high - low) * margin : max(1, abs(low) * margin)
         let range = (low - pad, high + pad)
         guard range.0.isFinite, range.1.isFinite, (range.1 - range.0).isFinite, range.0 < range.1 else { return nil }
         return range.0...range.1

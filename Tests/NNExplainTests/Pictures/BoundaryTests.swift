@@ -197,4 +197,16 @@ struct BoundaryTests {
         #expect(svg.contains("no class: the output is not a number"))
         #expect(svg.contains("1 sample lies outside the plane"))
     }
+
+    /// Samples that all share one value of an input are drawn round it, whatever its size: ±1 round
+    /// a small value, ±10% round a large one (±1 was lost in rounding next to 1e16, and the range
+    /// came out empty, refused as one that "spans more than a picture can").
+    @Test func aZeroSpanIsDrawnRoundItsValueAtAnySize() throws {
+        #expect(BoundaryPicture.dataRange([5, 5]) == 4...6)
+        #expect(BoundaryPicture.dataRange([-0.5]) == -1.5...0.5)
+        for v in [1e16, -3e200, 1e300] {
+            let range = try #require(BoundaryPicture.dataRange([v, v]), "\(v)")
+            #expect(range.lowerBound < v && v < range.upperBound, "\(v): \(range)")
+        }
+    }
 }
