@@ -25,6 +25,8 @@ public struct Nudge: Sendable, Equatable {
     public let loss: Change
     /// `L`, the network's number of layers (for naming a quantity in an error).
     let depth: Int
+    /// `w_jk^l` before the nudge (to tell whether `ε` moved it at all).
+    let weight: Double
 
     /// One quantity before and after the nudge, and the first-order prediction of its change.
     public struct Change: Sendable, Equatable {
@@ -94,7 +96,8 @@ extension Network {
         let loss = Nudge.Change(
             symbol: .loss(s.map { .sample($0) } ?? .mean), before: Network.meanOverSamples(lossBefore),
             after: Network.meanOverSamples(lossAfter), derivative: gradient, predicted: gradient * ε)
-        return Nudge(layer: l, j: j, k: k, by: ε, sample: s, quantities: quantities, loss: loss, depth: depth)
+        return Nudge(layer: l, j: j, k: k, by: ε, sample: s, quantities: quantities, loss: loss, depth: depth,
+                     weight: layers[l - 1].weights[j][k])
     }
 
     /// `∂z/∂w_jk^l` and `∂a/∂w_jk^l` of every node of layers 1 … L (index `m - 1` for layer `m`), by

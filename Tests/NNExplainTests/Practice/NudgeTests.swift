@@ -265,4 +265,23 @@ struct NudgeTests {
         #expect(throws: OverflowError.nudged(by: 10)) { try network.nudge(layer: 1, j: 0, k: 0, by: 10, sample: 0).requireFinite() }
         #expect(throws: Never.self) { try network.nudge(layer: 1, j: 0, k: 0, by: 0.01, sample: 0).requireFinite() }
     }
+
+    /// A nudge below the spacing of doubles next to the weight leaves it as it was: that is refused
+    /// with the smallest nudge that moves it (it was explained, "the gap" and all, with nothing moved).
+    @Test func aNudgeThatDoesNotMoveTheWeightIsRefused() throws {
+        let network = Network.standard
+        let w = network.layers[2].weights[1][2]
+        let still = try network.nudge(layer: 3, j: 1, k: 2, by: 1e-17, sample: 0)
+        #expect(w + 1e-17 == w)  // the premise, in the test's own arithmetic
+        #expect(throws: NudgeError.unmoved(weight: w, by: 1e-17, smallest: w.ulp)) { try still.requireMoved() }
+        let message = NudgeError.unmoved(weight: w, by: 1e-17, smallest: w.ulp).message
+        let suggested = try #require(message.components(separatedBy: "at least ").last?.split(separator: " ").first.flatMap { Double($0) })
+        #expect(suggested >= w.ulp)
+        for ε in [suggested, -suggested] {
+            let moved = try network.nudge(layer: 3, j: 1, k: 2, by: ε, sample: 0)
+            #expect(throws: Never.self) { try moved.requireMoved() }
+        }
+        let cli = runCLI(["nudge", "--layer", "L", "--j", "1", "--k", "2", "--by", "1e-17"])
+        #expect(cli.status == 64 && cli.stderr.contains("does not move the weight"), "\(cli.stderr)")
+    }
 }

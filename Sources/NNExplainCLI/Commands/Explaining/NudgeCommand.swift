@@ -51,6 +51,7 @@ enum NudgeCommand {
         try runtime { try network.requireFinite(samples: s.map { [$0] } ?? Array(network.samples.indices), checks: uses) }
         let nudge = try runtime { try network.nudge(layer: weight.l, j: weight.j, k: weight.k, by: ε, sample: s) }
         do throws(OverflowError) { try nudge.requireFinite() } catch { throw .runtime(error.message(setting: by.name)) }
+        do throws(NudgeError) { try nudge.requireMoved() } catch { throw arguments.usage(error.message(setting: by.name)) }
         let output = presentation.render(nudge.document, naming: weight.naming, json: nudge)
         return CommandResult(output: output, warnings: loaded.warnings)
     }
