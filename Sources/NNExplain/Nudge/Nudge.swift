@@ -52,7 +52,7 @@ extension Network {
         var quantities: [Nudge.Change] = []
         var lossBefore: [Double] = [], lossAfter: [Double] = [], lossSlope: [Double] = []
         for sample in indices {
-            let before = trace(sample: sample), after = moved.trace(sample: sample)
+            let before = uncheckedTrace(sample: sample), after = moved.uncheckedTrace(sample: sample)
             let (zDot, aDot) = tangents(before, layer: l, j: j, k: k)
             lossBefore.append(before.loss)
             lossAfter.append(after.loss)

@@ -52,10 +52,10 @@ public struct Network: Sendable, Equatable {
     public var depth: Int { layers.count }
 
     /// The number of nodes in layer `l`, for `l = 0 … L`.
-    public func size(ofLayer l: Int) -> Int { l == 0 ? inputs : layers[l - 1].size }
+    package func size(ofLayer l: Int) -> Int { l == 0 ? inputs : layers[l - 1].size }
 
     /// The layer `l = 1 … L`.
-    public func layer(_ l: Int) -> Layer { layers[l - 1] }
+    package func layer(_ l: Int) -> Layer { layers[l - 1] }
 
     /// The sizes of layers `0 … L`.
     public var sizes: [Int] { [inputs] + layers.map(\.size) }
