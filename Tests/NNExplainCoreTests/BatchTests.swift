@@ -70,7 +70,7 @@ struct BatchTests {
         let network = Self.networks[index]
         let all = Array(network.samples.indices)
         #expect(try network.batch(all).gradients() == network.gradients())
-        let full = network.updateStep(), batched = try network.updateStep(batch: all)
+        let full = try network.updateStep(), batched = try network.updateStep(batch: all)
         #expect(batched.after == full.after)
         #expect(batched.gradients == full.gradients)
         #expect(batched.lossAfter == full.lossAfter)

@@ -32,8 +32,8 @@ struct EngineTests {
 
     /// The gradients from per-sample traces, reduced in the engine's documented order: sample order
     /// within blocks of 64, then block order.
-    static func reference(_ network: Network) -> Gradients {
-        let traces = network.traces()
+    static func reference(_ network: Network) throws -> Gradients {
+        let traces = try network.traces()
         let n = Double(traces.count)
         let layers = (1...network.depth).map { l in
             Gradients.Layer(
@@ -50,8 +50,8 @@ struct EngineTests {
     }
 
     @Test(arguments: networks)
-    func bitIdenticalToTheTraceWhateverTheThreadsAndKernel(_ network: Network) {
-        let expected = Self.reference(network)
+    func bitIdenticalToTheTraceWhateverTheThreadsAndKernel(_ network: Network) throws {
+        let expected = try Self.reference(network)
         for variant in Self.variants {
             for threads in [1, 2, 3, 8] {
                 let engine = Engine(threads: threads, variant: variant)
@@ -64,13 +64,13 @@ struct EngineTests {
     /// One workspace for many runs, of networks of different sizes, sample counts and values (its
     /// memory laid out anew when the sizes change, reused when they come back), gives each run the
     /// numbers of the trace, as a fresh workspace does.
-    @Test func aWorkspaceReusedAcrossRunsChangesNoNumber() {
+    @Test func aWorkspaceReusedAcrossRunsChangesNoNumber() throws {
         let workspace = Engine.Workspace()
         var nudged = Self.networks[0]
         nudged.layers[0].weights[0][0] += 0.25
         nudged.samples.removeLast()
         for network in Self.networks + [nudged] + Self.networks.reversed() {
-            let expected = Self.reference(network)
+            let expected = try Self.reference(network)
             for threads in [1, 3] {
                 let engine = Engine(threads: threads)
                 #expect(engine.run(network, in: workspace).gradients == expected, "\(threads) threads")
@@ -99,9 +99,9 @@ struct EngineTests {
     func theBatchTraceHoldsEverySamplesTrace(_ network: Network) throws {
         for variant in Self.variants {
             let batch = try #require(Engine(threads: 2, variant: variant).run(network, trace: true).trace)
-            #expect(batch.losses == network.samples.indices.map { network.trace(sample: $0).loss })
+            #expect(try batch.losses == network.samples.indices.map { try network.trace(sample: $0).loss })
             for s in network.samples.indices {
-                let t = network.trace(sample: s)
+                let t = try network.trace(sample: s)
                 for l in 1...network.depth {
                     #expect(batch.z(layer: l, sample: s) == t.layer(l).z)
                     #expect(batch.a(layer: l, sample: s) == t.layer(l).a)
@@ -114,7 +114,7 @@ struct EngineTests {
 
     @Test func averagedExplanationAgreesWithTheEngineAcrossBlocks() throws {
         let network = Self.networks[0]
-        let gradients = network.gradients()
+        let gradients = try network.gradients()
         for (l, j, k) in [(1, 0, 0), (1, 6, 4), (2, 2, 6)] {
             #expect(try network.averagedDerivation(layer: l, j: j, k: k).explainedValue == gradients.layers[l - 1].weights[j][k])
         }

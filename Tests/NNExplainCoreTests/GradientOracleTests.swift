@@ -31,12 +31,12 @@ struct GradientOracleTests {
     // MARK: Engine vs. automatic differentiation
 
     @Test("gradients() matches reverse-mode AD of the independent mean loss", arguments: ReferenceNetworks.all)
-    func averagedGradientsMatchAutomaticDifferentiation(reference: ReferenceNetwork) {
+    func averagedGradientsMatchAutomaticDifferentiation(reference: ReferenceNetwork) throws {
         let network = reference.network
         let oracle = IndependentLoss(network)
         let p = oracle.parameters
         let expected = adGradient(at: p) { meanLoss(parameters: $0, shape: oracle) }
-        let engine = network.gradients()
+        let engine = try network.gradients()
         for l in 1...network.depth {
             for j in 0..<network.size(ofLayer: l) {
                 for k in 0..<network.size(ofLayer: l - 1) {
@@ -54,20 +54,20 @@ struct GradientOracleTests {
     }
 
     @Test("gradients().loss equals the independent mean loss", arguments: ReferenceNetworks.all)
-    func meanLossMatches(reference: ReferenceNetwork) {
+    func meanLossMatches(reference: ReferenceNetwork) throws {
         let oracle = IndependentLoss(reference.network)
-        let a = reference.network.gradients().loss
+        let a = try reference.network.gradients().loss
         let b = meanLoss(parameters: oracle.parameters, shape: oracle)
         #expect(exactlyClose(a, b), "C: engine \(a), independent \(b)")
     }
 
     @Test("each trace's weight and bias gradients match AD of that sample's loss alone", arguments: ReferenceNetworks.all)
-    func perSampleGradientsMatchAutomaticDifferentiation(reference: ReferenceNetwork) {
+    func perSampleGradientsMatchAutomaticDifferentiation(reference: ReferenceNetwork) throws {
         let network = reference.network
         let oracle = IndependentLoss(network)
         for s in network.samples.indices {
             let expected = adGradient(at: oracle.parameters) { sampleLoss(parameters: $0, shape: oracle, sample: s) }
-            let trace = network.trace(sample: s)
+            let trace = try network.trace(sample: s)
             for l in 1...network.depth {
                 for j in 0..<network.size(ofLayer: l) {
                     for k in 0..<network.size(ofLayer: l - 1) {
@@ -86,12 +86,12 @@ struct GradientOracleTests {
     }
 
     @Test("hidden-layer ∂C_s/∂a_k^l is the in-order sum of its summands and matches AD", arguments: ReferenceNetworks.all)
-    func hiddenLayerSums(reference: ReferenceNetwork) {
+    func hiddenLayerSums(reference: ReferenceNetwork) throws {
         let network = reference.network
         let oracle = IndependentLoss(network)
         let p = oracle.parameters
         for s in network.samples.indices {
-            let trace = network.trace(sample: s)
+            let trace = try network.trace(sample: s)
             for l in stride(from: 1, to: network.depth, by: 1) {
                 // The oracle: the loss as a function of a^l alone, running layers l+1 … L of the
                 // independent forward pass, differentiated by AD.
@@ -117,11 +117,11 @@ struct GradientOracleTests {
     // MARK: Engine vs. finite differences
 
     @Test("gradients() matches central finite differences of the independent mean loss", arguments: ReferenceNetworks.all)
-    func averagedGradientsMatchFiniteDifferences(reference: ReferenceNetwork) {
+    func averagedGradientsMatchFiniteDifferences(reference: ReferenceNetwork) throws {
         let network = reference.network
         let oracle = IndependentLoss(network)
         let p = oracle.parameters
-        let engine = network.gradients()
+        let engine = try network.gradients()
         func centralDifference(_ index: Int) -> Double {
             // ε = 2⁻²⁰ ≈ 9.5e-7. The step actually taken is (w+ε) − (w−ε) after rounding, so divide
             // by that rather than by 2ε.

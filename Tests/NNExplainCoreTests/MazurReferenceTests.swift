@@ -9,10 +9,10 @@ import NNExplainCore
 /// automatic differentiation, so they run on every toolchain.
 struct MazurReferenceTests {
     @Test("Mazur's full-precision values")
-    func mazurFullPrecision() {
+    func mazurFullPrecision() throws {
         let network = ReferenceNetworks.mazur
-        let trace = network.trace(sample: 0)
-        let g = network.gradients()
+        let trace = try network.trace(sample: 0)
+        let g = try network.gradients()
         let w1 = g.layers[0].weights
         let w2 = g.layers[1].weights
         let checks: [(String, Double, Double)] = [
@@ -39,9 +39,9 @@ struct MazurReferenceTests {
     }
 
     @Test("Mazur's printed values, rounded as the article prints them")
-    func mazurPrinted() {
+    func mazurPrinted() throws {
         let network = ReferenceNetworks.mazur
-        let trace = network.trace(sample: 0)
+        let trace = try network.trace(sample: 0)
         let checks: [(String, Double, String)] = [
             ("net_h1 = z_0^1", trace.layer(1).z[0], "0.3775"),
             ("net_o1 = z_0^2", trace.layer(2).z[0], "1.105905967"),
@@ -72,8 +72,8 @@ struct MazurReferenceTests {
     }
 
     @Test("Mazur's network in the article's squared loss: every number doubles")
-    func mazurSquared() {
-        let g = ReferenceNetworks.mazurSquared.gradients()
+    func mazurSquared() throws {
+        let g = try ReferenceNetworks.mazurSquared.gradients()
         #expect(relativelyClose(g.loss, 0.59674221752000538, 1e-14), "C_0: \(g.loss)")
         #expect(relativelyClose(g.layers[1].weights[0][0], 0.16433408112846156, 1e-14), "∂C_0/∂w5: \(g.layers[1].weights[0][0])")
         #expect(relativelyClose(g.layers[0].weights[0][0], 0.00087713546894869345, 1e-14), "∂C_0/∂w1: \(g.layers[0].weights[0][0])")

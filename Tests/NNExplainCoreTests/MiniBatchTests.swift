@@ -139,7 +139,7 @@ import NNExplainCore
         #expect(try Self.tiny.trained(epochs: 4, batchSize: 5) == Self.tiny.trained(epochs: 4))
         // And the full-batch run is the chain of single steps.
         var stepped = network
-        for _ in 0..<6 { stepped = stepped.updateStep().after }
+        for _ in 0..<6 { stepped = try stepped.updateStep().after }
         #expect(full.network == stepped)
     }
 

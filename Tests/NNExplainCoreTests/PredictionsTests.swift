@@ -23,8 +23,8 @@ import NNExplainCore
         return z.firstIndex(of: top)!
     }
 
-    @Test func softmaxPredictionsMatchTheClosedForm() {
-        let p = Self.softmax.predictions()
+    @Test func softmaxPredictionsMatchTheClosedForm() throws {
+        let p = try Self.softmax.predictions()
         #expect(p.rows.count == 8 && p.classes == 3)
         var right = 0, loss = 0.0
         for (s, x) in Self.inputs.enumerated() {
@@ -41,8 +41,8 @@ import NNExplainCore
         #expect(p.rows[1].predicted == 0 && p.rows[1].output[0] == p.rows[1].output[1], "the tie goes to the lowest index")
     }
 
-    @Test func theConfusionMatrixCountsEverySampleOnce() {
-        let p = Self.softmax.predictions()
+    @Test func theConfusionMatrixCountsEverySampleOnce() throws {
+        let p = try Self.softmax.predictions()
         let c = p.confusion
         #expect(c == [[2, 0, 0], [2, 2, 0], [0, 0, 2]])
         #expect(c.flatMap { $0 }.reduce(0, +) == 8)
@@ -50,7 +50,7 @@ import NNExplainCore
         for t in 0..<3 { #expect(c[t].reduce(0, +) == Self.targets.count { $0 == t }) }
     }
 
-    @Test func oneOutputIsClassOneFromOneHalf() {
+    @Test func oneOutputIsClassOneFromOneHalf() throws {
         #expect(Classification.classOf([0.5]) == 1)
         #expect(Classification.classOf([(0.5 as Double).nextDown]) == 0)
         #expect(Classification.classOf([0.2, 0.7, 0.7]) == 1)
@@ -59,15 +59,15 @@ import NNExplainCore
         // a = σ(x): at x = 0 exactly 0.5, class 1.
         let network = Network(inputs: 1, layers: [Layer(activation: .sigmoid, weights: [[1]], biases: [0])],
                               loss: .binaryCrossEntropy, samples: [Sample(x: [0], y: [0.5]), Sample(x: [-0.01], y: [0.49]), Sample(x: [3], y: [0])])
-        let p = network.predictions()
+        let p = try network.predictions()
         #expect(p.rows.map(\.predicted) == [1, 0, 1] && p.rows.map(\.target) == [1, 0, 0])
         #expect(p.classes == 2 && p.confusion == [[1, 1], [0, 1]] && p.correct == 2)
         #expect(abs(p.rows[2].output[0] - 1 / (1 + exp(-3))) <= 1e-16)
     }
 
-    @Test func heldOutSamplesArePredictedWithoutTouchingTheTrainingOnes() {
+    @Test func heldOutSamplesArePredictedWithoutTouchingTheTrainingOnes() throws {
         let held = [Sample(x: [-3], y: Self.one(hot: 2)), Sample(x: [0.2], y: Self.one(hot: 0))]
-        let p = Self.softmax.predictions(of: held)
+        let p = try Self.softmax.predictions(of: held)
         #expect(p.rows.map(\.predicted) == [2, 1] && p.correct == 1)
         let z = [0.2, 0.5, -0.2]
         #expect(abs(p.loss - ((log(exp(-3) + exp(0.5) + exp(3)) - 3) + (log(z.map(exp).reduce(0, +)) - 0.2)) / 2) <= 1e-14)

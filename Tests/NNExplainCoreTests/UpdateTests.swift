@@ -25,8 +25,8 @@ struct UpdateTests {
         return printed(x, decimals: decimals) == published
     }
 
-    @Test func mazurUpdatedWeights() {
-        let after = Self.mazur.updateStep().after
+    @Test func mazurUpdatedWeights() throws {
+        let after = try Self.mazur.updateStep().after
         let w = after.layers.map(\.weights)
         #expect([w[1][0][0], w[1][0][1], w[1][1][0], w[1][1][1]].map(Self.printed)
                 == ["0.35891648", "0.408666186", "0.51130127", "0.561370121"])
@@ -37,10 +37,10 @@ struct UpdateTests {
         #expect(after.layers.map(\.biases) == Self.mazur.layers.map(\.biases), "Mazur's biases never move")
     }
 
-    @Test func updateIsOldMinusLearningRateTimesGradient() {
+    @Test func updateIsOldMinusLearningRateTimesGradient() throws {
         let network = Network.standard
-        let step = network.updateStep(learningRate: 0.25)
-        let gradients = network.gradients()
+        let step = try network.updateStep(learningRate: 0.25)
+        let gradients = try network.gradients()
         for l in 1...network.depth {
             for j in 0..<network.size(ofLayer: l) {
                 for k in 0..<network.size(ofLayer: l - 1) {
@@ -55,7 +55,7 @@ struct UpdateTests {
     @Test func biasesMoveWhenAllowed() throws {
         var network = Self.mazur
         network.updateBiases = true
-        let step = network.updateStep()
+        let step = try network.updateStep()
         let b = try #require(step.after.layers[1].biases)
         #expect(b[0] == 0.6 - 0.5 * step.gradients.layers[1].biases[0])
     }
@@ -69,7 +69,7 @@ struct UpdateTests {
 
     @Test func mazurTenThousandRounds() throws {
         let outputFirst = try Self.mazur.trained(epochs: 10_000, order: .outputFirst)
-        let outputs = outputFirst.network.trace(sample: 0).layer(2).a
+        let outputs = try outputFirst.network.trace(sample: 0).layer(2).a
         #expect(outputs == [0.0159121963260343, 0.9840657344856291])
         #expect(outputs.map(Self.printed) == ["0.015912196", "0.984065734"])
         #expect(outputFirst.losses[10_000] == 3.5084786296312774e-05)
@@ -83,10 +83,10 @@ struct UpdateTests {
         #expect(abs(simultaneous.losses[9_999] - 3.510854812251261e-05) <= 1e-15 * 3.510854812251261e-05)
     }
 
-    @Test func outputFirstDiffersOnlyBelowTheOutputLayer() {
+    @Test func outputFirstDiffersOnlyBelowTheOutputLayer() throws {
         let network = Network.standard
-        let correct = network.updateStep(order: .simultaneous)
-        let wrong = network.updateStep(order: .outputFirst)
+        let correct = try network.updateStep(order: .simultaneous)
+        let wrong = try network.updateStep(order: .outputFirst)
         #expect(wrong.gradients.layers[network.depth - 1] == correct.gradients.layers[network.depth - 1])
         #expect(wrong.gradients.layers[0] != correct.gradients.layers[0])
     }

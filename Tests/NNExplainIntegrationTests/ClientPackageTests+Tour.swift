@@ -24,16 +24,16 @@ extension ClientPackageTests {
         let naming = LayerNaming(depth: network.depth)
         let text = TextRenderer(naming: naming, precision: 6)
         let documents: [Document] = [
-            Explanation.forward(network, trace: network.trace(sample: 0)),
-            Explanation.gradients(network.gradients(), of: network),
+            Explanation.forward(network, trace: try network.trace(sample: 0)),
+            Explanation.gradients(try network.gradients(), of: network),
             try network.derivation(layer: 2, j: 0, k: 0, sample: 0).document,
             try network.averagedDerivation(layer: 1, j: 0, k: 1).document,
             Explanation.matrix(try network.matrixForm(sample: 0), of: network),
             try network.nudge(layer: 2, j: 0, k: 0, by: 1e-3, sample: nil).document,
-            Explanation.update(network.updateStep()),
+            Explanation.update(try network.updateStep()),
             try Explanation.update(network.updateStep(), layer: 1, j: 0, k: 0),
-            Explanation.check(network.gradientCheck()),
-            Explanation.predictions(training: network.predictions(), test: nil,
+            Explanation.check(try network.gradientCheck()),
+            Explanation.predictions(training: try network.predictions(), test: nil,
                                     listing: .init(test: false, rows: 5), depth: network.depth),
         ] + (try Explanation.walk(network, sample: 0))
         for document in documents {
@@ -45,10 +45,10 @@ extension ClientPackageTests {
         }
 
         // The checks a caller runs before showing numbers.
-        let step = network.updateStep(learningRate: 0.5)
+        let step = try network.updateStep(learningRate: 0.5)
         try step.requireFinite()
-        try network.requireFinite(gradients: network.gradients())
-        let check = network.gradientCheck()
+        try network.requireFinite(gradients: try network.gradients())
+        let check = try network.gradientCheck()
         try check.requireResolvesGradients()
         expect(check.failures == 0, "the gradient check passes")
 
@@ -64,7 +64,7 @@ extension ClientPackageTests {
         expect(!json.render(BatchGradients(try network.batch([0]).gradients(), batch: [0])).isEmpty, "batch JSON")
 
         // Pictures.
-        let diagram = try Diagram(network: network, trace: network.trace(sample: 0), naming: naming, precision: 4,
+        let diagram = try Diagram(network: network, trace: try network.trace(sample: 0), naming: naming, precision: 4,
                                   weight: (layer: 2, j: 0, k: 0))
         expect(diagram.svg().contains("<svg") && diagram.dot().contains("digraph"), "diagram")
         expect(try HTMLPage(network: network, title: "tour", selection: .all(network)).html().contains("<html"), "page")
@@ -109,7 +109,18 @@ extension ClientPackageTests {
         _ = try Network.standard.trained(epochs: 1, batchSize: 0)
         failed.append("a batch size of 0 trained")
     } catch {
-        expect(error == .size(0), "BatchError.size")
+        expect(error == .batch(.size(0)), "NetworkError.batch(.size)")
+    }
+    do {
+        var ragged = Network.standard
+        ragged.samples[0].x.removeLast()
+        _ = try ragged.gradients()
+        failed.append("a sample one input short had gradients")
+    } catch {
+        switch error {
+        case .sampleInputs(0, false, _, let expected): expect(expected == Network.standard.inputs && !error.message.isEmpty, "a message")
+        default: failed.append("not sampleInputs: \(error)")
+        }
     }
     do {
         _ = try Exercise(seed: 1, settings: .init(sizes: [2]))

@@ -58,7 +58,7 @@ struct CheckClaimTests {
         #expect(result.stderr.hasPrefix("Error: --epsilon \(epsilon) is too small for this network"))
         // The least ε it names is at or above 10 ulp(C) / (threshold · largest |gradient|), worked out here, and it works.
         let least = try #require(Self.captures("give --epsilon \(Self.number) or more", in: result.stderr).first?[0])
-        let gradients = Network.standard.gradients()
+        let gradients = try Network.standard.gradients()
         // The built-in network has no biases, so its gradients are its weights'.
         #expect(Network.standard.layers.allSatisfy { $0.biases == nil })
         let largest = gradients.layers.flatMap { $0.weights.flatMap { $0 } }.map(abs).max()!

@@ -15,14 +15,14 @@ struct JSONLayerTests {
     static let outputs: [(name: String, value: any JSONRepresentable)] = {
         let network = mazur, exercise = try! Exercise(seed: 7)
         return [
-            ("forward", network.trace(sample: 0)),
-            ("gradients", network.gradients()),
-            ("gradients --batch", BatchGradients(network.gradients(), batch: [0])),
-            ("check", network.gradientCheck()),
+            ("forward", try! network.trace(sample: 0)),
+            ("gradients", try! network.gradients()),
+            ("gradients --batch", BatchGradients(try! network.gradients(), batch: [0])),
+            ("check", try! network.gradientCheck()),
             ("step", try! network.derivation(layer: 1, j: 0, k: 1, sample: 0)),
             ("matrix", try! network.matrixForm(sample: 0)),
             ("nudge", try! network.nudge(layer: 2, j: 0, k: 0, by: 0.01, sample: 0)),
-            ("predict", PredictionResults(training: network.predictions(), test: nil)),
+            ("predict", PredictionResults(training: try! network.predictions(), test: nil)),
             ("exercise", exercise.sheet(key: false)),
             ("exercise --key", exercise.sheet(key: true)),
             ("update", NetworkFile(network)),

@@ -10,17 +10,43 @@ import Testing
 
     @Test func batchesAreCheckedByTheLibrary() {
         #expect(throws: BatchError.empty) { try Self.line.batch([]) }
-        #expect(throws: BatchError.noSuchSample(3, samples: 3)) { try Self.line.updateStep(batch: [0, 3]) }
+        #expect(throws: NetworkError.batch(.noSuchSample(3, samples: 3))) { try Self.line.updateStep(batch: [0, 3]) }
         #expect(throws: BatchError.noSuchSample(-1, samples: 3)) { try Self.line.batch([-1]) }
         #expect(throws: BatchError.repeated(1)) { try Self.line.batch([1, 2, 1]) }
-        #expect(throws: BatchError.outputFirst) { try Self.line.updateStep(order: .outputFirst, batch: [0]) }
-        #expect(throws: BatchError.outputFirst) { try Self.line.trained(epochs: 1, order: .outputFirst, batchSize: 2) }
-        #expect(throws: BatchError.size(0)) { try Self.line.trained(epochs: 1, batchSize: 0) }
+        #expect(throws: NetworkError.batch(.outputFirst)) { try Self.line.updateStep(order: .outputFirst, batch: [0]) }
+        #expect(throws: NetworkError.batch(.outputFirst)) { try Self.line.trained(epochs: 1, order: .outputFirst, batchSize: 2) }
+        #expect(throws: NetworkError.batch(.size(0))) { try Self.line.trained(epochs: 1, batchSize: 0) }
         // A batch size of every sample is the full batch, which output-first may take.
         #expect(throws: Never.self) { try Self.line.trained(epochs: 1, order: .outputFirst, batchSize: 3) }
         #expect(BatchError.noSuchSample(9, samples: 6).message(in: "--batch 0,9")
             == "there is no sample 9 (in --batch 0,9): the network has 6 samples, so each must be 0…5")
         #expect(BatchError.repeated(2).message(in: "--batch 2,2") == "sample 2 is in --batch 2,2 twice; a batch holds each sample once")
+    }
+
+    /// A network built in code with a sample one input short: every whole-network computation
+    /// throws the structural error instead of trapping, and so does a finiteness check.
+    @Test func computationsRefuseAMalformedNetwork() {
+        var short = Self.line
+        short.samples[1].x = []
+        let error = NetworkError.sampleInputs(sample: 1, held: false, count: 0, expected: 1)
+        #expect(throws: error) { try short.gradients() }
+        #expect(throws: error) { try short.traces() }
+        #expect(throws: error) { try short.trace(sample: 0) }
+        #expect(throws: error) { try short.meanLoss() }
+        #expect(throws: error) { try short.updateStep() }
+        #expect(throws: error) { try short.updateStep(batch: [0]) }
+        #expect(throws: error) { try short.trained(epochs: 1) }
+        #expect(throws: error) { try short.predictions() }
+        #expect(throws: error) { try short.gradientCheck() }
+        #expect(throws: error) { try short.outputs(at: [1]) }
+        #expect(throws: OverflowError.network(error)) { try short.requireFinite() }
+        #expect(throws: OverflowError.network(error)) { try short.requireFiniteTestSamples() }
+        #expect(throws: OverflowError.network(error)) { try short.requireFinite(samples: [0], checks: [.everything]) }
+        #expect(throws: NetworkError.inputLength(2, expected: 1)) { try Self.line.outputs(at: [1, 2]) }
+        #expect(NetworkError.inputLength(2, expected: 1).message == "the input has 2 numbers, but the network has 1 input")
+        #expect(throws: NetworkError.sampleInputs(sample: 0, held: false, count: 2, expected: 1)) {
+            try Self.line.predictions(of: [Sample(x: [1, 2], y: [0])])
+        }
     }
 
     @Test func indicesAreCheckedByTheLibrary() {
@@ -39,7 +65,7 @@ import Testing
         #expect(broken.pairingProblem == nil)
     }
 
-    @Test func finitenessIsCheckedByTheLibrary() {
+    @Test func finitenessIsCheckedByTheLibrary() throws {
         var huge = Self.line
         huge.layers[0].weights[0][0] = .infinity
         #expect(throws: OverflowError.self) { try huge.requireFinite(samples: [0], checks: [.activations]) }
@@ -53,7 +79,7 @@ import Testing
         }
         // Indices that are no sample are passed over, not trapped on.
         #expect(throws: Never.self) { try Self.line.requireFinite(samples: [7, -1], checks: [.everything]) }
-        let step = Self.line.updateStep(learningRate: .infinity)
+        let step = try Self.line.updateStep(learningRate: .infinity)
         #expect(throws: OverflowError.self) { try step.requireFinite() }
         #expect((try? step.requireFinite()) == nil)
         do { try step.requireFinite() } catch {

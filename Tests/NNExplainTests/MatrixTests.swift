@@ -22,7 +22,7 @@ struct MatrixTests {
     @Test(arguments: [(Network.standard, [String]()), (Network.random(sizes: [3, 4, 2], samples: 3, seed: 7), random)])
     func perSampleJSONIsTheTraceBitForBit(_ network: Network, _ source: [String]) throws {
         for s in network.samples.indices {
-            let t = network.trace(sample: s)
+            let t = try network.trace(sample: s)
             let layers = try Self.json(["matrix", "--sample", "\(s)"] + source)["layers"]?.arrayValue ?? []
             #expect(layers.map { $0["layer"]?.integerValue } == Array((1...network.depth).reversed()))
             for entry in layers {
@@ -38,8 +38,8 @@ struct MatrixTests {
 
     @Test(arguments: [(Network.standard, [String]()), (Network.random(sizes: [3, 4, 2], samples: 3, seed: 7), random)])
     func averagedJSONIsTheEnginesGradientsBitForBit(_ network: Network, _ source: [String]) throws {
-        let gradients = network.gradients()
-        let traces = network.traces()
+        let gradients = try network.gradients()
+        let traces = try network.traces()
         for entry in try Self.json(["matrix", "--average"] + source)["layers"]?.arrayValue ?? [] {
             let l = entry["layer"]!.integerValue!
             #expect(Self.matrix(entry["weightGradient"]) == gradients.layers[l - 1].weights)
@@ -52,7 +52,7 @@ struct MatrixTests {
     /// BP2 computed here independently, `(W^(l+1))^T δ^(l+1) ⊙ g'(z^l)` from the forward values
     /// and the closed-form loss derivative, agrees with the tool to rounding.
     @Test func hiddenDeltaIsTheTransposedProduct() throws {
-        let network = Network.standard, t = network.trace(sample: 0)
+        let network = Network.standard, t = try network.trace(sample: 0)
         let a3: [Double] = t.layer(3).a, y: [Double] = network.samples[0].y
         var deltaL: [Double] = []
         for j in 0..<2 {

@@ -15,8 +15,8 @@ struct StepCoverageTests {
         try network.fileText().write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
 
-        let gradients = network.gradients()
-        let traces = network.traces()
+        let gradients = try network.gradients()
+        let traces = try network.traces()
         for l in 1...network.depth {
             for j in 0..<network.size(ofLayer: l) {
                 for k in 0..<network.size(ofLayer: l - 1) {

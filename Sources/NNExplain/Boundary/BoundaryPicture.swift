@@ -130,7 +130,7 @@ public struct BoundaryPicture: Sendable {
         for r in 0..<resolution {
             for c in 0..<resolution {
                 let centre = [BoundaryPicture.centre(c, of: resolution, in: xRange), BoundaryPicture.centre(r, of: resolution, in: yRange)]
-                let a = network.outputs(at: centre)
+                let a = network.uncheckedOutputs(at: centre)
                 let predicted = Classification.classOf(a)
                 cells.append(predicted)
                 tones.append(shading == .value ? BoundaryPicture.band(a[0]).map(Tone.band) ?? .undefined
@@ -146,7 +146,7 @@ public struct BoundaryPicture: Sendable {
         for (isTest, samples) in [(false, network.samples), (true, network.testSamples)] {
             for (s, sample) in samples.enumerated() {
                 guard let target = Classification.classOf(sample.y) else { continue }
-                let predicted = Classification.classOf(network.outputs(at: sample.x))
+                let predicted = Classification.classOf(network.uncheckedOutputs(at: sample.x))
                 let point = Point(index: s, x: sample.x[0], y: sample.x[1], target: target, predicted: predicted, test: isTest)
                 if isTest { test.total += 1; test.correct += point.correct ? 1 : 0 } else { training.total += 1; training.correct += point.correct ? 1 : 0 }
                 if xRange.contains(point.x), yRange.contains(point.y) { points.append(point) } else { outside += 1 }

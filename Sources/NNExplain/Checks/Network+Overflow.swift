@@ -8,16 +8,20 @@ extension Network {
     /// - Parameters:
     ///   - chosen: indices of the samples whose passes are checked.
     ///   - checks: which numbers of each pass (``FiniteCheck``): activations, losses, one weight's product or chain rule, or everything.
-    /// - Throws: ``OverflowError/overflowed(_:depth:held:)`` naming the first number that is not finite.
+    /// - Throws: ``OverflowError/network(_:)`` for a network that is not well formed;
+    ///   ``OverflowError/overflowed(_:depth:held:)`` naming the first number that is not finite.
     public func requireFinite(samples chosen: [Int], checks: [FiniteCheck]) throws(OverflowError) {
+        try requireWellFormedForCheck()
         try requireFinite(samples: chosen, checks: checks, held: false)
     }
 
     /// Checks the outputs and losses of the held-out samples (``testSamples``): what a prediction
     /// shows of them and a training run's test loss. A sample is named as a test sample.
     ///
-    /// - Throws: ``OverflowError/overflowed(_:depth:held:)`` naming the first number that is not finite.
+    /// - Throws: ``OverflowError/network(_:)`` for a network that is not well formed;
+    ///   ``OverflowError/overflowed(_:depth:held:)`` naming the first number that is not finite.
     public func requireFiniteTestSamples() throws(OverflowError) {
+        try requireWellFormedForCheck()
         guard !testSamples.isEmpty else { return }
         var held = self
         (held.samples, held.testSamples) = (testSamples, [])
@@ -30,12 +34,14 @@ extension Network {
     /// - Parameters:
     ///   - gradients: the gradients to check, as ``gradients()`` (of the `batch`) computed them; nil to compute them.
     ///   - batch: the samples the means are over; nil for all samples.
-    /// - Throws: ``OverflowError/overflowed(_:depth:held:)`` naming the first sample's number to
+    /// - Throws: ``OverflowError/network(_:)`` for a network that is not well formed;
+    ///   ``OverflowError/overflowed(_:depth:held:)`` naming the first sample's number to
     ///   blame, a sample named by its own number, or else the mean itself; a `batch` that is no
     ///   batch of this network (``requireBatch(_:)``) is checked as all samples.
     public func requireFinite(gradients: Gradients? = nil, batch: [Int]? = nil) throws(OverflowError) {
+        try requireWellFormedForCheck()
         let batch = batch.flatMap { (try? requireBatch($0)) == nil ? nil : $0 }
-        let gradients = gradients ?? ((try? batch.map(self.batch)) ?? nil ?? self).gradients()
+        let gradients = gradients ?? ((try? batch.map(self.batch)) ?? nil ?? self).uncheckedGradients()
         guard !gradients.allFinite else { return }
         let bad = firstNonFinite(samples: batch ?? Array(samples.indices)) ?? gradients.firstNonFinite
         if let bad { throw .overflowed(bad, depth: depth, held: false) }
@@ -53,6 +59,11 @@ extension Network {
         guard !value.isFinite else { return }
         let symbol = Symbol.partial(.loss(.mean), .w(layer: l, .number(j), .number(k)))
         throw .overflowed(NonFinite(symbol: symbol, value: value, sample: nil, layer: l, node: j), depth: depth, held: false)
+    }
+
+    /// ``requireWellFormed()``, its error an ``OverflowError/network(_:)``: a check computes passes.
+    private func requireWellFormedForCheck() throws(OverflowError) {
+        do throws(NetworkError) { try requireWellFormed() } catch { throw .network(error) }
     }
 
     private func requireFinite(samples chosen: [Int], checks: [FiniteCheck], held: Bool) throws(OverflowError) {

@@ -7,7 +7,7 @@ extension Network {
     public func derivation(layer l: Int, j: Int, k: Int, sample s: Int) throws(NetworkError) -> Derivation {
         try requireWellFormed(sample: s)
         try requireWeight(layer: l, j: j, k: k)
-        return derivation(layer: l, j: j, k: k, trace: trace(sample: s))
+        return derivation(layer: l, j: j, k: k, trace: uncheckedTrace(sample: s))
     }
 
     /// The same from a trace at hand; without `traceBack` only the first sum over layer `l+1` is
@@ -30,7 +30,7 @@ extension Network {
             value: t.weightGradient(layer: l, j: j, k: k),
             average: average,
             outputDeltas: outputRule == .chain ? [] : (0..<size(ofLayer: depth)).map { outputDelta(t, node: $0) },
-            kinks: (average.map { $0.samples.map { trace(sample: $0.sample) } } ?? [t]).flatMap { kinks($0, layer: l, node: j) })
+            kinks: (average.map { $0.samples.map { uncheckedTrace(sample: $0.sample) } } ?? [t]).flatMap { kinks($0, layer: l, node: j) })
     }
 
     /// The nodes of one sample's trace on the path of a gradient into node `j` of layer `l` that sit
@@ -65,7 +65,7 @@ extension Network {
 
     /// ``averagedDerivation(layer:j:k:batch:)`` of a well-formed network, a weight and a batch known to be its.
     func averaged(layer l: Int, j: Int, k: Int, batch: [Int]? = nil) -> Derivation {
-        derivation(layer: l, j: j, k: k, trace: trace(sample: batch?.first ?? Derivation.sampleInFull),
+        derivation(layer: l, j: j, k: k, trace: uncheckedTrace(sample: batch?.first ?? Derivation.sampleInFull),
                    average: averagedGradient(layer: l, j: j, k: k, batch: batch))
     }
 
@@ -90,7 +90,7 @@ extension Network {
     /// when `throughDelta`, else `∂C_s/∂a_j^l · g_l'(z_j^l) · a_k^(l-1)`.
     private func products(layer l: Int, j: Int, k: Int, throughDelta: Bool) -> [Derivation.SampleProduct] {
         samples.indices.map { s in
-            let t = trace(sample: s)
+            let t = uncheckedTrace(sample: s)
             let input = t.activations(ofLayer: l - 1)[k]
             let factors = throughDelta ? [t.delta(layer: l, j: j), input]
                 : [t.layer(l).dCda[j], t.layer(l).gPrime[j], input]

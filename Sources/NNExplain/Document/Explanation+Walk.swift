@@ -12,7 +12,7 @@ extension Explanation {
     public static func walk(_ network: Network, sample s: Int) throws(NetworkError) -> [Document] {
         try network.requireWellFormed(sample: s)
         let C = Symbol.loss(.sample(s))
-        let trace = network.trace(sample: s)
+        let trace = network.uncheckedTrace(sample: s)
         // Three pages a node; two at an output layer whose ∂C/∂z is one term (no separate slope).
         let pagesPerOutput = network.outputRule == .chain ? 3 : 2
         let total = network.layers.dropLast().map(\.size).reduce(0, +) * 3 + network.size(ofLayer: network.depth) * pagesPerOutput

@@ -24,6 +24,8 @@ extension NetworkError: ExplainedError {
         case .noSuchSample(let s, let n):
             return "there is no sample \(s): \(BatchError.valid(n))"
         case .batch(let error): return error.message
+        case .inputLength(let n, let expected):
+            return "the input has \(count(n, "number")), but the network has \(count(expected, "input"))"
         }
     }
 }

@@ -8,6 +8,8 @@ public enum OverflowError: Error, Equatable, Sendable {
     case step(StepOverflow, learningRate: Double)
     /// A weight nudged by `by` made a quantity that is not finite.
     case nudged(by: Double)
+    /// The network is not one the check can compute with (``Network/requireWellFormed()``).
+    case network(NetworkError)
 
     /// What a step made that is not finite.
     public enum StepOverflow: Equatable, Sendable {
@@ -30,6 +32,7 @@ extension OverflowError {
     /// `--learning-rate` or `--by`) instead of "learning rate" or "nudge".
     package func message(setting: String?) -> String {
         switch self {
+        case .network(let error): return error.message
         case .step(let overflow, let η):
             let rate = "try a smaller \(setting ?? "learning rate") (this run used \(OverflowError.written(η)))"
             switch overflow {

@@ -81,12 +81,12 @@ extension Exercise {
 
     /// The full working: the forward pass, the two gradients explained term by term, and the step.
     private var working: [Document.Block] {
-        let t = network.trace(sample: 0)
+        let t = network.uncheckedTrace(sample: 0)
         var documents = [Explanation.forward(network, trace: t)]
         for question in questions {
             switch question.quantity {
             case .weightGradient(let l, let j, let k): documents.append(network.derivation(layer: l, j: j, k: k, trace: t).document)
-            case .updatedWeight(let l, let j, let k): documents.append(Explanation.updated(network.updateStep(), layer: l, j: j, k: k))
+            case .updatedWeight(let l, let j, let k): documents.append(Explanation.updated(network.uncheckedUpdateStep(), layer: l, j: j, k: k))
             case .z, .a, .loss, .dCda, .gPrime: break
             }
         }

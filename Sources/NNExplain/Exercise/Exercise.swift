@@ -61,7 +61,7 @@ public struct Exercise: Sendable, Equatable {
 
     /// The answer to each question, in order.
     public var answers: [Double] {
-        let t = network.trace(sample: 0)
+        let t = network.uncheckedTrace(sample: 0)
         return questions.map { $0.quantity.value(in: network, trace: t) }
     }
 
@@ -94,7 +94,7 @@ public struct Exercise: Sendable, Equatable {
                                 y: (0..<sizes[sizes.count - 1]).map { _ in hundredths(0...100, &generator) })
             let network = Network(inputs: sizes[0], layers: layers, loss: settings.loss, learningRate: learningRate,
                                   samples: [sample])
-            if !network.trace(sample: 0).layers.contains(where: { $0.z.contains { abs($0) < Exercise.kinkMargin } }) { return network }
+            if !network.uncheckedTrace(sample: 0).layers.contains(where: { $0.z.contains { abs($0) < Exercise.kinkMargin } }) { return network }
         }
     }
 

@@ -67,7 +67,7 @@ public enum Quantity: Sendable, Equatable {
         case .dCda(let l, let j): return t.layer(l).dCda[j]
         case .gPrime(let l, let j): return t.layer(l).gPrime[j]
         case .weightGradient(let l, let j, let k): return t.weightGradient(layer: l, j: j, k: k)
-        case .updatedWeight(let l, let j, let k): return network.updateStep().after.layer(l).weights[j][k]
+        case .updatedWeight(let l, let j, let k): return network.uncheckedUpdateStep().after.layer(l).weights[j][k]
         }
     }
 }

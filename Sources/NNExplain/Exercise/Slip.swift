@@ -31,7 +31,7 @@ extension Exercise {
     /// then the order of ``Slip``. A slip whose value agrees with the answer itself is left out, as
     /// it could not be told from a right answer.
     package func slipCandidates(_ question: Question) -> [SlipCandidate] {
-        let t = network.trace(sample: 0)
+        let t = network.uncheckedTrace(sample: 0)
         let key = question.quantity.value(in: network, trace: t)
         let all = SlipFinder(network: network, trace: t, quantity: question.quantity, key: key).candidates
         let ordered = all.filter { $0.slip == .rounding } + all.filter { $0.slip != .rounding }

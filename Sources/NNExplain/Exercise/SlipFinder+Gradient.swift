@@ -30,7 +30,7 @@ extension SlipFinder {
                                      "you kept only the term of node \(i) of layer \(l + 1); \(name(.partial(C, .a(layer: l, .number(j))))) adds up one "
                                          + "term for every node of layer \(l + 1), since \(name(.a(layer: l, .number(j)))) feeds each of them"))
             }
-            let moved = network.updateStep(order: .outputFirst).gradients.layers[l - 1].weights[j][k]
+            let moved = network.uncheckedUpdateStep(order: .outputFirst).gradients.layers[l - 1].weights[j][k]
             out.append(candidate(.newWeights, moved,
                                  "you went back through the weights of layer \(l + 1) after their update; the backward pass uses the weights "
                                      + "before the step: first every gradient, then every update"))

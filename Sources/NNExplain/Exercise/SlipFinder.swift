@@ -75,7 +75,7 @@ struct SlipFinder {
         case .weightGradient(let l, let j, let k):
             out += gradientSlips(layer: l, j: j, k: k)
         case .updatedWeight(let l, let j, let k):
-            let w = network.layer(l).weights[j][k], g = network.gradients().layers[l - 1].weights[j][k], η = network.learningRate
+            let w = network.layer(l).weights[j][k], g = network.uncheckedGradients().layers[l - 1].weights[j][k], η = network.learningRate
             out.append(candidate(.sign, w + η * g, "you added η · ∂C/∂w; gradient descent steps against the gradient, new w = w − η · ∂C/∂w"))
             out.append(candidate(.missingTerm, w - g, "you left out the learning rate: the step is η · ∂C/∂w with η = \(names.number(η))"))
             out.append(candidate(.missingTerm, -η * g, "that is the step −η · ∂C/∂w alone; the new weight is the old weight \(names.number(w)) plus it"))

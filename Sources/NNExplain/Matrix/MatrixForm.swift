@@ -69,7 +69,7 @@ extension Network {
     public func matrixForm(sample s: Int, layers chosen: [Int]? = nil) throws(NetworkError) -> MatrixForm {
         try requireWellFormed(sample: s)
         for l in chosen ?? [] { try requireLayer(l) }
-        let t = trace(sample: s)
+        let t = uncheckedTrace(sample: s)
         return MatrixForm(scope: .sample(s), layers: backwardOrder(chosen).map { l in
             layerForm(l, traces: [t],
                       weightGradient: { j, k in t.weightGradient(layer: l, j: j, k: k) },
@@ -86,7 +86,7 @@ extension Network {
     public func averagedMatrixForm(layers chosen: [Int]? = nil) throws(NetworkError) -> MatrixForm {
         try requireWellFormed()
         for l in chosen ?? [] { try requireLayer(l) }
-        let all = traces()
+        let all = uncheckedTraces()
         return MatrixForm(scope: .average(count: all.count), layers: backwardOrder(chosen).map { l in
             layerForm(l, traces: all,
                       weightGradient: { j, k in Network.meanOverSamples(all.map { $0.weightGradient(layer: l, j: j, k: k) }) },

@@ -70,7 +70,7 @@ extension Network {
         var quantities: [Nudge.Change] = []
         var lossBefore: [Double] = [], lossAfter: [Double] = [], gradients: [Double] = []
         for sample in indices {
-            let before = trace(sample: sample), after = moved.trace(sample: sample)
+            let before = uncheckedTrace(sample: sample), after = moved.uncheckedTrace(sample: sample)
             lossBefore.append(before.loss)
             lossAfter.append(after.loss)
             gradients.append(before.weightGradient(layer: l, j: j, k: k))

@@ -43,8 +43,8 @@ public struct HTMLPage: Sendable {
     public func html() -> String {
         let naming = LayerNaming(depth: network.depth)
         let renderer = MathMLRenderer(naming: naming, precision: precision)
-        let traces = network.samples.indices.map { network.trace(sample: $0) }
-        let gradients = network.gradients()
+        let traces = network.samples.indices.map { network.uncheckedTrace(sample: $0) }
+        let gradients = network.uncheckedGradients()
         var out = ["<!DOCTYPE html>", "<html lang=\"en\">", "<head>", "<meta charset=\"utf-8\">",
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
                    "<title>" + MathMLMath.escaped(title) + "</title>",
@@ -72,7 +72,7 @@ public struct HTMLPage: Sendable {
         out.append("<section class=\"summary\"><h2>Gradients</h2>")
         out.append(renderer.render(Explanation.gradients(gradients, of: network)))
         out += ["</section>", "<section class=\"summary\"><h2>The update step</h2>"]
-        out.append(renderer.render(Explanation.update(network.updateStep())))
+        out.append(renderer.render(Explanation.update(network.uncheckedUpdateStep())))
         out += ["</section>", "</main>"]
         out.append(shared.templates)
         out += ["<script>", HTMLPage.script, "</script>", "</body>", "</html>"]

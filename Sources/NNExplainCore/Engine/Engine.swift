@@ -74,7 +74,7 @@ public struct Engine: Sendable {
     /// `C` from `Σ_s C_s`; only if that sum overflowed are the `C_s` found again, from the traces
     /// (the engine's numbers bit for bit), for ``Network/mean(sum:count:terms:)`` to scale.
     private static func meanLoss(sum: Double, of network: Network) -> Double {
-        Network.mean(sum: sum, count: network.samples.count) { network.samples.indices.map { network.trace(sample: $0).loss } }
+        Network.mean(sum: sum, count: network.samples.count) { network.samples.indices.map { network.uncheckedTrace(sample: $0).loss } }
     }
 
     /// Each gradient's mean from its sum `totals[p]` (laid out as ``PreparedLayer/offset`` says),
@@ -95,7 +95,7 @@ public struct Engine: Sendable {
                 return i < layer.n * layer.m ? (index + 1, i / layer.m, i % layer.m) : (index + 1, i - layer.n * layer.m, nil)
             }
             for s in network.samples.indices {
-                let t = network.trace(sample: s)
+                let t = network.uncheckedTrace(sample: s)
                 for (p, q) in zip(overflowed, parameters) {
                     terms[p, default: []].append(q.k.map { t.weightGradient(layer: q.l, j: q.j, k: $0) } ?? t.biasGradient(layer: q.l, j: q.j))
                 }

@@ -4,6 +4,12 @@
 /// Layers are numbered as in docs/notation.md: layer 0 is the input layer, `layers[i]` is layer
 /// `l = i + 1`, and the output layer is `l = L = layers.count`. In `Layer.weights[j][k]` row `j` is a
 /// node of this layer and column `k` a node of the previous one, so `weights[j][k]` is `w_jk^l`.
+///
+/// Its stored properties are public, so a network built in code may not fit together; every
+/// computation checks ``requireWellFormed()`` first and throws its ``NetworkError`` instead of
+/// trapping. A client reads the arrays (`layers[l - 1]`, `sizes[l]`); the index conveniences
+/// `layer(_:)` and `size(ofLayer:)` are the package's own, so an index out of range is Swift's
+/// array trap on the client's read.
 public struct Network: Sendable, Equatable {
     /// The number of inputs, the size of layer 0.
     public var inputs: Int
@@ -52,10 +58,10 @@ public struct Network: Sendable, Equatable {
     public var depth: Int { layers.count }
 
     /// The number of nodes in layer `l`, for `l = 0 … L`.
-    public func size(ofLayer l: Int) -> Int { l == 0 ? inputs : layers[l - 1].size }
+    package func size(ofLayer l: Int) -> Int { l == 0 ? inputs : layers[l - 1].size }
 
     /// The layer `l = 1 … L`.
-    public func layer(_ l: Int) -> Layer { layers[l - 1] }
+    package func layer(_ l: Int) -> Layer { layers[l - 1] }
 
     /// The sizes of layers `0 … L`.
     public var sizes: [Int] { [inputs] + layers.map(\.size) }

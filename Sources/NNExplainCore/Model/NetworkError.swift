@@ -29,6 +29,8 @@ public enum NetworkError: Error, Equatable, Sendable {
     case noSuchSample(Int, samples: Int)
     /// A batch that is no batch of the network.
     case batch(BatchError)
+    /// An input of `count` numbers, not one per input of the network, `expected`.
+    case inputLength(Int, expected: Int)
 }
 
 extension Network {

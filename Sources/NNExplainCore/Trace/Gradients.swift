@@ -22,10 +22,26 @@ public struct Gradients: Sendable, Equatable {
 
 extension Network {
     /// The per-sample traces, in order of `s`.
-    public func traces() -> [Trace] { samples.indices.map { trace(sample: $0) } }
+    ///
+    /// - Throws: the ``NetworkError`` of ``requireWellFormed()``.
+    public func traces() throws(NetworkError) -> [Trace] {
+        try requireWellFormed()
+        return uncheckedTraces()
+    }
+
+    /// ``traces()`` of a network known to be well formed.
+    package func uncheckedTraces() -> [Trace] { samples.indices.map { uncheckedTrace(sample: $0) } }
 
     /// The gradients averaged over all samples, from the batched ``Engine`` on every core.
-    public func gradients() -> Gradients { Engine().run(self).gradients }
+    ///
+    /// - Throws: the ``NetworkError`` of ``requireWellFormed()``.
+    public func gradients() throws(NetworkError) -> Gradients {
+        try requireWellFormed()
+        return uncheckedGradients()
+    }
+
+    /// ``gradients()`` of a network known to be well formed.
+    package func uncheckedGradients() -> Gradients { Engine().run(self).gradients }
 
     /// `Σ_s values[s]` in the engine's fixed order: in sample order within each block of
     /// ``Engine/blockSize`` samples, then block by block. Explanations that add up per-sample numbers

@@ -33,7 +33,16 @@ extension Network {
     ///
     /// - Parameter x: one number per input.
     /// - Returns: `a^L`, one number per output node.
-    public func outputs(at x: [Double]) -> [Double] {
+    /// - Throws: the ``NetworkError`` of ``requireWellFormed()``, or ``NetworkError/inputLength(_:expected:)``
+    ///   when `x` is not one number per input.
+    public func outputs(at x: [Double]) throws(NetworkError) -> [Double] {
+        try requireWellFormed()
+        guard x.count == inputs else { throw .inputLength(x.count, expected: inputs) }
+        return uncheckedOutputs(at: x)
+    }
+
+    /// ``outputs(at:)`` of a well-formed network and an input of its length.
+    package func uncheckedOutputs(at x: [Double]) -> [Double] {
         var a = x
         for layer in layers { a = layer.forward(a).a }
         return a

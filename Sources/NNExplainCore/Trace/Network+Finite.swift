@@ -85,7 +85,7 @@ extension Network {
     /// can still overflow).
     package func firstNonFinite(samples chosen: some Sequence<Int>, checks: [FiniteCheck] = [.everything]) -> NonFinite? {
         for s in chosen {
-            let t = trace(sample: s)
+            let t = uncheckedTrace(sample: s)
             func found(_ symbol: Symbol, _ value: Double, layer: Int, node: Int) -> NonFinite? {
                 value.isFinite ? nil : NonFinite(symbol: symbol, value: value, sample: s, layer: layer, node: node)
             }

@@ -47,10 +47,23 @@ extension Network {
     ///
     /// - Parameter samples: samples of this network's shape; nil for its training samples.
     /// - Returns: each sample's output and predicted and target classes, and the mean loss.
-    public func predictions(of samples: [Sample]? = nil) -> Predictions {
+    /// - Throws: the ``NetworkError`` of ``requireWellFormed()``, of this network and then of it
+    ///   with `samples` as its samples (when there are any).
+    public func predictions(of samples: [Sample]? = nil) throws(NetworkError) -> Predictions {
+        try requireWellFormed()
+        if let samples, !samples.isEmpty {
+            var network = self
+            network.samples = samples
+            try network.requireWellFormed()
+        }
+        return uncheckedPredictions(of: samples)
+    }
+
+    /// ``predictions(of:)`` of a well-formed network and samples of its shape.
+    package func uncheckedPredictions(of samples: [Sample]? = nil) -> Predictions {
         var network = self
         if let samples { network.samples = samples }
-        let traces = network.samples.indices.map { network.trace(sample: $0) }
+        let traces = network.samples.indices.map { network.uncheckedTrace(sample: $0) }
         let rows = traces.map { t in
             Predictions.Row(output: t.layer(depth).a, predicted: Predictions.classOf(t.layer(depth).a), target: Predictions.classOf(t.target))
         }

@@ -5,6 +5,10 @@
 /// sums are derived on demand by the methods below, from the same stored numbers and in the same
 /// order as the backward pass used them, so memory grows with nodes, not weights, and an explanation
 /// always reproduces the engine's numbers bit for bit.
+///
+/// A client reads the stored arrays (`layers[l - 1].delta[j]`, `input`); the index conveniences
+/// (`layer(_:)`, `activations(ofLayer:)`, `delta(layer:j:)`, the gradients of one weight or bias)
+/// are the package's own, so an index out of range is Swift's array trap on the client's read.
 public struct Trace: Sendable, Equatable {
     /// The index `s` of the sample, as in `C_s`.
     public let sample: Int
@@ -36,15 +40,16 @@ public struct Trace: Sendable, Equatable {
     }
 
     /// The trace of layer `l = 1 … L`.
-    public func layer(_ l: Int) -> LayerTrace { layers[l - 1] }
+    package func layer(_ l: Int) -> LayerTrace { layers[l - 1] }
 
     /// `a^l` for `l = 0 … L` (`a^0` is the input `x`).
-    public func activations(ofLayer l: Int) -> [Double] { l == 0 ? input : layers[l - 1].a }
+    @inlinable
+    package func activations(ofLayer l: Int) -> [Double] { l == 0 ? input : layers[l - 1].a }
 
     /// `∂C_s/∂z_j^l`, Nielsen's `δ_j^l`, for every layer: `∂C_s/∂a_j^l · g_l'(z_j^l)` below the
     /// output layer, and there by the network's ``OutputRule`` (the Jacobian sum for softmax).
     @inlinable
-    public func delta(layer l: Int, j: Int) -> Double { layers[l - 1].delta[j] }
+    package func delta(layer l: Int, j: Int) -> Double { layers[l - 1].delta[j] }
 
     /// One summand of the hidden-layer sum
     /// `∂C_s/∂a_k^(l-1) = Σ_i ∂C_s/∂a_i^l · g_l'(z_i^l) · w_ik^l`: the one for node `i` of layer `l`.
@@ -55,13 +60,13 @@ public struct Trace: Sendable, Equatable {
 
     /// `∂C_s/∂w_jk^l = δ_j^l · a_k^(l-1)`, where `δ_j^l = ∂C_s/∂a_j^l · g_l'(z_j^l)` was multiplied first.
     @inlinable
-    public func weightGradient(layer l: Int, j: Int, k: Int) -> Double {
+    package func weightGradient(layer l: Int, j: Int, k: Int) -> Double {
         delta(layer: l, j: j) * activations(ofLayer: l - 1)[k]
     }
 
     /// `∂C_s/∂b_j^l = δ_j^l · 1`.
     @inlinable
-    public func biasGradient(layer l: Int, j: Int) -> Double { delta(layer: l, j: j) }
+    package func biasGradient(layer l: Int, j: Int) -> Double { delta(layer: l, j: j) }
 }
 
 extension Network {
@@ -73,10 +78,16 @@ extension Network {
     /// every `∂C_s/∂a_k^(l-1) = Σ_i summand(l, i, k)`, summed in order of `i` starting from 0, and
     /// `δ^(l-1)` from it.
     ///
-    /// - Parameter s: a sample of this network, which must be well formed (``requireWellFormed(sample:)``
-    ///   checks both; anything else traps).
+    /// - Parameter s: a sample of this network.
     /// - Returns: every `z`, `a`, `g'(z)`, `∂C_s/∂a` and `δ` of that sample, and its loss.
-    public func trace(sample s: Int) -> Trace {
+    /// - Throws: the ``NetworkError`` of ``requireWellFormed(sample:)``.
+    public func trace(sample s: Int) throws(NetworkError) -> Trace {
+        try requireWellFormed(sample: s)
+        return uncheckedTrace(sample: s)
+    }
+
+    /// ``trace(sample:)`` of a well-formed network and one of its samples (anything else traps).
+    package func uncheckedTrace(sample s: Int) -> Trace {
         let sample = samples[s]
         // Forward: zs[i], activations[i] and gPrimes[i] hold layer l = i + 1 (Nielsen's names).
         var zs: [[Double]] = [], activations: [[Double]] = [], gPrimes: [[Double]] = []

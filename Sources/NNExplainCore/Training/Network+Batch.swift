@@ -36,18 +36,24 @@ extension Network {
     ///   - order: the update order (only `.simultaneous` with a batch).
     ///   - indices: distinct sample indices, at least one.
     /// - Returns: the step, its ``UpdateStep/after`` holding all samples.
-    /// - Throws: the ``BatchError`` of ``requireBatch(_:)``, or ``BatchError/outputFirst`` for the
-    ///   output-first order (there for Mazur's full-batch figures only).
+    /// - Throws: the ``NetworkError`` of ``requireWellFormed()``; ``NetworkError/batch(_:)`` with the
+    ///   ``BatchError`` of ``requireBatch(_:)``, or ``BatchError/outputFirst`` for the output-first
+    ///   order (there for Mazur's full-batch figures only).
     public func updateStep(learningRate η: Double? = nil, order: UpdateOrder = .simultaneous, batch indices: [Int])
-        throws(BatchError) -> UpdateStep
+        throws(NetworkError) -> UpdateStep
     {
-        try requireBatches(order: order, miniBatch: true)
-        let part = try batch(indices).updateStep(learningRate: η, order: order)
+        try requireWellFormed()
+        let part: Network
+        do throws(BatchError) {
+            try requireBatches(order: order, miniBatch: true)
+            part = try batch(indices)
+        } catch { throw .batch(error) }
+        let step = part.uncheckedUpdateStep(learningRate: η, order: order)
         var after = self
-        after.layers = part.after.layers
-        let losses = UpdateStep.Batch(samples: indices, lossBefore: meanLoss(), lossAfter: after.meanLoss())
-        return UpdateStep(before: self, after: after, gradients: part.gradients, learningRate: part.learningRate,
-                          order: order, lossAfter: part.lossAfter, batch: losses)
+        after.layers = step.after.layers
+        let losses = UpdateStep.Batch(samples: indices, lossBefore: uncheckedMeanLoss(), lossAfter: after.uncheckedMeanLoss())
+        return UpdateStep(before: self, after: after, gradients: step.gradients, learningRate: step.learningRate,
+                          order: order, lossAfter: step.lossAfter, batch: losses)
     }
 }
 

@@ -104,16 +104,18 @@ extension Network {
     ///   - threshold: the relative error an entry may have and pass.
     ///   - progress: called with the number of parameters checked so far.
     /// - Returns: one entry per parameter, and the rules each passed by.
+    /// - Throws: the ``NetworkError`` of ``requireWellFormed()``.
     public func gradientCheck(epsilon ε: Double = GradientCheck.defaultEpsilon, threshold: Double = GradientCheck.defaultThreshold,
-                              progress: ((Int) -> Void)? = nil) -> GradientCheck {
-        let gradients = self.gradients()
+                              progress: ((Int) -> Void)? = nil) throws(NetworkError) -> GradientCheck {
+        try requireWellFormed()
+        let gradients = self.uncheckedGradients()
         let noise = GradientCheck.noise(lossULP: gradients.loss.ulp, epsilon: ε)
         var entries: [GradientCheck.Entry] = []
         func entry(_ l: Int, _ j: Int, _ k: Int?, backprop: Double, nudge: (inout Network, Double) -> Void) {
             var plus = self, minus = self
             nudge(&plus, ε)
             nudge(&minus, -ε)
-            let numeric = (plus.meanLoss() - minus.meanLoss()) / (2 * ε)
+            let numeric = (plus.uncheckedMeanLoss() - minus.uncheckedMeanLoss()) / (2 * ε)
             entries.append(.init(layer: l, j: j, k: k, backprop: backprop, numeric: numeric, threshold: threshold, noise: noise))
             progress?(entries.count)
         }

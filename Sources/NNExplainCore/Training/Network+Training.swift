@@ -64,14 +64,16 @@ extension Network {
     ///   - engine: the engine every pass runs on (threads; no number depends on it).
     ///   - progress: called after each epoch with the epochs done.
     /// - Returns: the trained network, the losses per epoch, and where training stopped if it diverged.
-    /// - Throws: ``BatchError/size(_:)`` for a `batchSize` below 1, ``BatchError/outputFirst`` for
-    ///   the output-first order with mini-batches (``requireBatches(order:batchSize:miniBatch:)``).
+    /// - Throws: the ``NetworkError`` of ``requireWellFormed()``; ``NetworkError/batch(_:)`` with
+    ///   ``BatchError/size(_:)`` for a `batchSize` below 1, ``BatchError/outputFirst`` for the
+    ///   output-first order with mini-batches (``requireBatches(order:batchSize:miniBatch:)``).
     public func trained(
         epochs: Int, learningRate η: Double? = nil, order: UpdateOrder = .simultaneous,
         batchSize: Int? = nil, shuffleSeed: UInt64 = Network.defaultShuffleSeed, engine: Engine = Engine(),
         progress: ((Int) -> Void)? = nil
-    ) throws(BatchError) -> Training {
-        try requireBatches(order: order, batchSize: batchSize)
+    ) throws(NetworkError) -> Training {
+        try requireWellFormed()
+        do throws(BatchError) { try requireBatches(order: order, batchSize: batchSize) } catch { throw .batch(error) }
         let epochs = max(0, epochs)
         var run = TrainingRun(start: self, learningRate: η ?? learningRate, order: order, engine: engine)
         if let batchSize, batchSize < samples.count {

@@ -26,7 +26,15 @@ public struct UpdateStep: Sendable, Equatable {
 
 extension Network {
     /// `C = (1/N) Σ_s C_s`, from the engine.
-    public func meanLoss() -> Double { Engine().meanLoss(self) }
+    ///
+    /// - Throws: the ``NetworkError`` of ``requireWellFormed()``.
+    public func meanLoss() throws(NetworkError) -> Double {
+        try requireWellFormed()
+        return uncheckedMeanLoss()
+    }
+
+    /// ``meanLoss()`` of a network known to be well formed.
+    package func uncheckedMeanLoss() -> Double { Engine().meanLoss(self) }
 
     /// One gradient-descent step with learning rate `η` (the network's own by default), and the
     /// loss after it.
@@ -36,11 +44,18 @@ extension Network {
     ///   - order: whether every layer steps with the gradients of the weights before the step, or the
     ///     output layer first (Mazur's order).
     /// - Returns: the network before and after, the gradients used and the loss after.
-    public func updateStep(learningRate η: Double? = nil, order: UpdateOrder = .simultaneous) -> UpdateStep {
+    /// - Throws: the ``NetworkError`` of ``requireWellFormed()``.
+    public func updateStep(learningRate η: Double? = nil, order: UpdateOrder = .simultaneous) throws(NetworkError) -> UpdateStep {
+        try requireWellFormed()
+        return uncheckedUpdateStep(learningRate: η, order: order)
+    }
+
+    /// ``updateStep(learningRate:order:)`` of a network known to be well formed.
+    package func uncheckedUpdateStep(learningRate η: Double? = nil, order: UpdateOrder = .simultaneous) -> UpdateStep {
         let η = η ?? learningRate
         let (after, gradients) = stepped(learningRate: η, order: order)
         return UpdateStep(before: self, after: after, gradients: gradients, learningRate: η, order: order,
-                          lossAfter: after.meanLoss(), batch: nil)
+                          lossAfter: after.uncheckedMeanLoss(), batch: nil)
     }
 
     /// The network after one step, and the gradients it moved by: `w ← w − η · ∂C/∂w`, the
@@ -63,7 +78,7 @@ extension Network {
     /// then, for `l = L … 1`, layer l's gradients from `∂C_s/∂a^l`, layer l updated at once, and
     /// `∂C_s/∂a^(l-1)` computed through the *updated* weights of layer l.
     private func outputFirstGradients(learningRate η: Double) -> Gradients {
-        let traces = self.traces()
+        let traces = self.uncheckedTraces()
         var weights = layers.map(\.weights)
         var dCda = traces.map { $0.layer(depth).dCda }
         var layerGradients: [Gradients.Layer] = []

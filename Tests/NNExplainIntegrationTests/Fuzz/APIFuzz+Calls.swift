@@ -10,7 +10,8 @@ extension APIFuzz {
         func weight() -> (Int, Int, Int) {
             let l = layer(depth)
             let valid = l >= 1 && l <= depth
-            return (l, index(valid ? network.size(ofLayer: l) : 2), index(valid ? network.size(ofLayer: l - 1) : 2))
+            let sizes = network.sizes
+            return (l, index(valid ? sizes[l] : 2), index(valid ? sizes[l - 1] : 2))
         }
         call { try network.requireWellFormed() }
         let (l, j, k) = weight()
@@ -37,8 +38,7 @@ extension APIFuzz {
         shapes()
         exercise()
         decode(network)
-        guard (try? network.requireWellFormed()) != nil else { return }
-        wellFormed(network, weight: (l, j, k), batch: someBatch)
+        computations(network, weight: (l, j, k), batch: someBatch)
     }
 
     /// `derivation` written by every renderer, at a random precision.
@@ -54,47 +54,64 @@ extension APIFuzz {
                 JSONRenderer(naming: naming).render(derivation)]
     }
 
-    /// The entry points defined for well-formed networks.
-    func wellFormed(_ network: Network, weight w: (Int, Int, Int), batch: [Int]) {
+    /// The whole-network computations, on every network: each returns or throws a typed error,
+    /// and on a network that is not well formed (``Network/requireWellFormed()`` throws) each must
+    /// throw, its error the ``NetworkError`` (an ``OverflowError/network(_:)`` from a check).
+    func computations(_ network: Network, weight w: (Int, Int, Int), batch: [Int]) {
         let count = network.samples.count
         let s = index(count)
-        let naming = LayerNaming(depth: network.depth)
+        let naming = LayerNaming(depth: max(1, network.depth))
+        let malformed = (try? network.requireWellFormed()) == nil
+        func compute<T>(_ body: () throws -> T) { call(mustThrow: malformed, body) }
         let checks: [FiniteCheck] = [pick([.activations, .loss, .everything, .product(layer: w.0, j: w.1, k: w.2),
                                            .chainRule(layer: w.0, j: w.1, k: w.2)])]
-        call { try network.requireFinite(samples: [s, index(count)], checks: checks) }
-        call { try network.requireFinite(gradients: nil, batch: chance(0.5) ? batch : nil) }
-        call { try network.requireFiniteTestSamples() }
+        compute { try network.requireFinite(samples: [s, index(count)], checks: checks) }
+        compute { try network.requireFinite(gradients: nil, batch: chance(0.5) ? batch : nil) }
+        compute { try network.requireFiniteTestSamples() }
         call { try network.requireFinite(mean: number(), ofWeight: w.0, j: w.1, k: w.2) }
+        // The batch is a network of its own: a fault in a sample it leaves out is not its fault.
         call { try network.batch(batch).gradients() }
-        calls += 1
-        let trace = network.trace(sample: 0)
-        _ = [TextRenderer(naming: naming).render(Explanation.forward(network, trace: trace)),
-             JSONRenderer(naming: naming).render(trace),
-             TextRenderer(naming: naming).render(Explanation.gradients(network.gradients(), of: network, batch: chance(0.5) ? nil : batch)),
-             Explanation.batchOption(batch),
-             chance(0.5) ? JSONRenderer(naming: naming).render(network.gradients()) : JSONRenderer(naming: naming).render(BatchGradients(network.gradients(), batch: batch))]
-        let order = pick(UpdateOrder.allCases)
-        call { try network.updateStep(learningRate: number(), order: order, batch: batch).requireFinite() }
-        call { try network.updateStep(learningRate: number(), order: order).requireFinite() }
-        call { try network.requireBatches(order: order, batchSize: chance(0.5) ? nil : int(-1...6), miniBatch: chance(0.3)) }
-        call { try network.trained(epochs: int(-2...3), learningRate: chance(0.5) ? nil : number(), order: order,
-                                   batchSize: chance(0.5) ? nil : int(-1...6), shuffleSeed: generator.next()) }
-        call { try Explanation.update(network.updateStep(), layer: w.0, j: w.1, k: w.2) }
-        if (0..<count).contains(s) {
-            let trace = network.trace(sample: s)
-            call { try Diagram(network: network, trace: trace, naming: naming, precision: int(1...12),
-                               weight: chance(0.5) ? nil : (layer: w.0, j: w.1, k: w.2)).svg() }
+        compute {
+            let trace = try network.trace(sample: 0)
+            return [TextRenderer(naming: naming).render(Explanation.forward(network, trace: trace)), JSONRenderer(naming: naming).render(trace)]
         }
+        compute { try TextRenderer(naming: naming).render(Explanation.gradients(network.gradients(), of: network, batch: chance(0.5) ? nil : batch)) }
+        compute { try chance(0.5) ? JSONRenderer(naming: naming).render(network.gradients()) : JSONRenderer(naming: naming).render(BatchGradients(network.gradients(), batch: batch)) }
         calls += 1
-        _ = TextRenderer(naming: naming).render(Explanation.predictions(
-            training: network.predictions(of: chance(0.9) ? nil : []),
-            test: network.testSamples.isEmpty && chance(0.5) ? nil : network.predictions(of: network.testSamples),
-            listing: .init(test: chance(0.3), rows: int(-2...5)), depth: network.depth))
-        if chance(0.1) {
-            calls += 1
-            let check = network.gradientCheck(epsilon: pick([1e-12, 1e-6, 0.1, 0, -1, .nan]))
-            _ = JSONRenderer(naming: naming).render(check)
-            call { try check.requireResolvesGradients() }
+        _ = Explanation.batchOption(batch)
+        compute { try network.traces().count }
+        compute { try network.meanLoss() }
+        let length = chance(0.8) ? network.inputs : int(0...4)
+        compute { try network.outputs(at: (0..<length).map { _ in number() }) }
+        let order = pick(UpdateOrder.allCases)
+        compute { try network.updateStep(learningRate: number(), order: order, batch: batch).requireFinite() }
+        compute { try network.updateStep(learningRate: number(), order: order).requireFinite() }
+        call { try network.requireBatches(order: order, batchSize: chance(0.5) ? nil : int(-1...6), miniBatch: chance(0.3)) }
+        compute { try network.trained(epochs: int(-2...3), learningRate: chance(0.5) ? nil : number(), order: order,
+                                      batchSize: chance(0.5) ? nil : int(-1...6), shuffleSeed: generator.next()) }
+        compute { try Explanation.update(network.updateStep(), layer: w.0, j: w.1, k: w.2) }
+        if (0..<count).contains(s) {
+            compute {
+                let trace = try network.trace(sample: s)
+                return try Diagram(network: network, trace: trace, naming: naming, precision: int(1...12),
+                                   weight: chance(0.5) ? nil : (layer: w.0, j: w.1, k: w.2)).svg()
+            }
+        } else {
+            compute { try network.trace(sample: s) }
+        }
+        let other = chance(0.8) ? network.testSamples : [Sample(x: [number()], y: [number(), number()])]
+        compute {
+            try TextRenderer(naming: naming).render(Explanation.predictions(
+                training: network.predictions(of: chance(0.9) ? nil : []),
+                test: other.isEmpty && chance(0.5) ? nil : network.predictions(of: other),
+                listing: .init(test: chance(0.3), rows: int(-2...5)), depth: network.depth))
+        }
+        if chance(malformed ? 0.5 : 0.1) {
+            compute {
+                let check = try network.gradientCheck(epsilon: pick([1e-12, 1e-6, 0.1, 0, -1, .nan]))
+                _ = JSONRenderer(naming: naming).render(check)
+                call { try check.requireResolvesGradients() }
+            }
         }
     }
 

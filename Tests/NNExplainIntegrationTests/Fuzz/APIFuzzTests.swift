@@ -5,9 +5,9 @@ import Testing
 /// inputs ordinary, huge, tiny, zero or not finite), random indices in and out of range, random
 /// options. Every entry point either returns or throws an ``ExplainedError`` whose sentence is one
 /// non-empty line; a trap would end the test process, so the test passing is the proof. The
-/// whole-network computations that take no index (gradients, updates, training, predictions,
-/// checks) are defined for well-formed networks and are called once ``Network/requireWellFormed()``
-/// has passed.
+/// whole-network computations that take no index (gradients, traces, updates, training,
+/// predictions, outputs, the finiteness checks) are called on every network, and on one that
+/// ``Network/requireWellFormed()`` refuses each must throw, never return.
 @Suite struct APIFuzzTests {
     static let seeds: [UInt64] = [1, 2, 3, 4]
     static let networksPerSeed = 120
@@ -19,6 +19,9 @@ import Testing
         #expect(fuzz.calls > 1_000, "\(fuzz.calls) calls")
         #expect(fuzz.thrown > 0 && fuzz.returned > 0, "\(fuzz.thrown) thrown, \(fuzz.returned) returned")
         #expect(fuzz.badSentences.isEmpty, "\(fuzz.badSentences.prefix(5))")
+        print("API fuzz, seed \(seed): \(fuzz.malformedCalls) calls on networks that are not well formed, \(fuzz.unthrown.count) returned")
+        #expect(fuzz.malformedCalls > 100, "\(fuzz.malformedCalls) calls on networks that are not well formed")
+        #expect(fuzz.unthrown.isEmpty, "\(fuzz.unthrown.prefix(5))")
     }
 }
 
@@ -27,15 +30,22 @@ final class APIFuzz {
     var generator: SplitMix64
     var calls = 0, returned = 0, thrown = 0
     var badSentences: [String] = []
+    /// Calls that had to throw (a computation on a network that is not well formed), and the types
+    /// of the results of those that returned instead.
+    var malformedCalls = 0
+    var unthrown: [String] = []
 
     init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
-    /// Calls `body`, counting it; a thrown error must be an ``ExplainedError`` said in one line.
-    func call<T>(_ body: () throws -> T) {
+    /// Calls `body`, counting it; a thrown error must be an ``ExplainedError`` said in one line,
+    /// and when `mustThrow` it must throw one.
+    func call<T>(mustThrow: Bool = false, _ body: () throws -> T) {
         calls += 1
+        if mustThrow { malformedCalls += 1 }
         do {
             _ = try body()
             returned += 1
+            if mustThrow { unthrown.append("\(T.self)") }
         } catch {
             thrown += 1
             guard let explained = error as? any ExplainedError else { return badSentences.append("untyped: \(error)") }
@@ -77,13 +87,17 @@ final class APIFuzz {
             Sample(x: (0..<inputs).map { _ in number() }, y: (0..<sizes[depth]).map { _ in chance(0.9) ? generator.nextUnit() : number() })
         }
         var samples = (0..<int(1...4)).map { _ in sample() }
-        let test = (0..<int(0...2)).map { _ in sample() }
-        if chance(0.1) {
-            switch int(0...4) {
+        var test = (0..<int(0...2)).map { _ in sample() }
+        if chance(0.25) {
+            switch int(0...8) {
             case 0: layers[0].weights[0].append(1)
             case 1: layers[depth - 1].biases = [1, 2, 3, 4, 5]
             case 2: samples = []
             case 3: samples[0].x.append(1)
+            case 4: samples[samples.count - 1].y.append(0.5)
+            case 5: test.append(Sample(x: [1], y: []))
+            case 6: layers[depth - 1].weights = []
+            case 7: layers[depth - 1].weights[0] = []
             default: layers = []
             }
         }

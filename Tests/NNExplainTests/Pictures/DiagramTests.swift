@@ -16,7 +16,7 @@ struct DiagramTests {
         _ network: Network, sample: Int = 0, relative: Bool = true, precision: Int = 9,
         highlight: (layer: Int, j: Int, k: Int, caption: String)? = nil
     ) -> Diagram {
-        Diagram(network: network, trace: network.trace(sample: sample),
+        Diagram(network: network, trace: try! network.trace(sample: sample),
                 naming: LayerNaming(depth: network.depth, relative: relative),
                 precision: precision, highlight: highlight)
     }

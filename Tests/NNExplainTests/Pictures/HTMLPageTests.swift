@@ -59,7 +59,7 @@ struct HTMLPageTests {
             html.replacing(placeholder) { filled(templates[String($0.output[1].substring!)] ?? "missing template") }
         }
         let renderer = MathMLRenderer(naming: LayerNaming(depth: network.depth))
-        let traces = network.samples.indices.map { network.trace(sample: $0) }
+        let traces = try network.samples.indices.map { try network.trace(sample: $0) }
         var documents: [(String, Document)] = []
         for w in PageSelection.all(network).weights {
             for s in network.samples.indices {
@@ -69,7 +69,7 @@ struct HTMLPageTests {
         }
         for b in PageSelection.all(network).biases {
             for t in traces { documents.append(("\(b.key)-s-\(t.sample)", HTMLPage.biasDocument(network, trace: t, layer: b.layer, j: b.j))) }
-            documents.append(("\(b.key)-avg", HTMLPage.averagedBiasDocument(traces, gradients: network.gradients(), layer: b.layer, j: b.j)))
+            documents.append(("\(b.key)-avg", HTMLPage.averagedBiasDocument(traces, gradients: try network.gradients(), layer: b.layer, j: b.j)))
         }
         for (id, document) in documents {
             let start = try #require(page.range(of: "<article class=\"view\" id=\"v-\(id)\" hidden>\n"), "the view \(id)")
@@ -82,11 +82,11 @@ struct HTMLPageTests {
     }
 
     /// Mazur's network has biases: each gets its views, and its averaged value is the gradients' one.
-    @Test func biasesHaveViews() {
+    @Test func biasesHaveViews() throws {
         let page = runCLI(["html", "--network", Self.mazur]).stdout
         #expect(page.contains("id=\"v-b-1-0-s-0\"") && page.contains("id=\"v-b-2-1-avg\""))
         let network = ReferenceNetworks.mazur
-        let expected = NumberText.significant(network.trace(sample: 0).delta(layer: 2, j: 1), precision: 9)
+        let expected = NumberText.significant(try network.trace(sample: 0).delta(layer: 2, j: 1), precision: 9)
         #expect(page.contains("<mn>\(expected)</mn>"))
     }
 

@@ -35,7 +35,7 @@ struct GradingTests {
     static let exercise = try! Exercise(seed: 7)  // the default settings make a sheet
 
     @Test func everySlipKindIsMadeByHandAndRecognised() throws {
-        let e = Self.exercise, network = e.network, t = network.trace(sample: 0)
+        let e = Self.exercise, network = e.network, t = try network.trace(sample: 0)
         let q = e.questions, key = e.answers
         guard case .weightGradient(let l, let j, let k) = q[6].quantity, case .weightGradient(let hl, let hj, let hk) = q[7].quantity else {
             Issue.record("questions 7 and 8 are gradients"); return

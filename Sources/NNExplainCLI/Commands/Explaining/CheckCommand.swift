@@ -36,7 +36,7 @@ enum CheckCommand {
         let long = ResourceLimits.checkWork(NetworkShape(loaded.network)) > ResourceLimits.checkProgressMultiplyAdds
         let progress = ProgressBar(total: loaded.network.checkedParameters, unit: "gradients", worthShowing: long,
                                    draw: environment.progress)
-        let check = loaded.network.gradientCheck(epsilon: ε, progress: progress.update)
+        let check = try runtime { try loaded.network.gradientCheck(epsilon: ε, progress: progress.update) }
         progress.finish()
         do throws(CheckError) { try check.requireResolvesGradients() } catch {
             throw arguments.usage(error.message(option: Self.epsilon.name))

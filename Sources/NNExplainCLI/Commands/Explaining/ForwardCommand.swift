@@ -19,7 +19,7 @@ enum ForwardCommand {
         let s = try arguments.read(Options.sample, in: loaded.network.samples.count)
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         try runtime { try loaded.network.requireFinite(samples: [s], checks: [.activations, .loss]) }
-        let trace = loaded.network.trace(sample: s)
+        let trace = try runtime { try loaded.network.trace(sample: s) }
         let naming = LayerNaming(depth: loaded.network.depth)
         let output = presentation.render(Explanation.forward(loaded.network, trace: trace), naming: naming, json: trace)
         return CommandResult(output: output, warnings: loaded.warnings)

@@ -25,7 +25,7 @@ enum GradientsCommand {
         do throws(BatchError) { part = try batch.map { b throws(BatchError) in try loaded.network.batch(b) } ?? loaded.network } catch {
             throw .runtime(error.message)
         }
-        let gradients = part.gradients()
+        let gradients = try runtime { try part.gradients() }
         try runtime { try loaded.network.requireFinite(gradients: gradients, batch: batch) }
         let naming = LayerNaming(depth: loaded.network.depth)
         let json: any JSONRepresentable = if let batch { BatchGradients(gradients, batch: batch) } else { gradients }

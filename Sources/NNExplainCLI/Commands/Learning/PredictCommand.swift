@@ -40,8 +40,8 @@ enum PredictCommand {
         let presentation = try Presentation(arguments, environment: environment, formats: formats)
         try runtime { try network.requireFinite(samples: Array(network.samples.indices), checks: [.activations, .loss]) }
         try runtime { try network.requireFiniteTestSamples() }
-        let training = network.predictions()
-        let test = network.testSamples.isEmpty ? nil : network.predictions(of: network.testSamples)
+        let training = try runtime { try network.predictions() }
+        let test = network.testSamples.isEmpty ? nil : try runtime { try network.predictions(of: network.testSamples) }
         let naming = LayerNaming(depth: network.depth)
         let document = Explanation.predictions(training: training, test: test, listing: listing, depth: network.depth)
         let output = presentation.render(document, naming: naming, json: PredictionResults(training: training, test: test))

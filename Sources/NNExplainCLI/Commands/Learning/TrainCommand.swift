@@ -88,7 +88,7 @@ enum TrainCommand {
         try runtime { try network.requireFiniteTestSamples() }
         let progress = ProgressBar(total: epochs, draw: environment.progress)
         let training: Training
-        do throws(BatchError) {
+        do throws(NetworkError) {
             training = try network.trained(epochs: epochs, learningRate: η, order: order, batchSize: batchSize, shuffleSeed: shuffleSeed,
                                        progress: progress.update)
         } catch { throw .runtime(error.message) }

@@ -39,9 +39,9 @@ enum UpdateCommand {
         }
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         let step: UpdateStep
-        do throws(BatchError) {
-            step = try batch.map { b throws(BatchError) in try network.updateStep(learningRate: η, order: order, batch: b) }
-                ?? network.updateStep(learningRate: η, order: order)
+        do throws(NetworkError) {
+            step = if let batch { try network.updateStep(learningRate: η, order: order, batch: batch) }
+                else { try network.updateStep(learningRate: η, order: order) }
         } catch { throw .runtime(error.message) }
         try runtime { try network.requireFinite(gradients: step.gradients, batch: batch) }
         if let weight, order == .simultaneous {

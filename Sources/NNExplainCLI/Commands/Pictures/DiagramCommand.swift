@@ -43,7 +43,7 @@ enum DiagramCommand {
         let format = try arguments.read(Self.format)
         let precision = try arguments.read(Self.precision)
         let naming = weight?.naming ?? LayerNaming(depth: network.depth)
-        let diagram = try runtime { try Diagram(network: network, trace: network.trace(sample: s), naming: naming, precision: precision,
+        let diagram = try runtime { try Diagram(network: network, trace: try network.trace(sample: s), naming: naming, precision: precision,
                               weight: weight.map { (layer: $0.l, j: $0.j, k: $0.k) }) }
         let text = format == .svg ? diagram.svg() : diagram.dot()
         if let output = try arguments.read(Self.output) {
