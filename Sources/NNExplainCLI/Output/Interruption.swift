@@ -4,11 +4,12 @@ import Glibc
 import Darwin
 #endif
 
-/// The signals that end a run from outside (Ctrl-C's SIGINT, and SIGTERM) and the `sigaction`
+/// The signals that end a run from outside (Ctrl-C's SIGINT, SIGTERM, a closed terminal's SIGHUP,
+/// and SIGUSR1, SIGUSR2 and SIGALRM, whose default is to end the process too) and the `sigaction`
 /// plumbing the handlers that clean up before exiting share (``InterruptCleanup``, the walk's raw
 /// mode): the handler field is spelled differently on Linux and Darwin, stated here once.
 enum Interruption {
-    static let signals = [SIGINT, SIGTERM]
+    static let signals = [SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM]
 
     /// An action that runs `handler`, blocking no other signal meanwhile.
     static func action(running handler: @escaping @convention(c) (Int32) -> Void) -> sigaction {
