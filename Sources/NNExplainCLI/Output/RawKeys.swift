@@ -36,7 +36,7 @@ public struct Keys: Sendable {
 
     /// The keys of the terminal on standard input, read in raw mode (no line editing, no echo; Ctrl-C
     /// still interrupts). The terminal's settings are restored when `body` returns and, by a signal
-    /// handler, when SIGINT or SIGTERM ends the process meanwhile (exit 130 or 143).
+    /// handler, when one of ``Interruption/signals`` ends the process meanwhile (exit 128 + the signal).
     static let terminal = Keys { body in
         guard tcgetattr(STDIN_FILENO, &RawMode.saved) == 0 else { return body { nil } }
         var raw = RawMode.saved
@@ -78,7 +78,7 @@ public struct Keys: Sendable {
 /// async-signal-safe functions: `tcsetattr`, `_exit`) can reach them.
 enum RawMode {
     nonisolated(unsafe) static var saved = termios()
-    nonisolated(unsafe) static var previous: [sigaction] = Array(repeating: sigaction(), count: 2)
+    nonisolated(unsafe) static var previous: [sigaction] = Array(repeating: sigaction(), count: Interruption.signals.count)
     static let signals = Interruption.signals
 
     static func installRestoringHandlers() {
