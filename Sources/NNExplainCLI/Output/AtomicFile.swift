@@ -70,7 +70,8 @@ enum AtomicFile {
     }
 
     /// Whether writing `a` and writing `b` would write the same file: `net.json` and `./net.json`,
-    /// a link and its target, two hard links, or two spellings of a file not yet made in one folder.
+    /// a link (dangling or not) and its target, two hard links, or two spellings of a file not yet
+    /// made in one folder.
     static func sameFile(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
         var first = stat(), second = stat()
@@ -78,10 +79,11 @@ enum AtomicFile {
         return destination(a) == destination(b)
     }
 
-    /// The absolute path writing `path` puts its text at: an existing file's final target, else the
-    /// resolved folder and the name (`./x` and `x` alike); `path` itself when its folder is missing.
+    /// The absolute path writing `path` puts its text at: where ``resolvedTarget(_:)`` writes (a
+    /// link's final target, dangling or not), its folder resolved (`./x` and `x` alike); the target
+    /// as it is when its folder is missing.
     private static func destination(_ path: String) -> String {
-        if let resolved = realpath(path, nil) { defer { free(resolved) }; return String(cString: resolved) }
+        let path = resolvedTarget(path)
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path

@@ -99,6 +99,10 @@ struct TrainCLITests {
         let linked = runCLI(["train", "--epochs", "1", "--save", net, "--plot", link])
         #expect(linked.status == 64, "\(linked.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: net)) == Data("{}".utf8), "the file is left as it was")
+        let dangling = folder.appendingPathComponent("dangling.json").path
+        try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: "later.json")
+        let throughLink = runCLI(["train", "--epochs", "1", "--save", folder.appendingPathComponent("later.json").path, "--plot", dangling])
+        #expect(throughLink.status == 64, "a dangling link and the file it will make: \(throughLink.stderr)")
         let apart = runCLI(["train", "--epochs", "1", "--save", net, "--plot", folder.appendingPathComponent("curve.svg").path])
         #expect(apart.status == 0, "two different files are fine: \(apart.stderr)")
     }
