@@ -30,6 +30,6 @@ extension BatchError {
 
     /// "the network has 6 samples, so each must be 0…5".
     package static func valid(_ count: Int) -> String {
-        "the network has \(count) sample\(count == 1 ? "" : "s"), so each must be \(count == 1 ? "0" : "0…\(count - 1)")"
+        "the network has \(count.counting("sample")), so each must be \(count == 1 ? "0" : "0…\(count - 1)")"
     }
 }

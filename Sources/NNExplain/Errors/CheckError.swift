@@ -36,13 +36,12 @@ extension CheckError: ExplainedError {
         switch self {
         case .epsilonTooSmall(let ε, let threshold, let largest, let least):
             let name = option ?? "ε ="
-            let w = OverflowError.written
-            return "\(name) \(w(ε)) is too small for this network: its noise allowance, "
-                + "\(w(GradientCheck.noiseULPs)) ulp of C / ε, is above the threshold \(w(threshold)) times the "
-                + "largest gradient \(w(largest)), so a gradient off by more than the threshold could still pass; "
+            return "\(name) \(ε.formatted) is too small for this network: its noise allowance, "
+                + "\(GradientCheck.noiseULPs.formatted) ulp of C / ε, is above the threshold \(threshold.formatted) times the "
+                + "largest gradient \(largest.formatted), so a gradient off by more than the threshold could still pass; "
                 + (least <= GradientCheck.largestEpsilon
-                    ? "give \(name) \(w(GradientCheck.roundedUp(least))) or more (at most \(w(GradientCheck.largestEpsilon)))"
-                    : "no \(option ?? "ε") up to \(w(GradientCheck.largestEpsilon)) is large enough, so check a network with a smaller loss")
+                    ? "give \(name) \(GradientCheck.roundedUp(least).formatted) or more (at most \(GradientCheck.largestEpsilon.formatted))"
+                    : "no \(option ?? "ε") up to \(GradientCheck.largestEpsilon.formatted) is large enough, so check a network with a smaller loss")
         }
     }
 }

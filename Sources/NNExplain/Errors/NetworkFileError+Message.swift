@@ -26,12 +26,12 @@ extension NetworkFileError {
             return "layers[\(i)].weights has no rows: a layer needs at least one node, one row of weights per node"
         case .rowLength(let i, let j, let count, let previous):
             let what = i == 0
-                ? "the network has \(Self.count(previous, "input")): each row needs one weight per input"
-                : "layer \(i) has \(Self.count(previous, "node")): each row needs one weight per node of the previous layer"
-            return "layers[\(i)].weights[\(j)] has \(Self.count(count, "number")), but \(what)"
+                ? "the network has \(previous.counting("input")): each row needs one weight per input"
+                : "layer \(i) has \(previous.counting("node")): each row needs one weight per node of the previous layer"
+            return "layers[\(i)].weights[\(j)] has \(count.counting("number")), but \(what)"
         case .biasCount(let i, let count, let nodes):
-            return "layers[\(i)].biases has \(Self.count(count, "number")), but the layer has "
-                + "\(Self.count(nodes, "node")) (rows of weights): it needs one bias per node"
+            return "layers[\(i)].biases has \(count.counting("number")), but the layer has "
+                + "\(nodes.counting("node")) (rows of weights): it needs one bias per node"
         case .loss(let found):
             return "\"loss\" is \(Self.shown(found)); use one of \(Loss.names.joined(separator: ", "))"
         case .learningRate(let found):
@@ -41,9 +41,9 @@ extension NetworkFileError {
         case .noSamples:
             return "the network has no samples: \"samples\" needs at least one sample"
         case .inputCount(let place, let count, let inputs):
-            return "\(place.path).x has \(Self.count(count, "number")), but the network has \(Self.count(inputs, "input"))"
+            return "\(place.path).x has \(count.counting("number")), but the network has \(inputs.counting("input"))"
         case .outputCount(let place, let count, let outputs):
-            return "\(place.path).y has \(Self.count(count, "number")), but the output layer has \(Self.count(outputs, "node"))"
+            return "\(place.path).y has \(count.counting("number")), but the output layer has \(outputs.counting("node"))"
         case .pairing(let problem, let depth):
             return Self.message(problem, depth: depth)
         }
@@ -72,9 +72,6 @@ extension NetworkFileError {
 
     /// A string as a JSON literal, shortened when long, for messages.
     static func quoted(_ s: String) -> String { JSONValue.quoted(s.count > 40 ? s.prefix(40) + "…" : s) }
-
-    /// "1 number", "3 numbers".
-    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }
 
 extension NetworkFileError.ArrayElements {

@@ -34,7 +34,7 @@ extension OverflowError {
         switch self {
         case .network(let error): return error.message
         case .step(let overflow, let η):
-            let rate = "try a smaller \(setting ?? "learning rate") (this run used \(OverflowError.written(η)))"
+            let rate = "try a smaller \(setting ?? "learning rate") (this run used \(η.formatted))"
             switch overflow {
             case .parameter(let bad, let depth):
                 return "the step overflowed: \(bad.name(depth: depth)) became \(bad.valueWord); \(rate)"
@@ -45,7 +45,7 @@ extension OverflowError {
             }
         case .nudged(let ε):
             return "the nudged network overflowed: a quantity became infinite or not a number; "
-                + "give a smaller \(setting ?? "nudge") (this run used \(OverflowError.written(ε)))"
+                + "give a smaller \(setting ?? "nudge") (this run used \(ε.formatted))"
         case .overflowed(let bad, let depth, let held):
             let naming = LayerNaming(depth: depth)
             return "the computation overflowed: \(bad.name(depth: depth))\(bad.sample.map { " of \(held ? "test sample" : "sample") \($0)" } ?? "") "
@@ -54,13 +54,6 @@ extension OverflowError {
         }
     }
 
-}
-
-extension OverflowError {
-    /// `0.5`, `1000`: a setting as people write it.
-    static func written(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
 }
 
 extension NonFinite {

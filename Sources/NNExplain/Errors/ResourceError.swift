@@ -26,11 +26,11 @@ extension ResourceError: ExplainedError {
         switch self {
         case .memory(let bytes, let parameters, let samples, let printed):
             let what = printed > 0 ? ", its gradients and their \(printed) printed numbers" : " and the engine's buffers for its gradients"
-            return "this network (\(parameters) weights and biases, \(samples) sample\(samples == 1 ? "" : "s"))"
+            return "this network (\(parameters) weights and biases, \(samples.counting("sample")))"
                 + "\(what) need about \(R.megabytes(bytes)) of memory, more than the \(R.megabytes(R.memoryBytes)) this tool takes; "
                 + "use smaller layers or fewer samples"
         case .checkWork(let work, let parameters, let samples):
-            return "check runs two forward passes over its \(samples) sample\(samples == 1 ? "" : "s") for each of the "
+            return "check runs two forward passes over its \(samples.counting("sample")) for each of the "
                 + "\(parameters) weights and biases of this network, about \(R.grouped(work)) multiply-adds, more than the "
                 + "\(R.grouped(R.checkMultiplyAdds)) a check may take; use fewer samples or a smaller network"
         case .explanation(let bytes, let l, let naming):
@@ -43,7 +43,7 @@ extension ResourceError: ExplainedError {
             return "the network has \(R.grouped(count)) weights and biases, more than the "
                 + "\(R.grouped(PageSelection.maxParameters)) a page explains in full"
         case .pageDerivations(let parameters, let samples, let derivations):
-            return "a page of \(R.grouped(parameters)) parameter\(parameters == 1 ? "" : "s") and \(samples) sample\(samples == 1 ? "" : "s") "
+            return "a page of \(R.grouped(parameters)) parameter\(parameters == 1 ? "" : "s") and \(samples.counting("sample")) "
                 + "would hold \(R.grouped(derivations)) derivations (one per sample and one for the average of each), more than "
                 + "the \(R.grouped(PageSelection.maxDerivations)) a page holds"
         }

@@ -23,25 +23,17 @@ public struct TrainingStopped: Error, Sendable, Equatable, CustomStringConvertib
     /// "training diverged: the loss became NaN after 3 epochs; try a smaller --learning-rate (this
     /// run used 50)", or the like for a batch's loss, a weight or bias, or the test loss.
     public var description: String {
-        let rate = "try a smaller --learning-rate (this run used \(TrainingStopped.written(learningRate)))"
+        let rate = "try a smaller --learning-rate (this run used \(learningRate.formatted))"
         switch divergence {
         case .loss(let epochs, let value):
-            return "training diverged: the loss became \(value.isNaN ? "NaN" : "infinite") after \(TrainingStopped.epochs(epochs)); \(rate)"
+            return "training diverged: the loss became \(value.isNaN ? "NaN" : "infinite") after \(epochs.counting("epoch")); \(rate)"
         case .batchLoss(let epoch, let value):
             return "training diverged: the loss of a batch became \(value.isNaN ? "NaN" : "infinite") in epoch \(epoch); \(rate)"
         case .parameter(let bad, let epoch):
-            let name = TextRenderer(naming: LayerNaming(depth: depth)).text(bad.symbol)
-            let became = bad.value.isNaN ? "not a number (NaN)" : "infinite"
-            return "training diverged: \(name) became \(became) in epoch \(epoch); \(rate)"
+            return "training diverged: \(bad.name(depth: depth)) became \(bad.valueWord) in epoch \(epoch); \(rate)"
         case .testLoss(let epochs, let value):
             return "training stopped: the test loss, over the held-out samples, became \(value.isNaN ? "NaN" : "infinite") after "
-                + "\(TrainingStopped.epochs(epochs)), while the training loss stayed finite; scale down the test samples' inputs, or \(rate)"
+                + "\(epochs.counting("epoch")), while the training loss stayed finite; scale down the test samples' inputs, or \(rate)"
         }
     }
-
-    /// "1 epoch", "3 epochs".
-    private static func epochs(_ count: Int) -> String { "\(count) epoch\(count == 1 ? "" : "s")" }
-
-    /// A learning rate as it was typed: `50`, `0.5`, `1e-05`.
-    private static func written(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x) }
 }

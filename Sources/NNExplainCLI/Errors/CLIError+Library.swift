@@ -1,11 +1,5 @@
 import NNExplain
 
-/// A weight or bias as the tool names it, `w_00^L`.
-func parameterName(_ bad: NonFinite, in network: Network) -> String { bad.name(depth: network.depth) }
-
-/// "infinite" or "not a number (NaN)": what a number that is not finite became.
-func nonFiniteWord(_ value: Double) -> String { NonFinite.word(value) }
-
 /// Runs `body`, library code: an ``ExplainedError`` it throws becomes the runtime error that
 /// prints its sentence (exit code 1).
 func runtime<T>(_ body: () throws -> T) throws(CLIError) -> T {

@@ -5,7 +5,7 @@ import NNExplain
 enum PageWeights {
     static func read(_ text: String, _ name: String, _ network: Network) throws(ValidationError) -> PageSelection {
         // The example names a bias only where this network has one, so it works as written.
-        let biased = (1...max(1, network.depth)).filter { $0 <= network.layers.count && network.layers[$0 - 1].biases != nil }
+        let biased = network.layers.indices.filter { network.layers[$0].biases != nil }.map { $0 + 1 }
         let example = "\(network.depth)-0-0" + (biased.last.map { ",b-\($0)-0" } ?? "")
         let form = "give l-j-k for the weight w_jk^l and b-l-j for the bias b_j^l, layers as numbers 1…\(network.depth), "
             + "separated by commas, e.g. \(name) \(example)"

@@ -1,7 +1,6 @@
-extension Double {
-    /// `1000`, `0.1`: a bound as people write it.
-    var formatted: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self) }
+import NNExplain
 
+extension Double {
     /// `1e-6`, not Swift's `1e-06`: a default as the help writes it.
     var shortFormatted: String {
         let text = formatted
@@ -20,7 +19,4 @@ extension Int {
         let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
         return words.indices.contains(self) ? words[self] : String(self)
     }
-
-    /// `1 epoch`, `2 epochs`: the number with the noun (made plural with an s) it counts.
-    func counting(_ noun: String) -> String { "\(self) \(noun)\(self == 1 ? "" : "s")" }
 }
