@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A nudge too small to move its weight: `w + ε` rounds back to `w` in double precision, so
 /// nothing changes and there is no gap between change and prediction to explain.
 public enum NudgeError: Error, Equatable, Sendable {
@@ -32,17 +26,7 @@ extension NudgeError: ExplainedError {
         switch self {
         case .unmoved(let w, let ε, let smallest):
             return "a nudge of \(ε) does not move the weight: \(w) + \(ε) rounds back to \(w) in double precision, "
-                + "so nothing changes; give \(setting.map { "\($0) " } ?? "ε ")of at least \(NudgeError.roundedUp(smallest)) in size"
+                + "so nothing changes; give \(setting.map { "\($0) " } ?? "ε ")of at least \(GradientCheck.roundedUp(smallest).formatted) in size"
         }
-    }
-
-    /// `x > 0` rounded up to two significant digits and written short: 1.1102e-16 is `1.2e-16`.
-    static func roundedUp(_ x: Double) -> String {
-        guard x > 0, x.isFinite else { return "\(x)" }
-        var exponent = Int(floor(log10(x)))
-        var digits = Int((x / pow(10, Double(exponent - 1))).rounded(.up))
-        if digits >= 100 { digits = Int((Double(digits) / 10).rounded(.up)); exponent += 1 }
-        let mantissa = digits % 10 == 0 ? "\(digits / 10)" : "\(digits / 10).\(digits % 10)"
-        return exponent == 0 ? mantissa : "\(mantissa)e\(exponent)"
     }
 }
