@@ -40,8 +40,9 @@ extension Network {
     ///   batch of this network (``requireBatch(_:)``) is checked as all samples.
     public func requireFinite(gradients: Gradients? = nil, batch: [Int]? = nil) throws(OverflowError) {
         try requireWellFormedForCheck()
-        let batch = batch.flatMap { (try? requireBatch($0)) == nil ? nil : $0 }
-        let gradients = gradients ?? ((try? batch.map(self.batch)) ?? nil ?? self).uncheckedGradients()
+        let part = batch.flatMap { try? self.batch($0) }  // nil for no batch, or one that is none of this network's
+        let batch = part == nil ? nil : batch
+        let gradients = gradients ?? (part ?? self).uncheckedGradients()
         guard !gradients.allFinite else { return }
         let bad = firstNonFinite(samples: batch ?? Array(samples.indices)) ?? gradients.firstNonFinite
         if let bad { throw .overflowed(bad, depth: depth, held: false) }
