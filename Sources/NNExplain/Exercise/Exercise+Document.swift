@@ -2,13 +2,13 @@
 /// the answer) under each, and for the key the working, which is the explanations the tool already
 /// writes (forward, step, update), built from the same network.
 extension Exercise {
-    /// The command line that prints this sheet; `key` adds `--key`.
-    package func command(key: Bool = false) -> String {
+    /// The command line that prints this sheet (never its key, which is the teacher's to print).
+    package func command() -> String {
         var words = ["nnexplain", "exercise", "--seed", String(seed)]
         if settings.sizes != Settings.defaultSizes { words += ["--sizes", settings.sizes.map(String.init).joined(separator: ",")] }
         if settings.activation != .sigmoid { words += ["--activation", settings.activation.rawValue] }
         if settings.loss != .squared { words += ["--loss", settings.loss.rawValue] }
-        return (words + (key ? ["--key"] : [])).joined(separator: " ")
+        return words.joined(separator: " ")
     }
 
     /// The student's sheet, or with `key` the teacher's: every answer rounded as asked, then the working.
@@ -18,7 +18,7 @@ extension Exercise {
     public func document(key: Bool) -> Document {
         var blocks: [Document.Block] = [
             .title(["Exercise sheet \(seed)\(key ? ", answer key" : ""): backpropagation by hand"]),
-            .paragraph(["Seed \(seed). This sheet: ", code(command()), "; its answer key: ", code(command(key: true)), "."]),
+            .paragraph(["Seed \(seed). This sheet: ", code(command()), "."]),
             .gap,
             .section(heading: ["The network"], blocks: networkBlocks),
             .gap,
@@ -42,6 +42,7 @@ extension Exercise {
                         ", whose slope is ", m([.word("g'(z)"), .op(.equals)] + activation.derivativeFormula), "."]),
             .paragraph(["The loss (\(settings.loss.rawValue)): ", m(settings.loss.formula(loss: .loss(.sample(0)), depth: L)),
                         ". The learning rate: ", m([.symbol(.learningRate), .op(.equals), .number(network.learningRate)]), "."]),
+            .paragraph([.text(drawRule)]),
         ]
         for l in 1...L {
             let given = network.layer(l)
@@ -74,6 +75,15 @@ extension Exercise {
             return [.paragraph(["\(question.id). "] + ask(question) + [" Round to \(question.rounding.digits) significant digits."]),
                     .nested([.line(symbol, answer)])]
         }
+    }
+
+    /// How the draw makes every answer worth computing (``Exercise/isWorthComputing(_:_:)``, and
+    /// on a ReLU sheet ``Exercise/network(_:_:)``'s positive sums), as the sheet says it.
+    var drawRule: String {
+        "The numbers are drawn so that every answer is worth computing: none is 0 or rounds to 0, and the step moves the weight"
+            + (settings.activation == .relu
+                ? "; every weighted sum is positive, since a ReLU below 0 gives 0, with slope 0, and so would every answer through it."
+                : ".")
     }
 
     /// A line to write the answer on.

@@ -19,7 +19,7 @@ struct PracticeCLITests {
         let missing = runCLI(["exercise", "--grade", "/nonexistent/answers.txt"])
         #expect(missing.status == 66 && missing.stdout == "")
         #expect(missing.stderr == "Error: cannot read answers file '/nonexistent/answers.txt': no such file; check the path\n")
-        let bad = try Self.file("1 0.42\n")
+        let bad = try Self.file("{\"1\": 0.42")
         #expect(runCLI(["exercise", "--grade", bad]).status == 65)
         let stray = try Self.file("10: 1\n")
         #expect(runCLI(["exercise", "--grade", stray]).stderr
