@@ -16,16 +16,19 @@ extension Exercise {
     /// - Parameter key: whether to give the answers and the working.
     /// - Returns: the document, for any renderer.
     public func document(key: Bool) -> Document {
-        var blocks: [Document.Block] = [
-            .title(["Exercise sheet \(seed)\(key ? ", answer key" : ""): backpropagation by hand"]),
-            .paragraph(["Seed \(seed). This sheet: ", code(command()), "."]),
-            .gap,
-            .section(heading: ["The network"], blocks: networkBlocks),
-            .gap,
-            .section(heading: ["Questions"], blocks: questionBlocks(key: key)),
-        ]
-        if key { blocks += working }
-        return Document(blocks)
+        let parts = self.parts(key: key)
+        return Document(parts.heading + parts.network + [.gap, .section(heading: ["Questions"], blocks: parts.questions.flatMap { $0 })]
+            + parts.working)
+    }
+
+    /// The sheet's parts in order, for ``document(key:)`` and the printed page (``latexPage(key:naming:precision:)``):
+    /// the title and seed, the network, each question's blocks, and with `key` the working (else none).
+    func parts(key: Bool) -> (heading: [Document.Block], network: [Document.Block], questions: [[Document.Block]], working: [Document.Block]) {
+        ([.title(["Exercise sheet \(seed)\(key ? ", answer key" : ""): backpropagation by hand"]),
+          .paragraph(["Seed \(seed). This sheet: ", code(command()), "."])],
+         [.gap, .section(heading: ["The network"], blocks: networkBlocks)],
+         questionBlocks(key: key),
+         key ? working : [])
     }
 
     /// A command as code: upright, in typewriter type in LaTeX.
@@ -66,10 +69,10 @@ extension Exercise {
         return blocks
     }
 
-    /// Each question's words, then a blank to write in, or the answer rounded as asked.
-    private func questionBlocks(key: Bool) -> [Document.Block] {
+    /// Each question's words, then a blank to write in, or the answer rounded as asked; one list a question.
+    private func questionBlocks(key: Bool) -> [[Document.Block]] {
         let answers = key ? self.answers : []
-        return questions.enumerated().flatMap { n, question -> [Document.Block] in
+        return questions.enumerated().map { n, question -> [Document.Block] in
             let symbol = question.quantity.math(sample: 0)
             let answer: Math = key ? [.number(question.rounding.rounded(answers[n]))] : Exercise.blank
             return [.paragraph(["\(question.id). "] + ask(question) + [" Round to \(question.rounding.digits) significant digits."]),
@@ -101,31 +104,5 @@ extension Exercise {
             }
         }
         return [.gap, .title(["The working"])] + documents.flatMap { [.gap] + $0.blocks }
-    }
-}
-
-extension Exercise {
-    /// A LaTeX body as a complete document for printing: narrow margins and small type, so that a
-    /// student's sheet fits one page; the key's working, which follows it, starts on a new page.
-    ///
-    /// - Parameter body: ``LatexRenderer``'s fragment of ``document(key:)``.
-    /// - Returns: a complete LaTeX document for `pdflatex`.
-    public static func latexPage(_ body: String) -> String {
-        """
-        \\documentclass[10pt]{article}
-        \\usepackage[utf8]{inputenc}
-        \\usepackage{amsmath}
-        \\setlength{\\textwidth}{17cm}\\setlength{\\oddsidemargin}{-0.5cm}
-        \\setlength{\\textheight}{26.5cm}\\setlength{\\topmargin}{-2.5cm}
-        \\setlength{\\parindent}{0pt}\\pagestyle{empty}
-        \\begin{document}
-        \\allowdisplaybreaks
-        \\setlength{\\abovedisplayskip}{2pt}\\setlength{\\belowdisplayskip}{2pt}
-        \\setlength{\\abovedisplayshortskip}{0pt}\\setlength{\\belowdisplayshortskip}{2pt}
-
-        \(body.replacing("\\subsection*{The working}", with: "\\newpage\n\\subsection*{The working}"))
-        \\end{document}
-
-        """
     }
 }

@@ -98,8 +98,7 @@ enum ExerciseCommand {
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         let withKey = arguments.flag(key)
         if presentation.format == .latex && presentation.standalone {
-            let body = LatexRenderer(naming: naming, precision: presentation.precision).render(exercise.document(key: withKey))
-            return CommandResult(output: Exercise.latexPage(body))
+            return CommandResult(output: exercise.latexPage(key: withKey, naming: naming, precision: presentation.precision))
         }
         return CommandResult(output: presentation.render(exercise.document(key: withKey), naming: naming, json: exercise.sheet(key: withKey)))
     }
