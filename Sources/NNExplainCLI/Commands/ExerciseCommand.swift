@@ -24,10 +24,11 @@ enum ExerciseCommand {
             be read is named and the others are graded). Only what is answered is graded. An
             answer is right when it agrees with the key to the digits its question asks for, or
             when it follows correctly from the student's own wrong earlier answer
-            (follow-through); a wrong one one unit off in the last digit is a rounding slip, and
-            any other is matched against the values the common slips give (sign, factor-of-two,
-            wrong-index, partial-sum, missing-term, new-weights). The key's answers are shown
-            only with --show-key. The exit code is 0 whatever the score.
+            (follow-through); a wrong answer one unit off in the last digit is a rounding slip,
+            and any other is matched against the values the common slips give (sign,
+            factor-of-two, wrong-index, partial-sum, missing-term, new-weights). The key's
+            answers are shown only with --show-key. Every sheet is drawn so that no answer is 0
+            (with relu, every weighted sum is positive). The exit code is 0 whatever the score.
             """,
         synopsis: [.optional(seed), .optional(sizes), .optional(activation), .optional(loss), .optional(key), .optional(grade), .optional(showKey),
                    .optional(Presentation.format(Presentation.Format.allCases)), .optional(Presentation.precision)],
