@@ -63,23 +63,26 @@ extension Answers {
         return text
     }
 
-    /// The finite number `text` writes: `−` as `-`, a decimal
-    /// comma as a point (when there is no point), and `m × 10^e` (or `x`, `*`, `·`, `⋅`; `^e`,
-    /// `^(e)`, `^{e}` or superscript digits) as `m e e`; `nil` when it is none.
+    /// The finite number `text` writes: `−` as `-`, a decimal comma as a point (when there is no
+    /// point), and `m × 10^e` (``timesSigns``; `^e`, `^(e)`, `^{e}` or superscript digits, spaces
+    /// anywhere) as `m e e`; `nil` when it is none (`4 5`, `1e999`, `nan`).
     static func number(_ text: String) -> Double? {
         let compact = text.filter { !$0.isWhitespace }
-        // Spaces go only around a power of ten's `×`: `4 5` is no number.
-        var t = (["×", "x", "X", "*", "·", "⋅"].contains { compact.contains($0 + "10") } ? compact : text).replacing("−", with: "-")
-        if t.contains(","), !t.contains(".") { t = t.replacing(",", with: ".") }
-        for times in ["×", "x", "X", "*", "·", "⋅"] {
-            guard let range = t.firstRange(of: times + "10") else { continue }
-            let exponent = t[range.upperBound...].filter { !"^(){}".contains($0) }.map { superscripts[$0] ?? $0 }
-            t = t[..<range.lowerBound] + "e" + String(exponent)
-            break
+        let power = timesSigns.lazy.compactMap { compact.firstRange(of: $0 + "10") }.first
+        // Spaces are dropped only around a power of ten's `×`: `4 5` is no number.
+        var t = power == nil ? text : compact
+        if let power {
+            let exponent = t[power.upperBound...].filter { !"^(){}".contains($0) }.map { superscripts[$0] ?? $0 }
+            t = t[..<power.lowerBound] + "e" + String(exponent)
         }
+        t = t.replacing("−", with: "-")
+        if t.contains(","), !t.contains(".") { t = t.replacing(",", with: ".") }
         guard t.first.map({ $0.isASCIIDigit || "+-.".contains($0) }) ?? false, let value = Double(t), value.isFinite else { return nil }
         return value
     }
+
+    /// The signs a student multiplies a power of ten with.
+    static let timesSigns = ["×", "x", "X", "*", "·", "⋅"]
 
     private static let superscripts: [Character: Character] = [
         "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-", "⁺": "+",

@@ -71,14 +71,14 @@ public struct Exercise: Sendable, Equatable {
     /// The smallest size of an answer: a sheet whose answer is smaller is drawn again.
     static let smallestAnswer = 1e-6
 
-    /// Whether every question of a drawn sheet is worth computing: no answer is 0, rounds to 0 or
-    /// is smaller than ``smallestAnswer``, and the new weight, rounded, differs from the old one
+    /// Whether every question of a drawn sheet is worth computing: no answer is 0 or smaller than
+    /// ``smallestAnswer`` (so none rounds to 0), and the new weight, rounded, differs from the old one
     /// (the sheet's ``drawRule`` says so; ``network(_:_:)`` keeps every ReLU above 0).
     static func isWorthComputing(_ network: Network, _ questions: [Question]) -> Bool {
         let t = network.uncheckedTrace(sample: 0)
         return questions.allSatisfy { question in
             let answer = question.quantity.value(in: network, trace: t), rounded = question.rounding.rounded(answer)
-            guard abs(answer) >= smallestAnswer, rounded != 0 else { return false }
+            guard abs(answer) >= smallestAnswer else { return false }
             if case .updatedWeight(let l, let j, let k) = question.quantity {
                 return rounded != question.rounding.rounded(network.layer(l).weights[j][k])
             }
