@@ -124,13 +124,17 @@ struct LaTeXCompileTests {
         #expect(pdf.text != nil || PDFLatex.pdftotext == nil, "no PDF")
     }
 
-    /// Compiles the student's sheet and the key with pdflatex; the sheet is one page. Skipped where
-    /// pdflatex is missing (.ci/run installs it).
+    /// Compiles the student's sheet (its name fields, picture and room to work under each
+    /// question: at most three pages) and the key with pdflatex. Skipped where pdflatex is missing
+    /// (.ci/run installs it).
     @Test(.enabled(if: PDFLatex.pdflatex != nil, "\(PDFLatex.missing)"),
-          arguments: [["--sizes", "2,2,2"], ["--activation", "tanh"], ["--key"]])
+          arguments: [["--sizes", "2,2,2"], ["--activation", "tanh"], ["--sizes", "3,3,2"], ["--sizes", "4,4,4,4", "--activation", "relu"], ["--key"]])
     func latexSheetsCompile(_ extra: [String]) throws {
         let pdf = try PDFLatex.compile(runCLI(["exercise", "--seed", "9", "--format", "latex", "--standalone"] + extra).stdout)
         #expect(pdf.status == 0, "pdflatex failed: \(pdf.errors)")
-        if !extra.contains("--key") { #expect(pdf.pages == 1, "the sheet is one page") }
+        if !extra.contains("--key") {
+            #expect(pdf.pages.map { (1...3).contains($0) } ?? true, "the sheet is \(pdf.pages ?? 0) pages")
+            #expect(pdf.text.map { $0.contains("Student number") } ?? true)
+        }
     }
 }

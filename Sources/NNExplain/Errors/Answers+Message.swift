@@ -7,8 +7,8 @@ extension Answers.FormatError: ExplainedError {
         case .json(let error): return "it is not valid JSON (\(error.message))"
         case .notAnObject(let kind): return "it holds \(kind.described), not an object; write {\"1\": 0.42, \"2\": 0.6}"
         case .notANumber(let id, let kind): return "the answer to question \(id) is \(kind.described), not a number; write it as \"\(id)\": 0.42"
-        case .noColon(let n):
-            return "line \(n) has no ':'; write each answer as the question's number, a colon and the number, e.g. '1: 0.42'"
+        case .unreadable(let n, let text):
+            return "line \(n), '\(text.visiblePrefix)', is not an answer; write the question's number, a colon and the number, e.g. '1: 0.42'"
         case .noQuestion(let n): return "line \(n) names no question before its ':'; write e.g. '1: 0.42'"
         case .lineNotANumber(let n, let text, let id):
             return "line \(n): '\(text.visiblePrefix)' is not a number; write the answer as a decimal, e.g. '\(id.visiblePrefix): 0.42'"

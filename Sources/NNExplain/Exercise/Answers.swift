@@ -1,15 +1,26 @@
-/// A student's answers as a file holds them: a JSON object `{"1": 0.42, …}`, or lines `1: 0.42`
-/// (blank lines and lines starting with `#` are skipped).
+/// A student's answers as a file holds them: a JSON object `{"1": 0.42, …}`, or lines as students
+/// write them (``Answers+Lines``): `1: 0.42`, `2) 0,435`, `Q3: 1.2e-3`; blank lines and lines
+/// starting with `#` are skipped, and a line that cannot be read is kept in ``unread`` while the
+/// others are graded.
 public struct Answers: Sendable, Equatable {
     /// The answers in the file's order, by question id.
     public let values: [(id: String, value: Double)]
+    /// The lines that could not be read, in file order, each saying why (a ``FormatError`` of a line:
+    /// ``FormatError/unreadable(line:text:)``, ``FormatError/noQuestion(line:)`` or
+    /// ``FormatError/lineNotANumber(line:text:id:)``). Always empty for a JSON file.
+    public let unread: [FormatError]
 
-    public static func == (lhs: Answers, rhs: Answers) -> Bool {
-        lhs.values.map(\.id) == rhs.values.map(\.id) && lhs.values.map(\.value) == rhs.values.map(\.value)
+    init(values: [(id: String, value: Double)], unread: [FormatError] = []) {
+        self.values = values
+        self.unread = unread
     }
 
-    /// Why a file is not a list of answers, as a value a caller can switch on (its sentence says
-    /// where and what to write instead, ``message``).
+    public static func == (lhs: Answers, rhs: Answers) -> Bool {
+        lhs.values.map(\.id) == rhs.values.map(\.id) && lhs.values.map(\.value) == rhs.values.map(\.value) && lhs.unread == rhs.unread
+    }
+
+    /// Why a file (or one of its lines) is not a list of answers, as a value a caller can switch on
+    /// (its sentence says where and what to write instead, ``message``).
     public enum FormatError: Error, Equatable, Sendable {
         /// The bytes are not UTF-8.
         case notUTF8
@@ -21,9 +32,9 @@ public struct Answers: Sendable, Equatable {
         case notAnObject(JSONValue.Kind)
         /// The JSON answer to question `id` is not a finite number.
         case notANumber(id: String, found: JSONValue.Kind)
-        /// Line `line` (1-based) has no colon.
-        case noColon(line: Int)
-        /// Line `line` names no question before its colon.
+        /// Line `line` (1-based), `text`, is not a question followed by an answer.
+        case unreadable(line: Int, text: String)
+        /// Line `line` names no question before its `:`.
         case noQuestion(line: Int)
         /// Line `line` answers question `id` with `text`, not a finite number.
         case lineNotANumber(line: Int, text: String, id: String)
@@ -31,23 +42,23 @@ public struct Answers: Sendable, Equatable {
 
     /// The answers in `bytes`; JSON when the first character that is not a space is `{`.
     ///
-    /// - Parameter file: a file of `id: number` lines, or a JSON object of numbers by question id,
+    /// - Parameter file: a file of answer lines, or a JSON object of numbers by question id,
     ///   with or without a leading UTF-8 byte order mark.
-    /// - Returns: the answers in file order.
-    /// - Throws: the first ``FormatError`` (not UTF-8, not JSON or not an object of numbers, a line
-    ///   without a question or a number, a question answered twice).
+    /// - Returns: the answers in file order, with the lines that could not be read in ``unread``.
+    /// - Throws: the first ``FormatError`` of the whole file: not UTF-8, not JSON or not an object
+    ///   of numbers, a question answered twice.
     public static func parse(_ file: [UInt8]) throws(FormatError) -> Answers {
         // A leading UTF-8 byte order mark (as some Windows editors write) is skipped, as network files' is.
         let bytes = file.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(file.dropFirst(3)) : file
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .notUTF8
         }
-        let answers = text.first(where: { !$0.isWhitespace }) == "{" ? try json(bytes) : try lines(text)
+        let answers = text.first(where: { !$0.isWhitespace }) == "{" ? Answers(values: try json(bytes)) : lines(text)
         var seen: Set<String> = []
-        for (id, _) in answers where !seen.insert(id).inserted {
+        for (id, _) in answers.values where !seen.insert(id).inserted {
             throw .answeredTwice(id)
         }
-        return Answers(values: answers)
+        return answers
     }
 
     private static func json(_ bytes: [UInt8]) throws(FormatError) -> [(id: String, value: Double)] {
@@ -62,24 +73,6 @@ public struct Answers: Sendable, Equatable {
                 throw .notANumber(id: id, found: answer.kind)
             }
             out.append((id, number))
-        }
-        return out
-    }
-
-    private static func lines(_ text: String) throws(FormatError) -> [(id: String, value: Double)] {
-        var out: [(id: String, value: Double)] = []
-        for (n, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let line = raw.trimmed
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            guard let colon = line.firstIndex(of: ":") else {
-                throw .noColon(line: n + 1)
-            }
-            let id = String(line[..<colon]).trimmed, number = String(line[line.index(after: colon)...]).trimmed
-            guard !id.isEmpty else { throw .noQuestion(line: n + 1) }
-            guard let value = Double(number), value.isFinite else {
-                throw .lineNotANumber(line: n + 1, text: number, id: id)
-            }
-            out.append((id, value))
         }
         return out
     }

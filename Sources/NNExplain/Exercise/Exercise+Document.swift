@@ -2,13 +2,13 @@
 /// the answer) under each, and for the key the working, which is the explanations the tool already
 /// writes (forward, step, update), built from the same network.
 extension Exercise {
-    /// The command line that prints this sheet; `key` adds `--key`.
-    package func command(key: Bool = false) -> String {
+    /// The command line that prints this sheet (never its key, which is the teacher's to print).
+    package func command() -> String {
         var words = ["nnexplain", "exercise", "--seed", String(seed)]
         if settings.sizes != Settings.defaultSizes { words += ["--sizes", settings.sizes.map(String.init).joined(separator: ",")] }
         if settings.activation != .sigmoid { words += ["--activation", settings.activation.rawValue] }
         if settings.loss != .squared { words += ["--loss", settings.loss.rawValue] }
-        return (words + (key ? ["--key"] : [])).joined(separator: " ")
+        return words.joined(separator: " ")
     }
 
     /// The student's sheet, or with `key` the teacher's: every answer rounded as asked, then the working.
@@ -16,16 +16,19 @@ extension Exercise {
     /// - Parameter key: whether to give the answers and the working.
     /// - Returns: the document, for any renderer.
     public func document(key: Bool) -> Document {
-        var blocks: [Document.Block] = [
-            .title(["Exercise sheet \(seed)\(key ? ", answer key" : ""): backpropagation by hand"]),
-            .paragraph(["Seed \(seed). This sheet: ", code(command()), "; its answer key: ", code(command(key: true)), "."]),
-            .gap,
-            .section(heading: ["The network"], blocks: networkBlocks),
-            .gap,
-            .section(heading: ["Questions"], blocks: questionBlocks(key: key)),
-        ]
-        if key { blocks += working }
-        return Document(blocks)
+        let parts = self.parts(key: key)
+        return Document(parts.heading + parts.network + [.gap, .section(heading: ["Questions"], blocks: parts.questions.flatMap { $0 })]
+            + parts.working)
+    }
+
+    /// The sheet's parts in order, for ``document(key:)`` and the printed page (``latexPage(key:naming:precision:)``):
+    /// the title and seed, the network, each question's blocks, and with `key` the working (else none).
+    func parts(key: Bool) -> (heading: [Document.Block], network: [Document.Block], questions: [[Document.Block]], working: [Document.Block]) {
+        ([.title(["Exercise sheet \(seed)\(key ? ", answer key" : ""): backpropagation by hand"]),
+          .paragraph(["Seed \(seed). This sheet: ", code(command()), "."])],
+         [.gap, .section(heading: ["The network"], blocks: networkBlocks)],
+         questionBlocks(key: key),
+         key ? working : [])
     }
 
     /// A command as code: upright, in typewriter type in LaTeX.
@@ -42,6 +45,7 @@ extension Exercise {
                         ", whose slope is ", m([.word("g'(z)"), .op(.equals)] + activation.derivativeFormula), "."]),
             .paragraph(["The loss (\(settings.loss.rawValue)): ", m(settings.loss.formula(loss: .loss(.sample(0)), depth: L)),
                         ". The learning rate: ", m([.symbol(.learningRate), .op(.equals), .number(network.learningRate)]), "."]),
+            .paragraph([.text(drawRule)]),
         ]
         for l in 1...L {
             let given = network.layer(l)
@@ -65,15 +69,24 @@ extension Exercise {
         return blocks
     }
 
-    /// Each question's words, then a blank to write in, or the answer rounded as asked.
-    private func questionBlocks(key: Bool) -> [Document.Block] {
+    /// Each question's words, then a blank to write in, or the answer rounded as asked; one list a question.
+    private func questionBlocks(key: Bool) -> [[Document.Block]] {
         let answers = key ? self.answers : []
-        return questions.enumerated().flatMap { n, question -> [Document.Block] in
+        return questions.enumerated().map { n, question -> [Document.Block] in
             let symbol = question.quantity.math(sample: 0)
             let answer: Math = key ? [.number(question.rounding.rounded(answers[n]))] : Exercise.blank
             return [.paragraph(["\(question.id). "] + ask(question) + [" Round to \(question.rounding.digits) significant digits."]),
                     .nested([.line(symbol, answer)])]
         }
+    }
+
+    /// How the draw makes every answer worth computing (``Exercise/isWorthComputing(_:_:)``, and
+    /// on a ReLU sheet ``Exercise/network(_:_:)``'s positive sums), as the sheet says it.
+    var drawRule: String {
+        "The numbers are drawn so that every answer is worth computing: none is 0 or rounds to 0, and the step moves the weight"
+            + (settings.activation == .relu
+                ? "; every weighted sum is positive, since a ReLU below 0 gives 0, with slope 0, and so would every answer through it."
+                : ".")
     }
 
     /// A line to write the answer on.
@@ -91,31 +104,5 @@ extension Exercise {
             }
         }
         return [.gap, .title(["The working"])] + documents.flatMap { [.gap] + $0.blocks }
-    }
-}
-
-extension Exercise {
-    /// A LaTeX body as a complete document for printing: narrow margins and small type, so that a
-    /// student's sheet fits one page; the key's working, which follows it, starts on a new page.
-    ///
-    /// - Parameter body: ``LatexRenderer``'s fragment of ``document(key:)``.
-    /// - Returns: a complete LaTeX document for `pdflatex`.
-    public static func latexPage(_ body: String) -> String {
-        """
-        \\documentclass[10pt]{article}
-        \\usepackage[utf8]{inputenc}
-        \\usepackage{amsmath}
-        \\setlength{\\textwidth}{17cm}\\setlength{\\oddsidemargin}{-0.5cm}
-        \\setlength{\\textheight}{26.5cm}\\setlength{\\topmargin}{-2.5cm}
-        \\setlength{\\parindent}{0pt}\\pagestyle{empty}
-        \\begin{document}
-        \\allowdisplaybreaks
-        \\setlength{\\abovedisplayskip}{2pt}\\setlength{\\belowdisplayskip}{2pt}
-        \\setlength{\\abovedisplayshortskip}{0pt}\\setlength{\\belowdisplayshortskip}{2pt}
-
-        \(body.replacing("\\subsection*{The working}", with: "\\newpage\n\\subsection*{The working}"))
-        \\end{document}
-
-        """
     }
 }

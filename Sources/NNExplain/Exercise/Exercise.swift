@@ -55,8 +55,35 @@ public struct Exercise: Sendable, Equatable {
         var generator = SplitMix64(seed: seed)
         self.seed = seed
         self.settings = settings
-        network = Exercise.network(settings, &generator)
-        questions = Exercise.questions(network, &generator)
+        (network, questions) = Exercise.draw(settings, &generator)
+    }
+
+    /// The network and its questions, drawn again (the generator going on) until every answer is
+    /// worth computing (``isWorthComputing(_:_:)``).
+    static func draw(_ settings: Settings, _ generator: inout SplitMix64) -> (Network, [Question]) {
+        while true {
+            let network = Exercise.network(settings, &generator)
+            let questions = Exercise.questions(network, &generator)
+            if isWorthComputing(network, questions) { return (network, questions) }
+        }
+    }
+
+    /// The smallest size of an answer: a sheet whose answer is smaller is drawn again.
+    static let smallestAnswer = 1e-6
+
+    /// Whether every question of a drawn sheet is worth computing: no answer is 0 or smaller than
+    /// ``smallestAnswer`` (so none rounds to 0), and the new weight, rounded, differs from the old one
+    /// (the sheet's ``drawRule`` says so; ``network(_:_:)`` keeps every ReLU above 0).
+    static func isWorthComputing(_ network: Network, _ questions: [Question]) -> Bool {
+        let t = network.uncheckedTrace(sample: 0)
+        return questions.allSatisfy { question in
+            let answer = question.quantity.value(in: network, trace: t), rounded = question.rounding.rounded(answer)
+            guard abs(answer) >= smallestAnswer else { return false }
+            if case .updatedWeight(let l, let j, let k) = question.quantity {
+                return rounded != question.rounding.rounded(network.layer(l).weights[j][k])
+            }
+            return true
+        }
     }
 
     /// The answer to each question, in order.
@@ -81,7 +108,7 @@ public struct Exercise: Sendable, Equatable {
     /// Weights in ±0.95 (never 0), biases in ±0.5, inputs in 0.05…1 and targets in 0…1, all in
     /// steps of 0.05, drawn layer by layer and row by row; drawn again while any node sits at
     /// `z = 0` or within ``kinkMargin`` of it (a sum that is 0 but for rounding), where a relu has
-    /// no slope to ask for.
+    /// no slope to ask for, and on a ReLU sheet while any node's `z` is below 0.
     static func network(_ settings: Settings, _ generator: inout SplitMix64) -> Network {
         let sizes = settings.sizes
         while true {
@@ -94,7 +121,12 @@ public struct Exercise: Sendable, Equatable {
                                 y: (0..<sizes[sizes.count - 1]).map { _ in hundredths(0...100, &generator) })
             let network = Network(inputs: sizes[0], layers: layers, loss: settings.loss, learningRate: learningRate,
                                   samples: [sample])
-            if !network.uncheckedTrace(sample: 0).layers.contains(where: { $0.z.contains { abs($0) < Exercise.kinkMargin } }) { return network }
+            // On a ReLU sheet every weighted sum is positive: a ReLU below 0 has output 0 and slope 0,
+            // which makes every answer through it 0.
+            let lowest = settings.activation == .relu ? Exercise.kinkMargin : -Double.infinity
+            if !network.uncheckedTrace(sample: 0).layers.contains(where: { $0.z.contains { abs($0) < Exercise.kinkMargin || $0 < lowest } }) {
+                return network
+            }
         }
     }
 

@@ -1,23 +1,44 @@
 /// The graded sheet as a document.
 extension Grading {
-    /// Each question with the answer given, the key's answer rounded as asked, the verdict and the
-    /// hint, then the score.
+    /// The lines that could not be read, then each question with the answer given and its verdict
+    /// (the key's answer only when ``showsKey``), the hint of an answer that is not plainly right,
+    /// then the score over the questions answered.
     public var document: Document {
-        let n = results.count
         var blocks: [Document.Block] = [
             .title(["Graded: exercise sheet \(exercise.seed)"]),
-            .paragraph(["An answer is right when it agrees with the key to the significant digits its question asks for."]),
+            .paragraph([.text("Only the questions answered are graded. An answer is right when it agrees with the key to the significant "
+                              + "digits its question asks for, or when it follows correctly from your own wrong answer to an earlier "
+                              + "question (follow-through).")]),
             .gap,
         ]
-        for result in results {
-            let symbol = result.question.quantity.math(sample: 0)
-            let rounded = result.question.rounding.rounded(result.expected)
-            let given: [Document.Inline] = result.given.map { ["you wrote ", m([.number($0)])] } ?? ["no answer"]
-            let verdict = result.correct ? "right" : result.slip.map { "wrong (\($0.rawValue))" } ?? "wrong"
-            blocks.append(.paragraph(["\(result.question.id). ", m(symbol), ": "] + given + ["; the key has ", m([.number(rounded)]), .text(": \(verdict).")]))
-            if !result.correct { blocks.append(.nested([.paragraph([.text("Hint: " + result.hint + ".")])])) }
+        for problem in unread {
+            blocks.append(.paragraph([.text("Not read, so not graded: " + problem.message + ".")]))
         }
-        blocks += [.gap, .paragraph(["Score: \(score) of \(n)."])]
+        if !unread.isEmpty { blocks.append(.gap) }
+        for result in results {
+            let head: [Document.Inline] = ["\(result.question.id). ", m(result.question.quantity.math(sample: 0)), ": "]
+            let key: [Document.Inline] = showsKey ? ["; the key has ", m([.number(result.question.rounding.rounded(result.expected))])] : []
+            guard let given = result.given else {
+                blocks.append(.paragraph(head + ["not answered"] + key + ["."]))
+                continue
+            }
+            blocks.append(.paragraph(head + ["you wrote ", m([.number(given)])] + key + [.text(": \(result.verdict.word).")]))
+            if result.verdict != .right { blocks.append(.nested([.paragraph([.text("Hint: " + result.hint + ".")])])) }
+        }
+        let n = results.count, answered = self.answered
+        blocks += [.gap, .paragraph([.text("Score: \(score) of \(answered)" + (answered == n ? "." : " answered (\(n - answered) of \(n) not answered)."))])]
         return Document(blocks)
+    }
+}
+
+extension Grading.Verdict {
+    /// `right`, `right (follow-through)`, `wrong (sign)`, `wrong`, `not answered`.
+    public var word: String {
+        switch self {
+        case .right: return "right"
+        case .followThrough: return "right (follow-through)"
+        case .wrong(let slip): return slip.map { "wrong (\($0.rawValue))" } ?? "wrong"
+        case .notAnswered: return "not answered"
+        }
     }
 }

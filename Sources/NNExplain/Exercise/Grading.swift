@@ -1,8 +1,28 @@
-/// A sheet's answers checked against its key: right or wrong by the question's rounding
-/// (``Rounding/agrees(_:with:)``), and for a wrong one the slip whose value it agrees with.
+/// A sheet's answers checked against its key: only what was answered is graded. An answer is right
+/// when it agrees with the key to the question's rounding (``Rounding/agrees(_:with:)``); right by
+/// follow-through when it agrees with the value worked out from the student's own wrong earlier
+/// answers (``Exercise/dependencies(of:)``); otherwise wrong, with the rounding slip checked first
+/// (one unit off in the last asked digit) and then the slip whose value it agrees with.
 public struct Grading: Sendable, Equatable {
     public let exercise: Exercise
     public let results: [Result]
+    /// The answers file's lines that could not be read (graded as not answered).
+    public let unread: [Answers.FormatError]
+    /// Whether the key's answers are shown: only when the teacher asks (`--show-key`).
+    public let showsKey: Bool
+
+    /// What an answer earns.
+    public enum Verdict: Sendable, Equatable {
+        /// Agrees with the key.
+        case right
+        /// Worked out correctly from the student's own wrong answers to the questions `from`: credit is given.
+        case followThrough(from: [String])
+        /// Disagrees with the key and with what follows from the student's own answers; the slip it
+        /// agrees with, if any.
+        case wrong(Slip?)
+        /// The file has no answer to the question.
+        case notAnswered
+    }
 
     /// One question's verdict.
     public struct Result: Sendable, Equatable {
@@ -11,15 +31,29 @@ public struct Grading: Sendable, Equatable {
         public let given: Double?
         /// The key's answer, unrounded.
         public let expected: Double
-        public let correct: Bool
-        /// The slip a wrong answer agrees with, if any.
-        public let slip: Slip?
-        /// What a tutor would say.
+        public let verdict: Verdict
+        /// What a tutor would say; empty for a question not answered.
         public let hint: String
+
+        /// Whether the answer earns its mark: right, or right by follow-through.
+        public var correct: Bool {
+            switch verdict {
+            case .right, .followThrough: return true
+            case .wrong, .notAnswered: return false
+            }
+        }
+
+        /// The slip a wrong answer agrees with, if any.
+        public var slip: Slip? {
+            if case .wrong(let slip) = verdict { return slip }
+            return nil
+        }
     }
 
-    /// The number of right answers.
+    /// The number of answers that earn their mark.
     public var score: Int { results.filter(\.correct).count }
+    /// The number of questions answered.
+    public var answered: Int { results.filter { $0.given != nil }.count }
 
     /// Why the answers cannot be graded against this sheet, as a value a caller can switch on.
     public enum Mismatch: Error, Equatable, Sendable {
@@ -32,33 +66,40 @@ public struct Grading: Sendable, Equatable {
     ///
     /// - Parameters:
     ///   - exercise: the sheet the answers are for (the same seed and settings give the same sheet).
-    ///   - answers: the answers, some or all of the sheet's questions (an unanswered one is wrong).
+    ///   - answers: the answers, some or all of the sheet's questions (an unanswered one is "not
+    ///     answered", neither right nor wrong).
+    ///   - showKey: whether the document shows the key's answers (hints never reveal them).
     /// - Throws: ``Mismatch/noSuchQuestion(_:first:last:)`` for the first answer to a question the sheet lacks.
-    public init(_ exercise: Exercise, answers: Answers) throws(Mismatch) {
+    public init(_ exercise: Exercise, answers: Answers, showKey: Bool = false) throws(Mismatch) {
         let ids = exercise.questions.map(\.id)
         if let stray = answers.values.first(where: { !ids.contains($0.id) }) {
             throw .noSuchQuestion(stray.id, first: ids.first ?? "", last: ids.last ?? "")
         }
         self.exercise = exercise
+        unread = answers.unread
+        showsKey = showKey
         let key = exercise.answers
+        let given = Dictionary(uniqueKeysWithValues: answers.values.map { ($0.id, $0.value) })
         results = exercise.questions.enumerated().map { n, question in
-            let given = answers.values.first { $0.id == question.id }?.value
-            return Grading.verdict(question, given: given, expected: key[n], in: exercise)
+            Grading.verdict(question, given: given, expected: key[n], in: exercise)
         }
     }
 
-    private static func verdict(_ question: Exercise.Question, given: Double?, expected: Double, in exercise: Exercise) -> Result {
-        guard let given else {
-            return Result(question: question, given: nil, expected: expected, correct: false, slip: nil,
-                          hint: "no answer given; the key has it, with the working (\(exercise.command(key: true)))")
+    private static func verdict(_ question: Exercise.Question, given answers: [String: Double], expected: Double,
+                                in exercise: Exercise) -> Result {
+        func result(_ verdict: Verdict, _ hint: String) -> Result {
+            Result(question: question, given: answers[question.id], expected: expected, verdict: verdict, hint: hint)
         }
-        if question.rounding.agrees(given, with: expected) {
-            return Result(question: question, given: given, expected: expected, correct: true, slip: nil, hint: "right")
+        guard let given = answers[question.id] else { return result(.notAnswered, "") }
+        let rounding = question.rounding
+        if rounding.agrees(given, with: expected) { return result(.right, "right") }
+        if let followed = exercise.followThrough(question, given: given, answers: answers) {
+            return result(.followThrough(from: followed.map(\.id)), Grading.followThroughHint(followed, answers: answers, in: exercise, question: question))
         }
-        if let slip = exercise.slipCandidates(question).first(where: { question.rounding.agrees(given, with: $0.value) }) {
-            return Result(question: question, given: given, expected: expected, correct: false, slip: slip.slip, hint: slip.hint)
+        if rounding.isOneUnitOff(given, from: expected) { return result(.wrong(.rounding), SlipFinder.roundLate) }
+        if let slip = exercise.slipCandidates(question).first(where: { rounding.agrees(given, with: $0.value) }) {
+            return result(.wrong(slip.slip), slip.hint)
         }
-        return Result(question: question, given: given, expected: expected, correct: false, slip: nil,
-                      hint: "not a slip I recognise; compare your working step by step with the key's (\(exercise.command(key: true)))")
+        return result(.wrong(nil), "not a slip I recognise; go through your working step by step against the formula in the question")
     }
 }

@@ -1,5 +1,5 @@
 /// One number a question asks for, named by its kind and indices as docs/notation.md names it.
-public enum Quantity: Sendable, Equatable {
+public enum Quantity: Sendable, Hashable {
     /// `z_j^l`, the weighted sum of node `j` of layer `l ≥ 1`.
     case z(layer: Int, j: Int)
     /// `a_j^l`, the activation of node `j` of layer `l` (`l = 0` is the input).

@@ -50,13 +50,13 @@ struct SlipFinder {
         case .loss:
             let a = trace.layer(L).a, y = trace.target
             if let other = otherLoss {
-                out.append(candidate(.factorOfTwo, a.indices.reduce(0.0) { $0 + Self.handTerm(other, a: a[$1], y: y[$1]) }, lossHint(other)))
+                out.append(candidate(.factorOfTwo, a.indices.reduce(0.0) { $0 + other.handTerm(a: a[$1], y: y[$1]) }, lossHint(other)))
             }
             for j in a.indices where a.count > 1 {
                 out.append(candidate(.missingTerm, key - trace.lossTerms[j], "you left out output node \(j)'s share of the loss: C adds up one term for every output node"))
             }
             out += Exercise.earlyDigits.map { d in
-                candidate(.rounding, a.indices.reduce(0.0) { $0 + Self.handTerm(network.loss, a: Rounding(digits: d).rounded(a[$1]), y: y[$1]) }, Self.roundLate)
+                candidate(.rounding, a.indices.reduce(0.0) { $0 + network.loss.handTerm(a: Rounding(digits: d).rounded(a[$1]), y: y[$1]) }, Self.roundLate)
             }
         case .dCda(let l, let j):
             let a = trace.layer(l).a[j], y = trace.target[j]
@@ -100,12 +100,6 @@ struct SlipFinder {
         (0..<size).filter { $0 != j }.map { n in
             candidate(.wrongIndex, value(n), "you used \(name(symbol(n))) instead of \(name(symbol(j))): the question is about node \(j), not node \(n)")
         }
-    }
-
-    /// One output node's share of the loss as a student works it out by hand, from `a` itself
-    /// (the logarithms of the cross-entropies taken of `a`, not from `z` in the engine's stable form).
-    private static func handTerm(_ loss: Loss, a: Double, y: Double) -> Double {
-        loss.term(a: a, y: y, logA: log(a), logOneMinusA: log1p(-a))
     }
 
     /// The squared loss for the half-squared one and back; `nil` for a loss without a factor-of-two twin.

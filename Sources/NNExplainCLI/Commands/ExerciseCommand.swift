@@ -19,15 +19,20 @@ enum ExerciseCommand {
             --key adds the answers with the full working:
               nnexplain exercise --seed 7
               nnexplain exercise --seed 7 --key
-            --grade FILE checks a student's answers, a JSON object {"1": 0.42, …} or lines
-            '1: 0.42'. An answer is right when it agrees with the key to the digits its question
-            asks for; a wrong one is matched against the values the common slips give (sign,
-            factor-of-two, wrong-index, partial-sum, missing-term, new-weights, rounding). The exit
-            code is 0 whatever the score.
+            --grade FILE checks a student's answers, a JSON object {"1": 0.42, …} or one answer a
+            line as students write them ('1: 0.42', '2) 0,435', 'Q3: 1.2e-3'; a line that cannot
+            be read is named and the others are graded). Only what is answered is graded. An
+            answer is right when it agrees with the key to the digits its question asks for, or
+            when it follows correctly from the student's own wrong earlier answer
+            (follow-through); a wrong answer one unit off in the last digit is a rounding slip,
+            and any other is matched against the values the common slips give (sign,
+            factor-of-two, wrong-index, partial-sum, missing-term, new-weights). The key's
+            answers are shown only with --show-key. Every sheet is drawn so that no answer is 0
+            (with relu, every weighted sum is positive). The exit code is 0 whatever the score.
             """,
-        synopsis: [.optional(seed), .optional(sizes), .optional(activation), .optional(loss), .optional(key), .optional(grade),
+        synopsis: [.optional(seed), .optional(sizes), .optional(activation), .optional(loss), .optional(key), .optional(grade), .optional(showKey),
                    .optional(Presentation.format(Presentation.Format.allCases)), .optional(Presentation.precision)],
-        options: [seed, sizes, activation, loss, key, grade] + Presentation.options(formats: Presentation.Format.allCases),
+        options: [seed, sizes, activation, loss, key, grade, showKey] + Presentation.options(formats: Presentation.Format.allCases),
         action: .parsed(run))
 
     static let seed = ValueOption<Void, Int>(
@@ -65,6 +70,8 @@ enum ExerciseCommand {
         name: "--grade", placeholder: "FILE", help: .summary("Grade the answers in FILE (JSON or '1: 0.42' lines) against this sheet's key"),
         parser: ValueParser.path.optional, absent: .silent(nil))
 
+    static let showKey = Flag(name: "--show-key", help: "With --grade: show the key's answer beside each of the student's (for the teacher).")
+
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let settings = Exercise.Settings(sizes: try arguments.read(sizes), activation: try arguments.read(activation),
                                          loss: try arguments.read(loss))
@@ -77,22 +84,22 @@ enum ExerciseCommand {
         }
         let naming = LayerNaming(depth: exercise.network.depth, relative: false)
         if let path = try arguments.read(grade) {
-            if arguments.flag(key) { throw arguments.usage("--key and --grade cannot be used together; grading shows each right answer already") }
+            if arguments.flag(key) { throw arguments.usage("--key and --grade cannot be used together; to show the key's answers beside the student's, add --show-key") }
             let presentation = try Presentation(arguments, environment: environment, formats: [.text, .json])
             let answers = try readAnswers(path, environment: environment)
             let grading: Grading
             do throws(Grading.Mismatch) {
-                grading = try Grading(exercise, answers: answers)
+                grading = try Grading(exercise, answers: answers, showKey: arguments.flag(showKey))
             } catch {
                 throw .badAnswersFile(path: path, error.message + " (" + exercise.command() + ")")
             }
             return CommandResult(output: presentation.render(grading.document, naming: naming, json: grading))
         }
+        if arguments.flag(showKey) { throw arguments.usage("--show-key goes with --grade FILE; to print the answer key itself, use --key") }
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         let withKey = arguments.flag(key)
         if presentation.format == .latex && presentation.standalone {
-            let body = LatexRenderer(naming: naming, precision: presentation.precision).render(exercise.document(key: withKey))
-            return CommandResult(output: Exercise.latexPage(body))
+            return CommandResult(output: exercise.latexPage(key: withKey, naming: naming, precision: presentation.precision))
         }
         return CommandResult(output: presentation.render(exercise.document(key: withKey), naming: naming, json: exercise.sheet(key: withKey)))
     }

@@ -19,7 +19,7 @@ struct PracticeCLITests {
         let missing = runCLI(["exercise", "--grade", "/nonexistent/answers.txt"])
         #expect(missing.status == 66 && missing.stdout == "")
         #expect(missing.stderr == "Error: cannot read answers file '/nonexistent/answers.txt': no such file; check the path\n")
-        let bad = try Self.file("1 0.42\n")
+        let bad = try Self.file("{\"1\": 0.42")
         #expect(runCLI(["exercise", "--grade", bad]).status == 65)
         let stray = try Self.file("10: 1\n")
         #expect(runCLI(["exercise", "--grade", stray]).stderr
@@ -29,6 +29,22 @@ struct PracticeCLITests {
         #expect(runCLI(["exercise", "--sizes", "2,9,2"]).status == 64)
         #expect(runCLI(["nudge", "--layer", "L", "--j", "0", "--k", "0", "--by", "0"]).status == 64)
         #expect(runCLI(["nudge", "--layer", "L", "--j", "0", "--k", "0", "--sample", "1", "--average"]).status == 64)
+    }
+
+    /// Issue 19, items 5 and 8 end to end: a line that cannot be read is named and the rest graded,
+    /// unanswered questions are not wrong, and the key's answers appear only with --show-key.
+    @Test func gradingReadsWhatItCanAndShowsTheKeyOnlyWhenAsked() throws {
+        let answers = try Self.file("1: -0,262\nbanana\n\n2) 0.435\n")
+        let graded = runCLI(["exercise", "--seed", "3", "--grade", answers])
+        #expect(graded.status == 0 && graded.stderr == "")
+        #expect(graded.stdout.contains("Not read, so not graded: line 2, 'banana', is not an answer"))
+        #expect(graded.stdout.contains("1. z_0^1: you wrote -0.262: right.") && graded.stdout.contains("2. a_0^1: you wrote 0.435: right."))
+        #expect(graded.stdout.contains("3. C_0: not answered.") && graded.stdout.contains("Score: 2 of 2 answered (7 of 9 not answered)."))
+        #expect(!graded.stdout.contains("the key has") && !graded.stdout.contains("--key"))
+        let shown = runCLI(["exercise", "--seed", "3", "--grade", answers, "--show-key"])
+        #expect(shown.status == 0 && shown.stdout.contains("3. C_0: not answered; the key has"))
+        #expect(runCLI(["exercise", "--seed", "3", "--show-key"]).status == 64)
+        #expect(!runCLI(["exercise", "--seed", "3"]).stdout.contains("--key"))
     }
 
     @Test func theJSONSheetHasTheAnswersOnlyWithTheKey() throws {
