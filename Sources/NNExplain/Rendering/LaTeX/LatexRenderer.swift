@@ -79,7 +79,8 @@ public struct LatexRenderer: Sendable {
             closeEquations()
             switch block {
             case .title(let inlines):
-                out.append("\\par\\noindent{\\large\\bfseries \(heading(inlines))}\\par\\smallskip")
+                // Ragged right: a heading's line is not justified, which would stretch its spaces.
+                out.append("\\par\\noindent{\\raggedright\\large\\bfseries \(heading(inlines))\\par}\\smallskip")
             case .paragraph(let inlines):
                 // On a slide the line that introduces a display stays on its frame.
                 let introducesDisplay = layout == .frame && n + 1 < blocks.count && blocks[n + 1].isDisplay
