@@ -82,12 +82,14 @@ struct SVGLayout {
     /// where its arrow head begins).
     func endpoints(_ edge: Diagram.Edge, arrow: Bool = false) -> Segment? {
         guard let from = positions[edge.layer - 1]?[edge.k], let to = positions[edge.layer]?[edge.j] else { return nil }
-        let dx = to.x - from.x, dy = to.y - from.y
+        // In the picture's coordinates, where a landscape picture's columns are spread apart.
+        let (fromX, toX) = (x(from.x), x(to.x))
+        let dx = toX - fromX, dy = to.y - from.y
         let length = (dx * dx + dy * dy).squareRoot()
         guard length > 0 else { return nil }
         let (ux, uy) = (dx / length, dy / length)
         let end = radius + (arrow ? SVGLayout.arrowLength : 0)
-        return Segment(x1: x(from.x) + radius * ux, y1: from.y + radius * uy, x2: x(to.x) - end * ux, y2: to.y - end * uy)
+        return Segment(x1: fromX + radius * ux, y1: from.y + radius * uy, x2: toX - end * ux, y2: to.y - end * uy)
     }
 
     static func labelWidth(_ edge: Diagram.Edge) -> Double {
