@@ -61,29 +61,40 @@ struct LessonTests {
     }
 
     /// A lesson's picture, `![…](pictures/NAME.svg)`, follows the command that draws it, written as a
-    /// code span `` `nnexplain … --output FILE` ``; the file in `lessons/pictures/` must be exactly what
-    /// that command writes today (recorded with `NNEXPLAIN_RECORD=1`, like the outputs).
+    /// code span `` `nnexplain … --output FILE` `` (or `train`'s `--plot FILE`); the file in
+    /// `lessons/pictures/` must be exactly what that command writes today (recorded with
+    /// `NNEXPLAIN_RECORD=1`, like the outputs).
     @Test func picturesAreWhatTheirCommandsDraw() throws {
-        var pictures = 0
+        var pictures = 0, plots = 0
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lesson-plots-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         for file in Self.files {
             let text = try String(contentsOf: file, encoding: .utf8)
-            for match in text.matches(of: /`nnexplain ([^`]+?) --output [^`]+`[^!`]*!\[[^\]]*\]\(pictures\/([^)]+)\)/) {
+            for match in text.matches(of: /`nnexplain ([^`]+?) --(output|plot) [^`]+`[^!`]*!\[[^\]]*\]\(pictures\/([^)]+)\)/) {
                 pictures += 1
                 let arguments = match.output.1.split(separator: " ").map(String.init)
-                let result = runCLI(arguments)
+                let plot = folder.appendingPathComponent("\(pictures).svg")
+                let result = runCLI(arguments + (match.output.2 == "plot" ? ["--plot", plot.path] : []))
                 #expect(result.status == 0, "\(file.lastPathComponent): nnexplain \(match.output.1)")
-                let url = Self.folder.appendingPathComponent("pictures/\(match.output.2)")
+                var drawn = result.stdout
+                if match.output.2 == "plot" {
+                    plots += 1
+                    drawn = try String(contentsOf: plot, encoding: .utf8)
+                }
+                let url = Self.folder.appendingPathComponent("pictures/\(match.output.3)")
                 if Golden.recording {
-                    if (try? String(contentsOf: url, encoding: .utf8)) != result.stdout {
-                        try result.stdout.write(to: url, atomically: true, encoding: .utf8)
+                    if (try? String(contentsOf: url, encoding: .utf8)) != drawn {
+                        try drawn.write(to: url, atomically: true, encoding: .utf8)
                         Issue.record("Recorded \(url.lastPathComponent); look at it, then run without NNEXPLAIN_RECORD.")
                     }
                 } else {
-                    #expect(try String(contentsOf: url, encoding: .utf8) == result.stdout, "\(url.lastPathComponent) is stale: record it again")
+                    #expect(try String(contentsOf: url, encoding: .utf8) == drawn, "\(url.lastPathComponent) is stale: record it again")
                 }
             }
         }
-        #expect(pictures >= 2, "lesson 12 shows two decision boundaries")
+        #expect(pictures >= 3, "lesson 12 shows two decision boundaries, lesson 13 a loss plot")
+        #expect(plots >= 1, "lesson 13 shows its overfitting in a loss plot")
     }
 
     /// The lessons' math is written so that GitHub (MathJax after its Markdown pass), KaTeX and

@@ -40,7 +40,7 @@ import NNExplainCore
 
     @Test func softmaxInAHiddenLayer() {
         #expect(fileError(Self.file(hidden: "softmax")) == #""activation" of layers[0] is "softmax", but layers[0] is a hidden layer: "#
-            + "softmax is for the output layer only (it turns the outputs into probabilities); "
+            + "softmax is for the output layer only (a hidden layer is explained node by node, each through its own slope g′(z_j), but every softmax output moves with every z); "
             + "use one of sigmoid, tanh, relu, leaky-relu, identity in hidden layers")
     }
 
@@ -77,7 +77,7 @@ import NNExplainCore
         let hidden = runCLI(["gradients", "--random", "3,4,2", "--activation", "softmax"])
         #expect(hidden.status == 64 && hidden.stdout == "")
         #expect(hidden.stderr.hasPrefix("Error: --activation softmax sets the hidden layers: softmax is for the output layer only "
-            + "(it turns the outputs into probabilities); use one of sigmoid, tanh, relu, leaky-relu, identity in hidden layers, "
+            + "(a hidden layer is explained node by node, each through its own slope g′(z_j), but every softmax output moves with every z); use one of sigmoid, tanh, relu, leaky-relu, identity in hidden layers, "
             + "and give softmax to the output layer with --output-activation softmax\n"))
         let loss = runCLI(["gradients", "--random", "3,4,2", "--output-activation", "relu", "--loss", "cross-entropy"])
         #expect(loss.status == 64 && loss.stdout == "")

@@ -106,12 +106,12 @@ struct TerminalTests {
         #expect(all.contains("Step 24 of 24"))
     }
 
-    @Test func trainPlotsTheLossOnALogScaleWhenItSpansDecades() throws {
+    @Test func trainPlotsTheLossOnALogScaleWhenAskedAndItSpansDecades() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plot-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("loss.svg").path
-        let result = runCLI(["train", "--epochs", "2000", "--learning-rate", "5", "--plot", file])
+        let result = runCLI(["train", "--epochs", "2000", "--learning-rate", "5", "--plot", file, "--log"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Loss curve (log scale)"))
         let svg = try String(contentsOfFile: file, encoding: .utf8)

@@ -56,7 +56,7 @@ extension ClientPackageTests {
         let training = try network.trained(epochs: 20, batchSize: 1, engine: Engine(threads: 1))
         expect(training.divergence == nil && training.losses.count == 21, "training")
         let report = TrainingReport(training, of: network, batchSize: 1)
-        expect(report.stopped == nil && report.plot.contains("<svg"), "report")
+        expect(report.stopped == nil && report.plot().contains("<svg"), "report")
         let json = JSONRenderer(naming: naming)
         let parsed = try JSONValue.parse(Array(json.render(report).utf8))
         expect(parsed["losses"]?.arrayValue?.count == 21, "the report's JSON")

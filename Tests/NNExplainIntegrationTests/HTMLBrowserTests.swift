@@ -94,7 +94,8 @@ struct HTMLBrowserTests {
         let view = try #require(dom.range(of: "id=\"v-\(fragment)\(scope)\">"))
         let body = dom[view.upperBound...]
         let end = try #require(body.range(of: "</article>"))
-        #expect(body[..<end.lowerBound].contains("<mn>\(printed)</mn>"), "the view shows \(printed)")
+        // The page writes a negative number with the minus sign U+2212.
+        #expect(body[..<end.lowerBound].contains("<mn>\(printed.replacing("-", with: "−"))</mn>"), "the view shows \(printed)")
         #expect(!body[..<end.lowerBound].contains("data-t="), "the view's shared blocks are filled in")
         // The chosen edge is lit in the diagram.
         let layerJK = fragment.split(separator: "-").dropFirst().prefix(3).joined(separator: "-")

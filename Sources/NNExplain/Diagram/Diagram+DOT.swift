@@ -6,8 +6,9 @@ extension Diagram {
     /// its value, its bias `b = …` when the network has biases, and the target `y_j` under each
     /// output node. An edge statement per drawn weight, `penwidth` growing with `|w|`, coloured by
     /// sign and dashed when negative, without label or arrow head; the highlighted edges in the
-    /// SVG's colours and dash patterns (see ``Stroke``), with arrow heads, and only the chosen
-    /// weight and the sum's weights labelled, near their heads. The title and the caption are the
+    /// SVG's colours (see ``Stroke``), with arrow heads, the chosen one solid, the sum's bold (never
+    /// dashed, which is a negative weight's style) and the path on dotted, and only the chosen
+    /// weight and the sum's weights labelled, near their heads. A legend (``dotLegend()``) says so. The title and the caption are the
     /// graph label. Nodes are written in index order with `ordering=out`, which Graphviz usually,
     /// but not always, keeps. Left-out nodes of a large layer become one plaintext node
     /// "⋯ n more" (see ``Diagram``). Every ID is quoted and every label escaped; the output is the
@@ -76,7 +77,7 @@ extension Diagram {
                 let stroke = Diagram.stroke(edge.role)
                 attributes.append("color=\"\(stroke.color)\"")
                 attributes.append("penwidth=\(dotNumber(stroke.width * 0.8))")
-                attributes.append("style=\(edge.role == .chosen ? "solid" : edge.role == .sum ? "dashed" : "dotted")")
+                attributes.append("style=\(Diagram.dotStyle(edge.role))")
                 if stroke.arrow { attributes.append("arrowhead=normal, arrowsize=0.7") }
             }
             // A `headlabel` sits just before the arrow head, where the edges into a node fan apart.
@@ -87,12 +88,13 @@ extension Diagram {
             attributes.append("tooltip=\(dotLabel([Diagram.unicode(edge.name) + " = " + edge.weightText]))")
             lines.append("  \(dotID(nodeID(edge.layer - 1, edge.k))) -> \(dotID(nodeID(edge.layer, edge.j))) [\(attributes.joined(separator: ", "))];")
         }
+        lines += dotLegend()
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// Rich text as the inside of an HTML-like DOT label: names with `<SUB>` and `<SUP>`.
-    private func html(_ text: Rich) -> String {
+    func html(_ text: Rich) -> String {
         text.pieces.map { piece -> String in
             switch piece {
             case .text(let s): return htmlEscaped(s)
@@ -111,10 +113,10 @@ extension Diagram {
 }
 
 /// A quoted DOT ID.
-private func dotID(_ id: String) -> String { "\"" + dotEscaped(id) + "\"" }
+func dotID(_ id: String) -> String { "\"" + dotEscaped(id) + "\"" }
 
 /// A quoted DOT label of centred lines.
-private func dotLabel(_ lines: [String]) -> String {
+func dotLabel(_ lines: [String]) -> String {
     "\"" + lines.map(dotEscaped).joined(separator: "\\n") + "\""
 }
 
@@ -139,4 +141,4 @@ private func dotNumber(_ x: Double) -> String {
 }
 
 /// Text for inside an HTML-like DOT label: `&`, `<`, `>` and `"` as entities, control characters dropped.
-private func htmlEscaped(_ s: String) -> String { XMLText.escaped(s, for: .graphvizLabel) }
+func htmlEscaped(_ s: String) -> String { XMLText.escaped(s, for: .graphvizLabel) }

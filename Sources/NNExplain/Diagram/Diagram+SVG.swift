@@ -14,15 +14,22 @@ extension Diagram {
     /// `upstream` when highlighted), `edge` lines (`edge plain positive`, `edge chosen`, …), `more`
     /// for ellipsis slots, `caption` for the caption. Coordinates have one decimal, so the same input
     /// gives the same bytes everywhere.
-    public func svg() -> String { svg(marks: nil) }
+    ///
+    /// - Parameter scale: the picture's size (its `width` and `height`) as a multiple of its layout,
+    ///   1 by default: 1.5 shows it half as large again wherever it is placed at its own size.
+    public func svg(scale: Double = 1) -> String { svg(marks: nil, scale: scale) }
+
+    /// Whether the picture, laid out as it is, is taller than it is wide: `diagram` then lays it
+    /// out again in landscape, for a screen.
+    public var isTallerThanWide: Bool { let layout = SVGLayout(self); return layout.height > layout.width }
 
     /// The same picture, each edge and node in a group carrying the attributes of `marks`.
-    func svg(marks: SVGMarks?) -> String {
+    func svg(marks: SVGMarks?, scale: Double = 1) -> String {
         let layout = SVGLayout(self)
         var out = SVGWriter()
         let width = layout.width, height = layout.height
         out.line(##"<?xml version="1.0" encoding="UTF-8"?>"##)
-        out.line(##"<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="\##(f(width))" height="\##(f(height))" viewBox="0 0 \##(f(width)) \##(f(height))" font-family="\##(SVGLayout.sans)" role="img" aria-labelledby="diagram-title diagram-desc">"##)
+        out.line(##"<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="\##(f(width * scale))" height="\##(f(height * scale))" viewBox="0 0 \##(f(width)) \##(f(height))" font-family="\##(SVGLayout.sans)" role="img" aria-labelledby="diagram-title diagram-desc">"##)
         out.line(##"<title id="diagram-title">\##(xml(title))</title>"##)
         out.line(##"<desc id="diagram-desc">\##(xml(description))</desc>"##)
         out.line("<defs>")

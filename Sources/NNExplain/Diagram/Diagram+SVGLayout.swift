@@ -14,8 +14,11 @@ struct SVGLayout {
 
     let width: Double
     let height: Double
-    /// Added to every model x.
+    /// Added to every model x, after the columns are spread by ``stretch`` from the first one's.
     let shift: Double
+    /// How much further apart the columns are than in the model: 1, or more in a landscape picture.
+    let stretch: Double
+    let firstColumn: Double
     let layerLabelY: Double
     let legendX: Double
     let legendY: Double
@@ -50,35 +53,43 @@ struct SVGLayout {
         }
         self.legendWidth = legendWidth
         needed = max(needed, legendWidth + 40)
-        width = needed.rounded(.up)
-        shift = ((width - content) / 2).rounded()
 
         let nodesBottom = Diagram.titleHeight + 2 * r + Double(diagram.maxSlots - 1) * diagram.rowGap + 20
         layerLabelY = nodesBottom + 20
-        legendX = ((width - legendWidth) / 2).rounded()
         legendY = layerLabelY + 16 + 34
         let legendBottom = legendY + Double(diagram.legendLines.count - 1) * SVGLayout.legendLine
         let hasCaption = !(diagram.highlight?.caption.pieces.isEmpty ?? true)
         captionY = legendBottom + (hasCaption ? 34 : 0)
         height = (captionY + 24).rounded(.up)
 
+        // A landscape picture is 16:9: its columns spread apart until the canvas is that wide.
+        let span = (diagram.columns.last?.x ?? left) - left
+        let wide = (height * 16 / 9).rounded(.up)
+        stretch = diagram.landscape && span > 0 && needed < wide ? 1 + (wide - needed) / span : 1
+        firstColumn = left
+        width = max(needed, diagram.landscape ? wide : 0).rounded(.up)
+        shift = ((width - content - span * (stretch - 1)) / 2).rounded()
+        legendX = ((width - legendWidth) / 2).rounded()
+
         var positions: [Int: [Int: (x: Double, y: Double)]] = [:]
         for node in diagram.nodes { positions[node.layer, default: [:]][node.index] = (node.x, node.y) }
         self.positions = positions
     }
 
-    func x(_ modelX: Double) -> Double { modelX + shift }
+    func x(_ modelX: Double) -> Double { firstColumn + (modelX - firstColumn) * stretch + shift }
 
     /// The edge from node k of layer l-1 to node j of layer l, from circle rim to circle rim (or to
     /// where its arrow head begins).
     func endpoints(_ edge: Diagram.Edge, arrow: Bool = false) -> Segment? {
         guard let from = positions[edge.layer - 1]?[edge.k], let to = positions[edge.layer]?[edge.j] else { return nil }
-        let dx = to.x - from.x, dy = to.y - from.y
+        // In the picture's coordinates, where a landscape picture's columns are spread apart.
+        let (fromX, toX) = (x(from.x), x(to.x))
+        let dx = toX - fromX, dy = to.y - from.y
         let length = (dx * dx + dy * dy).squareRoot()
         guard length > 0 else { return nil }
         let (ux, uy) = (dx / length, dy / length)
         let end = radius + (arrow ? SVGLayout.arrowLength : 0)
-        return Segment(x1: x(from.x) + radius * ux, y1: from.y + radius * uy, x2: x(to.x) - end * ux, y2: to.y - end * uy)
+        return Segment(x1: fromX + radius * ux, y1: from.y + radius * uy, x2: toX - end * ux, y2: to.y - end * uy)
     }
 
     static func labelWidth(_ edge: Diagram.Edge) -> Double {

@@ -28,6 +28,9 @@ public struct Diagram: Sendable {
     static let maxFullLayer = 12
     /// How many leading nodes of a shortened layer are drawn.
     static let shownOfLargeLayer = 10
+    /// The same in a landscape picture (``landscape``): columns of at most 8 slots, so that the
+    /// picture is wider than tall, its columns spread out to 16:9.
+    static let (maxFullLayerLandscape, shownOfLargeLayerLandscape) = (8, 6)
 
     // MARK: Geometry (SVG user units; DOT ignores positions)
 
@@ -169,6 +172,8 @@ public struct Diagram: Sendable {
     let depth: Int
     /// The target `y_j` of each output node j, from the sample.
     let targets: [Int: Target]
+    /// Laid out for a 16:9 screen: columns of at most 8 slots, spread out to fill its width.
+    public let landscape: Bool
 
     struct Target: Sendable {
         let name: Name
@@ -184,22 +189,24 @@ public struct Diagram: Sendable {
     ///   - naming: how layers are labelled (`L-1` or `2`).
     ///   - precision: significant digits of every printed value, as in TextRenderer.
     ///   - weight: the weight to light up, `1 ≤ layer ≤ L`, j and k in range; or nil.
+    ///   - landscape: lay it out for a 16:9 screen (``landscape``) rather than as tall as its columns.
     /// - Throws: ``NetworkError`` for a network that is not well formed, a `trace` of a sample that
     ///   is none of its (or of a network of another shape), or a weight that is none of its.
     public init(network: Network, trace: Trace, naming: LayerNaming, precision: Int,
-                weight: (layer: Int, j: Int, k: Int)?) throws(NetworkError) {
+                weight: (layer: Int, j: Int, k: Int)?, landscape: Bool = false) throws(NetworkError) {
         try network.requireWellFormed(sample: trace.sample)
         guard trace.layers.map(\.a.count) == network.layers.map(\.size), trace.input.count == network.inputs else {
             throw .noSuchSample(trace.sample, samples: network.samples.count)
         }
         if let w = weight { try network.requireWeight(layer: w.layer, j: w.j, k: w.k) }
-        self.init(network: network, trace: trace, naming: naming, precision: precision, checkedWeight: weight)
+        self.init(network: network, trace: trace, naming: naming, precision: precision, checkedWeight: weight, landscape: landscape)
     }
 
-    /// ``init(network:trace:naming:precision:weight:)`` of a trace and weight known to be the network's.
-    init(network: Network, trace: Trace, naming: LayerNaming, precision: Int, checkedWeight weight: (layer: Int, j: Int, k: Int)?) {
+    /// ``init(network:trace:naming:precision:weight:landscape:)`` of a trace and weight known to be the network's.
+    init(network: Network, trace: Trace, naming: LayerNaming, precision: Int, checkedWeight weight: (layer: Int, j: Int, k: Int)?,
+         landscape: Bool = false) {
         let renderer = TextRenderer(naming: naming, precision: precision)
-        self.init(network: network, trace: trace, naming: naming, precision: precision, richHighlight: weight.map { w in
+        self.init(network: network, trace: trace, naming: naming, precision: precision, landscape: landscape, richHighlight: weight.map { w in
             let value = renderer.number(trace.weightGradient(layer: w.layer, j: w.j, k: w.k))
             let caption = Rich(.text("∂"), .name(Name(.loss(.sample(trace.sample)), renderer)), .text("/∂"),
                                .name(Name(.w(layer: w.layer, .number(w.j), .number(w.k)), renderer)), .text(" = " + value))
@@ -214,8 +221,9 @@ public struct Diagram: Sendable {
                   richHighlight: highlight.map { ($0.layer, $0.j, $0.k, Rich(.text($0.caption))) })
     }
 
-    private init(network: Network, trace: Trace, naming: LayerNaming, precision: Int,
+    private init(network: Network, trace: Trace, naming: LayerNaming, precision: Int, landscape: Bool = false,
                  richHighlight highlight: (layer: Int, j: Int, k: Int, caption: Rich)?) {
+        self.landscape = landscape
         let renderer = TextRenderer(naming: naming, precision: precision)
         let depth = network.depth
         self.depth = depth
@@ -246,7 +254,9 @@ public struct Diagram: Sendable {
                 if l == chosen.layer { keep.insert(chosen.j) }
                 if l == chosen.layer - 1 { keep.insert(chosen.k) }
             }
-            slotsPerLayer.append(Diagram.slots(size: sizes[l], keep: keep))
+            slotsPerLayer.append(landscape
+                ? Diagram.slots(size: sizes[l], keep: keep, full: Diagram.maxFullLayerLandscape, shown: Diagram.shownOfLargeLayerLandscape)
+                : Diagram.slots(size: sizes[l], keep: keep))
         }
         maxSlots = slotsPerLayer.map(\.count).max() ?? 1
 
@@ -356,9 +366,9 @@ public struct Diagram: Sendable {
 
     /// All nodes of a small layer; of a large one the first few, the nodes in `keep`, and ellipsis
     /// slots for the runs in between.
-    static func slots(size: Int, keep: Set<Int>) -> [Slot] {
-        guard size > maxFullLayer else { return (0..<size).map(Slot.node) }
-        let shown = Set(0..<shownOfLargeLayer).union(keep.filter { $0 >= 0 && $0 < size }).sorted()
+    static func slots(size: Int, keep: Set<Int>, full: Int = maxFullLayer, shown first: Int = shownOfLargeLayer) -> [Slot] {
+        guard size > full else { return (0..<size).map(Slot.node) }
+        let shown = Set(0..<first).union(keep.filter { $0 >= 0 && $0 < size }).sorted()
         var slots: [Slot] = []
         var next = 0
         for i in shown {

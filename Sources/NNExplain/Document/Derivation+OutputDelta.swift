@@ -87,7 +87,7 @@ extension Derivation {
         if g.targetSum == 1 {
             blocks.append(.paragraph([
                 "The targets sum to exactly 1, so this is ", m(Derivation.simplified(a: .of(aj), targets: nil, y: .of(.y(j)))),
-                ", the well-known a − y.",
+                ", the well-known ", m([.variable("a"), .op(.minus), .variable("y")]), ".",
             ]))
         } else {
             blocks.append(.paragraph([

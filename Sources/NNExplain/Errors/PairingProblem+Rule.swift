@@ -7,7 +7,7 @@ extension PairingProblem: ExplainedError {
         switch self {
         case .softmaxInHiddenLayer:
             let hidden = Activation.allCases.filter(\.isElementwise).map(\.rawValue).joined(separator: ", ")
-            return "softmax is for the output layer only (it turns the outputs into probabilities); "
+            return "softmax is for the output layer only (a hidden layer is explained node by node, each through its own slope g′(z_j), but every softmax output moves with every z); "
                 + "use one of \(hidden) in hidden layers"
         case .lossDoesNotFit:
             return PairingProblem.validPairings

@@ -4,6 +4,8 @@
 /// The colours of the lit path are the diagram's own (``Diagram/color(_:)``). Display formulas
 /// start at the left, indented, as the prose and the nested working beside them do (browsers centre
 /// them by default, which in a narrow column sets each line of a derivation at a different place).
+/// Formulas are set a fifth larger than the prose: a math font's letters are smaller than DejaVu
+/// Sans' at the same size (a lower x-height), and a formula must read at least as large as its sentence.
 extension HTMLPage {
     static let style: String = {
         func lit(_ role: Diagram.Role, width: Double) -> String {
@@ -36,6 +38,7 @@ extension HTMLPage {
             article.view { border-left: 4px solid \(Diagram.color(.chosen)); padding: 0 0 0 1rem; }
             article.view h3 { font-size: 1.15rem; margin-top: 0.2rem; }
             article.view h4 { font-size: 1rem; margin: 1rem 0 0.3rem; }
+            math { font-size: 1.2em; }
             math[display="block"] { margin: 0.4rem 0 0.4rem 1rem; width: fit-content; }
             mtable.chain mtd:first-child { text-align: right; }
             mtable.chain mtd { text-align: left; padding: 0.15rem 0.1rem; }

@@ -49,7 +49,12 @@ public struct TrainingReport: Sendable, JSONRepresentable {
     }
 
     /// `train --plot`: the loss curves as an SVG picture, epochs on x and the loss on y.
-    public var plot: String { LossPlot.svg(training.losses, testLosses: training.testLosses) }
+    /// - Parameters:
+    ///   - log: a logarithmic loss axis (`--log`) instead of a linear one from 0.
+    ///   - from: the first epoch drawn (`--from`), `0 ..< epochs`; the axes fit what is drawn.
+    public func plot(log: Bool = false, from: Int = 0) -> String {
+        LossPlot.svg(training.losses, testLosses: training.testLosses, log: log, from: from)
+    }
 
     /// The trained network as its file holds it.
     public var trainedFile: NetworkFile { NetworkFile(training.network, original: file) }

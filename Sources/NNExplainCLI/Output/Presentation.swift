@@ -26,7 +26,7 @@ struct Presentation {
     /// than one format to choose, `--standalone` when one of them is LaTeX, `--aspect` with beamer.
     static func options(formats: [Format]) -> [any DeclaredOption] {
         var options: [any DeclaredOption] = formats.count > 1 ? [format(formats)] : []
-        options += [precision, ascii, color] as [any DeclaredOption]
+        options += [formats.contains(.beamer) ? precisionWithSlides : precision, ascii, color] as [any DeclaredOption]
         if formats.contains(.text) { options.append(width) }
         if formats.contains(.latex) { options.append(standalone) }
         if formats.contains(.beamer) { options.append(aspect) }
@@ -50,6 +50,12 @@ struct Presentation {
         name: "--precision", placeholder: "N", help: .summary("Significant digits of every number in text output", showsBounds: true),
         parser: .wholeNumber(in: significantDigits) { "give the number of significant digits, \($0)" },
         absent: .value(TextRenderer.defaultPrecision))
+
+    /// `--precision N` of a command that writes slides too: beamer's default is fewer digits.
+    static let precisionWithSlides = ValueOption<Void, Int?>(
+        name: precision.name, placeholder: precision.placeholder, help: .summary("Significant digits of every number in text output", showsBounds: true),
+        parser: precision.parser.optional,
+        absent: .explained(nil, "\(TextRenderer.defaultPrecision); \(BeamerRenderer.defaultPrecision) with --format beamer, readable from the back of a room"))
 
     static let ascii = Flag(name: "--ascii", help: "Plain ASCII text instead of Unicode math (d for ∂, sum for Σ, * for ·).")
 
@@ -79,7 +85,9 @@ struct Presentation {
 
     init(_ arguments: Arguments, environment: Environment, formats: [Format]) throws(CLIError) {
         format = try arguments.read(Presentation.format(formats))
-        precision = try arguments.read(Presentation.precision)
+        precision = formats.contains(.beamer)
+            ? try arguments.read(Presentation.precisionWithSlides) ?? (format == .beamer ? BeamerRenderer.defaultPrecision : TextRenderer.defaultPrecision)
+            : try arguments.read(Presentation.precision)
         ascii = arguments.flag(Presentation.ascii)
         standalone = arguments.flag(Presentation.standalone)
         let width = formats.contains(.text) ? try arguments.read(Presentation.width) : nil

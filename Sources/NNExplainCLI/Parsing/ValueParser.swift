@@ -61,6 +61,18 @@ extension ValueParser where Context == Void, Value == Double {
     }
 }
 
+extension ValueParser where Context == Void, Value == Double {
+    /// A number in `range` (a picture's scale); `expected` says what to give.
+    static func number(in range: ClosedRange<Double>, expected: @escaping @Sendable () -> String) -> ValueParser {
+        let bounds = "\(range.lowerBound.formatted)…\(range.upperBound.formatted)"
+        return ValueParser(bounds: bounds, describe: \.shortFormatted) { text, name, _ throws(ValidationError) in
+            let value = try readNumber(text, name, example: "1.5")
+            guard range.contains(value) else { throw ValidationError("\(name) \(text) is out of range; \(expected())") }
+            return value
+        }
+    }
+}
+
 extension ValueParser where Context == Void, Value == String {
     /// A file's path, taken as given; the command that opens or writes it says what is wrong with it.
     static var path: ValueParser {

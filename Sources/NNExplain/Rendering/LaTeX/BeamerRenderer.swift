@@ -17,6 +17,10 @@ public struct BeamerRenderer: Sendable {
         var budget: Double { self == .standard ? 27 : 35 }
     }
 
+    /// The significant digits of a slide's numbers unless told otherwise: four can be read from
+    /// the back of a lecture room, nine cannot, and four tell the same story.
+    public static let defaultPrecision = 4
+
     /// The least scale a display's width is fitted with: 80% of 11 pt on a slide is still larger
     /// than an article's footnotes.
     static let minimumScale = 0.8
@@ -29,7 +33,7 @@ public struct BeamerRenderer: Sendable {
     ///   - naming: how layers are labelled.
     ///   - precision: significant digits of every printed number.
     ///   - aspect: the slide shape.
-    public init(naming: LayerNaming, precision: Int = TextRenderer.defaultPrecision, aspect: Aspect = .standard) {
+    public init(naming: LayerNaming, precision: Int = BeamerRenderer.defaultPrecision, aspect: Aspect = .standard) {
         latex = LatexRenderer(naming: naming, precision: precision, layout: .frame, budget: aspect.budget)
         self.aspect = aspect
     }
@@ -78,14 +82,17 @@ public struct BeamerRenderer: Sendable {
         "\\begin{frame}[allowframebreaks=0.75]{\(frame.title)}\n" + latex.blocks(frame.blocks).joined(separator: "\n") + "\n\\end{frame}\n"
     }
 
-    /// `\nnfit{box}` centres a display, scaled down to the line's width and to 60% of the text
+    /// `\nnfit{box}` centres a display, scaled down to the line's width and to 55% of the text
     /// height when it is larger (pgfmath comes with beamer; graphicx scales). For its width never
-    /// below ``minimumScale``; a display is taller than 60% of a frame only when one row holds a
-    /// matrix of eight or more rows shown, which is shrunk to leave room for its Why. Displays are laid out to fit (``LatexMath/fittedRows(_:_:chain:budget:)``),
+    /// below ``minimumScale``; a display is taller than 55% of a frame only when it holds tall
+    /// matrices on several rows (an equation is never cut across frames), which is shrunk to leave
+    /// room for the line introducing it and its Why. Displays are laid out to fit (``LatexMath/fittedRows(_:_:chain:budget:)``),
     /// so the scale only absorbs the estimate's error, and a display that would need more runs
     /// over as an overfull `\hbox` in the log (it sits in `\hbox to\linewidth` between `\hfil`s,
     /// which cannot shrink) rather than being shrunk out of legibility. Paragraphs are never split
-    /// across frames (`\interlinepenalty`), so a continuation frame starts between blocks.
+    /// across frames (`\interlinepenalty`), so a continuation frame starts between blocks;
+    /// `\nnkeep{box}` sets a box aside for the next `\nnfit` to stack above its own, one box
+    /// that no frame break can part (a penalty between the two would stop beamer's frame breaks).
     private var preamble: String {
         """
         \\documentclass[aspectratio=\(aspect.classOption)]{beamer}
@@ -95,9 +102,12 @@ public struct BeamerRenderer: Sendable {
         \\setbeamertemplate{frametitle continuation}[from second][(continued)]
         \\newsavebox{\\nnbox}
         \\newdimen\\nnwidth \\newdimen\\nnheight
-        \\newcommand{\\nnfit}[1]{\\par\\smallskip\\sbox{\\nnbox}{#1}%
+        \\newsavebox{\\nnkept}\\newif\\ifnnkept
+        \\newcommand{\\nnkeep}[1]{\\global\\setbox\\nnkept=\\hbox{#1}\\global\\nnkepttrue}
+        \\newcommand{\\nnfit}[1]{\\par\\smallskip\\ifnnkept\\sbox{\\nnbox}{\\begin{tabular}{@{}c@{}}\\usebox{\\nnkept}\\\\[0.5ex]#1\\end{tabular}}\\global\\nnkeptfalse
+          \\else\\sbox{\\nnbox}{#1}\\fi
           \\nnwidth=\\wd\\nnbox \\nnheight=\\ht\\nnbox \\advance\\nnheight by \\dp\\nnbox
-          \\pgfmathsetmacro{\\nnscale}{min(1, max(\(BeamerRenderer.minimumScale), \\linewidth/max(\\nnwidth, 1pt)), 0.6\\textheight/max(\\nnheight, 1pt))}%
+          \\pgfmathsetmacro{\\nnscale}{min(1, max(\(BeamerRenderer.minimumScale), \\linewidth/max(\\nnwidth, 1pt)), 0.55\\textheight/max(\\nnheight, 1pt))}%
           \\noindent\\hbox to\\linewidth{\\hfil\\scalebox{\\nnscale}{\\usebox{\\nnbox}}\\hfil}\\par\\smallskip}
         \\interlinepenalty=10000
         \\begin{document}

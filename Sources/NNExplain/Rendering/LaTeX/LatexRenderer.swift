@@ -56,10 +56,16 @@ public struct LatexRenderer: Sendable {
             """
     }
 
-    /// The blocks in order; consecutive equations share one display.
-    func blocks(_ blocks: [Document.Block]) -> [String] {
+    /// The blocks in order; consecutive equations share one display. `lastKeptWithNext`: the
+    /// blocks are nested in a list whose next block is an equation.
+    func blocks(_ blocks: [Document.Block], lastKeptWithNext: Bool = false) -> [String] {
         var out: [String] = []
         var equations: [[LatexMath.Row]] = []
+        func equationFollows(_ n: Int) -> Bool {
+            guard n + 1 < blocks.count else { return lastKeptWithNext }
+            if case .equation = blocks[n + 1] { return true }
+            return false
+        }
         func closeEquations() {
             guard !equations.isEmpty else { return }
             out += displays(aligned: equations)
@@ -73,7 +79,8 @@ public struct LatexRenderer: Sendable {
             closeEquations()
             switch block {
             case .title(let inlines):
-                out.append("\\par\\noindent{\\large\\bfseries \(heading(inlines))}\\par\\smallskip")
+                // Ragged right: a heading's line is not justified, which would stretch its spaces.
+                out.append("\\par\\noindent{\\raggedright\\large\\bfseries \(heading(inlines))\\par}\\smallskip")
             case .paragraph(let inlines):
                 // On a slide the line that introduces a display stays on its frame.
                 let introducesDisplay = layout == .frame && n + 1 < blocks.count && blocks[n + 1].isDisplay
@@ -82,11 +89,12 @@ public struct LatexRenderer: Sendable {
                 out.append(sectionHeading(title, beforeDisplay: children.first?.isDisplay ?? false))
                 out += self.blocks(children)
             case .nested(let children):
-                out += self.blocks(children)
+                out += self.blocks(children, lastKeptWithNext: equationFollows(n))
             case .reason(let lines):
                 out.append("\\emph{Why:} " + lines.map(text).joined(separator: " ") + "\n")
             case .table(let header, let rows, let operators):
-                out.append(table(header: header, rows: rows, operators: operators))
+                // On a slide a table of terms stays with the equation that sums them.
+                out.append(table(header: header, rows: rows, operators: operators, keptWithNext: layout == .frame && equationFollows(n)))
             case .gap, .equation:
                 break
             }
@@ -105,9 +113,11 @@ public struct LatexRenderer: Sendable {
     func heading(_ inlines: [Document.Inline]) -> String { LatexRenderer.text(inlines, math: headingMath) }
 
     /// The rows of consecutive equations: on a page one `align*`; in a frame, boxes of whole
-    /// equations, at most ``rowsPerBox`` rows and ``boxHeight`` ems each, so that a frame can break
-    /// between them and a long run is not shrunk to fit a single slide. An equation taller than
-    /// that (rows of tall matrices) goes on in boxes of as many of its rows as fit, each centred.
+    /// equations, at most ``rowsPerBox`` rows and ``boxHeight`` ems each when they fit, so that a
+    /// frame can break between them and a long run is not shrunk to fit a single slide. An
+    /// equation is never cut: one taller than that is a box of its own, scaled by `\nnfit` to fit
+    /// the frame, since a frame that ends at one of its rows would show a part of it as the whole
+    /// (`δ = ∂C/∂a ⊙ g′ = [∂C/∂a's numbers]`, its `⊙ g′`'s numbers on the next frame).
     private func displays(aligned equations: [[LatexMath.Row]]) -> [String] {
         // On a page the display may break between equations but never inside one (`\\*`), so
         // that no step or result is orphaned at the top of the next page.
@@ -119,16 +129,8 @@ public struct LatexRenderer: Sendable {
         for rows in equations {
             if let last = boxes.last, last.count + rows.count <= LatexRenderer.rowsPerBox, height(last + rows) <= LatexRenderer.boxHeight {
                 boxes[boxes.count - 1] += rows
-            } else if height(rows) <= LatexRenderer.boxHeight {
-                boxes.append(rows)
             } else {
-                for row in rows {
-                    if let last = boxes.last, last.count < LatexRenderer.rowsPerBox, height(last + [row]) <= LatexRenderer.boxHeight {
-                        boxes[boxes.count - 1].append(row)
-                    } else {
-                        boxes.append([row])
-                    }
-                }
+                boxes.append(rows)
             }
         }
         return boxes.map { "\\nnfit{$\\displaystyle\\begin{aligned}\n" + $0.map(\.text).joined(separator: " \\\\\n") + "\n\\end{aligned}$}" }
@@ -142,10 +144,15 @@ public struct LatexRenderer: Sendable {
 
     /// A table too wide for ``LatexMath/budget`` in groups of columns, each a table of its own with
     /// the first column (the row labels) repeated, as the text renderer groups them; a group breaks
-    /// only where no operator joins two columns.
-    private func table(header: [Math]?, rows: [[Math]], operators: [Math.Operator?]) -> String {
+    /// only where no operator joins two columns. On a slide the budget is what `\nnfit` can reach
+    /// at its least scale, ``BeamerRenderer/minimumScale``: a row read across (a gradient, its
+    /// finite difference and their relative error) is split only when 80% of the type would not hold it.
+    private func table(header: [Math]?, rows: [[Math]], operators: [Math.Operator?], keptWithNext: Bool = false) -> String {
         let columns = ((header.map { [$0] } ?? []) + rows).map(\.count).max() ?? 0
-        guard let budget = math.budget, columns > 2 else { return groupTable(header: header, rows: rows, operators: operators) }
+        guard let line = math.budget, columns > 2 else {
+            return groupTable(header: header, rows: rows, operators: operators, keptWithNext: keptWithNext)
+        }
+        let budget = layout == .frame ? line / BeamerRenderer.minimumScale : line
         // A cell in `\small` with its 3 pt gaps on both sides.
         func width(_ c: Int) -> Double {
             let cells = rows.compactMap { c < $0.count ? $0[c] : nil }
@@ -162,18 +169,21 @@ public struct LatexRenderer: Sendable {
             groups[groups.count - 1].append(c)
             used += width(c) + (op == nil || op == .bar ? 0 : 1.2)
         }
-        guard groups.count > 1 else { return groupTable(header: header, rows: rows, operators: operators) }
-        return groups.map { group in
+        guard groups.count > 1 else { return groupTable(header: header, rows: rows, operators: operators, keptWithNext: keptWithNext) }
+        return groups.enumerated().map { n, group in
             let kept = [0] + group
             func cells(_ row: [Math]) -> [Math] { kept.map { $0 < row.count ? row[$0] : [] } }
             return groupTable(header: header.map(cells), rows: rows.map(cells),
-                              operators: group.map { $0 - 1 < operators.count ? operators[$0 - 1] : nil })
+                              operators: group.map { $0 - 1 < operators.count ? operators[$0 - 1] : nil },
+                              keptWithNext: keptWithNext && n == groups.count - 1)
         }.joined(separator: "\n")
     }
 
     /// A table as an `array` in display math; operators get their own centred columns. The rows
     /// are spaced out so that a `\frac` in one clears the next; the header's partials are slashed.
-    private func groupTable(header: [Math]?, rows: [[Math]], operators: [Math.Operator?]) -> String {
+    /// With `keptWithNext`, on a slide its last piece is set aside (`\nnkeep`) to share the box
+    /// of the display after it, so that a table of summands stays with their sum.
+    private func groupTable(header: [Math]?, rows: [[Math]], operators: [Math.Operator?], keptWithNext: Bool) -> String {
         let columns = ((header.map { [$0] } ?? []) + rows).map(\.count).max() ?? 0
         var spec = "r"
         for c in 1..<max(columns, 1) {
@@ -206,8 +216,10 @@ public struct LatexRenderer: Sendable {
             return setting + pieces.joined(separator: "\n") + "\n\\endgroup"
         case .frame:
             // On a slide a long table goes on in pieces of ``rowsPerBox`` rows, each with the header.
-            let pieces = stride(from: 0, to: max(rows.count, 1), by: LatexRenderer.rowsPerBox).map {
-                "\\nnfit{$" + array(rows[$0..<min($0 + LatexRenderer.rowsPerBox, rows.count)]) + "$}"
+            let starts = Array(stride(from: 0, to: max(rows.count, 1), by: LatexRenderer.rowsPerBox))
+            let pieces = starts.map {
+                (keptWithNext && $0 == starts.last ? "\\nnkeep{$" : "\\nnfit{$")
+                    + array(rows[$0..<min($0 + LatexRenderer.rowsPerBox, rows.count)]) + "$}"
             }
             return setting + pieces.joined(separator: "\n") + "\n\\endgroup"
         }

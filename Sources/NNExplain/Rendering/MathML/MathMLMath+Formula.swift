@@ -42,11 +42,11 @@ extension MathMLMath {
 }
 
 extension MathMLMath {
-    /// The label of layer `l` as ``LayerNaming/label(_:)`` writes it, as MathML: `L`, `L-1` (the
-    /// letter, the sign and the number), or `2`.
+    /// The label of layer `l` as ``LayerNaming/label(_:)`` writes it, as MathML: `L`, `L−1` (the
+    /// letter, a minus sign set tight as in a name, not spaced as a subtraction, and the number), or `2`.
     func label(_ l: Int) -> String {
         guard naming.relative else { return "<mn>\(l)</mn>" }
-        return "<mi>L</mi>" + (l == naming.depth ? "" : "<mo>-</mo><mn>\(naming.depth - l)</mn>")
+        return "<mi>L</mi>" + (l == naming.depth ? "" : "<mo lspace=\"0\" rspace=\"0\">−</mo><mn>\(naming.depth - l)</mn>")
     }
 
     /// The other name of layer `l` (``LayerNaming/otherName(_:)``): `l = 2` beside `L-1`, `L-1` beside `2`.

@@ -96,10 +96,12 @@ struct MathMLMath: Sendable {
 
     /// A number with `precision` significant digits, as `<mn>`; an exponent becomes `× 10^e`.
     func number(_ x: Double) -> String {
+        // A negative number's sign is the minus sign, U+2212, as in the operators beside it, not a hyphen.
+        func minus(_ text: String) -> String { text.replacing("-", with: "−") }
         let text = NumberText.significant(x, precision: precision)
-        guard let e = text.firstIndex(of: "e") else { return "<mn>\(text)</mn>" }
+        guard let e = text.firstIndex(of: "e") else { return "<mn>\(minus(text))</mn>" }
         let exponent = Int(text[text.index(after: e)...]) ?? 0
-        return "<mrow><mn>\(text[..<e])</mn><mo>×</mo><msup><mn>10</mn><mn>\(exponent)</mn></msup></mrow>"
+        return "<mrow><mn>\(minus(String(text[..<e])))</mn><mo>×</mo><msup><mn>10</mn><mn>\(minus("\(exponent)"))</mn></msup></mrow>"
     }
 
     /// A formula as one element, as a script's base or a fraction's part must be: in an `<mrow>`

@@ -19,8 +19,8 @@ enum TrainCommand {
             """,
         synopsis: [.required(epochs), .networkSource, .optional(Options.learningRate), .optional(batchSize), .optional(shuffleSeed),
                    .optional(every), .optional(Options.updateOrder),
-                   .optional(save), .optional(plot), .optional(Presentation.format(formats), showing: .choices)],
-        options: [epochs] + Options.networkSource + [Options.learningRate, batchSize, shuffleSeed, every, Options.updateOrder, save, plot]
+                   .optional(save), .optional(plot), .optional(log), .optional(from), .optional(Presentation.format(formats), showing: .choices)],
+        options: [epochs] + Options.networkSource + [Options.learningRate, batchSize, shuffleSeed, every, Options.updateOrder, save, plot, log, from]
             + Presentation.options(formats: formats),
         action: .parsed(run))
 
@@ -49,6 +49,13 @@ enum TrainCommand {
     static let plot = ValueOption<Void, String?>(
         name: "--plot", placeholder: "FILE", help: .summary("Write the loss curve to FILE as an SVG picture (safely, like --save)"),
         parser: ValueParser.outputFile.optional, absent: .silent(nil))
+
+    static let log = Flag(name: "--log", help: "With --plot: a logarithmic loss axis, for a loss that falls over decades, instead of a linear one from 0.")
+
+    static let from = ValueOption<Void, Int>(
+        name: "--from", placeholder: "EPOCH",
+        help: .summary("With --plot: draw the epochs from EPOCH on, the loss axis fitted to them, to see a late rise of the test loss"),
+        parser: .wholeNumber(in: 0...epochRange.upperBound), absent: .value(0))
 
     /// `nil` when not given: full batch.
     static let batchSize = ValueOption<Void, Int?>(
@@ -83,6 +90,11 @@ enum TrainCommand {
         let presentation = try Presentation(arguments, environment: environment, formats: Self.formats)
         let save = try arguments.read(Self.save)
         let plot = try arguments.read(Self.plot)
+        let log = arguments.flag(Self.log), from = try arguments.read(Self.from)
+        if plot == nil, log || arguments.isGiven(Self.from) {
+            throw arguments.usage("\(log ? Self.log.name : Self.from.name) shapes the picture --plot draws; add --plot FILE or drop it")
+        }
+        if from >= epochs { throw arguments.usage("--from \(from) is past the last epoch but one; give an epoch below --epochs \(epochs)") }
         if let save, let plot, AtomicFile.sameFile(save, plot) { throw arguments.usage("--save and --plot name the same file '\(save)'; give each its own") }
         try runtime { try network.requireFinite() }
         try runtime { try network.requireFiniteTestSamples() }
@@ -97,7 +109,7 @@ enum TrainCommand {
                                     shuffleSeed: shuffleSeed, every: every, file: loaded.file)
         if let stopped = report.stopped { throw .runtime(stopped.description) }
         if let save { try AtomicFile.write(report.trainedFile.text, to: save, pause: environment.pauseWhileWriting) }
-        if let plot { try AtomicFile.write(report.plot, to: plot, pause: environment.pauseWhileWriting) }
+        if let plot { try AtomicFile.write(report.plot(log: log, from: from), to: plot, pause: environment.pauseWhileWriting) }
         let output = presentation.render(report.document, naming: LayerNaming(depth: network.depth), json: report)
         return CommandResult(output: output, warnings: loaded.warnings)
     }
