@@ -133,15 +133,16 @@ extension Network {
     /// summands for softmax (each by the function the backward pass uses), `Σ_i y_i`, and the value.
     private func outputDelta(_ t: Trace, node j: Int) -> Derivation.OutputDelta {
         let out = t.layer(depth)
-        let jacobian = layers[depth - 1].activation != .softmax ? [] : out.a.indices.map { i in
-            Derivation.JacobianTerm(
-                i: i, dCda: out.dCda[i], a: out.a[i],
-                entry: Backpropagation.jacobianEntry(aI: out.a[i], aJ: out.a[j], diagonal: i == j),
-                value: OutputLayer.jacobianSummand(dCda: out.dCda[i], aI: out.a[i], aJ: out.a[j], diagonal: i == j))
+        let jacobian: [Derivation.JacobianTerm] = layers[depth - 1].activation != .softmax ? [] : out.a.indices.map { i in
+            let entry = out.a.withUnsafeBufferPointer { a in
+                out.gPrime.withUnsafeBufferPointer { Backpropagation.jacobianEntry(i: i, j: j, a: a.baseAddress!, gPrime: $0.baseAddress!) }
+            }
+            return Derivation.JacobianTerm(i: i, dCda: out.dCda[i], a: out.a[i], entry: entry, value: out.dCda[i] * entry)
         }
         let targetSum = t.target.withUnsafeBufferPointer { OutputLayer.targetSum($0.baseAddress!, count: $0.count) }
         return Derivation.OutputDelta(
-            rule: outputRule, node: j, a: out.a[j], y: t.target[j], dCda: out.dCda[j], gPrime: out.gPrime[j],
+            rule: outputRule, node: j, a: out.a[j], y: t.target[j], dCda: out.dCda[j],
+            oneMinusA: layers[depth - 1].activation == .sigmoid ? Activation.sigmoidComplement(out.z[j]) : 1 - out.a[j], gPrime: out.gPrime[j],
             targetSum: targetSum, jacobian: jacobian, value: out.delta[j])
     }
 }

@@ -70,7 +70,7 @@ struct SlipFinder {
             out += slopeFactors(g, a: a).map { candidate(.missingTerm, $0, "you left out a factor of the slope: g'(z) = " + names.text(g.derivativeFormula)) }
             out += Exercise.earlyDigits.map { d in
                 let rounding = Rounding(digits: d)
-                return candidate(.rounding, g.derivative(z: rounding.rounded(z), a: rounding.rounded(a)), Self.roundLate)
+                return candidate(.rounding, Self.handSlope(g, z: rounding.rounded(z), a: rounding.rounded(a)), Self.roundLate)
             }
         case .weightGradient(let l, let j, let k):
             out += gradientSlips(layer: l, j: j, k: k)
@@ -106,6 +106,12 @@ struct SlipFinder {
     /// (the logarithms of the cross-entropies taken of `a`, not from `z` in the engine's stable form).
     private static func handTerm(_ loss: Loss, a: Double, y: Double) -> Double {
         loss.term(a: a, y: y, logA: log(a), logOneMinusA: log1p(-a))
+    }
+
+    /// `g'(z)` as a student works it out by hand from a rounded `a`: the sigmoid's `a(1 − a)` with `1 − a`
+    /// a subtraction (the engine takes it as `σ(−z)`).
+    private static func handSlope(_ g: Activation, z: Double, a: Double) -> Double {
+        g == .sigmoid ? a * (1 - a) : g.derivative(z: z, a: a)
     }
 
     /// The squared loss for the half-squared one and back; `nil` for a loss without a factor-of-two twin.

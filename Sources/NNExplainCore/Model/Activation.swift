@@ -52,6 +52,22 @@ public enum Activation: String, CaseIterable, Sendable {
         for j in 0..<n { a[j] = exp(z[j] - m) / total }
     }
 
+    /// Softmax's slopes `∂a_j/∂z_j = a_j(1 − a_j)` for the `n` outputs at `a` (from `z`) into
+    /// `gPrime`. Where `a_j > 1/2`, `1 − a_j` is taken as `Σ_(i≠j) e^(z_i − m) / Σ_i e^(z_i − m)`,
+    /// the share of the other outputs, since `1 − a_j` would be 0 once `a_j` rounded to 1; elsewhere
+    /// `1 − a_j` loses nothing. The trace and the engine both call this, so they give the same bits.
+    @inlinable
+    package static func softmaxSlopes(_ z: UnsafePointer<Double>, a: UnsafePointer<Double>, count n: Int,
+                                      into gPrime: UnsafeMutablePointer<Double>) {
+        for j in 0..<n {
+            guard a[j] > 0.5 else { gPrime[j] = a[j] * (1 - a[j]); continue }
+            let (m, total) = logSumExpParts(z, count: n)
+            var others = 0.0
+            for i in 0..<n where i != j { others += exp(z[i] - m) }
+            gPrime[j] = a[j] * (others / total)
+        }
+    }
+
     /// `m = max z` and `Σ_i e^(z_i − m)`, both in order of `i`: so `ln Σ_i e^(z_i) = m + ln(total)`.
     @inlinable
     package static func logSumExpParts(_ z: UnsafePointer<Double>, count n: Int) -> (max: Double, total: Double) {
@@ -69,13 +85,20 @@ public enum Activation: String, CaseIterable, Sendable {
         z >= 0 ? -log1p(exp(-z)) : z - log1p(exp(z))
     }
 
-    /// `g'(z)`, given `z` and the already computed `a = g(z)` (sigmoid and tanh reuse `a`). For
-    /// softmax, the diagonal of its Jacobian, `∂a_j/∂z_j = a_j(1 − a_j)`; the whole Jacobian is
-    /// `∂a_i/∂z_j = a_i(δ_ij − a_j)` (``Backpropagation/jacobianEntry(aI:aJ:diagonal:)``).
+    /// `1 − σ(z)` as `σ(−z)`: never the difference `1 − a`, which is 0 once `a` rounded to 1
+    /// (z ≳ 36.7) although `σ(−z)` is a double down to z ≈ 745.
+    @inlinable
+    package static func sigmoidComplement(_ z: Double) -> Double { Activation.sigmoid.value(-z) }
+
+    /// `g'(z)`, given `z` and the already computed `a = g(z)` (sigmoid and tanh reuse `a`). The
+    /// sigmoid's is `a · (1 − a)` with `1 − a = σ(−z)` (``sigmoidComplement(_:)``), so a saturated
+    /// node's slope is the tiny number it is, not 0. For softmax, the diagonal of its Jacobian,
+    /// `∂a_j/∂z_j = a_j(1 − a_j)` from `a` alone; ``softmaxSlopes(_:a:count:into:)`` takes `1 − a_j`
+    /// from the other outputs where that matters, and the trace and engine use it.
     @inlinable
     package func derivative(z: Double, a: Double) -> Double {
         switch self {
-        case .sigmoid: return a * (1 - a)
+        case .sigmoid: return a * Activation.sigmoidComplement(z)
         case .tanh: return 1 - a * a
         case .relu: return z > 0 ? 1 : 0
         case .leakyRelu: return z > 0 ? 1 : Activation.leakySlope
@@ -116,10 +139,11 @@ public enum Activation: String, CaseIterable, Sendable {
 
     /// `g'(z)` written with `a = g(z)` for the activations whose derivative is a function of their
     /// value: `a · (1 − a)` for the sigmoid, `1 − (a)²` for tanh; `nil` for the others. Given a symbol
-    /// it is the formula, given a number the substitution.
-    package func derivativeFormula(a: Math) -> Math? {
+    /// it is the formula, given a number the substitution; `oneMinusA` replaces the sigmoid's `(1 − a)`
+    /// by the number the pass used (`σ(−z)`) where the shown `a` would not give it.
+    package func derivativeFormula(a: Math, oneMinusA: Math? = nil) -> Math? {
         switch self {
-        case .sigmoid: return a + [.op(.times), .parenthesized([.number(1), .op(.minus)] + a.asOperand)]
+        case .sigmoid: return a + [.op(.times)] + (oneMinusA?.asOperand ?? [.parenthesized([.number(1), .op(.minus)] + a.asOperand)])
         case .tanh: return [.number(1), .op(.minus), .squared([.parenthesized(a)])]
         case .relu, .leakyRelu, .identity, .softmax: return nil
         }
@@ -127,8 +151,9 @@ public enum Activation: String, CaseIterable, Sendable {
 
     /// How `g'(z)` is evaluated with numbers.
     package enum Substitution: Sendable, Equatable {
-        /// Through ``derivativeFormula(a:)`` with this `a = g(z)` (sigmoid, tanh).
-        case value(a: Double)
+        /// Through ``derivativeFormula(a:oneMinusA:)`` with this `a = g(z)` (sigmoid, tanh), and the
+        /// `1 − a` the slope used (the sigmoid's `σ(−z)`, else the difference).
+        case value(a: Double, oneMinusA: Double)
         /// A piecewise derivative: the test on `z` that decided it, and the constant it gave.
         case branch(z: Double, positive: Bool, value: Double)
         /// A constant derivative.
@@ -138,7 +163,8 @@ public enum Activation: String, CaseIterable, Sendable {
     /// The numbers to substitute into ``derivativeFormula`` for this `z` and `a`.
     package func substitution(z: Double, a: Double) -> Substitution {
         switch self {
-        case .sigmoid, .tanh, .softmax: return .value(a: a)
+        case .sigmoid: return .value(a: a, oneMinusA: Activation.sigmoidComplement(z))
+        case .tanh, .softmax: return .value(a: a, oneMinusA: 1 - a)
         case .relu, .leakyRelu: return .branch(z: z, positive: z > 0, value: derivative(z: z, a: a))
         case .identity: return .constant(1)
         }

@@ -18,6 +18,9 @@ package enum OutputRule: Sendable, Equatable {
     /// Sigmoid with binary cross-entropy: `∂C_s/∂a_j · g'(z_j) = (a_j − y_j) / (a_j(1 − a_j)) ·
     /// a_j(1 − a_j)`, so `δ_j = a_j − y_j`; finite even where `a_j` rounded to 0 or 1.
     case sigmoidBinaryCrossEntropy
+    /// Sigmoid with cross-entropy: `∂C_s/∂a_j · g'(z_j) = −y_j / a_j · a_j(1 − a_j)`, so
+    /// `δ_j = −y_j (1 − a_j)` with `1 − a_j = σ(−z_j)`; finite even where `a_j` underflowed to 0.
+    case sigmoidCrossEntropy
 
     /// The rule for an output activation and loss.
     package init(activation: Activation, loss: Loss) {
@@ -25,13 +28,14 @@ package enum OutputRule: Sendable, Equatable {
         case (.softmax, .crossEntropy): self = .softmaxCrossEntropy
         case (.softmax, _): self = .jacobian
         case (.sigmoid, .binaryCrossEntropy): self = .sigmoidBinaryCrossEntropy
+        case (.sigmoid, .crossEntropy): self = .sigmoidCrossEntropy
         default: self = .chain
         }
     }
 
     /// Whether `δ_j^L` is computed without `∂C_s/∂a_j^L`, which may then be infinite (an output
     /// rounded to exactly 0 or 1) while `δ_j^L` is finite: the finite checks look at `δ` instead.
-    package var isStableForm: Bool { self == .softmaxCrossEntropy || self == .sigmoidBinaryCrossEntropy }
+    package var isStableForm: Bool { self != .chain && self != .jacobian }
 }
 
 extension Network {
@@ -43,6 +47,13 @@ extension Backpropagation {
     /// `∂a_i/∂z_j = a_i(δ_ij − a_j)` of softmax, `δ_ij` 1 on the diagonal (`i = j`), else 0.
     package static func jacobianEntry(aI: Double, aJ: Double, diagonal: Bool) -> Double {
         aI * ((diagonal ? 1 : 0) - aJ)
+    }
+
+    /// The same entry of an output layer the pass computed: on the diagonal the slope `g'(z_j)` it
+    /// holds (``Activation/softmaxSlopes(_:a:count:into:)``, finite and exact where `a_j` rounded to 1),
+    /// off it `−a_i a_j`.
+    package static func jacobianEntry(i: Int, j: Int, a: UnsafePointer<Double>, gPrime: UnsafePointer<Double>) -> Double {
+        i == j ? gPrime[j] : jacobianEntry(aI: a[i], aJ: a[j], diagonal: false)
     }
 }
 
@@ -61,24 +72,15 @@ package enum OutputLayer {
         z: UnsafePointer<Double>, a: UnsafePointer<Double>, gPrime: UnsafePointer<Double>, y: UnsafePointer<Double>,
         terms: UnsafeMutablePointer<Double>, dCda: UnsafeMutablePointer<Double>, delta: UnsafeMutablePointer<Double>
     ) -> Double {
-        var shift = 0.0
-        if loss.usesLogarithms, activation == .softmax {
-            let (m, total) = Activation.logSumExpParts(z, count: n)
-            shift = m + log(total)
-        }
+        let shift = loss.usesLogarithms && activation == .softmax ? logShift(z, count: n) : 0
         var total = 0.0
         for j in 0..<n {
             var logA = 0.0, logOneMinusA = 0.0
-            if loss.usesLogarithms {
-                switch activation {
-                case .softmax: (logA, logOneMinusA) = (z[j] - shift, log1p(-a[j]))
-                case .sigmoid: (logA, logOneMinusA) = (Activation.logSigmoid(z[j]), Activation.logSigmoid(-z[j]))
-                default: (logA, logOneMinusA) = (log(a[j]), log1p(-a[j]))
-                }
-            }
+            let oneMinusA = activation == .sigmoid ? Activation.sigmoidComplement(z[j]) : 1 - a[j]
+            if loss.usesLogarithms { (logA, logOneMinusA) = logarithms(activation: activation, z: z[j], a: a[j], shift: shift) }
             terms[j] = loss.term(a: a[j], y: y[j], logA: logA, logOneMinusA: logOneMinusA)
             total += terms[j]
-            dCda[j] = loss.derivative(a: a[j], y: y[j])
+            dCda[j] = loss.derivative(a: a[j], y: y[j], oneMinusA: oneMinusA)
         }
         switch rule {
         case .chain:
@@ -86,7 +88,7 @@ package enum OutputLayer {
         case .jacobian:
             for j in 0..<n {
                 var sum = 0.0
-                for i in 0..<n { sum += jacobianSummand(dCda: dCda[i], aI: a[i], aJ: a[j], diagonal: i == j) }
+                for i in 0..<n { sum += dCda[i] * Backpropagation.jacobianEntry(i: i, j: j, a: a, gPrime: gPrime) }
                 delta[j] = sum
             }
         case .softmaxCrossEntropy:
@@ -94,13 +96,27 @@ package enum OutputLayer {
             for j in 0..<n { delta[j] = a[j] * targets - y[j] }
         case .sigmoidBinaryCrossEntropy:
             for j in 0..<n { delta[j] = a[j] - y[j] }
+        case .sigmoidCrossEntropy:
+            for j in 0..<n { delta[j] = y[j] == 0 ? 0 : -(y[j] * Activation.sigmoidComplement(z[j])) }
         }
         return total
     }
 
-    /// One summand of softmax's `Σ_i ∂C_s/∂a_i · ∂a_i/∂z_j`.
-    package static func jacobianSummand(dCda: Double, aI: Double, aJ: Double, diagonal: Bool) -> Double {
-        dCda * Backpropagation.jacobianEntry(aI: aI, aJ: aJ, diagonal: diagonal)
+    /// Softmax's `ln Σ_i e^(z_i) = m + ln Σ_i e^(z_i − m)`, so `ln a_j = z_j − shift`.
+    package static func logShift(_ z: UnsafePointer<Double>, count n: Int) -> Double {
+        let (m, total) = Activation.logSumExpParts(z, count: n)
+        return m + log(total)
+    }
+
+    /// `ln a` and `ln(1 − a)` of one output from its `z`: softmax's `ln a_j = z_j − shift`
+    /// (``logShift(_:count:)``), the sigmoid's `ln σ(z)` and `ln σ(−z)`, otherwise of the value.
+    @inlinable
+    package static func logarithms(activation: Activation, z: Double, a: Double, shift: Double) -> (logA: Double, logOneMinusA: Double) {
+        switch activation {
+        case .softmax: return (z - shift, log1p(-a))
+        case .sigmoid: return (Activation.logSigmoid(z), Activation.logSigmoid(-z))
+        default: return (log(a), log1p(-a))
+        }
     }
 
     /// `Σ_i y_i`, in order of `i`.
