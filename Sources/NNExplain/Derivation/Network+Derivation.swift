@@ -142,7 +142,7 @@ extension Network {
         let targetSum = t.target.withUnsafeBufferPointer { OutputLayer.targetSum($0.baseAddress!, count: $0.count) }
         return Derivation.OutputDelta(
             rule: outputRule, node: j, a: out.a[j], y: t.target[j], dCda: out.dCda[j],
-            oneMinusA: layers[depth - 1].activation == .sigmoid ? Activation.sigmoidComplement(out.z[j]) : 1 - out.a[j], gPrime: out.gPrime[j],
+            oneMinusA: layers[depth - 1].activation == .sigmoid ? Activation.sigmoidComplement(z: out.z[j], a: out.a[j]) : 1 - out.a[j], gPrime: out.gPrime[j],
             targetSum: targetSum, jacobian: jacobian, value: out.delta[j])
     }
 }

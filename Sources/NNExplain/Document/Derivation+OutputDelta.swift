@@ -109,11 +109,16 @@ extension Derivation {
                                      y: .of(.y(j)), oneMinusA: g.rule == .sigmoidCrossEntropy ? Derivation.oneMinus(a) : nil)
     }
 
-    /// The same with the numbers in; `1 − a_j^L` as the number the pass used, `σ(−z_j^L)`, which stays
-    /// true where `a_j^L` rounded to 1.
+    /// The same with the numbers in; `1 − a_j^L` as the number the pass used, `σ(−z_j^L)`, where the
+    /// shown `a_j^L` would not give it (``Derivation/shown(_:naive:)``): then binary cross-entropy's
+    /// `a − y` is worked as `(1 − y) − (1 − a)`, as the pass does.
     func simplifiedNumbers(_ g: OutputDelta) -> Math {
-        Derivation.simplified(a: [.number(g.a)], targets: g.rule == .softmaxCrossEntropy ? [.number(g.targetSum)] : nil, y: [.number(g.y)],
-                              oneMinusA: g.rule == .sigmoidCrossEntropy ? [.number(g.oneMinusA)] : nil)
+        if g.rule == .sigmoidBinaryCrossEntropy, let c = Derivation.shown(g.oneMinusA, naive: 1 - g.a) {
+            return Derivation.oneMinus([.number(g.y)]) + [.op(.minus)] + c.asOperand
+        }
+        return Derivation.simplified(a: [.number(g.a)], targets: g.rule == .softmaxCrossEntropy ? [.number(g.targetSum)] : nil, y: [.number(g.y)],
+                              oneMinusA: g.rule != .sigmoidCrossEntropy ? nil
+                                  : Derivation.shown(g.oneMinusA, naive: 1 - g.a) ?? Derivation.oneMinus([.number(g.a)]))
     }
 
     /// `∂C_s/∂a_i^L` from the loss with the index as a letter.

@@ -22,8 +22,7 @@ extension MatrixWriter {
                      m(.delta(layer: l, .letter("j"))), " = ", m(.partial(sampleLoss, .a(layer: l, .letter("j")))), " · ",
                      m(.gPrime(layer: l, .letter("j"))), ", Terms 1 and 2 of the index form."],
                 ]),
-                numpy(batch ? "Delta[\(l)] = grad_A_C * g_prime(Z[\(l)])" : "delta[\(l)] = grad_a_C * g_prime(z[\(l)])"),
-            ]
+            ] + (stableForm(layer: l) ?? [numpy(batch ? "Delta[\(l)] = grad_A_C * g_prime(Z[\(l)])" : "delta[\(l)] = grad_a_C * g_prime(z[\(l)])")])
         case .jacobian:
             // Every a_i^L depends on every z_j^L: δ^L is the Jacobian's transpose times ∇_a C_s. The
             // Jacobian itself is explained by `step`; here δ comes from the trace like every number.
@@ -44,9 +43,35 @@ extension MatrixWriter {
                     [m([jacobian]), " (\(n)×\(n)) times ", m(grad), " (\(n)×1) is \(n)×1"]
                         + (batch ? ["; row ", v("s"), " of ", m(d), " is that vector of sample ", v("s"), ", with sample ", v("s"), "'s own ", v("J"), "."] : ["."]),
                 ]),
-                numpy(batch ? "Delta[\(l)] = np.stack([J[s].T @ grad_a_C[s] for s in range(N)])" : "delta[\(l)] = J.T @ grad_a_C"),
-            ]
+            ] + (stableForm(layer: l) ?? [numpy(batch ? "Delta[\(l)] = np.stack([J[s].T @ grad_a_C[s] for s in range(N)])" : "delta[\(l)] = J.T @ grad_a_C")])
         }
+    }
+
+    /// The form an output layer of a stable-form rule (``OutputRule/isStableForm``) computes δ in,
+    /// with the numpy line that computes the same numbers: the product above is the same number
+    /// mathematically, but in doubles it overflows or loses its digits where an output rounded to 0
+    /// or 1. `nil` for the other rules, whose numpy line is the product itself.
+    func stableForm(layer l: Int) -> [Document.Block]? {
+        let (A, Z, Y) = batch ? ("A[\(l)]", "Z[\(l)]", "Y") : ("a[\(l)]", "z[\(l)]", "y")
+        let d = batch ? "Delta[\(l)]" : "delta[\(l)]"
+        let (form, line): (String, String)
+        switch network.outputRule {
+        case .chain, .jacobian: return nil
+        case .sigmoidBinaryCrossEntropy:
+            form = "a − y, worked as (1 − y) − σ(−z) where a is within 2⁻²⁰ of 1"
+            line = "\(d) = np.where(1 - \(A) < 2**-20, (1 - \(Y)) - sigmoid(-\(Z)), \(A) - \(Y))"
+        case .sigmoidCrossEntropy:
+            form = "−y ⊙ (1 − a), with 1 − a = σ(−z) where a is within 2⁻²⁰ of 1"
+            line = "\(d) = -\(Y) * np.where(1 - \(A) < 2**-20, sigmoid(-\(Z)), 1 - \(A))"
+        case .softmaxCrossEntropy:
+            form = "a Σ_i y_i − y"
+            line = batch ? "\(d) = \(A) * \(Y).sum(axis=1, keepdims=True) - \(Y)" : "\(d) = \(A) * \(Y).sum() - \(Y)"
+        }
+        return [
+            .paragraph(["The backward pass takes δ in the stable form \(form) (", .code("step"),
+                        " explains it): the same number, which the product of doubles overflows or rounds away where an output is within a rounding of 0 or 1."]),
+            numpy(line),
+        ]
     }
 
     /// BP2: `δ^l = ((W^(l+1))^T δ^(l+1)) ⊙ g_l'(z^l)`, in two steps; in the batch

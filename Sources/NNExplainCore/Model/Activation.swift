@@ -53,14 +53,15 @@ public enum Activation: String, CaseIterable, Sendable {
     }
 
     /// Softmax's slopes `∂a_j/∂z_j = a_j(1 − a_j)` for the `n` outputs at `a` (from `z`) into
-    /// `gPrime`. Where `a_j > 1/2`, `1 − a_j` is taken as `Σ_(i≠j) e^(z_i − m) / Σ_i e^(z_i − m)`,
-    /// the share of the other outputs, since `1 − a_j` would be 0 once `a_j` rounded to 1; elsewhere
-    /// `1 − a_j` loses nothing. The trace and the engine both call this, so they give the same bits.
+    /// `gPrime`. Where `1 − a_j` is below ``complementFloor``, it is taken as
+    /// `Σ_(i≠j) e^(z_i − m) / Σ_i e^(z_i − m)`, the share of the other outputs, since the difference
+    /// would have lost its digits (and is 0 once `a_j` rounded to 1). The trace and the engine both
+    /// call this, so they give the same bits.
     @inlinable
     package static func softmaxSlopes(_ z: UnsafePointer<Double>, a: UnsafePointer<Double>, count n: Int,
                                       into gPrime: UnsafeMutablePointer<Double>) {
         for j in 0..<n {
-            guard a[j] > 0.5 else { gPrime[j] = a[j] * (1 - a[j]); continue }
+            guard 1 - a[j] < complementFloor else { gPrime[j] = a[j] * (1 - a[j]); continue }
             let (m, total) = logSumExpParts(z, count: n)
             var others = 0.0
             for i in 0..<n where i != j { others += exp(z[i] - m) }
@@ -85,20 +86,29 @@ public enum Activation: String, CaseIterable, Sendable {
         z >= 0 ? -log1p(exp(-z)) : z - log1p(exp(z))
     }
 
-    /// `1 − σ(z)` as `σ(−z)`: never the difference `1 − a`, which is 0 once `a` rounded to 1
-    /// (z ≳ 36.7) although `σ(−z)` is a double down to z ≈ 745.
+    /// Below this, `1 − a` of an output `a` near 1 is no longer taken as the difference: `a` carries an
+    /// absolute rounding error of up to 1.1e-16, so `1 − a` under 2⁻²⁰ ≈ 9.5e-7 would keep fewer than
+    /// ten correct digits (and is 0 once `a` rounded to 1).
+    public static let complementFloor = 0x1p-20
+
+    /// `1 − σ(z)` for `a = σ(z)`: the difference `1 − a`, as the article writes it and as every
+    /// ordinary node computes it, unless that is below ``complementFloor``; then `σ(−z)`, which is
+    /// a double with all its digits down to z ≈ 745 where `1 − a` is 0 from z ≈ 36.7.
     @inlinable
-    package static func sigmoidComplement(_ z: Double) -> Double { Activation.sigmoid.value(-z) }
+    package static func sigmoidComplement(z: Double, a: Double) -> Double {
+        let difference = 1 - a
+        return difference < complementFloor ? Activation.sigmoid.value(-z) : difference
+    }
 
     /// `g'(z)`, given `z` and the already computed `a = g(z)` (sigmoid and tanh reuse `a`). The
-    /// sigmoid's is `a · (1 − a)` with `1 − a = σ(−z)` (``sigmoidComplement(_:)``), so a saturated
+    /// sigmoid's is `a · (1 − a)` with `1 − a` by ``sigmoidComplement(z:a:)``, so a saturated
     /// node's slope is the tiny number it is, not 0. For softmax, the diagonal of its Jacobian,
     /// `∂a_j/∂z_j = a_j(1 − a_j)` from `a` alone; ``softmaxSlopes(_:a:count:into:)`` takes `1 − a_j`
     /// from the other outputs where that matters, and the trace and engine use it.
     @inlinable
     package func derivative(z: Double, a: Double) -> Double {
         switch self {
-        case .sigmoid: return a * Activation.sigmoidComplement(z)
+        case .sigmoid: return a * Activation.sigmoidComplement(z: z, a: a)
         case .tanh: return 1 - a * a
         case .relu: return z > 0 ? 1 : 0
         case .leakyRelu: return z > 0 ? 1 : Activation.leakySlope
@@ -163,7 +173,7 @@ public enum Activation: String, CaseIterable, Sendable {
     /// The numbers to substitute into ``derivativeFormula`` for this `z` and `a`.
     package func substitution(z: Double, a: Double) -> Substitution {
         switch self {
-        case .sigmoid: return .value(a: a, oneMinusA: Activation.sigmoidComplement(z))
+        case .sigmoid: return .value(a: a, oneMinusA: Activation.sigmoidComplement(z: z, a: a))
         case .tanh, .softmax: return .value(a: a, oneMinusA: 1 - a)
         case .relu, .leakyRelu: return .branch(z: z, positive: z > 0, value: derivative(z: z, a: a))
         case .identity: return .constant(1)

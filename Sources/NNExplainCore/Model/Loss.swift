@@ -45,7 +45,7 @@ public enum Loss: String, CaseIterable, Sendable {
     }
 
     /// `∂C_s/∂a_j^L` for one output node, with `1 − a` given by the caller (the output layer takes the
-    /// sigmoid's as `σ(−z)`, ``Activation/sigmoidComplement(_:)``), so binary cross-entropy's
+    /// sigmoid's as `σ(−z)`, ``Activation/sigmoidComplement(z:a:)``), so binary cross-entropy's
     /// `(1 − y) / (1 − a)` is the large finite number it is where `a` rounded to 1. It is infinite only
     /// where it exceeds the largest double (`1 − a` or `a` below about 5.6e-309, or 0); the output
     /// layer's `∂C_s/∂z` then comes from the stable forms instead (``OutputRule``).

@@ -16,7 +16,8 @@ package enum OutputRule: Sendable, Equatable {
     /// `δ_j = a_j · Σ_i y_i − y_j` (`Σ_i y_i` in order of `i`), which needs no division by `a_i`.
     case softmaxCrossEntropy
     /// Sigmoid with binary cross-entropy: `∂C_s/∂a_j · g'(z_j) = (a_j − y_j) / (a_j(1 − a_j)) ·
-    /// a_j(1 − a_j)`, so `δ_j = a_j − y_j`; finite even where `a_j` rounded to 0 or 1.
+    /// a_j(1 − a_j)`, so `δ_j = a_j − y_j` (``OutputLayer/sigmoidBinaryDelta(z:a:y:)``); finite even
+    /// where `a_j` rounded to 0 or 1.
     case sigmoidBinaryCrossEntropy
     /// Sigmoid with cross-entropy: `∂C_s/∂a_j · g'(z_j) = −y_j / a_j · a_j(1 − a_j)`, so
     /// `δ_j = −y_j (1 − a_j)` with `1 − a_j = σ(−z_j)`; finite even where `a_j` underflowed to 0.
@@ -76,7 +77,7 @@ package enum OutputLayer {
         var total = 0.0
         for j in 0..<n {
             var logA = 0.0, logOneMinusA = 0.0
-            let oneMinusA = activation == .sigmoid ? Activation.sigmoidComplement(z[j]) : 1 - a[j]
+            let oneMinusA = activation == .sigmoid ? Activation.sigmoidComplement(z: z[j], a: a[j]) : 1 - a[j]
             if loss.usesLogarithms { (logA, logOneMinusA) = logarithms(activation: activation, z: z[j], a: a[j], shift: shift) }
             terms[j] = loss.term(a: a[j], y: y[j], logA: logA, logOneMinusA: logOneMinusA)
             total += terms[j]
@@ -95,11 +96,19 @@ package enum OutputLayer {
             let targets = targetSum(y, count: n)
             for j in 0..<n { delta[j] = a[j] * targets - y[j] }
         case .sigmoidBinaryCrossEntropy:
-            for j in 0..<n { delta[j] = a[j] - y[j] }
+            for j in 0..<n { delta[j] = sigmoidBinaryDelta(z: z[j], a: a[j], y: y[j]) }
         case .sigmoidCrossEntropy:
-            for j in 0..<n { delta[j] = y[j] == 0 ? 0 : -(y[j] * Activation.sigmoidComplement(z[j])) }
+            for j in 0..<n { delta[j] = y[j] == 0 ? 0 : -(y[j] * Activation.sigmoidComplement(z: z[j], a: a[j])) }
         }
         return total
+    }
+
+    /// Sigmoid with binary cross-entropy's `δ = a − y`; where `1 − a` is below
+    /// ``Activation/complementFloor`` it is `(1 − y) − (1 − a)` with `1 − a = σ(−z)`, so a target of
+    /// 1 on an output that rounded to 1 gives `−σ(−z)`, not 0.
+    @inlinable
+    package static func sigmoidBinaryDelta(z: Double, a: Double, y: Double) -> Double {
+        1 - a < Activation.complementFloor ? (1 - y) - Activation.sigmoidComplement(z: z, a: a) : a - y
     }
 
     /// Softmax's `ln Σ_i e^(z_i) = m + ln Σ_i e^(z_i − m)`, so `ln a_j = z_j − shift`.
