@@ -85,19 +85,26 @@ extension Derivation {
             "it is the sum above up to rounding.",
         ]]))
         blocks.append(.chain(lhs, [simplifiedFormula(g), simplifiedNumbers(g), [.number(g.value)]]))
+        let shortcut = m(Derivation.simplified(a: .of(aj), targets: nil, y: .of(.y(j))))
         if g.targetSum == 1 {
+            blocks.append(.paragraph(["The targets sum to exactly 1, so this is ", shortcut, ", the well-known a − y."]))
+        } else if abs(g.targetSum - 1) <= Derivation.sumRounding {
             blocks.append(.paragraph([
-                "The targets sum to exactly 1, so this is ", m(Derivation.simplified(a: .of(aj), targets: nil, y: .of(.y(j)))),
-                ", the well-known a − y.",
+                "The targets sum to 1 up to the rounding of their sum in doubles (", m([.word(g.targetSum.description)]), "), so this is ",
+                shortcut, ", the well-known a − y, up to that rounding.",
             ]))
         } else {
             blocks.append(.paragraph([
-                "The targets sum to ", m([.number(g.targetSum)]), ", not 1, so the shortcut ",
-                m(Derivation.simplified(a: .of(aj), targets: nil, y: .of(.y(j)))), " would be wrong here; the general form above is the gradient.",
+                "The targets sum to ", m([.word(g.targetSum.description)]), ", not 1, so the shortcut ",
+                shortcut, " would be wrong here; the general form above is the gradient.",
             ]))
         }
         return blocks
     }
+
+    /// How far from 1 a sum of targets that are meant to sum to 1 may land by rounding alone: four units
+    /// in the last place of 1 (0.2 + 0.7 + 0.1 is 0.9999999999999999 in doubles).
+    static let sumRounding = 4 * (1.0).ulp
 
     /// A leading minus sign, written against what follows.
     static let negative = Math.Piece.op(.negative)
