@@ -68,4 +68,22 @@ import NNExplainCore
         #expect(isClose(t.layer(1).gPrime[1], 5.17555500580186800e-17, relative: 1e-14))
         #expect(isClose(t.layer(1).gPrime[0], 5.17555500580186800e-17, relative: 1e-14))
     }
+
+    @Test func saturatedSoftmaxCrossEntropyDeltaIsNotRoundedAway() throws {
+        // z = (0, 37.5), y = (0, 1): δ = a − y = (σ(−37.5), −σ(−37.5)) = ±5.17555500580186827e-17 (mpmath),
+        // though a_1 rounded to 1 and a_1 − 1 would be 0.
+        let t = try Self.network(.softmax, .crossEntropy, biases: [0, 37.5], y: [0, 1]).trace(sample: 0)
+        #expect(isClose(t.delta(layer: 1, j: 1), -5.17555500580186827e-17, relative: 1e-14))
+        #expect(isClose(t.delta(layer: 1, j: 0), 5.17555500580186827e-17, relative: 1e-14))
+    }
+
+    @Test func saturatedTanhSlopeIsSechSquared() throws {
+        // z = 20: tanh 20 rounds to 1, but g' = sech² 20 = 1.69934170211663558e-17 (mpmath), not 0.
+        let t = try Self.network(.tanh, .squared, biases: [20], y: [1]).trace(sample: 0)
+        #expect(t.layer(1).a[0] == 1)
+        #expect(isClose(t.layer(1).gPrime[0], 1.69934170211663558e-17, relative: 1e-14))
+        // An ordinary one keeps 1 − a²: tanh 0.5 = 0.46211715726000974, 1 − a² = 0.7864477329659274.
+        let ordinary = try Self.network(.tanh, .squared, biases: [0.5], y: [1]).trace(sample: 0)
+        #expect(ordinary.layer(1).gPrime[0] == 1 - ordinary.layer(1).a[0] * ordinary.layer(1).a[0])
+    }
 }

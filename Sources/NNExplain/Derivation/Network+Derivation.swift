@@ -142,7 +142,11 @@ extension Network {
         let targetSum = t.target.withUnsafeBufferPointer { OutputLayer.targetSum($0.baseAddress!, count: $0.count) }
         return Derivation.OutputDelta(
             rule: outputRule, node: j, a: out.a[j], y: t.target[j], dCda: out.dCda[j],
-            oneMinusA: layers[depth - 1].activation == .sigmoid ? Activation.sigmoidComplement(z: out.z[j], a: out.a[j]) : 1 - out.a[j], gPrime: out.gPrime[j],
+            oneMinusA: out.z.withUnsafeBufferPointer { z in
+                out.a.withUnsafeBufferPointer { OutputLayer.complement(activation: layers[depth - 1].activation, z: z.baseAddress!, a: $0.baseAddress!,
+                                                                       count: $0.count, j: j) }
+            },
+            gPrime: out.gPrime[j],
             targetSum: targetSum, jacobian: jacobian, value: out.delta[j])
     }
 }

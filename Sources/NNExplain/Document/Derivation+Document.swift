@@ -75,9 +75,10 @@ extension Derivation {
         var slopeSteps: [Math] = [slopeFormula]
         switch slope.substitution {
         case .value(let value, let oneMinusA):
-            slopeSteps += [slope.activation.derivativeFormula(a: .of(a)) ?? [],
-                           slope.activation.derivativeFormula(a: [.number(value)], oneMinusA: Derivation.shown(oneMinusA, naive: 1 - value)) ?? [],
-                           [.number(slope.value)]]
+            // A saturated tanh's slope is sech² z, which 1 − (a)² of the shown a would not give: no numbers then.
+            let numbers = slope.activation == .tanh && Derivation.shown(slope.value, naive: 1 - value * value) != nil ? nil
+                : slope.activation.derivativeFormula(a: [.number(value)], oneMinusA: Derivation.shown(oneMinusA, naive: 1 - value))
+            slopeSteps += [slope.activation.derivativeFormula(a: .of(a)) ?? []] + (numbers.map { [$0] } ?? []) + [[.number(slope.value)]]
         case .branch(let zValue, let positive, let value):
             slopeSteps.append([.number(value), .word(", since "), .symbol(z), .op(.equals), .number(zValue),
                                .op(positive ? .greater : .lessOrEqual), .number(0)])

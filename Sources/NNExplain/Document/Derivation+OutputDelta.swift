@@ -118,10 +118,14 @@ extension Derivation {
 
     /// The same with the numbers in; `1 − a_j^L` as the number the pass used, `σ(−z_j^L)`, where the
     /// shown `a_j^L` would not give it (``Derivation/shown(_:naive:)``): then binary cross-entropy's
-    /// `a − y` is worked as `(1 − y) − (1 − a)`, as the pass does.
+    /// `a − y` is worked as `(1 − y) − (1 − a)` and softmax's `a · Σ_i y_i − y` as
+    /// `(Σ_i y_i − y) − Σ_i y_i · (1 − a)`, as the pass does.
     func simplifiedNumbers(_ g: OutputDelta) -> Math {
         if g.rule == .sigmoidBinaryCrossEntropy, let c = Derivation.shown(g.oneMinusA, naive: 1 - g.a) {
             return Derivation.oneMinus([.number(g.y)]) + [.op(.minus)] + c.asOperand
+        }
+        if g.rule == .softmaxCrossEntropy, let c = Derivation.shown(g.oneMinusA, naive: 1 - g.a) {
+            return [.parenthesized([.number(g.targetSum), .op(.minus), .number(g.y)]), .op(.minus), .number(g.targetSum), .op(.times)] + c.asOperand
         }
         return Derivation.simplified(a: [.number(g.a)], targets: g.rule == .softmaxCrossEntropy ? [.number(g.targetSum)] : nil, y: [.number(g.y)],
                               oneMinusA: g.rule != .sigmoidCrossEntropy ? nil

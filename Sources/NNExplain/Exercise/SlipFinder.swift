@@ -108,10 +108,14 @@ struct SlipFinder {
         loss.term(a: a, y: y, logA: log(a), logOneMinusA: log1p(-a))
     }
 
-    /// `g'(z)` as a student works it out by hand from a rounded `a`: the sigmoid's `a(1 − a)` with `1 − a`
-    /// a subtraction (the engine takes it as `σ(−z)`).
+    /// `g'(z)` as a student works it out by hand from a rounded `a`: the sigmoid's `a(1 − a)` and tanh's
+    /// `1 − a²` as written (the engine takes a saturated node's from `z`).
     private static func handSlope(_ g: Activation, z: Double, a: Double) -> Double {
-        g == .sigmoid ? a * (1 - a) : g.derivative(z: z, a: a)
+        switch g {
+        case .sigmoid: return a * (1 - a)
+        case .tanh: return 1 - a * a
+        default: return g.derivative(z: z, a: a)
+        }
     }
 
     /// The squared loss for the half-squared one and back; `nil` for a loss without a factor-of-two twin.

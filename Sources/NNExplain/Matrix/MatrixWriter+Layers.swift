@@ -22,7 +22,8 @@ extension MatrixWriter {
                      m(.delta(layer: l, .letter("j"))), " = ", m(.partial(sampleLoss, .a(layer: l, .letter("j")))), " · ",
                      m(.gPrime(layer: l, .letter("j"))), ", Terms 1 and 2 of the index form."],
                 ]),
-            ] + (stableForm(layer: l) ?? [numpy(batch ? "Delta[\(l)] = grad_A_C * g_prime(Z[\(l)])" : "delta[\(l)] = grad_a_C * g_prime(z[\(l)])")])
+            ] + (stableForm(f) ?? [numpy(batch ? "Delta[\(l)] = grad_A_C * g_prime(Z[\(l)])" : "delta[\(l)] = grad_a_C * g_prime(z[\(l)])")]
+                    + slopeNote(f))
         case .jacobian:
             // Every a_i^L depends on every z_j^L: δ^L is the Jacobian's transpose times ∇_a C_s. The
             // Jacobian itself is explained by `step`; here δ comes from the trace like every number.
@@ -43,7 +44,7 @@ extension MatrixWriter {
                     [m([jacobian]), " (\(n)×\(n)) times ", m(grad), " (\(n)×1) is \(n)×1"]
                         + (batch ? ["; row ", v("s"), " of ", m(d), " is that vector of sample ", v("s"), ", with sample ", v("s"), "'s own ", v("J"), "."] : ["."]),
                 ]),
-            ] + (stableForm(layer: l) ?? [numpy(batch ? "Delta[\(l)] = np.stack([J[s].T @ grad_a_C[s] for s in range(N)])" : "delta[\(l)] = J.T @ grad_a_C")])
+            ] + (stableForm(f) ?? [numpy(batch ? "Delta[\(l)] = np.stack([J[s].T @ grad_a_C[s] for s in range(N)])" : "delta[\(l)] = J.T @ grad_a_C")])
         }
     }
 
@@ -51,21 +52,30 @@ extension MatrixWriter {
     /// with the numpy line that computes the same numbers: the product above is the same number
     /// mathematically, but in doubles it overflows or loses its digits where an output rounded to 0
     /// or 1. `nil` for the other rules, whose numpy line is the product itself.
-    func stableForm(layer l: Int) -> [Document.Block]? {
+    func stableForm(_ f: MatrixForm.LayerForm) -> [Document.Block]? {
+        let l = f.layer, saturated = f.activations.joined().contains { 1 - $0 < Activation.complementFloor }
         let (A, Z, Y) = batch ? ("A[\(l)]", "Z[\(l)]", "Y") : ("a[\(l)]", "z[\(l)]", "y")
-        let d = batch ? "Delta[\(l)]" : "delta[\(l)]"
+        let d = batch ? "Delta[\(l)]" : "delta[\(l)]", near = "1 - \(A) < 2**-20"
         let (form, line): (String, String)
         switch network.outputRule {
         case .chain, .jacobian: return nil
         case .sigmoidBinaryCrossEntropy:
-            form = "a − y, worked as (1 − y) − σ(−z) where a is within 2⁻²⁰ of 1"
-            line = "\(d) = np.where(1 - \(A) < 2**-20, (1 - \(Y)) - sigmoid(-\(Z)), \(A) - \(Y))"
+            form = "a − y" + (saturated ? ", worked as (1 − y) − σ(−z) where a is within 2⁻²⁰ of 1" : "")
+            line = saturated ? "\(d) = np.where(\(near), (1 - \(Y)) - sigmoid(-\(Z)), \(A) - \(Y))" : "\(d) = \(A) - \(Y)"
         case .sigmoidCrossEntropy:
-            form = "−y ⊙ (1 − a), with 1 − a = σ(−z) where a is within 2⁻²⁰ of 1"
-            line = "\(d) = -\(Y) * np.where(1 - \(A) < 2**-20, sigmoid(-\(Z)), 1 - \(A))"
+            form = "−y ⊙ (1 − a)" + (saturated ? ", with 1 − a = σ(−z) where a is within 2⁻²⁰ of 1" : "")
+            line = saturated ? "\(d) = -\(Y) * np.where(\(near), sigmoid(-\(Z)), 1 - \(A))" : "\(d) = -\(Y) * (1 - \(A))"
         case .softmaxCrossEntropy:
-            form = "a Σ_i y_i − y"
-            line = batch ? "\(d) = \(A) * \(Y).sum(axis=1, keepdims=True) - \(Y)" : "\(d) = \(A) * \(Y).sum() - \(Y)"
+            let T = batch ? "Y.sum(axis=1, keepdims=True)" : "y.sum()"
+            form = "a Σ_i y_i − y" + (saturated ? ", worked as (Σ_i y_i − y) − Σ_i y_i (1 − a) with 1 − a the other outputs' share where a is within 2⁻²⁰ of 1" : "")
+            if saturated {
+                let rest = batch
+                    ? "E = np.exp(Z[\(l)] - Z[\(l)].max(axis=1, keepdims=True)); R = np.array([[np.delete(e, j).sum() for j in range(len(e))] for e in E]) / E.sum(axis=1, keepdims=True)"
+                    : "e = np.exp(z[\(l)] - z[\(l)].max()); R = np.array([np.delete(e, j).sum() for j in range(len(e))]) / e.sum()"
+                line = "\(rest); \(d) = np.where(\(near), (\(T) - \(Y)) - \(T) * R, \(A) * \(T) - \(Y))"
+            } else {
+                line = "\(d) = \(A) * \(T) - \(Y)"
+            }
         }
         return [
             .paragraph(["The backward pass takes δ in the stable form \(form) (", .code("step"),
@@ -122,6 +132,17 @@ extension MatrixWriter {
                       m(.partial(sampleLoss, .a(layer: l, k))), " · ", m(.gPrime(layer: l, k)), "."]]),
             numpy(batch ? "Delta[\(l)] = (Delta[\(above)] @ W[\(above)]) * g_prime(Z[\(l)])"
                         : "delta[\(l)] = (W[\(above)].T @ delta[\(above)]) * g_prime(z[\(l)])"),
-        ]
+        ] + slopeNote(f)
+    }
+
+    /// For a sigmoid layer with a node whose `1 − a` the pass took as `σ(−z)`
+    /// (``Activation/sigmoidComplement(z:a:)``), how numpy's `g_prime` must be written to give the
+    /// slopes shown: `1 - sigmoid(z)` is 0 there. Nothing for other layers.
+    func slopeNote(_ f: MatrixForm.LayerForm) -> [Document.Block] {
+        guard network.layer(f.layer).activation == .sigmoid,
+              f.activations.joined().contains(where: { 1 - $0 < Activation.complementFloor }) else { return [] }
+        return [.paragraph(["Some output of this layer is within 2⁻²⁰ of 1, where ", .code("1 - sigmoid(z)"),
+                            " has lost its digits (it is 0 from z ≈ 36.7): the slopes above are ",
+                            .code("g_prime = lambda z: sigmoid(z) * sigmoid(-z)"), "."])]
     }
 }

@@ -60,13 +60,19 @@ public enum Activation: String, CaseIterable, Sendable {
     @inlinable
     package static func softmaxSlopes(_ z: UnsafePointer<Double>, a: UnsafePointer<Double>, count n: Int,
                                       into gPrime: UnsafeMutablePointer<Double>) {
-        for j in 0..<n {
-            guard 1 - a[j] < complementFloor else { gPrime[j] = a[j] * (1 - a[j]); continue }
-            let (m, total) = logSumExpParts(z, count: n)
-            var others = 0.0
-            for i in 0..<n where i != j { others += exp(z[i] - m) }
-            gPrime[j] = a[j] * (others / total)
-        }
+        for j in 0..<n { gPrime[j] = a[j] * softmaxComplement(z, a: a, count: n, j: j) }
+    }
+
+    /// `1 − a_j` of a softmax output: the difference unless it is below ``complementFloor``, then
+    /// `Σ_(i≠j) e^(z_i − m) / Σ_i e^(z_i − m)` (in order of `i`), the other outputs' share.
+    @inlinable
+    package static func softmaxComplement(_ z: UnsafePointer<Double>, a: UnsafePointer<Double>, count n: Int, j: Int) -> Double {
+        let difference = 1 - a[j]
+        guard difference < complementFloor else { return difference }
+        let (m, total) = logSumExpParts(z, count: n)
+        var others = 0.0
+        for i in 0..<n where i != j { others += exp(z[i] - m) }
+        return others / total
     }
 
     /// `m = max z` and `Σ_i e^(z_i − m)`, both in order of `i`: so `ln Σ_i e^(z_i) = m + ln(total)`.
@@ -100,6 +106,14 @@ public enum Activation: String, CaseIterable, Sendable {
         return difference < complementFloor ? Activation.sigmoid.value(-z) : difference
     }
 
+    /// `1 − tanh² z = sech² z = 4e / (1 + e)²` with `e = e^(−2|z|)`: for `|tanh z|` within
+    /// ``complementFloor`` of 1, where `1 − a²` has lost its digits (and is 0 from |z| ≈ 19.1).
+    @inlinable
+    package static func saturatedTanhSlope(_ z: Double) -> Double {
+        let e = exp(-2 * abs(z))
+        return 4 * e / ((1 + e) * (1 + e))
+    }
+
     /// `g'(z)`, given `z` and the already computed `a = g(z)` (sigmoid and tanh reuse `a`). The
     /// sigmoid's is `a · (1 − a)` with `1 − a` by ``sigmoidComplement(z:a:)``, so a saturated
     /// node's slope is the tiny number it is, not 0. For softmax, the diagonal of its Jacobian,
@@ -109,7 +123,7 @@ public enum Activation: String, CaseIterable, Sendable {
     package func derivative(z: Double, a: Double) -> Double {
         switch self {
         case .sigmoid: return a * Activation.sigmoidComplement(z: z, a: a)
-        case .tanh: return 1 - a * a
+        case .tanh: return 1 - abs(a) < Activation.complementFloor ? Activation.saturatedTanhSlope(z) : 1 - a * a
         case .relu: return z > 0 ? 1 : 0
         case .leakyRelu: return z > 0 ? 1 : Activation.leakySlope
         case .identity: return 1

@@ -77,7 +77,7 @@ package enum OutputLayer {
         var total = 0.0
         for j in 0..<n {
             var logA = 0.0, logOneMinusA = 0.0
-            let oneMinusA = activation == .sigmoid ? Activation.sigmoidComplement(z: z[j], a: a[j]) : 1 - a[j]
+            let oneMinusA = complement(activation: activation, z: z, a: a, count: n, j: j)
             if loss.usesLogarithms { (logA, logOneMinusA) = logarithms(activation: activation, z: z[j], a: a[j], shift: shift) }
             terms[j] = loss.term(a: a[j], y: y[j], logA: logA, logOneMinusA: logOneMinusA)
             total += terms[j]
@@ -94,13 +94,35 @@ package enum OutputLayer {
             }
         case .softmaxCrossEntropy:
             let targets = targetSum(y, count: n)
-            for j in 0..<n { delta[j] = a[j] * targets - y[j] }
+            for j in 0..<n {
+                delta[j] = softmaxCrossEntropyDelta(a: a[j], y: y[j], targets: targets,
+                                                    oneMinusA: complement(activation: activation, z: z, a: a, count: n, j: j))
+            }
         case .sigmoidBinaryCrossEntropy:
             for j in 0..<n { delta[j] = sigmoidBinaryDelta(z: z[j], a: a[j], y: y[j]) }
         case .sigmoidCrossEntropy:
             for j in 0..<n { delta[j] = y[j] == 0 ? 0 : -(y[j] * Activation.sigmoidComplement(z: z[j], a: a[j])) }
         }
         return total
+    }
+
+    /// `1 − a_j` of output `j` as the pass takes it: ``Activation/sigmoidComplement(z:a:)``,
+    /// ``Activation/softmaxComplement(_:a:count:j:)``, otherwise the difference.
+    @inlinable
+    package static func complement(activation: Activation, z: UnsafePointer<Double>, a: UnsafePointer<Double>, count n: Int, j: Int) -> Double {
+        switch activation {
+        case .sigmoid: return Activation.sigmoidComplement(z: z[j], a: a[j])
+        case .softmax: return Activation.softmaxComplement(z, a: a, count: n, j: j)
+        default: return 1 - a[j]
+        }
+    }
+
+    /// Softmax with cross-entropy's `δ_j = a_j · Σ_i y_i − y_j` (`targets` is `Σ_i y_i`); where `1 − a_j`
+    /// is below ``Activation/complementFloor`` it is `(Σ_i y_i − y_j) − Σ_i y_i · (1 − a_j)`, so a
+    /// one-hot target on an output that rounded to 1 gives `−(1 − a_j)`, not 0.
+    @inlinable
+    package static func softmaxCrossEntropyDelta(a: Double, y: Double, targets: Double, oneMinusA: Double) -> Double {
+        1 - a < Activation.complementFloor ? (targets - y) - targets * oneMinusA : a * targets - y
     }
 
     /// Sigmoid with binary cross-entropy's `δ = a − y`; where `1 − a` is below
