@@ -94,7 +94,8 @@ public enum Loss: String, CaseIterable, Sendable {
     }
 
     /// `∂C_s/∂a_j^L`, for formulas or numbers `a`, `y`; `oneMinusA` replaces binary cross-entropy's
-    /// `(1 − a)` by the number the pass used where the shown `a` would not give it.
+    /// `1 − a` by the number the pass used where the shown `a` would not give it (still in parentheses,
+    /// since a divisor in LaTeX's `4.2 × 10^{-18}` form would otherwise read wrongly).
     package func derivative(a: Math, y: Math, oneMinusA: Math? = nil) -> Math {
         switch self {
         case .squared: return [.integer(2), .parenthesized(a + [.op(.minus)] + y.asOperand)]
@@ -103,7 +104,7 @@ public enum Loss: String, CaseIterable, Sendable {
         case .binaryCrossEntropy:
             return [.op(.negative)] + y + [.op(.divided)] + a.asOperand + [.op(.plus)]
                 + [.parenthesized([.number(1), .op(.minus)] + y.asOperand), .op(.divided)]
-                + (oneMinusA?.asOperand ?? [.parenthesized([.number(1), .op(.minus)] + a.asOperand)])
+                + [.parenthesized(oneMinusA ?? [.number(1), .op(.minus)] + a.asOperand)]
         }
     }
 

@@ -98,4 +98,36 @@ struct SaturatedOutputCLITests {
         #expect(html.stderr.contains("the step overflowed: w_00^L became infinite"))
         #expect(!html.stdout.contains("inf") && !html.stdout.contains("nan"))
     }
+
+    /// The page's text with its tags removed and runs of spaces made one.
+    static func pageText(_ html: String) -> String {
+        var text = "", inTag = false
+        for c in html {
+            if c == "<" { inTag = true; text.append(" ") } else if c == ">" { inTag = false } else if !inTag { text.append(c) }
+        }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+    }
+
+    @Test func thePagesBiasOfAStableFormOutputIsItsDelta() throws {
+        // Softmax + cross-entropy, z = (0, ln 3), y = (0, 1): a = (1/4, 3/4), δ = a − y = (1/4, −1/4).
+        // ∂C/∂a_0 · g'(z_0) = 0 · 3/16 is 0, not δ_0: the page must not write that product for the bias.
+        let softmax = try Self.file("softmax", "cross-entropy", weights: [0, 1.0986122886681098], y: [0, 1])
+        let page = Self.pageText(runCLI(["html", "--network", softmax]).stdout)
+        #expect(!page.contains("0 · 0.1875 · 1 = 0.25"))
+        #expect(page.contains("∂ C 0 / ∂ z 0 L · 1 = 0.25 · 1 = 0.25"))
+        // Sigmoid + cross-entropy at z = −799.5: ∂C/∂a is beyond a double, δ = −0.7; the page says so without inf.
+        let saturated = try Self.file("sigmoid", "cross-entropy", weights: [-799.5], y: [0.7])
+        let html = runCLI(["html", "--network", saturated])
+        #expect(html.status == 0, "\(html.stderr)")
+        let text = Self.pageText(html.stdout)
+        #expect(!text.contains("inf") && text.contains("∂ C 0 / ∂ z 0 L · 1 = -0.7 · 1 = -0.7"))
+    }
+
+    @Test func aSaturatedTanhSlopeIsShownWithoutFalseArithmetic() throws {
+        // z = 20: tanh 20 rounds to 1, g' = sech² 20 = 1.69934170e-17 (mpmath); 1 − (1)² would be 0.
+        let path = try Self.file("tanh", "squared", weights: [20], y: [0])
+        let out = runCLI(["step", "--network", path, "--layer", "L", "--j", "0", "--k", "0"]).stdout
+        #expect(out.contains("= 1 − (a_0^L)²\n                = 1.6993417e-17"))
+        #expect(!out.contains("1 − (1)²"))
+    }
 }
