@@ -86,4 +86,14 @@ import NNExplainCore
         let ordinary = try Self.network(.tanh, .squared, biases: [0.5], y: [1]).trace(sample: 0)
         #expect(ordinary.layer(1).gPrime[0] == 1 - ordinary.layer(1).a[0] * ordinary.layer(1).a[0])
     }
+
+    @Test func aSaturatedSquaredErrorIsNotRoundedAway() throws {
+        // Sigmoid, squared, z = 40, y = 1: a rounds to 1, but a − y = −σ(−40), so (mpmath, 60 digits)
+        // C = σ(−40)² = 1.80485138784541516e-35, ∂C/∂a = −8.49670851058312228e-18 and
+        // ∂C/∂z = −3.60970277569080664e-35, not 0.
+        let t = try Self.network(.sigmoid, .squared, biases: [40], y: [1]).trace(sample: 0)
+        #expect(isClose(t.loss, 1.80485138784541516e-35, relative: 1e-14))
+        #expect(isClose(t.layer(1).dCda[0], -8.49670851058317795e-18, relative: 1e-14))
+        #expect(isClose(t.delta(layer: 1, j: 0), -3.60970277569083030e-35, relative: 1e-14))
+    }
 }

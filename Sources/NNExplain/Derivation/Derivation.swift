@@ -102,6 +102,8 @@ public struct Derivation: Sendable, Equatable {
         package let node: Int
         package let a: Double
         package let y: Double
+        /// `1 − a` as the pass takes it (``OutputLayer/complement(activation:z:a:count:j:)``).
+        package let oneMinusA: Double
         package let value: Double
     }
 

@@ -102,7 +102,7 @@ extension Network {
     private func firstTerm(_ t: Trace, layer l: Int, node j: Int, traceBack withTraceBack: Bool) -> Derivation.FirstTerm {
         let outputs = t.layer(depth).a.indices.map { i in
             Derivation.OutputGradient(
-                node: i, a: t.layer(depth).a[i], y: t.target[i], value: t.layer(depth).dCda[i])
+                node: i, a: t.layer(depth).a[i], y: t.target[i], oneMinusA: outputComplement(t, node: i), value: t.layer(depth).dCda[i])
         }
         guard l < depth else { return outputRule == .chain ? .output(outputs[j]) : .outputDelta(outputDelta(t, node: j)) }
         let sum = nodeSum(t, layer: l, node: j, letter: summationLetter(0))
@@ -142,12 +142,18 @@ extension Network {
         let targetSum = t.target.withUnsafeBufferPointer { OutputLayer.targetSum($0.baseAddress!, count: $0.count) }
         return Derivation.OutputDelta(
             rule: outputRule, node: j, a: out.a[j], y: t.target[j], dCda: out.dCda[j],
-            oneMinusA: out.z.withUnsafeBufferPointer { z in
-                out.a.withUnsafeBufferPointer { OutputLayer.complement(activation: layers[depth - 1].activation, z: z.baseAddress!, a: $0.baseAddress!,
-                                                                       count: $0.count, j: j) }
-            },
-            gPrime: out.gPrime[j],
+            oneMinusA: outputComplement(t, node: j), gPrime: out.gPrime[j],
             targetSum: targetSum, jacobian: jacobian, value: out.delta[j])
+    }
+
+    /// `1 − a_j^L` of output node `j` as the pass takes it.
+    private func outputComplement(_ t: Trace, node j: Int) -> Double {
+        let out = t.layer(depth)
+        return out.z.withUnsafeBufferPointer { z in
+            out.a.withUnsafeBufferPointer {
+                OutputLayer.complement(activation: layers[depth - 1].activation, z: z.baseAddress!, a: $0.baseAddress!, count: $0.count, j: j)
+            }
+        }
     }
 }
 

@@ -72,11 +72,15 @@ public enum Explanation {
         var loss: [Document.Block] = t.lossTerms.indices.map { j in
             let node = Symbol.Index.number(j), a = output.a[j]
             let (logA, logOneMinusA) = OutputLayer.logarithms(activation: activation, z: output.z[j], a: a, shift: shift)
+            let oneMinusA = output.z.withUnsafeBufferPointer { z in
+                output.a.withUnsafeBufferPointer { OutputLayer.complement(activation: activation, z: z.baseAddress!, a: $0.baseAddress!, count: $0.count, j: j) }
+            }
             return .paragraph([
                 v("j", j), ": ",
                 m(network.loss.term(a: .of(.a(layer: L, node)), y: .of(.y(node)))), " = ",
                 m(network.loss.term(a: [.number(a)], y: [.number(t.target[j])], logA: Derivation.shown(logA, naive: log(a)),
-                                    logOneMinusA: Derivation.shown(logOneMinusA, naive: log1p(-a)))), " = ",
+                                    logOneMinusA: Derivation.shown(logOneMinusA, naive: log1p(-a)),
+                                    oneMinusA: Derivation.shown(oneMinusA, naive: 1 - a))), " = ",
                 m([.number(t.lossTerms[j])]),
             ])
         }

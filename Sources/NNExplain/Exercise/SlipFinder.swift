@@ -105,7 +105,7 @@ struct SlipFinder {
     /// One output node's share of the loss as a student works it out by hand, from `a` itself
     /// (the logarithms of the cross-entropies taken of `a`, not from `z` in the engine's stable form).
     private static func handTerm(_ loss: Loss, a: Double, y: Double) -> Double {
-        loss.term(a: a, y: y, logA: log(a), logOneMinusA: log1p(-a))
+        loss.term(a: a, y: y, logA: log(a), logOneMinusA: log1p(-a), oneMinusA: 1 - a)
     }
 
     /// `g'(z)` as a student works it out by hand from a rounded `a`: the sigmoid's `a(1 − a)` and tanh's

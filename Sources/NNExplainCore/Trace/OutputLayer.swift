@@ -79,7 +79,7 @@ package enum OutputLayer {
             var logA = 0.0, logOneMinusA = 0.0
             let oneMinusA = complement(activation: activation, z: z, a: a, count: n, j: j)
             if loss.usesLogarithms { (logA, logOneMinusA) = logarithms(activation: activation, z: z[j], a: a[j], shift: shift) }
-            terms[j] = loss.term(a: a[j], y: y[j], logA: logA, logOneMinusA: logOneMinusA)
+            terms[j] = loss.term(a: a[j], y: y[j], logA: logA, logOneMinusA: logOneMinusA, oneMinusA: oneMinusA)
             total += terms[j]
             dCda[j] = loss.derivative(a: a[j], y: y[j], oneMinusA: oneMinusA)
         }
@@ -130,7 +130,7 @@ package enum OutputLayer {
     /// 1 on an output that rounded to 1 gives `−σ(−z)`, not 0.
     @inlinable
     package static func sigmoidBinaryDelta(z: Double, a: Double, y: Double) -> Double {
-        1 - a < Activation.complementFloor ? (1 - y) - Activation.sigmoidComplement(z: z, a: a) : a - y
+        Loss.error(a: a, y: y, oneMinusA: Activation.sigmoidComplement(z: z, a: a))
     }
 
     /// Softmax's `ln Σ_i e^(z_i) = m + ln Σ_i e^(z_i − m)`, so `ln a_j = z_j − shift`.
