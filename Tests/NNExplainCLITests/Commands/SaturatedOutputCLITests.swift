@@ -130,4 +130,20 @@ struct SaturatedOutputCLITests {
         #expect(out.contains("= 1 − (a_0^L)²\n                = 1.6993417e-17"))
         #expect(!out.contains("1 − (1)²"))
     }
+
+    @Test func aHiddenWeightsJSONCarriesTheNumbersTheTextShows() throws {
+        // Sigmoid 1 → sigmoid + cross-entropy with w^2 = −1200: z^2 = −1200 σ(1), ∂C/∂a^2 = −0.7/σ(z^2) is beyond a
+        // double, δ^2 = −0.7 σ(−z^2) = −0.7 and ∂C/∂a^1 = δ^2 · w^2 = 840 (hand arithmetic).
+        let text = """
+            { "inputs": 1, "layers": [ { "activation": "sigmoid", "weights": [[1]], "biases": [0] },
+              { "activation": "sigmoid", "weights": [[-1200]], "biases": [0] } ],
+              "loss": "cross-entropy", "samples": [ { "x": [1], "y": [0.7] } ] }
+            """
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nnexplain-saturated-\(UUID().uuidString).json").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let json = runCLI(["step", "--network", path, "--layer", "1", "--j", "0", "--k", "0", "--format", "json"])
+        #expect(json.status == 0 && !json.stdout.contains("null"))
+        #expect(json.stdout.contains("\"symbol\": \"∂C_0/∂z_0^2\",\n      \"formula\": \"∂C_0/∂a_0^2 · g_2'(z_0^2)\",\n      \"value\": -0.7"))
+        #expect(json.stdout.contains("\"value\": 840.0"))
+    }
 }
