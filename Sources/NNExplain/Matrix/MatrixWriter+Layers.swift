@@ -10,11 +10,19 @@ extension MatrixWriter {
         let grad: Symbol = .lossGradient(sampleScope, batch: batch), slopes: Symbol = .gPrimeArray(layer: l, batch: batch)
         let shape = m(Math.shape(rows, columns))
         let entries: [Document.Inline] = batch ? rowColumn("s", "j") : ["entry ", v("j")]
+        // A ∂C_s/∂a_j^L beyond the largest double (an output too close to 0 or 1 under a cross-entropy)
+        // has no number to multiply: the product is written with symbols only, δ from the stable form.
+        let beyond = !f.dCda.joined().allSatisfy(\.isFinite)
+        let note: [Document.Block] = !beyond ? [] : [.paragraph([
+            "Some ", m(.partial(sampleLoss, .a(layer: l, .letter("j")))), " is beyond the largest double here (an output too close to 0 or 1), ",
+            "so the product is not taken with numbers; ", m(d), " is the stable form's below.",
+        ])]
         switch f.rule {
         case .elementwise:
             return [
                 .paragraph(["BP1, the output layer's error, from the loss:"]),
-                .line(.of(d), [.symbol(grad), .op(.hadamard), .symbol(slopes)], [array(f.dCda), .op(.hadamard), array(f.gPrime)], [array(f.delta)]),
+                beyond ? .line(.of(d), [.symbol(grad), .op(.hadamard), .symbol(slopes)], [array(f.delta)])
+                    : .line(.of(d), [.symbol(grad), .op(.hadamard), .symbol(slopes)], [array(f.dCda), .op(.hadamard), array(f.gPrime)], [array(f.delta)]),
                 .reason([
                     [m(grad), " holds every ", m(.partial(sampleLoss, .a(layer: l, .letter("j")))), " and ", m(slopes), " every ",
                      m(.gPrime(layer: l, .letter("j"))), "; both are ", shape, batch ? " (a row per sample, a column per node)" : " (one entry per node)", "."],
@@ -22,7 +30,7 @@ extension MatrixWriter {
                      m(.delta(layer: l, .letter("j"))), " = ", m(.partial(sampleLoss, .a(layer: l, .letter("j")))), " · ",
                      m(.gPrime(layer: l, .letter("j"))), ", Terms 1 and 2 of the index form."],
                 ]),
-            ] + (stableForm(f) ?? [numpy(batch ? "Delta[\(l)] = grad_A_C * g_prime(Z[\(l)])" : "delta[\(l)] = grad_a_C * g_prime(z[\(l)])")]
+            ] + note + (stableForm(f) ?? [numpy(batch ? "Delta[\(l)] = grad_A_C * g_prime(Z[\(l)])" : "delta[\(l)] = grad_a_C * g_prime(z[\(l)])")]
                     + slopeNote(f))
         case .jacobian:
             // Every a_i^L depends on every z_j^L: δ^L is the Jacobian's transpose times ∇_a C_s. The
@@ -34,6 +42,7 @@ extension MatrixWriter {
                                .partial([.variable("a", sub: "i", sup: "L")], [.variable("z", sub: "j", sup: "L")], slashed: true)]), ":"]),
                 batch
                     ? .line(.of(d), [array(f.delta)])
+                    : beyond ? .line(.of(d), [jacobian, .op(.matrixProduct), .symbol(grad)], [array(f.delta)])
                     : .line(.of(d), [jacobian, .op(.matrixProduct), .symbol(grad)], [jacobian, .op(.matrixProduct), array(f.dCda)], [array(f.delta)]),
                 .reason([
                     ["Each ", m(.a(layer: l, .letter("i"))), " depends on every ", m(.z(layer: l, .letter("j"))),
@@ -44,7 +53,7 @@ extension MatrixWriter {
                     [m([jacobian]), " (\(n)×\(n)) times ", m(grad), " (\(n)×1) is \(n)×1"]
                         + (batch ? ["; row ", v("s"), " of ", m(d), " is that vector of sample ", v("s"), ", with sample ", v("s"), "'s own ", v("J"), "."] : ["."]),
                 ]),
-            ] + (stableForm(f) ?? [numpy(batch ? "Delta[\(l)] = np.stack([J[s].T @ grad_a_C[s] for s in range(N)])" : "delta[\(l)] = J.T @ grad_a_C")])
+            ] + note + (stableForm(f) ?? [numpy(batch ? "Delta[\(l)] = np.stack([J[s].T @ grad_a_C[s] for s in range(N)])" : "delta[\(l)] = J.T @ grad_a_C")])
         }
     }
 

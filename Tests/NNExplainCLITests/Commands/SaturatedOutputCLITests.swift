@@ -56,6 +56,9 @@ struct SaturatedOutputCLITests {
         #expect(step.stdout.contains("= -0.7\n"))
         let forward = runCLI(["forward", "--network", path])
         #expect(forward.stdout.contains("C_0 = 559.65") && !forward.stdout.contains("ln 0"))
+        // matrix does not write −inf ⊙ 0 = −0.7: ∂C/∂a has no number, and the text says why.
+        let matrix = runCLI(["matrix", "--network", path]).stdout
+        #expect(!matrix.contains("inf ]") && matrix.contains("beyond the largest double") && matrix.contains("= [ -0.7 ]"))
     }
 
     @Test func forwardPrintsTrueArithmeticForASaturatedLoss() throws {
