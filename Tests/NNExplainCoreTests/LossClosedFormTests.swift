@@ -75,6 +75,8 @@ import NNExplainCore
         let t = try Self.network(.softmax, .crossEntropy, biases: [0, 37.5], y: [0, 1]).trace(sample: 0)
         #expect(isClose(t.delta(layer: 1, j: 1), -5.17555500580186827e-17, relative: 1e-14))
         #expect(isClose(t.delta(layer: 1, j: 0), 5.17555500580186827e-17, relative: 1e-14))
+        // C = −ln a_1 = ln(1 + e^−37.5) = 5.17555500580186840e-17 (mpmath), not z_1 − ln Σ e^z = 0.
+        #expect(isClose(t.loss, 5.17555500580186840e-17, relative: 1e-14))
     }
 
     @Test func saturatedTanhSlopeIsSechSquared() throws {

@@ -71,10 +71,10 @@ public enum Explanation {
         let shift = activation == .softmax ? output.z.withUnsafeBufferPointer { OutputLayer.logShift($0.baseAddress!, count: $0.count) } : 0
         var loss: [Document.Block] = t.lossTerms.indices.map { j in
             let node = Symbol.Index.number(j), a = output.a[j]
-            let (logA, logOneMinusA) = OutputLayer.logarithms(activation: activation, z: output.z[j], a: a, shift: shift)
             let oneMinusA = output.z.withUnsafeBufferPointer { z in
                 output.a.withUnsafeBufferPointer { OutputLayer.complement(activation: activation, z: z.baseAddress!, a: $0.baseAddress!, count: $0.count, j: j) }
             }
+            let (logA, logOneMinusA) = OutputLayer.logarithms(activation: activation, z: output.z[j], a: a, shift: shift, oneMinusA: oneMinusA)
             return .paragraph([
                 v("j", j), ": ",
                 m(network.loss.term(a: .of(.a(layer: L, node)), y: .of(.y(node)))), " = ",

@@ -78,7 +78,9 @@ package enum OutputLayer {
         for j in 0..<n {
             var logA = 0.0, logOneMinusA = 0.0
             let oneMinusA = complement(activation: activation, z: z, a: a, count: n, j: j)
-            if loss.usesLogarithms { (logA, logOneMinusA) = logarithms(activation: activation, z: z[j], a: a[j], shift: shift) }
+            if loss.usesLogarithms {
+                (logA, logOneMinusA) = logarithms(activation: activation, z: z[j], a: a[j], shift: shift, oneMinusA: oneMinusA)
+            }
             terms[j] = loss.term(a: a[j], y: y[j], logA: logA, logOneMinusA: logOneMinusA, oneMinusA: oneMinusA)
             total += terms[j]
             dCda[j] = loss.derivative(a: a[j], y: y[j], oneMinusA: oneMinusA)
@@ -140,11 +142,15 @@ package enum OutputLayer {
     }
 
     /// `ln a` and `ln(1 − a)` of one output from its `z`: softmax's `ln a_j = z_j − shift`
-    /// (``logShift(_:count:)``), the sigmoid's `ln σ(z)` and `ln σ(−z)`, otherwise of the value.
+    /// (``logShift(_:count:)``), or `ln(1 − (1 − a_j))` from the pass's `1 − a_j` where that is below
+    /// ``Activation/complementFloor`` (`z_j − shift` is then 0 though `ln a_j` is not); the sigmoid's
+    /// `ln σ(z)` and `ln σ(−z)`; otherwise of the value.
     @inlinable
-    package static func logarithms(activation: Activation, z: Double, a: Double, shift: Double) -> (logA: Double, logOneMinusA: Double) {
+    package static func logarithms(activation: Activation, z: Double, a: Double, shift: Double,
+                                   oneMinusA: Double) -> (logA: Double, logOneMinusA: Double) {
         switch activation {
-        case .softmax: return (z - shift, log1p(-a))
+        case .softmax:
+            return 1 - a < Activation.complementFloor ? (log1p(-oneMinusA), log(oneMinusA)) : (z - shift, log1p(-a))
         case .sigmoid: return (Activation.logSigmoid(z), Activation.logSigmoid(-z))
         default: return (log(a), log1p(-a))
         }
