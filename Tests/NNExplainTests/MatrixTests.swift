@@ -117,7 +117,7 @@ struct MatrixTests {
         let elementwise = try network.matrixForm(sample: 0, layers: [3])
         let f = elementwise.layers[0]
         let forced = MatrixForm(scope: .sample(0), layers: [MatrixForm.LayerForm(
-            layer: 3, rule: .jacobian, dCda: f.dCda, gPrime: f.gPrime, delta: f.delta, deltaAbove: f.deltaAbove,
+            layer: 3, rule: .jacobian, dCda: f.dCda, gPrime: f.gPrime, activations: f.activations, delta: f.delta, deltaAbove: f.deltaAbove,
             previousActivations: f.previousActivations, weightGradient: f.weightGradient, biasGradient: f.biasGradient)])
         let text = TextRenderer(naming: LayerNaming(depth: 3)).render(Explanation.matrix(forced, of: network))
         #expect(text.contains("δ^L = J^T ∇_a C_0 = J^T"))

@@ -30,11 +30,24 @@ extension Derivation {
     }
 
     /// The simplified `∂C_s/∂z_j^L` of a stable-form rule, for formulas or numbers: `a_j · Σ_i y_i − y_j`
-    /// (softmax with cross-entropy; `targets` is `Σ_i y_i`) or `a_j − y_j` (sigmoid with binary
-    /// cross-entropy, `targets` nil).
-    static func simplified(a: Math, targets: Math?, y: Math) -> Math {
-        (targets.map { a + [.op(.times)] + $0.asOperand } ?? a) + [.op(.minus)] + y.asOperand
+    /// (softmax with cross-entropy; `targets` is `Σ_i y_i`), `a_j − y_j` (sigmoid with binary
+    /// cross-entropy, `targets` nil) or `−y_j · (1 − a_j)` (sigmoid with cross-entropy: `oneMinusA` is
+    /// `1 − a_j`, as a formula or as the number `σ(−z_j)` the pass used).
+    static func simplified(a: Math, targets: Math?, y: Math, oneMinusA: Math? = nil) -> Math {
+        if let oneMinusA { return [Derivation.negative] + y.asOperand + [.op(.times)] + oneMinusA.asOperand }
+        return (targets.map { a + [.op(.times)] + $0.asOperand } ?? a) + [.op(.minus)] + y.asOperand
     }
+
+    /// The number the pass used, `stable`, where `naive` (the same quantity worked out from the shown
+    /// output, e.g. `1 − a` or `ln a`) differs from it by more than a billionth of it: then the
+    /// printed arithmetic shows that number, not a formula of an output that rounded to 0 or 1
+    /// (`1 − 1` for `σ(−37) = 8.5e-17`). `nil` where the formula of the shown numbers is true.
+    static func shown(_ stable: Double, naive: Double) -> Math? {
+        abs(stable - naive) <= 1e-9 * abs(stable) ? nil : [.number(stable)]
+    }
+
+    /// `1 − a` as a formula, e.g. `(1 − a_j^L)`.
+    static func oneMinus(_ a: Math) -> Math { [.parenthesized([.number(1), .op(.minus)] + a.asOperand)] }
 
     /// Term 2's formula: `g_l'(z_j^l) = ` the activation's derivative, e.g. `g(z)(1 − g(z))`.
     var slopeFormula: Math {

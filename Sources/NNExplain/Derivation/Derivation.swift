@@ -69,8 +69,11 @@ public struct Derivation: Sendable, Equatable {
         package let node: Int
         package let a: Double
         package let y: Double
-        /// `∂C_s/∂a_j^L`, infinite when `a_j^L` rounded to 0 or 1 under a cross-entropy.
+        /// `∂C_s/∂a_j^L`, infinite only where it is beyond the largest double (an output too close
+        /// to 0 or 1 under a cross-entropy).
         package let dCda: Double
+        /// `1 − a_j^L` as the pass takes it: `σ(−z_j^L)` for a sigmoid, else the difference.
+        package let oneMinusA: Double
         /// `g_L'(z_j^L)` (for softmax the diagonal `a_j(1 − a_j)`).
         package let gPrime: Double
         /// `Σ_i y_i`, in order of `i`.
@@ -99,6 +102,8 @@ public struct Derivation: Sendable, Equatable {
         package let node: Int
         package let a: Double
         package let y: Double
+        /// `1 − a` as the pass takes it (``OutputLayer/complement(activation:z:a:count:j:)``).
+        package let oneMinusA: Double
         package let value: Double
     }
 

@@ -102,7 +102,7 @@ extension Network {
     private func firstTerm(_ t: Trace, layer l: Int, node j: Int, traceBack withTraceBack: Bool) -> Derivation.FirstTerm {
         let outputs = t.layer(depth).a.indices.map { i in
             Derivation.OutputGradient(
-                node: i, a: t.layer(depth).a[i], y: t.target[i], value: t.layer(depth).dCda[i])
+                node: i, a: t.layer(depth).a[i], y: t.target[i], oneMinusA: outputComplement(t, node: i), value: t.layer(depth).dCda[i])
         }
         guard l < depth else { return outputRule == .chain ? .output(outputs[j]) : .outputDelta(outputDelta(t, node: j)) }
         let sum = nodeSum(t, layer: l, node: j, letter: summationLetter(0))
@@ -133,16 +133,27 @@ extension Network {
     /// summands for softmax (each by the function the backward pass uses), `Σ_i y_i`, and the value.
     private func outputDelta(_ t: Trace, node j: Int) -> Derivation.OutputDelta {
         let out = t.layer(depth)
-        let jacobian = layers[depth - 1].activation != .softmax ? [] : out.a.indices.map { i in
-            Derivation.JacobianTerm(
-                i: i, dCda: out.dCda[i], a: out.a[i],
-                entry: Backpropagation.jacobianEntry(aI: out.a[i], aJ: out.a[j], diagonal: i == j),
-                value: OutputLayer.jacobianSummand(dCda: out.dCda[i], aI: out.a[i], aJ: out.a[j], diagonal: i == j))
+        let jacobian: [Derivation.JacobianTerm] = layers[depth - 1].activation != .softmax ? [] : out.a.indices.map { i in
+            let entry = out.a.withUnsafeBufferPointer { a in
+                out.gPrime.withUnsafeBufferPointer { Backpropagation.jacobianEntry(i: i, j: j, a: a.baseAddress!, gPrime: $0.baseAddress!) }
+            }
+            return Derivation.JacobianTerm(i: i, dCda: out.dCda[i], a: out.a[i], entry: entry, value: out.dCda[i] * entry)
         }
         let targetSum = t.target.withUnsafeBufferPointer { OutputLayer.targetSum($0.baseAddress!, count: $0.count) }
         return Derivation.OutputDelta(
-            rule: outputRule, node: j, a: out.a[j], y: t.target[j], dCda: out.dCda[j], gPrime: out.gPrime[j],
+            rule: outputRule, node: j, a: out.a[j], y: t.target[j], dCda: out.dCda[j],
+            oneMinusA: outputComplement(t, node: j), gPrime: out.gPrime[j],
             targetSum: targetSum, jacobian: jacobian, value: out.delta[j])
+    }
+
+    /// `1 − a_j^L` of output node `j` as the pass takes it.
+    private func outputComplement(_ t: Trace, node j: Int) -> Double {
+        let out = t.layer(depth)
+        return out.z.withUnsafeBufferPointer { z in
+            out.a.withUnsafeBufferPointer {
+                OutputLayer.complement(activation: layers[depth - 1].activation, z: z.baseAddress!, a: $0.baseAddress!, count: $0.count, j: j)
+            }
+        }
     }
 }
 

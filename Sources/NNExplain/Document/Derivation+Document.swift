@@ -40,7 +40,7 @@ extension Derivation {
             : slope.activation == .softmax
             ? [m(w), " changes ", m(z), ", and ", m(z), " changes ", m(C), " through every output of the softmax, not through ", m(a),
                " alone; so the article's first two terms, ", m(.partial(C, a)), " · ", m(.partial(a, z)), ", become one, ", m(.partial(C, z)), "."]
-            : [m(w), " changes ", m(z), ", and ", m(z), " changes ", m(C), "; with binary cross-entropy the article's first two terms, ",
+            : [m(w), " changes ", m(z), ", and ", m(z), " changes ", m(C), "; with \(loss == .crossEntropy ? "" : "binary ")cross-entropy the article's first two terms, ",
                m(.partial(C, a)), " · ", m(.partial(a, z)), ", are best taken together as ", m(.partial(C, z)), "."]
         blocks += [.gap, .section(heading: ["Chain rule"], blocks: [.line(gradient, Math.joined(terms, by: .times)), .reason([why])])]
 
@@ -74,9 +74,11 @@ extension Derivation {
         let a = Symbol.a(layer: l, .number(j)), z = Symbol.z(layer: l, .number(j))
         var slopeSteps: [Math] = [slopeFormula]
         switch slope.substitution {
-        case .value(let value):
-            slopeSteps += [slope.activation.derivativeFormula(a: .of(a)) ?? [],
-                           slope.activation.derivativeFormula(a: [.number(value)]) ?? [], [.number(slope.value)]]
+        case .value(let value, let oneMinusA):
+            // A saturated tanh's slope is sech² z, which 1 − (a)² of the shown a would not give: no numbers then.
+            let numbers = slope.activation == .tanh && Derivation.shown(slope.value, naive: 1 - value * value) != nil ? nil
+                : slope.activation.derivativeFormula(a: [.number(value)], oneMinusA: Derivation.shown(oneMinusA, naive: 1 - value))
+            slopeSteps += [slope.activation.derivativeFormula(a: .of(a)) ?? []] + (numbers.map { [$0] } ?? []) + [[.number(slope.value)]]
         case .branch(let zValue, let positive, let value):
             slopeSteps.append([.number(value), .word(", since "), .symbol(z), .op(.equals), .number(zValue),
                                .op(positive ? .greater : .lessOrEqual), .number(0)])
@@ -153,14 +155,14 @@ extension Derivation {
                 return blocks + [.nested(lossLines)]
             }
             let zi = Symbol.z(layer: depth, .letter(letter))
-            let general = Derivation.simplified(a: .of(.a(layer: depth, .letter(letter))),
-                                                targets: rule == .softmaxCrossEntropy ? [.sum("p"), .symbol(.y(.letter("p")))] : nil,
-                                                y: .of(.y(.letter(letter))))
+            let ai = Math.of(.a(layer: depth, .letter(letter)))
+            let general = Derivation.simplified(a: ai, targets: rule == .softmaxCrossEntropy ? [.sum("p"), .symbol(.y(.letter("p")))] : nil,
+                                                y: .of(.y(.letter(letter))), oneMinusA: rule == .sigmoidCrossEntropy ? Derivation.oneMinus(ai) : nil)
             let form: [Document.Inline] = switch rule {
             case .jacobian: [" is softmax's Jacobian sum over the output nodes (index ", v("p"), "), from ", m(loss.formula(loss: C, depth: depth)),
                              "; it needs the ", m(.partial(C, .a(layer: depth, .letter("p")))), " listed after it:"]
             case .softmaxCrossEntropy: [" of softmax with cross-entropy is the collapsed Jacobian sum, ", m(general), ":"]
-            default: [" of a sigmoid with binary cross-entropy is ", m(general), ", the g′ cancelled:"]
+            default: [" of a sigmoid with \(loss == .crossEntropy ? "" : "binary ")cross-entropy is ", m(general), ", the g′ cancelled:"]
             }
             blocks += [.gap, .paragraph(["Each ", m(.partial(C, zi))] + form)]
             return blocks + [.nested(outputDeltaLines() + (rule == .jacobian ? lossLines : []))]
@@ -169,7 +171,8 @@ extension Derivation {
 
     /// `2(a_j^L − y_j)`, `2(0.5 − 1)`, `-1`: the output-layer term as formula, numbers and value.
     private func outputSteps(_ g: OutputGradient) -> [Math] {
-        [outputFormula(g.node), loss.derivative(a: [.number(g.a)], y: [.number(g.y)]), [.number(g.value)]]
+        [outputFormula(g.node), loss.derivative(a: [.number(g.a)], y: [.number(g.y)], oneMinusA: Derivation.shown(g.oneMinusA, naive: 1 - g.a)),
+         [.number(g.value)]]
     }
 
     /// A hidden-layer sum: its formula, one row per summand with its three factors, and the total.

@@ -15,7 +15,8 @@ extension Derivation {
         var blocks: [Document.Block] = [.line(lhs, deltaFormula(g))]
         if g.dCda.isFinite {
             blocks.append(.nested([
-                .equation(lhs: .of(.partial(C, a)), steps: [outputFormula(g.node), loss.derivative(a: [.number(g.a)], y: [.number(g.y)]),
+                .equation(lhs: .of(.partial(C, a)), steps: [outputFormula(g.node), loss.derivative(a: [.number(g.a)], y: [.number(g.y)],
+                                                                                           oneMinusA: Derivation.shown(g.oneMinusA, naive: 1 - g.a)),
                                                              [.number(g.dCda)]], chain: false),
                 .equation(lhs: .of(.gPrime(layer: depth, j)), steps: [Activation.sigmoid.derivativeFormula(a: .of(a)) ?? [],
                                                                       [.number(g.gPrime)]], chain: false),
@@ -30,8 +31,8 @@ extension Derivation {
              m(z), ", a wrong output still gets a gradient as large as its error."],
         ]))
         if !g.dCda.isFinite {
-            blocks.append(.paragraph([m(a), " rounded to exactly \(g.a == 1 ? 1 : 0) here, so ", m(.partial(C, a)),
-                                      " is infinite in double precision and the product above cannot be taken; the stable form ",
+            blocks.append(.paragraph([m(a), " is so close to \(g.a > 0.5 ? 1 : 0) here that ", m(.partial(C, a)),
+                                      " is beyond the largest double (about 1.8e308), so the product above cannot be taken; the stable form ",
                                       m(simplifiedFormula(g)), " was used."]))
         }
         blocks.append(.chain(lhs, [simplifiedFormula(g), simplifiedNumbers(g), [.number(g.value)]]))
@@ -73,8 +74,8 @@ extension Derivation {
             blocks.append(.chain(lhs, sum + [[.number(g.jacobian.map(\.value).reduce(0, +))]]))
         } else {
             blocks.append(.paragraph([
-                "An output rounded to exactly 0 here, so its ", m(.partial(C, .a(layer: depth, i))),
-                " = −y_i / a_i is infinite in double precision and the summands cannot be taken one by one; the stable form below was used.",
+                "An output is so close to 0 here that its ", m(.partial(C, .a(layer: depth, i))),
+                " = −y_i / a_i is beyond the largest double (about 1.8e308), so the summands cannot be taken one by one; the stable form below was used.",
             ]))
         }
         blocks.append(.reason([[
@@ -84,33 +85,51 @@ extension Derivation {
             "it is the sum above up to rounding.",
         ]]))
         blocks.append(.chain(lhs, [simplifiedFormula(g), simplifiedNumbers(g), [.number(g.value)]]))
+        let shortcut = m(Derivation.simplified(a: .of(aj), targets: nil, y: .of(.y(j))))
         if g.targetSum == 1 {
+            blocks.append(.paragraph(["The targets sum to exactly 1, so this is ", shortcut, ", the well-known ", m([.variable("a"), .op(.minus), .variable("y")]), "."]))
+        } else if abs(g.targetSum - 1) <= Derivation.sumRounding {
             blocks.append(.paragraph([
-                "The targets sum to exactly 1, so this is ", m(Derivation.simplified(a: .of(aj), targets: nil, y: .of(.y(j)))),
-                ", the well-known ", m([.variable("a"), .op(.minus), .variable("y")]), ".",
+                "The targets sum to 1 up to the rounding of their sum in doubles (", m([.word(g.targetSum.description)]), "), so this is ",
+                shortcut, ", the well-known ", m([.variable("a"), .op(.minus), .variable("y")]), ", up to that rounding.",
             ]))
         } else {
             blocks.append(.paragraph([
-                "The targets sum to ", m([.number(g.targetSum)]), ", not 1, so the shortcut ",
-                m(Derivation.simplified(a: .of(aj), targets: nil, y: .of(.y(j)))), " would be wrong here; the general form above is the gradient.",
+                "The targets sum to ", m([.word(g.targetSum.description)]), ", not 1, so the shortcut ",
+                shortcut, " would be wrong here; the general form above is the gradient.",
             ]))
         }
         return blocks
     }
 
+    /// How far from 1 a sum of targets that are meant to sum to 1 may land by rounding alone: four units
+    /// in the last place of 1 (0.2 + 0.7 + 0.1 is 0.9999999999999999 in doubles).
+    static let sumRounding = 4 * (1.0).ulp
+
     /// A leading minus sign, written against what follows.
     static let negative = Math.Piece.op(.negative)
 
-    /// `a_j^L · Σ_i y_i − y_j` or `a_j^L − y_j` as a formula.
+    /// `a_j^L · Σ_i y_i − y_j`, `a_j^L − y_j` or `−y_j (1 − a_j^L)` as a formula.
     func simplifiedFormula(_ g: OutputDelta) -> Math {
-        let j = Symbol.Index.number(g.node)
-        return Derivation.simplified(a: .of(.a(layer: depth, j)), targets: g.rule == .softmaxCrossEntropy ? [.sum("i"), .symbol(.y(.letter("i")))] : nil,
-                                     y: .of(.y(j)))
+        let j = Symbol.Index.number(g.node), a = Math.of(.a(layer: depth, j))
+        return Derivation.simplified(a: a, targets: g.rule == .softmaxCrossEntropy ? [.sum("i"), .symbol(.y(.letter("i")))] : nil,
+                                     y: .of(.y(j)), oneMinusA: g.rule == .sigmoidCrossEntropy ? Derivation.oneMinus(a) : nil)
     }
 
-    /// The same with the numbers in.
+    /// The same with the numbers in; `1 − a_j^L` as the number the pass used, `σ(−z_j^L)`, where the
+    /// shown `a_j^L` would not give it (``Derivation/shown(_:naive:)``): then binary cross-entropy's
+    /// `a − y` is worked as `(1 − y) − (1 − a)` and softmax's `a · Σ_i y_i − y` as
+    /// `(Σ_i y_i − y) − Σ_i y_i · (1 − a)`, as the pass does.
     func simplifiedNumbers(_ g: OutputDelta) -> Math {
-        Derivation.simplified(a: [.number(g.a)], targets: g.rule == .softmaxCrossEntropy ? [.number(g.targetSum)] : nil, y: [.number(g.y)])
+        if g.rule == .sigmoidBinaryCrossEntropy, let c = Derivation.shown(g.oneMinusA, naive: 1 - g.a) {
+            return Derivation.oneMinus([.number(g.y)]) + [.op(.minus)] + c.asOperand
+        }
+        if g.rule == .softmaxCrossEntropy, let c = Derivation.shown(g.oneMinusA, naive: 1 - g.a) {
+            return [.parenthesized([.number(g.targetSum), .op(.minus), .number(g.y)]), .op(.minus), .number(g.targetSum), .op(.times)] + c.asOperand
+        }
+        return Derivation.simplified(a: [.number(g.a)], targets: g.rule == .softmaxCrossEntropy ? [.number(g.targetSum)] : nil, y: [.number(g.y)],
+                              oneMinusA: g.rule != .sigmoidCrossEntropy ? nil
+                                  : Derivation.shown(g.oneMinusA, naive: 1 - g.a) ?? Derivation.oneMinus([.number(g.a)]))
     }
 
     /// `∂C_s/∂a_i^L` from the loss with the index as a letter.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Builders of the documents that explain the forward pass and the gradient tables. (The explanation
 /// of one weight is ``Derivation/document``.) They arrange the engine's numbers; they compute none.
 public enum Explanation {
@@ -61,12 +67,20 @@ public enum Explanation {
                 blocks: nodes)]
         }
         let L = network.depth
+        let output = t.layer(L), activation = network.layer(L).activation
+        let shift = activation == .softmax ? output.z.withUnsafeBufferPointer { OutputLayer.logShift($0.baseAddress!, count: $0.count) } : 0
         var loss: [Document.Block] = t.lossTerms.indices.map { j in
-            let node = Symbol.Index.number(j)
+            let node = Symbol.Index.number(j), a = output.a[j]
+            let oneMinusA = output.z.withUnsafeBufferPointer { z in
+                output.a.withUnsafeBufferPointer { OutputLayer.complement(activation: activation, z: z.baseAddress!, a: $0.baseAddress!, count: $0.count, j: j) }
+            }
+            let (logA, logOneMinusA) = OutputLayer.logarithms(activation: activation, z: output.z[j], a: a, shift: shift, oneMinusA: oneMinusA)
             return .paragraph([
                 v("j", j), ": ",
                 m(network.loss.term(a: .of(.a(layer: L, node)), y: .of(.y(node)))), " = ",
-                m(network.loss.term(a: [.number(t.layer(L).a[j])], y: [.number(t.target[j])])), " = ",
+                m(network.loss.term(a: [.number(a)], y: [.number(t.target[j])], logA: Derivation.shown(logA, naive: log(a)),
+                                    logOneMinusA: Derivation.shown(logOneMinusA, naive: log1p(-a)),
+                                    oneMinusA: Derivation.shown(oneMinusA, naive: 1 - a))), " = ",
                 m([.number(t.lossTerms[j])]),
             ])
         }

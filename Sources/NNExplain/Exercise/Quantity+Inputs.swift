@@ -67,7 +67,7 @@ extension Loss {
     /// One output node's share of the loss as a student works it out by hand, from `a` itself (the
     /// logarithms of the cross-entropies taken of `a`, not from `z` in the engine's stable form).
     func handTerm(a: Double, y: Double) -> Double {
-        term(a: a, y: y, logA: log(a), logOneMinusA: log1p(-a))
+        term(a: a, y: y, logA: log(a), logOneMinusA: log1p(-a), oneMinusA: 1 - a)
     }
 }
 

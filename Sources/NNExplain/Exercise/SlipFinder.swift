@@ -70,7 +70,7 @@ struct SlipFinder {
             out += slopeFactors(g, a: a).map { candidate(.missingTerm, $0, "you left out a factor of the slope: g'(z) = " + names.text(g.derivativeFormula)) }
             out += Exercise.earlyDigits.map { d in
                 let rounding = Rounding(digits: d)
-                return candidate(.rounding, g.derivative(z: rounding.rounded(z), a: rounding.rounded(a)), Self.roundLate)
+                return candidate(.rounding, Self.handSlope(g, z: rounding.rounded(z), a: rounding.rounded(a)), Self.roundLate)
             }
         case .weightGradient(let l, let j, let k):
             out += gradientSlips(layer: l, j: j, k: k)
@@ -99,6 +99,16 @@ struct SlipFinder {
     private func neighbours(size: Int, of j: Int, _ symbol: (Int) -> Symbol, valued value: (Int) -> Double) -> [SlipCandidate] {
         (0..<size).filter { $0 != j }.map { n in
             candidate(.wrongIndex, value(n), "you used \(name(symbol(n))) instead of \(name(symbol(j))): the question is about node \(j), not node \(n)")
+        }
+    }
+
+    /// `g'(z)` as a student works it out by hand from a rounded `a`: the sigmoid's `a(1 − a)` and tanh's
+    /// `1 − a²` as written (the engine takes a saturated node's from `z`).
+    private static func handSlope(_ g: Activation, z: Double, a: Double) -> Double {
+        switch g {
+        case .sigmoid: return a * (1 - a)
+        case .tanh: return 1 - a * a
+        default: return g.derivative(z: z, a: a)
         }
     }
 

@@ -27,6 +27,8 @@ public struct MatrixForm: Sendable, Equatable {
         public let dCda: [[Double]]
         /// Row s: `g_l'(z^l)`.
         public let gPrime: [[Double]]
+        /// Row s: `a^l`.
+        public let activations: [[Double]]
         /// Row s: `δ^l = ∂C_s/∂z^l` (``Trace/delta(layer:j:)``).
         public let delta: [[Double]]
         /// Row s: `δ^(l+1)`, which a hidden layer's `δ^l` is computed from; empty for the output layer.
@@ -106,6 +108,7 @@ extension Network {
             layer: l, rule: .of(layer(l).activation),
             dCda: traces.map { $0.layer(l).dCda },
             gPrime: traces.map { $0.layer(l).gPrime },
+            activations: traces.map { $0.layer(l).a },
             delta: traces.map { t in (0..<n).map { t.delta(layer: l, j: $0) } },
             deltaAbove: l == depth ? [] : traces.map { t in (0..<size(ofLayer: l + 1)).map { t.delta(layer: l + 1, j: $0) } },
             previousActivations: traces.map { $0.activations(ofLayer: l - 1) },

@@ -10,11 +10,19 @@ extension MatrixWriter {
         let grad: Symbol = .lossGradient(sampleScope, batch: batch), slopes: Symbol = .gPrimeArray(layer: l, batch: batch)
         let shape = m(Math.shape(rows, columns))
         let entries: [Document.Inline] = batch ? rowColumn("s", "j") : ["entry ", v("j")]
+        // A ∂C_s/∂a_j^L beyond the largest double (an output too close to 0 or 1 under a cross-entropy)
+        // has no number to multiply: the product is written with symbols only, δ from the stable form.
+        let beyond = !f.dCda.joined().allSatisfy(\.isFinite)
+        let note: [Document.Block] = !beyond ? [] : [.paragraph([
+            "Some ", m(.partial(sampleLoss, .a(layer: l, .letter("j")))), " is beyond the largest double here (an output too close to 0 or 1), ",
+            "so the product is not taken with numbers; ", m(d), " is the stable form's below.",
+        ])]
         switch f.rule {
         case .elementwise:
             return [
                 .paragraph(["BP1, the output layer's error, from the loss:"]),
-                .line(.of(d), [.symbol(grad), .op(.hadamard), .symbol(slopes)], [array(f.dCda), .op(.hadamard), array(f.gPrime)], [array(f.delta)]),
+                beyond ? .line(.of(d), [.symbol(grad), .op(.hadamard), .symbol(slopes)], [array(f.delta)])
+                    : .line(.of(d), [.symbol(grad), .op(.hadamard), .symbol(slopes)], [array(f.dCda), .op(.hadamard), array(f.gPrime)], [array(f.delta)]),
                 .reason([
                     [m(grad), " holds every ", m(.partial(sampleLoss, .a(layer: l, .letter("j")))), " and ", m(slopes), " every ",
                      m(.gPrime(layer: l, .letter("j"))), "; both are ", shape, batch ? " (a row per sample, a column per node)" : " (one entry per node)", "."],
@@ -22,8 +30,8 @@ extension MatrixWriter {
                      m(.delta(layer: l, .letter("j"))), " = ", m(.partial(sampleLoss, .a(layer: l, .letter("j")))), " · ",
                      m(.gPrime(layer: l, .letter("j"))), ", Terms 1 and 2 of the index form."],
                 ]),
-                numpy(batch ? "Delta[\(l)] = grad_A_C * g_prime(Z[\(l)])" : "delta[\(l)] = grad_a_C * g_prime(z[\(l)])"),
-            ]
+            ] + note + (stableForm(f) ?? [numpy(batch ? "Delta[\(l)] = grad_A_C * g_prime(Z[\(l)])" : "delta[\(l)] = grad_a_C * g_prime(z[\(l)])")]
+                    + slopeNote(f))
         case .jacobian:
             // Every a_i^L depends on every z_j^L: δ^L is the Jacobian's transpose times ∇_a C_s. The
             // Jacobian itself is explained by `step`; here δ comes from the trace like every number.
@@ -34,6 +42,7 @@ extension MatrixWriter {
                                .partial([.variable("a", sub: "i", sup: "L")], [.variable("z", sub: "j", sup: "L")], slashed: true)]), ":"]),
                 batch
                     ? .line(.of(d), [array(f.delta)])
+                    : beyond ? .line(.of(d), [jacobian, .op(.matrixProduct), .symbol(grad)], [array(f.delta)])
                     : .line(.of(d), [jacobian, .op(.matrixProduct), .symbol(grad)], [jacobian, .op(.matrixProduct), array(f.dCda)], [array(f.delta)]),
                 .reason([
                     ["Each ", m(.a(layer: l, .letter("i"))), " depends on every ", m(.z(layer: l, .letter("j"))),
@@ -44,9 +53,44 @@ extension MatrixWriter {
                     [m([jacobian]), " (\(n)×\(n)) times ", m(grad), " (\(n)×1) is \(n)×1"]
                         + (batch ? ["; row ", v("s"), " of ", m(d), " is that vector of sample ", v("s"), ", with sample ", v("s"), "'s own ", v("J"), "."] : ["."]),
                 ]),
-                numpy(batch ? "Delta[\(l)] = np.stack([J[s].T @ grad_a_C[s] for s in range(N)])" : "delta[\(l)] = J.T @ grad_a_C"),
-            ]
+            ] + note + (stableForm(f) ?? [numpy(batch ? "Delta[\(l)] = np.stack([J[s].T @ grad_a_C[s] for s in range(N)])" : "delta[\(l)] = J.T @ grad_a_C")])
         }
+    }
+
+    /// The form an output layer of a stable-form rule (``OutputRule/isStableForm``) computes δ in,
+    /// with the numpy line that computes the same numbers: the product above is the same number
+    /// mathematically, but in doubles it overflows or loses its digits where an output rounded to 0
+    /// or 1. `nil` for the other rules, whose numpy line is the product itself.
+    func stableForm(_ f: MatrixForm.LayerForm) -> [Document.Block]? {
+        let l = f.layer, saturated = f.activations.joined().contains { 1 - $0 < Activation.complementFloor }
+        let (A, Z, Y) = batch ? ("A[\(l)]", "Z[\(l)]", "Y") : ("a[\(l)]", "z[\(l)]", "y")
+        let d = batch ? "Delta[\(l)]" : "delta[\(l)]", near = "1 - \(A) < 2**-20"
+        let (form, line): (String, String)
+        switch network.outputRule {
+        case .chain, .jacobian: return nil
+        case .sigmoidBinaryCrossEntropy:
+            form = "a − y" + (saturated ? ", worked as (1 − y) − σ(−z) where a is within 2⁻²⁰ of 1" : "")
+            line = saturated ? "\(d) = np.where(\(near), (1 - \(Y)) - sigmoid(-\(Z)), \(A) - \(Y))" : "\(d) = \(A) - \(Y)"
+        case .sigmoidCrossEntropy:
+            form = "−y ⊙ (1 − a)" + (saturated ? ", with 1 − a = σ(−z) where a is within 2⁻²⁰ of 1" : "")
+            line = saturated ? "\(d) = -\(Y) * np.where(\(near), sigmoid(-\(Z)), 1 - \(A))" : "\(d) = -\(Y) * (1 - \(A))"
+        case .softmaxCrossEntropy:
+            let T = batch ? "Y.sum(axis=1, keepdims=True)" : "y.sum()"
+            form = "a Σ_i y_i − y" + (saturated ? ", worked as (Σ_i y_i − y) − Σ_i y_i (1 − a) with 1 − a the other outputs' share where a is within 2⁻²⁰ of 1" : "")
+            if saturated {
+                let rest = batch
+                    ? "E = np.exp(Z[\(l)] - Z[\(l)].max(axis=1, keepdims=True)); R = np.array([[np.delete(e, j).sum() for j in range(len(e))] for e in E]) / E.sum(axis=1, keepdims=True)"
+                    : "e = np.exp(z[\(l)] - z[\(l)].max()); R = np.array([np.delete(e, j).sum() for j in range(len(e))]) / e.sum()"
+                line = "\(rest); \(d) = np.where(\(near), (\(T) - \(Y)) - \(T) * R, \(A) * \(T) - \(Y))"
+            } else {
+                line = "\(d) = \(A) * \(T) - \(Y)"
+            }
+        }
+        return [
+            .paragraph(["The backward pass takes δ in the stable form \(form) (", .code("step"),
+                        " explains it): the same number, which the product of doubles overflows or rounds away where an output is within a rounding of 0 or 1."]),
+            numpy(line),
+        ]
     }
 
     /// BP2: `δ^l = ((W^(l+1))^T δ^(l+1)) ⊙ g_l'(z^l)`, in two steps; in the batch
@@ -97,6 +141,17 @@ extension MatrixWriter {
                       m(.partial(sampleLoss, .a(layer: l, k))), " · ", m(.gPrime(layer: l, k)), "."]]),
             numpy(batch ? "Delta[\(l)] = (Delta[\(above)] @ W[\(above)]) * g_prime(Z[\(l)])"
                         : "delta[\(l)] = (W[\(above)].T @ delta[\(above)]) * g_prime(z[\(l)])"),
-        ]
+        ] + slopeNote(f)
+    }
+
+    /// For a sigmoid layer with a node whose `1 − a` the pass took as `σ(−z)`
+    /// (``Activation/sigmoidComplement(z:a:)``), how numpy's `g_prime` must be written to give the
+    /// slopes shown: `1 - sigmoid(z)` is 0 there. Nothing for other layers.
+    func slopeNote(_ f: MatrixForm.LayerForm) -> [Document.Block] {
+        guard network.layer(f.layer).activation == .sigmoid,
+              f.activations.joined().contains(where: { 1 - $0 < Activation.complementFloor }) else { return [] }
+        return [.paragraph(["Some output of this layer is within 2⁻²⁰ of 1, where ", .code("1 - sigmoid(z)"),
+                            " has lost its digits (it is 0 from z ≈ 36.7): the slopes above are ",
+                            .code("g_prime = lambda z: sigmoid(z) * sigmoid(-z)"), "."])]
     }
 }

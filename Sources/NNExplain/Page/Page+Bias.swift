@@ -7,17 +7,20 @@ extension HTMLPage {
         let node = Symbol.Index.number(j)
         let b = Symbol.b(layer: l, node), C = Symbol.loss(.sample(t.sample))
         let values = t.layer(l)
+        // An output layer that is not the article's chain takes ∂C_s/∂z_j^L as one term, as `step` does:
+        // ∂C_s/∂a_j^L · g'(z_j^L) is not it under softmax, and may be beyond a double where it is.
+        let byDelta = l == network.depth && network.outputRule != .chain
+        let steps: [Math] = byDelta
+            ? [[.symbol(.partial(C, .z(layer: l, node))), .op(.times), .number(1)], [.number(t.delta(layer: l, j: j)), .op(.times), .number(1)]]
+            : [[.symbol(.partial(C, .a(layer: l, node))), .op(.times), .symbol(.gPrime(layer: l, node)), .op(.times), .number(1)],
+               [.number(values.dCda[j]), .op(.times), .operand(values.gPrime[j]), .op(.times), .number(1)]]
         return Document([
             .title(["Gradient of the bias ", m(b), " for sample \(t.sample): ", m(.partial(C, b))]),
             .paragraph(["The bias is added into ", m(.z(layer: l, node)), " with the factor 1, so ",
                         m([.symbol(.partial(.z(layer: l, node), b)), .op(.equals), .number(1)]),
                         " and its chain rule is that of a weight into node \(j) with the last term 1:"]),
-            .chain(.of(.partial(C, b)), [
-                [.symbol(.partial(C, .a(layer: l, node))), .op(.times), .symbol(.gPrime(layer: l, node)), .op(.times), .number(1)],
-                [.number(values.dCda[j]), .op(.times), .operand(values.gPrime[j]), .op(.times), .number(1)],
-                [.number(t.biasGradient(layer: l, j: j))],
-            ]),
-            .reason([["the first two terms are worked out in full in the derivation of any weight ",
+            .chain(.of(.partial(C, b)), steps + [[.number(t.biasGradient(layer: l, j: j))]]),
+            .reason([[byDelta ? "the first term is" : "the first two terms are", " worked out in full in the derivation of any weight ",
                       m(.w(layer: l, node, .letter("k"))), " into this node."]]),
         ])
     }

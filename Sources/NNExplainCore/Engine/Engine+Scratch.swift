@@ -69,7 +69,9 @@ extension Activation {
         case .identity: loop(.identity)
         case .softmax:
             for row in stride(from: 0, to: count, by: width) { Activation.softmax(z + row, count: width, into: a + row) }
-            for i in 0..<count { gPrime[i] = Activation.softmax.derivative(z: z[i], a: a[i]) }
+            for row in stride(from: 0, to: count, by: width) {
+                Activation.softmaxSlopes(z + row, a: a + row, count: width, into: gPrime + row)
+            }
         }
     }
 }

@@ -69,14 +69,16 @@ public enum Activation: String, CaseIterable, Sendable {
         z >= 0 ? -log1p(exp(-z)) : z - log1p(exp(z))
     }
 
-    /// `g'(z)`, given `z` and the already computed `a = g(z)` (sigmoid and tanh reuse `a`). For
-    /// softmax, the diagonal of its Jacobian, `∂a_j/∂z_j = a_j(1 − a_j)`; the whole Jacobian is
-    /// `∂a_i/∂z_j = a_i(δ_ij − a_j)` (``Backpropagation/jacobianEntry(aI:aJ:diagonal:)``).
+    /// `g'(z)`, given `z` and the already computed `a = g(z)` (sigmoid and tanh reuse `a`). The
+    /// sigmoid's is `a · (1 − a)` with `1 − a` by ``sigmoidComplement(z:a:)``, so a saturated
+    /// node's slope is the tiny number it is, not 0. For softmax, the diagonal of its Jacobian,
+    /// `∂a_j/∂z_j = a_j(1 − a_j)` from `a` alone; ``softmaxSlopes(_:a:count:into:)`` takes `1 − a_j`
+    /// from the other outputs where that matters, and the trace and engine use it.
     @inlinable
     package func derivative(z: Double, a: Double) -> Double {
         switch self {
-        case .sigmoid: return a * (1 - a)
-        case .tanh: return 1 - a * a
+        case .sigmoid: return a * Activation.sigmoidComplement(z: z, a: a)
+        case .tanh: return 1 - abs(a) < Activation.complementFloor ? Activation.saturatedTanhSlope(z) : 1 - a * a
         case .relu: return z > 0 ? 1 : 0
         case .leakyRelu: return z > 0 ? 1 : Activation.leakySlope
         case .identity: return 1
@@ -116,10 +118,11 @@ public enum Activation: String, CaseIterable, Sendable {
 
     /// `g'(z)` written with `a = g(z)` for the activations whose derivative is a function of their
     /// value: `a · (1 − a)` for the sigmoid, `1 − (a)²` for tanh; `nil` for the others. Given a symbol
-    /// it is the formula, given a number the substitution.
-    package func derivativeFormula(a: Math) -> Math? {
+    /// it is the formula, given a number the substitution; `oneMinusA` replaces the sigmoid's `(1 − a)`
+    /// by the number the pass used (`σ(−z)`) where the shown `a` would not give it.
+    package func derivativeFormula(a: Math, oneMinusA: Math? = nil) -> Math? {
         switch self {
-        case .sigmoid: return a + [.op(.times), .parenthesized([.number(1), .op(.minus)] + a.asOperand)]
+        case .sigmoid: return a + [.op(.times)] + (oneMinusA?.asOperand ?? [.parenthesized([.number(1), .op(.minus)] + a.asOperand)])
         case .tanh: return [.number(1), .op(.minus), .squared([.parenthesized(a)])]
         case .relu, .leakyRelu, .identity, .softmax: return nil
         }
@@ -127,8 +130,9 @@ public enum Activation: String, CaseIterable, Sendable {
 
     /// How `g'(z)` is evaluated with numbers.
     package enum Substitution: Sendable, Equatable {
-        /// Through ``derivativeFormula(a:)`` with this `a = g(z)` (sigmoid, tanh).
-        case value(a: Double)
+        /// Through ``derivativeFormula(a:oneMinusA:)`` with this `a = g(z)` (sigmoid, tanh), and the
+        /// `1 − a` the slope used (the sigmoid's `σ(−z)`, else the difference).
+        case value(a: Double, oneMinusA: Double)
         /// A piecewise derivative: the test on `z` that decided it, and the constant it gave.
         case branch(z: Double, positive: Bool, value: Double)
         /// A constant derivative.
@@ -138,7 +142,8 @@ public enum Activation: String, CaseIterable, Sendable {
     /// The numbers to substitute into ``derivativeFormula`` for this `z` and `a`.
     package func substitution(z: Double, a: Double) -> Substitution {
         switch self {
-        case .sigmoid, .tanh, .softmax: return .value(a: a)
+        case .sigmoid: return .value(a: a, oneMinusA: Activation.sigmoidComplement(z: z, a: a))
+        case .tanh, .softmax: return .value(a: a, oneMinusA: 1 - a)
         case .relu, .leakyRelu: return .branch(z: z, positive: z > 0, value: derivative(z: z, a: a))
         case .identity: return .constant(1)
         }

@@ -25,6 +25,22 @@ extension Layer {
         }
         return (z, a)
     }
+
+    /// `g'(z_j)` of every node from its `z` and `a` (``forward(_:)``'s): one node at a time by
+    /// ``Activation/derivative(z:a:)``, softmax's by ``Activation/softmaxSlopes(_:a:count:into:)``,
+    /// as the engine does.
+    package func slopes(z: [Double], a: [Double]) -> [Double] {
+        guard !activation.isElementwise else { return z.indices.map { activation.derivative(z: z[$0], a: a[$0]) } }
+        var gPrime = [Double](repeating: 0, count: size)
+        z.withUnsafeBufferPointer { z in
+            a.withUnsafeBufferPointer { a in
+                gPrime.withUnsafeMutableBufferPointer {
+                    Activation.softmaxSlopes(z.baseAddress!, a: a.baseAddress!, count: z.count, into: $0.baseAddress!)
+                }
+            }
+        }
+        return gPrime
+    }
 }
 
 extension Network {

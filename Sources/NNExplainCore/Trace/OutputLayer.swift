@@ -16,8 +16,12 @@ package enum OutputRule: Sendable, Equatable {
     /// `δ_j = a_j · Σ_i y_i − y_j` (`Σ_i y_i` in order of `i`), which needs no division by `a_i`.
     case softmaxCrossEntropy
     /// Sigmoid with binary cross-entropy: `∂C_s/∂a_j · g'(z_j) = (a_j − y_j) / (a_j(1 − a_j)) ·
-    /// a_j(1 − a_j)`, so `δ_j = a_j − y_j`; finite even where `a_j` rounded to 0 or 1.
+    /// a_j(1 − a_j)`, so `δ_j = a_j − y_j` (``OutputLayer/sigmoidBinaryDelta(z:a:y:)``); finite even
+    /// where `a_j` rounded to 0 or 1.
     case sigmoidBinaryCrossEntropy
+    /// Sigmoid with cross-entropy: `∂C_s/∂a_j · g'(z_j) = −y_j / a_j · a_j(1 − a_j)`, so
+    /// `δ_j = −y_j (1 − a_j)` with `1 − a_j = σ(−z_j)`; finite even where `a_j` underflowed to 0.
+    case sigmoidCrossEntropy
 
     /// The rule for an output activation and loss.
     package init(activation: Activation, loss: Loss) {
@@ -25,13 +29,14 @@ package enum OutputRule: Sendable, Equatable {
         case (.softmax, .crossEntropy): self = .softmaxCrossEntropy
         case (.softmax, _): self = .jacobian
         case (.sigmoid, .binaryCrossEntropy): self = .sigmoidBinaryCrossEntropy
+        case (.sigmoid, .crossEntropy): self = .sigmoidCrossEntropy
         default: self = .chain
         }
     }
 
     /// Whether `δ_j^L` is computed without `∂C_s/∂a_j^L`, which may then be infinite (an output
     /// rounded to exactly 0 or 1) while `δ_j^L` is finite: the finite checks look at `δ` instead.
-    package var isStableForm: Bool { self == .softmaxCrossEntropy || self == .sigmoidBinaryCrossEntropy }
+    package var isStableForm: Bool { self != .chain && self != .jacobian }
 }
 
 extension Network {
@@ -43,6 +48,13 @@ extension Backpropagation {
     /// `∂a_i/∂z_j = a_i(δ_ij − a_j)` of softmax, `δ_ij` 1 on the diagonal (`i = j`), else 0.
     package static func jacobianEntry(aI: Double, aJ: Double, diagonal: Bool) -> Double {
         aI * ((diagonal ? 1 : 0) - aJ)
+    }
+
+    /// The same entry of an output layer the pass computed: on the diagonal the slope `g'(z_j)` it
+    /// holds (``Activation/softmaxSlopes(_:a:count:into:)``, finite and exact where `a_j` rounded to 1),
+    /// off it `−a_i a_j`.
+    package static func jacobianEntry(i: Int, j: Int, a: UnsafePointer<Double>, gPrime: UnsafePointer<Double>) -> Double {
+        i == j ? gPrime[j] : jacobianEntry(aI: a[i], aJ: a[j], diagonal: false)
     }
 }
 
@@ -61,24 +73,17 @@ package enum OutputLayer {
         z: UnsafePointer<Double>, a: UnsafePointer<Double>, gPrime: UnsafePointer<Double>, y: UnsafePointer<Double>,
         terms: UnsafeMutablePointer<Double>, dCda: UnsafeMutablePointer<Double>, delta: UnsafeMutablePointer<Double>
     ) -> Double {
-        var shift = 0.0
-        if loss.usesLogarithms, activation == .softmax {
-            let (m, total) = Activation.logSumExpParts(z, count: n)
-            shift = m + log(total)
-        }
+        let shift = loss.usesLogarithms && activation == .softmax ? logShift(z, count: n) : 0
         var total = 0.0
         for j in 0..<n {
             var logA = 0.0, logOneMinusA = 0.0
+            let oneMinusA = complement(activation: activation, z: z, a: a, count: n, j: j)
             if loss.usesLogarithms {
-                switch activation {
-                case .softmax: (logA, logOneMinusA) = (z[j] - shift, log1p(-a[j]))
-                case .sigmoid: (logA, logOneMinusA) = (Activation.logSigmoid(z[j]), Activation.logSigmoid(-z[j]))
-                default: (logA, logOneMinusA) = (log(a[j]), log1p(-a[j]))
-                }
+                (logA, logOneMinusA) = logarithms(activation: activation, z: z[j], a: a[j], shift: shift, oneMinusA: oneMinusA)
             }
-            terms[j] = loss.term(a: a[j], y: y[j], logA: logA, logOneMinusA: logOneMinusA)
+            terms[j] = loss.term(a: a[j], y: y[j], logA: logA, logOneMinusA: logOneMinusA, oneMinusA: oneMinusA)
             total += terms[j]
-            dCda[j] = loss.derivative(a: a[j], y: y[j])
+            dCda[j] = loss.derivative(a: a[j], y: y[j], oneMinusA: oneMinusA)
         }
         switch rule {
         case .chain:
@@ -86,21 +91,69 @@ package enum OutputLayer {
         case .jacobian:
             for j in 0..<n {
                 var sum = 0.0
-                for i in 0..<n { sum += jacobianSummand(dCda: dCda[i], aI: a[i], aJ: a[j], diagonal: i == j) }
+                for i in 0..<n { sum += dCda[i] * Backpropagation.jacobianEntry(i: i, j: j, a: a, gPrime: gPrime) }
                 delta[j] = sum
             }
         case .softmaxCrossEntropy:
             let targets = targetSum(y, count: n)
-            for j in 0..<n { delta[j] = a[j] * targets - y[j] }
+            for j in 0..<n {
+                delta[j] = softmaxCrossEntropyDelta(a: a[j], y: y[j], targets: targets,
+                                                    oneMinusA: complement(activation: activation, z: z, a: a, count: n, j: j))
+            }
         case .sigmoidBinaryCrossEntropy:
-            for j in 0..<n { delta[j] = a[j] - y[j] }
+            for j in 0..<n { delta[j] = sigmoidBinaryDelta(z: z[j], a: a[j], y: y[j]) }
+        case .sigmoidCrossEntropy:
+            for j in 0..<n { delta[j] = y[j] == 0 ? 0 : -(y[j] * Activation.sigmoidComplement(z: z[j], a: a[j])) }
         }
         return total
     }
 
-    /// One summand of softmax's `Σ_i ∂C_s/∂a_i · ∂a_i/∂z_j`.
-    package static func jacobianSummand(dCda: Double, aI: Double, aJ: Double, diagonal: Bool) -> Double {
-        dCda * Backpropagation.jacobianEntry(aI: aI, aJ: aJ, diagonal: diagonal)
+    /// `1 − a_j` of output `j` as the pass takes it: ``Activation/sigmoidComplement(z:a:)``,
+    /// ``Activation/softmaxComplement(_:a:count:j:)``, otherwise the difference.
+    @inlinable
+    package static func complement(activation: Activation, z: UnsafePointer<Double>, a: UnsafePointer<Double>, count n: Int, j: Int) -> Double {
+        switch activation {
+        case .sigmoid: return Activation.sigmoidComplement(z: z[j], a: a[j])
+        case .softmax: return Activation.softmaxComplement(z, a: a, count: n, j: j)
+        default: return 1 - a[j]
+        }
+    }
+
+    /// Softmax with cross-entropy's `δ_j = a_j · Σ_i y_i − y_j` (`targets` is `Σ_i y_i`); where `1 − a_j`
+    /// is below ``Activation/complementFloor`` it is `(Σ_i y_i − y_j) − Σ_i y_i · (1 − a_j)`, so a
+    /// one-hot target on an output that rounded to 1 gives `−(1 − a_j)`, not 0.
+    @inlinable
+    package static func softmaxCrossEntropyDelta(a: Double, y: Double, targets: Double, oneMinusA: Double) -> Double {
+        1 - a < Activation.complementFloor ? (targets - y) - targets * oneMinusA : a * targets - y
+    }
+
+    /// Sigmoid with binary cross-entropy's `δ = a − y`; where `1 − a` is below
+    /// ``Activation/complementFloor`` it is `(1 − y) − (1 − a)` with `1 − a = σ(−z)`, so a target of
+    /// 1 on an output that rounded to 1 gives `−σ(−z)`, not 0.
+    @inlinable
+    package static func sigmoidBinaryDelta(z: Double, a: Double, y: Double) -> Double {
+        Loss.error(a: a, y: y, oneMinusA: Activation.sigmoidComplement(z: z, a: a))
+    }
+
+    /// Softmax's `ln Σ_i e^(z_i) = m + ln Σ_i e^(z_i − m)`, so `ln a_j = z_j − shift`.
+    package static func logShift(_ z: UnsafePointer<Double>, count n: Int) -> Double {
+        let (m, total) = Activation.logSumExpParts(z, count: n)
+        return m + log(total)
+    }
+
+    /// `ln a` and `ln(1 − a)` of one output from its `z`: softmax's `ln a_j = z_j − shift`
+    /// (``logShift(_:count:)``), or `ln(1 − (1 − a_j))` from the pass's `1 − a_j` where that is below
+    /// ``Activation/complementFloor`` (`z_j − shift` is then 0 though `ln a_j` is not); the sigmoid's
+    /// `ln σ(z)` and `ln σ(−z)`; otherwise of the value.
+    @inlinable
+    package static func logarithms(activation: Activation, z: Double, a: Double, shift: Double,
+                                   oneMinusA: Double) -> (logA: Double, logOneMinusA: Double) {
+        switch activation {
+        case .softmax:
+            return 1 - a < Activation.complementFloor ? (log1p(-oneMinusA), log(oneMinusA)) : (z - shift, log1p(-a))
+        case .sigmoid: return (Activation.logSigmoid(z), Activation.logSigmoid(-z))
+        default: return (log(a), log1p(-a))
+        }
     }
 
     /// `Σ_i y_i`, in order of `i`.

@@ -94,8 +94,7 @@ extension Network {
         var previous = sample.x
         for layer in layers {
             let (z, a) = layer.forward(previous)
-            var gPrime = [Double](repeating: 0, count: layer.size)
-            for j in 0..<layer.size { gPrime[j] = layer.activation.derivative(z: z[j], a: a[j]) }
+            let gPrime = layer.slopes(z: z, a: a)
             zs.append(z)
             activations.append(a)
             gPrimes.append(gPrime)

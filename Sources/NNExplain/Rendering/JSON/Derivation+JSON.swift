@@ -27,8 +27,11 @@ private struct DerivationJSON {
         ]
         if case .hidden(let sum, let traceBack, let outputs) = d.first {
             object.append(("sum", nodeSum(sum, loss: C)))
+            // The output layer's ∂C_s/∂a_i^L where the text lists them: not under a stable-form rule,
+            // whose δ needs none (and whose ∂C_s/∂a may be beyond a double).
+            let listsOutputs = !(d.outputDeltas.first?.rule.isStableForm ?? false)
             let needed = traceBack.flatMap { $0 }.map { nodeSum($0, loss: C) }
-                + outputs.map { g in
+                + (listsOutputs ? outputs : []).map { g in
                     term(.partial(C, .a(layer: d.depth, .number(g.node))), formula: d.outputFormula(g.node), g.value)
                 }
             object.append(("backward", .array(needed + d.outputDeltas.map { delta(d, $0) })))

@@ -61,6 +61,10 @@ enum HTMLCommand {
         }
         try runtime { try network.requireFinite(samples: Array(network.samples.indices), checks: [.everything]) }
         try runtime { try network.requireFinite() }
+        // The page shows the update step as `update` does, so it refuses the step `update` refuses.
+        do throws(OverflowError) { try network.uncheckedUpdateStep().requireFinite() } catch {
+            throw .runtime(error.message(setting: "\"learningRate\" in the network file"))
+        }
         let pageTitle = try arguments.read(title) ?? "Backpropagation, step by step: the network "
             + network.sizes.map(String.init).joined(separator: "-")
         let html = try runtime { try HTMLPage(network: network, title: pageTitle, selection: selection) }.html()
