@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NNExplain
 
 /// Runs `nnexplain` with `arguments` (without the program name), writing to the given streams.
@@ -40,6 +45,15 @@ public func runProcess(arguments: [String]) -> Int32 {
     let error = CLIError.runtime("cannot write to standard output: \(reason)")
     stderr.write(error.rendered())
     return error.exitCode
+}
+
+/// Prepares the process's signals, once, before ``run`` or ``runProcess``: SIGPIPE is ignored, so a
+/// reader that closes the pipe early makes writes fail with `EPIPE` instead of killing the process,
+/// and SIGQUIT gets its default handling back from the Swift runtime's backtracer
+/// (``Interruption/restoreQuit()``), so that it ends a run with 128 + 3 and cleans up a write.
+public func prepareSignals() {
+    signal(SIGPIPE, SIG_IGN)
+    Interruption.restoreQuit()
 }
 
 private func execute(_ arguments: [String], environment: Environment) throws(CLIError) -> CommandResult {

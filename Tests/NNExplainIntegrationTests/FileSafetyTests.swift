@@ -208,7 +208,7 @@ import Testing
 
     // MARK: 5. Interrupted writes clean up
 
-    @Test(arguments: [SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM]) func anInterruptedWriteLeavesNothingBehind(signal: Int32) throws {
+    @Test(arguments: [SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM]) func anInterruptedWriteLeavesNothingBehind(signal: Int32) throws {
         let (folder, file) = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         // nnexplain-pausing-writer is the command line with a 20 s pause after the first chunk of
