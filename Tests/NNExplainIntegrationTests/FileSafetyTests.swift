@@ -146,6 +146,35 @@ import Testing
         #expect(ScratchFolder.contents(folder).allSatisfy { !$0.hasPrefix(".") }, "no temporary file left")
     }
 
+    /// `train --network F --save F` reads F and writes it back: two such runs, or one beside an
+    /// `update --in-place`, end as the two runs one after the other, in either order.
+    @Test func concurrentTrainingsThatSaveOverTheirFileBothCount() throws {
+        let (folder, _) = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let train = { (network: Network) throws in try network.trained(epochs: 3).network }
+        let update = { (network: Network) throws in try network.updateStep().after }
+        let pairs: [(name: String, first: [String], second: [String], orders: [Network])] = [
+            ("train, train", ["train", "--epochs", "3"], ["train", "--epochs", "3"], [try train(train(Self.mazur))]),
+            ("train, update", ["train", "--epochs", "3"], ["update", "--in-place"],
+             [try update(train(Self.mazur)), try train(update(Self.mazur))]),
+        ]
+        for pair in pairs {
+            var lost = 0
+            for run in 0..<10 {
+                let file = folder.appendingPathComponent("run-\(run).json")
+                try Self.mazurBytes.write(to: file)
+                let saving = { (command: [String]) in
+                    command[0] == "train" ? command + ["--network", file.path, "--save", file.path] : command + ["--network", file.path]
+                }
+                let runs = try [pair.first, pair.second].map { try RealProcess.start(saving($0)) }
+                for run in runs { #expect(run.finish().status == 0) }
+                if try !pair.orders.contains(Self.decoded(file)) { lost += 1 }
+            }
+            #expect(lost == 0, "\(pair.name): \(lost) of 10 pairs lost one of the two")
+        }
+        #expect(ScratchFolder.contents(folder).allSatisfy { !$0.hasPrefix(".") }, "no temporary file left")
+    }
+
     // MARK: 4. True causes
 
     /// Whether this process may mount a small tmpfs (root with CAP_SYS_ADMIN): tried once, on a

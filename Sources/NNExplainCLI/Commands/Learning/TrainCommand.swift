@@ -64,7 +64,12 @@ enum TrainCommand {
     static func defaultEvery(epochs: Int) -> Int { max(1, epochs / printedLines) }
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
-        let loaded = try loadNetwork(arguments, environment)
+        // --save over the --network FILE locks it before reading it and keeps the lock until the
+        // trained network is in place, as update --in-place does: two such runs take turns.
+        let save = try arguments.read(Self.save)
+        let locked = try LockedFile.rewriting(arguments, to: save)
+        defer { withExtendedLifetime(locked) {} }
+        let loaded = try loadNetwork(arguments, environment, locked: locked)
         let network = loaded.network
         let epochs = try arguments.read(Self.epochs)
         let every = try arguments.read(Self.every) ?? Self.defaultEvery(epochs: epochs)
@@ -81,7 +86,6 @@ enum TrainCommand {
             throw arguments.usage("--batch-size \(batchSize) and --update-order output-first cannot be used together; \(error.reason)")
         }
         let presentation = try Presentation(arguments, environment: environment, formats: Self.formats)
-        let save = try arguments.read(Self.save)
         let plot = try arguments.read(Self.plot)
         if let save, let plot, AtomicFile.sameFile(save, plot) { throw arguments.usage("--save and --plot name the same file '\(save)'; give each its own") }
         try runtime { try network.requireFinite() }
