@@ -79,6 +79,39 @@ public enum ResourceLimits {
         throw .explanation(bytes: bytes, layer: l, naming: naming)
     }
 
+    /// The HTML a page may take: 50 MB, which builds in some seconds and several hundred MB of
+    /// memory (every derivation is built whole before the page shares its repeated blocks).
+    public static let pageBytes = 50_000_000
+    /// The text a `walk` may take: 20 MB, the walk of a 784-128-64-10 network with room to spare
+    /// (measured at some 5 s per MB on the debug build, several times less on the release one).
+    public static let walkBytes = 20_000_000
+
+    /// Refuses a walk through the backward pass of a network of this `shape` of more than
+    /// ``walkBytes`` of text (``OutputSize/walkBytes(_:)``).
+    ///
+    /// - Parameter shape: the network's shape.
+    /// - Throws: ``ResourceError/walk(bytes:steps:)``.
+    public static func requireWalkable(_ shape: NetworkShape) throws(ResourceError) {
+        let bytes = OutputSize.walkBytes(shape)
+        guard bytes > walkBytes else { return }
+        throw .walk(bytes: bytes, steps: NetworkShape.product(shape.nodes, 3))
+    }
+
+    /// Refuses predictions of a network of `outputs` outputs listing `listed` samples (training and
+    /// test) whose printed numbers (``OutputSize/predictionNumbers(outputs:listed:)``) would need more
+    /// than ``memoryBytes`` at ``bytesPerPrintedNumber`` each.
+    ///
+    /// - Parameters:
+    ///   - outputs: the network's output nodes.
+    ///   - listed: the samples the table lists.
+    /// - Throws: ``ResourceError/predictions(bytes:classes:numbers:)``.
+    public static func requirePredictable(outputs: Int, listed: Int) throws(ResourceError) {
+        let numbers = OutputSize.predictionNumbers(outputs: outputs, listed: listed)
+        let bytes = NetworkShape.product(numbers, bytesPerPrintedNumber)
+        guard bytes > memoryBytes else { return }
+        throw .predictions(bytes: bytes, classes: outputs == 1 ? 2 : outputs, numbers: numbers)
+    }
+
     /// `82,424,286,060,200`: a large count with its digits in groups of three.
     package static func grouped(_ n: Int) -> String {
         let digits = String(n)

@@ -15,7 +15,9 @@ enum WalkCommand {
         action: .parsed(run))
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
-        let loaded = try loadNetwork(arguments, environment)
+        let loaded = try loadNetwork(arguments, environment) { shape throws(CLIError) in
+            try usage(arguments) { try ResourceLimits.requireWalkable(shape) }
+        }
         let s = try arguments.read(Options.sample, in: loaded.network.samples.count)
         let presentation = try Presentation(arguments, environment: environment, formats: [.text])
         try runtime { try loaded.network.requireFinite(samples: [s], checks: [.everything]) }

@@ -37,6 +37,8 @@ enum PredictCommand {
             throw arguments.usage("--test lists the test samples, but this network has none; add \"test\": [{\"x\": […], \"y\": […]}, …] "
                 + "to the network file, or leave out --test")
         }
+        let listed = min(listing.rows, listTest ? network.testSamples.count : network.samples.count)
+        try usage(arguments) { try ResourceLimits.requirePredictable(outputs: network.size(ofLayer: network.depth), listed: listed) }
         let presentation = try Presentation(arguments, environment: environment, formats: formats)
         try runtime { try network.requireFinite(samples: Array(network.samples.indices), checks: [.activations, .loss]) }
         try runtime { try network.requireFiniteTestSamples() }
