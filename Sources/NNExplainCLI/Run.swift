@@ -13,8 +13,17 @@ public func run<Out: TextOutputStream, Err: TextOutputStream>(
     arguments: [String], stdout: inout Out, stderr: inout Err, environment: Environment = .plain
 ) -> Int32 {
     do {
-        let result = try execute(arguments, environment: environment)
+        var result = try execute(arguments, environment: environment)
         for warning in result.warnings { stderr.write("Warning: \(warning.visible)\n") }
+        if let heading = result.heading {
+            if !result.headingFits || (result.output.isEmpty && result.pages.isEmpty) {
+                stderr.write("Note: \(heading.visible)\n")
+            } else if result.pages.isEmpty {
+                result.output = heading + "\n\n" + result.output
+            } else {
+                result.pages[0] = heading + "\n\n" + result.pages[0]
+            }
+        }
         if result.pages.isEmpty {
             stdout.write(result.output)
         } else {

@@ -15,6 +15,6 @@ enum NetworkCommand {
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let loaded = try loadNetwork(arguments, environment)
-        return CommandResult(output: NetworkFile(loaded.network).text, warnings: loaded.warnings)
+        return CommandResult(output: NetworkFile(loaded.network).text, warnings: loaded.warnings, heading: loaded.heading)
     }
 }

@@ -22,6 +22,6 @@ enum ForwardCommand {
         let trace = try runtime { try loaded.network.trace(sample: s) }
         let naming = LayerNaming(depth: loaded.network.depth)
         let output = presentation.render(Explanation.forward(loaded.network, trace: trace), naming: naming, json: trace)
-        return CommandResult(output: output, warnings: loaded.warnings)
+        return CommandResult(output: output, warnings: loaded.warnings, heading: loaded.heading, headingFits: presentation.fitsHeading)
     }
 }

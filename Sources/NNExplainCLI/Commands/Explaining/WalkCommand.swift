@@ -25,6 +25,6 @@ enum WalkCommand {
         let texts = try runtime { try Explanation.walk(loaded.network, sample: s) }.map { presentation.render($0, naming: naming) }
         // The introduction shares the first step's page, so the counter's N is the header's step count.
         let pages = ([texts.prefix(2).joined(separator: "\n")] + texts.dropFirst(2).map { "\n" + $0 })
-        return CommandResult(output: "", warnings: loaded.warnings, pages: pages)
+        return CommandResult(output: "", warnings: loaded.warnings, pages: pages, heading: loaded.heading, headingFits: true)
     }
 }

@@ -47,6 +47,6 @@ enum PredictCommand {
         let naming = LayerNaming(depth: network.depth)
         let document = Explanation.predictions(training: training, test: test, listing: listing, depth: network.depth)
         let output = presentation.render(document, naming: naming, json: PredictionResults(training: training, test: test))
-        return CommandResult(output: output, warnings: loaded.warnings)
+        return CommandResult(output: output, warnings: loaded.warnings, heading: loaded.heading, headingFits: presentation.fitsHeading)
     }
 }

@@ -103,6 +103,6 @@ enum TrainCommand {
         if let save { try AtomicFile.write(report.trainedFile.text, to: save, pause: environment.pauseWhileWriting) }
         if let plot { try AtomicFile.write(report.plot, to: plot, pause: environment.pauseWhileWriting) }
         let output = presentation.render(report.document, naming: LayerNaming(depth: network.depth), json: report)
-        return CommandResult(output: output, warnings: loaded.warnings)
+        return CommandResult(output: output, warnings: loaded.warnings, heading: loaded.heading, headingFits: presentation.fitsHeading)
     }
 }

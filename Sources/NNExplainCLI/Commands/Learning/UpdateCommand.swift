@@ -65,7 +65,7 @@ enum UpdateCommand {
             try AtomicFile.write(loaded.file(of: step.after).text, to: locked.path, pause: environment.pauseWhileWriting)
             if presentation.format == .json { output = "" }
         }
-        return CommandResult(output: output, warnings: loaded.warnings)
+        return CommandResult(output: output, warnings: loaded.warnings, heading: loaded.heading, headingFits: presentation.fitsHeading)
     }
 
     /// The file `--in-place` rewrites: the `--network FILE`, which must be given and not be standard input.

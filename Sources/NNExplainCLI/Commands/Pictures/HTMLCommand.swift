@@ -71,9 +71,9 @@ enum HTMLCommand {
         let html = try runtime { try HTMLPage(network: network, title: pageTitle, selection: selection) }.html()
         if let path = try arguments.read(output) {
             try AtomicFile.write(html, to: path, pause: environment.pauseWhileWriting)
-            return CommandResult(output: "", warnings: loaded.warnings)
+            return CommandResult(output: "", warnings: loaded.warnings, heading: loaded.heading)
         }
-        return CommandResult(output: html, warnings: loaded.warnings)
+        return CommandResult(output: html, warnings: loaded.warnings, heading: loaded.heading)
     }
 
     private static func grouped(_ n: Int) -> String { ResourceLimits.grouped(n) }
