@@ -33,17 +33,17 @@ enum Options {
 
     static let activation = ValueOption<Void, Activation>(
         name: "--activation", placeholder: "NAME",
-        help: .summary("With --random: every layer's activation (the output's too, unless --output-activation); "
-            + "with a network file or the built-in network: the hidden layers' instead of its own"),
+        help: .summary("Every layer's activation with --random (the output's too, unless --output-activation); "
+            + "the hidden layers' of a --network FILE or the built-in network"),
         parser: activationName, absent: .explained(.sigmoid, "sigmoid with --random, else the network's own"))
 
     static let outputActivation = ValueOption<Void, Activation?>(
-        name: "--output-activation", placeholder: "NAME", help: .summary("The output layer's activation (of a file's or the built-in network: instead of its own)"),
+        name: "--output-activation", placeholder: "NAME", help: .summary("The output layer's activation"),
         parser: activationName.optional,
         absent: .explained(nil, "that of --activation with --random, else the network's own"))
 
     static let loss = ValueOption<Void, Loss>(
-        name: "--loss", placeholder: "NAME", help: .summary("The loss (of a file's or the built-in network: instead of its own)"),
+        name: "--loss", placeholder: "NAME", help: .summary("The loss"),
         parser: .choice(of: Loss.allCases, listed: .commas) { text, _, names in
             "unknown loss '\(text)'; use one of " + names.joined(separator: ", ")
         },
