@@ -35,7 +35,7 @@ extension ResourceError: ExplainedError {
         typealias R = ResourceLimits
         switch self {
         case .memory(let bytes, let parameters, let samples, let printed):
-            let what = printed > 0 ? ", its gradients and their \(printed) printed numbers" : " and the engine's buffers for its gradients"
+            let what = printed > 0 ? ", the engine's buffers and the \(printed) numbers the output prints" : " and the engine's buffers for its gradients"
             return "this network (\(parameters) weights and biases, \(samples.counting("sample")))"
                 + "\(what) need about \(R.megabytes(bytes)) of memory, more than the \(R.megabytes(R.memoryBytes)) this tool takes; "
                 + "use smaller layers or fewer samples"

@@ -53,13 +53,13 @@ public struct NetworkShape: Equatable, Sendable {
     package static let arrayOverhead = 48
 
     /// `a · b`, or `Int.max` when that overflows: an estimate past every bound.
-    static func product(_ a: Int, _ b: Int) -> Int {
+    package static func product(_ a: Int, _ b: Int) -> Int {
         let (result, overflow) = a.multipliedReportingOverflow(by: b)
         return overflow ? .max : result
     }
 
     /// `a + b`, or `Int.max` when that overflows.
-    static func sum(_ a: Int, _ b: Int) -> Int {
+    package static func sum(_ a: Int, _ b: Int) -> Int {
         let (result, overflow) = a.addingReportingOverflow(b)
         return overflow ? .max : result
     }

@@ -21,6 +21,14 @@ import Testing
          "Error: predict prints a confusion matrix of 5,000 × 5,000 classes and every listed sample's outputs, 25,005,003 numbers"),
         (["walk", "--random", "5000,5000"], "Error: the walk of this network takes 15,000 steps (three for each node), about "),
         (["boundary", "--random", chain(2, 7_000)], "Error: a picture of 100 × 100 cells (--resolution) evaluates this network at 10,000 points"),
+        // 4000·4000 weights: forward writes three numbers for each (w · a = product), update three per parameter
+        // (old, gradient, new), network one, each some 150 bytes while the output is built.
+        (["forward", "--random", "4000,4000", "--samples", "1"], "Error: this network (16004000 weights and biases, 1 sample), "
+            + "the engine's buffers and the \(3 * 16_000_000 + 4 * 4_000) numbers the output prints need about "),
+        (["update", "--random", "4000,4000", "--samples", "1"], "Error: this network (16004000 weights and biases, 1 sample), "
+            + "the engine's buffers and the \(3 * 16_004_000) numbers the output prints need about "),
+        (["network", "--random", "4000,4000", "--samples", "1"], "Error: this network (16004000 weights and biases, 1 sample), "
+            + "the engine's buffers and the \(16_004_000 + 8_000) numbers the output prints need about "),
     ]
 
     @Test(arguments: tooBig) func workTooBigIsRefusedAtOnce(_ arguments: [String], _ message: String) {
@@ -74,7 +82,9 @@ import Testing
         }
         let digits = NetworkShape(sizes: [784, 128, 64, 10], biases: [true, true, true], samples: 1)
         #expect(throws: Never.self) { try ResourceLimits.requireWalkable(digits) }
-        #expect(runCLI(["html", "--random", "3,10,10,10,3", "--samples", "2", "--weights", "1-0-0,4-2-9"]).status == 0)
+        for command in ["forward", "update", "network"] {
+            #expect(runCLI([command, "--random", "784,128,64,10", "--samples", "1"]).status == 0, "\(command)")
+        }
     }
 
     /// The page's estimate is at least what the page holds, and not ten times more.

@@ -53,8 +53,8 @@ import Testing
         // the returned gradients are 5 × 49 million numbers, 1.96 GB; printing them needs far more.
         let result = runCLI(["gradients", "--random", "7000,7000"])
         #expect(result.status == 64)
-        let start: String = "Error: this network (49007000 weights and biases, 10 samples), its gradients and their "
-            + "49007000 printed numbers need about "
+        let start: String = "Error: this network (49007000 weights and biases, 10 samples), the engine's buffers and the "
+            + "49007000 numbers the output prints need about "
         #expect(result.stderr.hasPrefix(start))
         #expect(result.stderr.contains(" of memory, more than the 2 GB this tool takes; use smaller layers or fewer samples\n"))
         // Every command refuses what the engine alone cannot hold: for 5000,5000,5000 the network (50.11
