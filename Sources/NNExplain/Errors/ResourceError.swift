@@ -41,7 +41,8 @@ extension ResourceError: ExplainedError {
                 + "use smaller layers or fewer samples"
         case .checkWork(let work, let parameters, let samples):
             return "check runs two forward passes over its \(samples.counting("sample")) for each of the "
-                + "\(parameters) weights and biases of this network, about \(R.grouped(work)) multiply-adds, more than the "
+                + "\(parameters) weights and biases of this network, about \(R.grouped(work)) multiply-adds "
+                + "(each layer counted as \(NetworkShape.layerWork) more), more than the "
                 + "\(R.grouped(R.checkMultiplyAdds)) a check may take; use fewer samples or a smaller network"
         case .explanation(let bytes, let l, let naming):
             return "the explanation of a weight of layer \(naming.fullName(l)) traces ∂C/∂a back through every layer "

@@ -48,9 +48,10 @@ public enum ResourceLimits {
     }
 
     /// The multiply-adds of a gradient check: for each parameter, two forward passes over every
-    /// sample, each one multiply-add per weight (and packing every weight once).
+    /// sample, each ``NetworkShape/forwardWork`` (a multiply-add per weight and each layer's own
+    /// cost), and packing every weight once.
     package static func checkWork(_ shape: NetworkShape) -> Int {
-        [2, shape.parameters, NetworkShape.sum(shape.samples, 1), shape.weights].reduce(1, NetworkShape.product)
+        [2, shape.parameters, NetworkShape.sum(shape.samples, 1), shape.forwardWork].reduce(1, NetworkShape.product)
     }
 
     /// Refuses a gradient check of more than ``checkMultiplyAdds``.

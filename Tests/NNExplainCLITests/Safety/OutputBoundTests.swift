@@ -29,6 +29,10 @@ import Testing
             + "the engine's buffers and the \(3 * 16_004_000) numbers the output prints need about "),
         (["network", "--random", "4000,4000", "--samples", "1"], "Error: this network (16004000 weights and biases, 1 sample), "
             + "the engine's buffers and the \(16_004_000 + 8_000) numbers the output prints need about "),
+        // 7,000 one-node layers over 10 samples: 14,000 parameters, two passes each of 7,000 multiply-adds
+        // and 7,000 layers' own cost.
+        (["check", "--random", chain(1, 7_000)], "Error: check runs two forward passes over its 10 samples for each of the 14000 "
+            + "weights and biases of this network, about \(ResourceLimits.grouped(2 * 14_000 * 11 * (7_000 + 7_000 * 100))) multiply-adds"),
     ]
 
     @Test(arguments: tooBig) func workTooBigIsRefusedAtOnce(_ arguments: [String], _ message: String) {
