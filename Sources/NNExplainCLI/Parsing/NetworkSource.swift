@@ -23,7 +23,8 @@ struct LoadedNetwork {
 /// `--network FILE` (`-` or `/dev/stdin` for standard input), `--random SIZES`, or the built-in
 /// network; a file's or the built-in network's activations and loss replaced where
 /// `--activation` (the hidden layers'), `--output-activation` and `--loss` say
-/// (``Network/replacing(_:)``), refused as `--random` is when they do not pair. `locked` is the `--network FILE` already opened and locked (`update --in-place`), whose
+/// (``Network/replacing(_:)``), refused as `--random` is when they do not pair. `locked` is the
+/// `--network FILE` already opened and locked (`update --in-place`, `train --save` over it), whose
 /// bytes are read instead of opening it again. The network's shape must pass the memory bound
 /// (``ResourceLimits/requireMemory(_:printing:_:)``) and `require`, the command's own bounds: for
 /// `--random`, before the network is made.
