@@ -324,8 +324,10 @@ struct RealProcess {
     }
 }
 
-/// A built executable of the package spawned with SIGINT and SIGTERM at their default handling and
-/// unblocked (a test runner may ignore them, and a child inherits that), its output discarded.
+/// A built executable of the package spawned with the signals that end a run (SIGINT, SIGTERM,
+/// SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM) at their default handling and unblocked (a test
+/// runner may ignore them, as a shell's background job ignores SIGINT and SIGQUIT, and a child
+/// inherits that), its output discarded.
 struct SpawnedProcess {
     let id: pid_t
 
@@ -336,8 +338,7 @@ struct SpawnedProcess {
         defer { posix_spawnattr_destroy(&attributes) }
         var signals = sigset_t(), none = sigset_t()
         sigemptyset(&signals)
-        sigaddset(&signals, SIGINT)
-        sigaddset(&signals, SIGTERM)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM] { sigaddset(&signals, signal) }
         sigemptyset(&none)
         posix_spawnattr_setsigdefault(&attributes, &signals)
         posix_spawnattr_setsigmask(&attributes, &none)
