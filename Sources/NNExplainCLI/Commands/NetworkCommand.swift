@@ -14,7 +14,12 @@ enum NetworkCommand {
         action: .parsed(run))
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
-        let loaded = try loadNetwork(arguments, environment)
-        return CommandResult(output: NetworkFile(loaded.network).text, warnings: loaded.warnings)
+        // Every parameter, and every sample's inputs and targets.
+        let loaded = try loadNetwork(arguments, environment) { shape throws(CLIError) in
+            let sample = NetworkShape.sum(shape.sizes[0], shape.sizes[shape.depth])
+            let printed = NetworkShape.sum(shape.parameters, NetworkShape.product(shape.samples, sample))
+            try usage(arguments) { try ResourceLimits.requireMemory(shape, printing: printed) }
+        }
+        return CommandResult(output: NetworkFile(loaded.network).text, warnings: loaded.warnings, heading: loaded.heading)
     }
 }
