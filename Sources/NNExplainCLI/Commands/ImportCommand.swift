@@ -35,11 +35,7 @@ enum ImportCommand {
         parser: ValueParser(describe: { $0.map(\.rawValue).joined(separator: ",") }) { text, name, _ throws(ValidationError) in
             var list: [Activation] = []
             for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-                let word = String(part).trimmed
-                guard let activation = Activation(rawValue: word) else {
-                    throw ValidationError("unknown activation '\(word)' in \(name); use one of " + Activation.names.joined(separator: ", "))
-                }
-                list.append(activation)
+                list.append(try Options.activationName.parse(String(part).trimmed, name, ()))
             }
             return list
         },
@@ -47,10 +43,7 @@ enum ImportCommand {
 
     static let loss = ValueOption<Void, Loss>(
         name: "--loss", placeholder: "NAME", help: .summary("The loss the network file names"),
-        parser: .choice(of: Loss.allCases, listed: .commas) { text, _, names in
-            "unknown loss '\(text)'; use one of " + names.joined(separator: ", ")
-        },
-        absent: .value(.squared))
+        parser: Options.lossName, absent: .value(.squared))
 
     static let output = ValueOption<Void, String?>(
         name: "--output", placeholder: "FILE", help: .summary("Write the network file to FILE instead of standard output (safely)"),

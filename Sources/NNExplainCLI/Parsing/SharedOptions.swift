@@ -27,7 +27,7 @@ enum Options {
         parser: .unsignedWholeNumber, absent: .value(1))
 
     /// An activation's name, for `--activation` and `--output-activation`.
-    private static let activationName = ValueParser.choice(of: Activation.allCases, listed: .commas) { text, _, names in
+    static let activationName = ValueParser.choice(of: Activation.allCases, listed: .commas) { text, _, names in
         "unknown activation '\(text)'; use one of " + names.joined(separator: ", ")
     }
 
@@ -42,10 +42,12 @@ enum Options {
 
     static let loss = ValueOption<Void, Loss>(
         name: "--loss", placeholder: "NAME", help: .summary("With --random: the loss"),
-        parser: .choice(of: Loss.allCases, listed: .commas) { text, _, names in
-            "unknown loss '\(text)'; use one of " + names.joined(separator: ", ")
-        },
-        absent: .value(.squared))
+        parser: lossName, absent: .value(.squared))
+
+    /// A loss's name, for `--loss`.
+    static let lossName = ValueParser.choice(of: Loss.allCases, listed: .commas) { text, _, names in
+        "unknown loss '\(text)'; use one of " + names.joined(separator: ", ")
+    }
 
     static let learningRate = ValueOption<Void, Double?>(
         name: "--learning-rate", placeholder: "η", help: .summary("The learning rate η, a number above 0"),

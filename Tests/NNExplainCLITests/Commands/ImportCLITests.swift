@@ -74,7 +74,7 @@ struct ImportCLITests {
             + "give one per linear layer, e.g. --activations sigmoid,softmax"))
         #expect(error(["import", model, "--activations", "relu,relu"])
                 == (64, "Error: --activations: 2 activations were named, but the file holds 1 layer; name one per layer"))
-        #expect(error(["import", model, "--activations", "gelu"]).1.hasPrefix("Error: unknown activation 'gelu' in --activations; use one of sigmoid"))
+        #expect(error(["import", model, "--activations", "gelu"]).1.hasPrefix("Error: unknown activation 'gelu'; use one of sigmoid"))
         #expect(error(["import", model, "--activations", "identity", "--loss", "binary-cross-entropy"]).1
                 .hasPrefix("Error: --activations and --loss do not fit: "))
         #expect(error(["import", model + ".missing", "--activations", "relu"])
