@@ -53,6 +53,10 @@ enum ImportCommand {
         guard let path = arguments.positional else {
             throw arguments.usage("missing MODEL.safetensors; give the model file, e.g. nnexplain import model.safetensors --activations sigmoid,softmax")
         }
+        let file = try arguments.read(output)
+        if let file, AtomicFile.sameFile(file, path) {
+            throw arguments.usage("\(output.name) names the model file '\(path)' itself, which would be replaced by the network file; give another file name")
+        }
         let activations = try arguments.read(Self.activations)
         let loss = try arguments.read(Self.loss)
         let bytes: [UInt8]
@@ -86,7 +90,7 @@ enum ImportCommand {
             throw arguments.usage("\(Self.activations.name) and \(Self.loss.name) do not fit: \(problem.rule)")
         }
         let text = network.fileText()
-        if let file = try arguments.read(output) {
+        if let file {
             try AtomicFile.write(text, to: file, pause: environment.pauseWhileWriting)
             return CommandResult(output: "", warnings: [noData])
         }

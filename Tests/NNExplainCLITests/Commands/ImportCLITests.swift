@@ -55,6 +55,13 @@ struct ImportCLITests {
         #expect(runCLI(["step", "--network", output, "--layer", "1", "--j", "0", "--k", "1"]).status == 0)
     }
 
+    @Test func networkWritesItsJSONToOutputAsToStandardOutput() throws {
+        let file = Self.scratch("net.json")
+        let written = runCLI(["network", "--random", "2,3,1", "--output", file])
+        #expect(written.status == 0 && written.stdout.isEmpty)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == runCLI(["network", "--random", "2,3,1"]).stdout)
+    }
+
     @Test func safetensorsIsNeverWrittenToStandardOutput() {
         let result = runCLI(["network", "--format", "safetensors"])
         #expect(result.status == 64 && result.stdout.isEmpty)
@@ -63,7 +70,8 @@ struct ImportCLITests {
     }
 
     @Test func theCommandLineIsChecked() throws {
-        let model = try Self.write(SafetensorsFixture([Entry("0.weight", "F64", [1, 2], SafetensorsFixture.f64([1, 2]))]))
+        let fixture = SafetensorsFixture([Entry("0.weight", "F64", [1, 2], SafetensorsFixture.f64([1, 2]))])
+        let model = try Self.write(fixture)
         func error(_ arguments: [String]) -> (Int32, String) {
             let result = runCLI(arguments)
             return (result.status, String(result.stderr.split(separator: "\n").first ?? ""))
@@ -77,6 +85,9 @@ struct ImportCLITests {
         #expect(error(["import", model, "--activations", "gelu"]).1.hasPrefix("Error: unknown activation 'gelu'; use one of sigmoid"))
         #expect(error(["import", model, "--activations", "identity", "--loss", "binary-cross-entropy"]).1
                 .hasPrefix("Error: --activations and --loss do not fit: "))
+        #expect(error(["import", model, "--activations", "relu", "--output", model]) == (64, "Error: --output names the model file "
+            + "'\(model)' itself, which would be replaced by the network file; give another file name"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: model)) == Data(fixture.bytes))
         #expect(error(["import", model + ".missing", "--activations", "relu"])
                 == (66, "Error: cannot read model file '\(model).missing': no such file; check the path"))
     }
