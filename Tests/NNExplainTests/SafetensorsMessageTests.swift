@@ -23,6 +23,6 @@ struct SafetensorsMessageTests {
         #expect(SafetensorsError.missingWeight("model.3.bias").message
                 == "tensor \"model.3.bias\" is a bias without a weight: its layer has no tensor \"model.3.weight\"")
         #expect(SafetensorsError.dataSize("0.bias", bytes: 4, expected: 8).message
-                == "tensor \"0.bias\" has 4 bytes of data, but its shape and dtype need 8")
+                == "tensor \"0.bias\" has 4 bytes of data, but its shape and dtype need 8 bytes")
     }
 }

@@ -34,7 +34,7 @@ extension SafetensorsError: ExplainedError {
         case .overlap(let name, let other):
             return "the bytes of tensor \(Self.named(name)) overlap those of tensor \(Self.named(other)); each tensor needs bytes of its own"
         case .dataSize(let name, let bytes, let expected):
-            return "tensor \(Self.named(name)) has \(bytes.counting("byte")) of data, but its shape and dtype need \(expected)"
+            return "tensor \(Self.named(name)) has \(bytes.counting("byte")) of data, but its shape and dtype need \(expected.counting("byte"))"
         case .nonFinite(let name, let index):
             return "number \(index) of tensor \(Self.named(name)) (counting from 0, row by row) is infinite or not a number; "
                 + "a network's weights must be finite"

@@ -18,7 +18,8 @@ extension Safetensors {
         guard length <= UInt64(headerLimit) else { throw .headerTooLong(length: length) }
         guard length <= UInt64(bytes.count - 8) else { throw .headerPastEnd(length: length, available: bytes.count - 8) }
         let headerBytes = Array(bytes[8..<(8 + Int(length))])
-        guard String(validating: headerBytes, as: UTF8.self) != nil else { throw .headerNotUTF8 }
+        // Decoding replaces each ill-formed sequence with U+FFFD, so only UTF-8 comes back unchanged.
+        guard Array(String(decoding: headerBytes, as: UTF8.self).utf8) == headerBytes else { throw .headerNotUTF8 }
         let root: JSONValue
         do { root = try JSONValue.parse(headerBytes) } catch { throw .headerSyntax(error) }
         guard let members = root.objectMembers else { throw .headerNotObject(found: root.kind) }
