@@ -16,8 +16,8 @@ struct SynopsisTests {
     /// step and walk.
     static let leftOut: [String: Set<String>] = ["diagram": ["--precision"], "train": ["--precision"], "update": ["--precision"]]
     /// Options of ``leftOutEverywhere`` that a command shows after all: the sheet's own `--seed` and
-    /// `--activation`, which are no --random settings.
-    static let shownHere: [String: Set<String>] = ["exercise": ["--seed", "--activation", "--loss"]]
+    /// `--activation`, which are no --random settings, and import's `--loss`, the loss its file names.
+    static let shownHere: [String: Set<String>] = ["exercise": ["--seed", "--activation", "--loss"], "import": ["--loss"]]
 
     /// The option names in the rendered line: the words that start with `-`.
     static func names(in usage: String) -> [String] {

@@ -26,6 +26,18 @@ public enum Tools {
     public static let python3 = onPath("python3")
     public static let chromium = onPath("chromium", "chromium-browser", "google-chrome")
     public static let firefox = onPath("firefox-esr", "firefox")
+    /// python3 when it has the `safetensors` and `numpy` packages (`pip install safetensors numpy`).
+    public static let pythonSafetensors: String? = {
+        guard let python3 else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python3)
+        process.arguments = ["-c", "import safetensors.numpy, numpy"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? python3 : nil
+    }()
     /// util-linux `script`, which runs a command in a pseudo-terminal.
     public static let script = onPath("script")
     /// KaTeX's command-line build: `NNEXPLAIN_KATEX`, else `.build/tools/katex` (where `.ci/run`

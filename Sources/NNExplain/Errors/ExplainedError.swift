@@ -4,7 +4,7 @@
 ///
 /// The errors: ``NetworkFileError`` (with ``JSONParseError``; the warning ``NetworkFileWarning``
 /// has a `message` too), ``NetworkError`` (a network built in code, or an index), ``BatchError``,
-/// ``PairingProblem``, ``OverflowError``, ``ResourceError``, ``BoundaryPicture/Problem`` and
+/// ``PairingProblem``, ``OverflowError``, ``ResourceError``, ``SafetensorsError`` (a model file), ``BoundaryPicture/Problem`` and
 /// ``Exercise/Problem``. The data of each lives where the rule is (the core's, for the core's
 /// errors); the words live here.
 public protocol ExplainedError: Error, CustomStringConvertible {

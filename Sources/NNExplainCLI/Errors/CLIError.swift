@@ -7,6 +7,10 @@ public enum CLIError: Error, Equatable, Sendable {
     case badNetworkFile(path: String, String)
     /// A file could not be read at all.
     case unreadable(path: String, String)
+    /// A model file (safetensors) was read but is not a model `import` can read.
+    case badModelFile(path: String, String)
+    /// A model file could not be read at all.
+    case unreadableModel(path: String, String)
     /// A student's answers file was read but holds no answers in either form.
     case badAnswersFile(path: String, String)
     /// A student's answers file could not be read at all.
@@ -19,8 +23,8 @@ public enum CLIError: Error, Equatable, Sendable {
     public var exitCode: Int32 {
         switch self {
         case .usage: return 64
-        case .badNetworkFile, .badAnswersFile: return 65
-        case .unreadable, .unreadableAnswers: return 66
+        case .badNetworkFile, .badModelFile, .badAnswersFile: return 65
+        case .unreadable, .unreadableModel, .unreadableAnswers: return 66
         case .runtime: return 1
         }
     }
@@ -31,6 +35,8 @@ public enum CLIError: Error, Equatable, Sendable {
         case .usage(let message, _): return message
         case .badNetworkFile(let path, let message): return "network file '\(path)': \(message)"
         case .unreadable(let path, let reason): return "cannot read network file '\(path)': \(reason)"
+        case .badModelFile(let path, let message): return "model file '\(path)': \(message)"
+        case .unreadableModel(let path, let reason): return "cannot read model file '\(path)': \(reason)"
         case .badAnswersFile(let path, let message): return "answers file '\(path)': \(message)"
         case .unreadableAnswers(let path, let reason): return "cannot read answers file '\(path)': \(reason)"
         case .runtime(let message): return message

@@ -29,6 +29,11 @@ enum AtomicFile {
     static let chunkSize = 1 << 20
 
     static func write(_ text: String, to path: String, pause: (@Sendable () -> Void)? = nil) throws(CLIError) {
+        try write(bytes: Array(text.utf8), to: path, pause: pause)
+    }
+
+    /// Writes `bytes` (a binary file such as a safetensors model) as ``write(_:to:pause:)`` writes text.
+    static func write(bytes text: [UInt8], to path: String, pause: (@Sendable () -> Void)? = nil) throws(CLIError) {
         guard !path.contains("\0") else { throw .runtime("cannot write '\(path)': a file name cannot hold a NUL character") }
         let target = resolvedTarget(path)
         var info = stat()
@@ -116,14 +121,13 @@ enum AtomicFile {
 
     /// Gives the new file `existing`'s owner and mode, writes `text` and flushes it to disk; the
     /// reason of the first call that fails, or nil. `pause` runs after the first chunk.
-    private static func fill(_ descriptor: Int32, with text: String, keeping existing: stat?,
+    private static func fill(_ descriptor: Int32, with text: [UInt8], keeping existing: stat?,
                              pause: (@Sendable () -> Void)?) -> String? {
         if let existing {
             _ = fchown(descriptor, existing.st_uid, existing.st_gid)  // permitted to root only; otherwise keep ours
             guard fchmod(descriptor, existing.st_mode & 0o7777) == 0 else { return "\(reason(errno)) while setting its permissions" }
         }
-        var text = text
-        let failure: String? = text.withUTF8 { bytes in
+        let failure: String? = text.withUnsafeBufferPointer { bytes in
             var offset = 0
             while offset < bytes.count {
                 let count = Glibc.write(descriptor, bytes.baseAddress! + offset, min(chunkSize, bytes.count - offset))

@@ -27,7 +27,7 @@ enum Options {
         parser: .unsignedWholeNumber, absent: .value(1))
 
     /// An activation's name, for `--activation` and `--output-activation`.
-    private static let activationName = ValueParser.choice(of: Activation.allCases, listed: .commas) { text, _, names in
+    static let activationName = ValueParser.choice(of: Activation.allCases, listed: .commas) { text, _, names in
         "unknown activation '\(text)'; use one of " + names.joined(separator: ", ")
     }
 
@@ -44,10 +44,12 @@ enum Options {
 
     static let loss = ValueOption<Void, Loss>(
         name: "--loss", placeholder: "NAME", help: .summary("The loss"),
-        parser: .choice(of: Loss.allCases, listed: .commas) { text, _, names in
-            "unknown loss '\(text)'; use one of " + names.joined(separator: ", ")
-        },
-        absent: .explained(.squared, "squared with --random, else the network's own"))
+        parser: lossName, absent: .explained(.squared, "squared with --random, else the network's own"))
+
+    /// A loss's name, for `--loss`.
+    static let lossName = ValueParser.choice(of: Loss.allCases, listed: .commas) { text, _, names in
+        "unknown loss '\(text)'; use one of " + names.joined(separator: ", ")
+    }
 
     static let learningRate = ValueOption<Void, Double?>(
         name: "--learning-rate", placeholder: "η", help: .summary("The learning rate η, a number above 0"),

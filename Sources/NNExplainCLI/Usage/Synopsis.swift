@@ -22,6 +22,8 @@ struct Synopsis: Sendable, ExpressibleByArrayLiteral {
         case alternatives([any DeclaredOption])
         /// `[N]`: the one positional argument, which may be left out, by its name.
         case positional(String)
+        /// `MODEL.safetensors`: the one positional argument, which must be given, by its name.
+        case requiredPositional(String)
 
         /// `[--network FILE | --random SIZES]`: every command that reads a network.
         static let networkSource = Element.alternatives([Options.network, Options.random])
@@ -36,6 +38,7 @@ struct Synopsis: Sendable, ExpressibleByArrayLiteral {
             case .optionalGroup(let options): return "[" + Synopsis.text(options, separator: " ") + "]"
             case .alternatives(let options): return "[" + Synopsis.text(options, separator: " | ") + "]"
             case .positional(let name): return "[" + name + "]"
+            case .requiredPositional(let name): return name
             }
         }
 
@@ -44,7 +47,7 @@ struct Synopsis: Sendable, ExpressibleByArrayLiteral {
             switch self {
             case .required(let option), .optional(let option, _): return [option.option]
             case .optionalGroup(let options), .alternatives(let options): return options.map(\.option)
-            case .positional: return []
+            case .positional, .requiredPositional: return []
             }
         }
     }
@@ -61,7 +64,12 @@ struct Synopsis: Sendable, ExpressibleByArrayLiteral {
 
     /// The name of the positional argument, if the line has one (`lesson N`).
     var positional: String? {
-        elements.lazy.compactMap { if case .positional(let name) = $0 { name } else { nil } }.first
+        elements.lazy.compactMap {
+            switch $0 {
+            case .positional(let name), .requiredPositional(let name): name
+            default: nil
+            }
+        }.first
     }
 
     /// The options with their placeholders, `separator` apart.
