@@ -195,4 +195,15 @@ struct SaturatedOutputCLITests {
         #expect(delta.count == 2 && zip(delta, lines).allSatisfy { isClose($0, $1, relative: 1e-15) })
         #expect(isClose(lines[0], 7.2194055513816605972e-35, relative: 1e-14) && isClose(lines[1], -7.2194055513816605972e-35, relative: 1e-14))
     }
+
+    @Test func aQuotientWhoseDivisorUnderflowedIsNotWrittenAsZeroOverZero() throws {
+        // z = 800, y = 1: ∂C/∂a = −1/σ(800) + 0/σ(−800) = −1, and z = −800, y = 0: 0/σ(−800) + 1/σ(800) = 1
+        // (hand arithmetic); σ(−800) = 3.6e-348 is 0 in doubles, so the quotients' numbers read 0 / 0.
+        for (w, y, value) in [(800.0, 1.0, "-1"), (-800.0, 0.0, "1")] {
+            let path = try Self.file("sigmoid", "binary-cross-entropy", weights: [w], y: [y])
+            let out = runCLI(["step", "--network", path, "--layer", "L", "--j", "0", "--k", "0"]).stdout
+            #expect(!out.contains("(1 − 1) / (1 − 1)") && !out.contains("−0 / 0"), "z = \(w)")
+            #expect(out.contains("∂C_0/∂a_0^L = −y_0 / a_0^L + (1 − y_0) / (1 − a_0^L) = \(value)\n"), "z = \(w)")
+        }
+    }
 }
