@@ -46,6 +46,16 @@ extension Derivation {
         abs(stable - naive) <= 1e-9 * abs(stable) ? nil : [.number(stable)]
     }
 
+    /// `∂C_s/∂a_j^L` with the numbers in, `1 − a` as ``shown(_:naive:)`` gives it; `nil` where a
+    /// cross-entropy's quotient would read `0 / 0`: an output that rounded to 0 with `y = 0` (`−y/a`),
+    /// or to 1 with `y = 1` (`(1 − y)/(1 − a)`), whose term is 0 although its divisor, below the
+    /// smallest double, shows as 0 (σ(−800) = 3.6e-348).
+    func outputNumbers(a: Double, y: Double, oneMinusA: Double) -> Math? {
+        let zeroOverZero = (loss == .crossEntropy || loss == .binaryCrossEntropy) && a == 0 && y == 0
+            || loss == .binaryCrossEntropy && oneMinusA == 0 && y == 1
+        return zeroOverZero ? nil : loss.derivative(a: [.number(a)], y: [.number(y)], oneMinusA: Derivation.shown(oneMinusA, naive: 1 - a))
+    }
+
     /// `1 − a` as a formula, e.g. `(1 − a_j^L)`.
     static func oneMinus(_ a: Math) -> Math { [.parenthesized([.number(1), .op(.minus)] + a.asOperand)] }
 

@@ -171,8 +171,7 @@ extension Derivation {
 
     /// `2(a_j^L − y_j)`, `2(0.5 − 1)`, `-1`: the output-layer term as formula, numbers and value.
     private func outputSteps(_ g: OutputGradient) -> [Math] {
-        [outputFormula(g.node), loss.derivative(a: [.number(g.a)], y: [.number(g.y)], oneMinusA: Derivation.shown(g.oneMinusA, naive: 1 - g.a)),
-         [.number(g.value)]]
+        [outputFormula(g.node)] + [outputNumbers(a: g.a, y: g.y, oneMinusA: g.oneMinusA)].compactMap { $0 } + [[.number(g.value)]]
     }
 
     /// A hidden-layer sum: its formula, one row per summand with its three factors, and the total.

@@ -15,9 +15,8 @@ extension Derivation {
         var blocks: [Document.Block] = [.line(lhs, deltaFormula(g))]
         if g.dCda.isFinite {
             blocks.append(.nested([
-                .equation(lhs: .of(.partial(C, a)), steps: [outputFormula(g.node), loss.derivative(a: [.number(g.a)], y: [.number(g.y)],
-                                                                                           oneMinusA: Derivation.shown(g.oneMinusA, naive: 1 - g.a)),
-                                                             [.number(g.dCda)]], chain: false),
+                .equation(lhs: .of(.partial(C, a)), steps: [outputFormula(g.node)] + [outputNumbers(a: g.a, y: g.y, oneMinusA: g.oneMinusA)].compactMap { $0 }
+                                                             + [[.number(g.dCda)]], chain: false),
                 .equation(lhs: .of(.gPrime(layer: depth, j)), steps: [Activation.sigmoid.derivativeFormula(a: .of(a)) ?? [],
                                                                       [.number(g.gPrime)]], chain: false),
             ]))

@@ -39,28 +39,54 @@ public struct Rounding: Sendable, Equatable {
     }
 
     /// `x` rounded to the asked digits, half away from zero, as a person rounds the decimal the
-    /// tool prints: the digits are those of `x`'s shortest decimal (the text that reads back as
-    /// the same double, `-0.2625`), so an exact decimal tie rounds away from zero (`-0.263`) even
-    /// where the double lies a hair to the near side of it (`2.675` is stored as 2.67499999…, and
-    /// rounds to `2.68`). 0 and values that are not finite stay as they are.
+    /// tool prints: the digits are those of `x`'s decimal to ``settledDigits`` significant digits
+    /// (``decimalDigits(_:)``), so an exact decimal tie rounds away from zero (`-0.263`) even where
+    /// the double lies a hair to the near side of it (`2.675` is stored as 2.67499999…, and rounds
+    /// to `2.68`; a sheet's −0.6075 computed in doubles as −0.6074999999999999 rounds to −0.608).
+    /// 0 and values that are not finite stay as they are.
     package func rounded(_ x: Double) -> Double {
         guard x != 0, x.isFinite else { return x }
-        var (digits, exponent) = Rounding.decimalDigits(abs(x))
-        guard digits.count > self.digits else { return x }
-        let roundsUp = digits[self.digits] >= 5  // what is dropped is at least half a unit
-        digits = Array(digits.prefix(self.digits))
-        if roundsUp {
-            var i = digits.count - 1
-            while i >= 0, digits[i] == 9 { digits[i] = 0; i -= 1 }
-            if i >= 0 { digits[i] += 1 } else { digits = [1] + digits.dropLast(); exponent += 1 }
-        }
+        let (settled, power) = Rounding.decimalDigits(abs(x))
+        guard settled.count > self.digits else { return x }
+        let (digits, exponent) = Rounding.halfUp(settled, exponent: power, to: self.digits)
         let magnitude = Double("0." + digits.map(String.init).joined() + "e\(exponent)") ?? abs(x)
         return x < 0 ? -magnitude : magnitude
     }
 
-    /// The significant digits of the shortest decimal of `x > 0` and its exponent `e`, so that
-    /// `x` reads as `0.d₁d₂…dₙ × 10^e`: `0.2625` is `([2, 6, 2, 5], 0)`, `1e-05` is `([1], -4)`.
+    /// How many significant digits of a number's decimal the rounding reads. A sheet's answer is an
+    /// exact decimal (a sum of products of two-decimal numbers) computed in doubles, whose rounding
+    /// errors, a few units in the 16th digit, can put it a hair on the near side of a tie
+    /// (−0.6075 as −0.6074999999999999); to 12 digits that error is gone and the tie is a tie.
+    /// A value that is not a tie is moved by at most 5e-13 of itself, which changes its rounding
+    /// to 3 or 4 digits only if it lies that close to a tie.
+    static let settledDigits = 12
+
+    /// The significant digits of the decimal of `x > 0` to ``settledDigits`` digits (its shortest
+    /// decimal rounded half up, trailing zeros dropped) and its exponent `e`, so that `x` reads as
+    /// `0.d₁d₂…dₙ × 10^e`: `0.2625` is `([2, 6, 2, 5], 0)`, `1e-05` is `([1], -4)`,
+    /// `0.6074999999999999` is `([6, 0, 7, 5], 0)`.
     static func decimalDigits(_ x: Double) -> (digits: [Int], exponent: Int) {
+        let (digits, exponent) = shortestDigits(x)
+        return digits.count > settledDigits ? halfUp(digits, exponent: exponent, to: settledDigits) : (digits, exponent)
+    }
+
+    /// The decimal digits `0.d₁d₂…dₙ × 10^e` (`n > count`) cut to `count` digits, up by one unit
+    /// when the first dropped digit is 5 or more (carrying into a new leading digit at 0.999…),
+    /// trailing zeros dropped.
+    static func halfUp(_ digits: [Int], exponent: Int, to count: Int) -> (digits: [Int], exponent: Int) {
+        var kept = Array(digits.prefix(count)), exponent = exponent
+        if digits[count] >= 5 {  // what is dropped is at least half a unit
+            var i = kept.count - 1
+            while i >= 0, kept[i] == 9 { kept[i] = 0; i -= 1 }
+            if i >= 0 { kept[i] += 1 } else { kept = [1] + kept.dropLast(); exponent += 1 }
+        }
+        while kept.last == 0 { kept.removeLast() }
+        return (kept, exponent)
+    }
+
+    /// The significant digits of the shortest decimal of `x > 0` (the text that reads back as the
+    /// same double) and its exponent, as ``decimalDigits(_:)`` gives them.
+    static func shortestDigits(_ x: Double) -> (digits: [Int], exponent: Int) {
         let text = x.description.lowercased()
         let parts = text.split(separator: "e", maxSplits: 1)
         let power = parts.count == 2 ? Int(parts[1]) ?? 0 : 0

@@ -30,7 +30,7 @@ extension MatrixWriter {
                      m(.delta(layer: l, .letter("j"))), " = ", m(.partial(sampleLoss, .a(layer: l, .letter("j")))), " · ",
                      m(.gPrime(layer: l, .letter("j"))), ", Terms 1 and 2 of the index form."],
                 ]),
-            ] + note + (stableForm(f) ?? [numpy(batch ? "Delta[\(l)] = grad_A_C * g_prime(Z[\(l)])" : "delta[\(l)] = grad_a_C * g_prime(z[\(l)])")]
+            ] + note + (stableForm(f) ?? gradientNote(f) + [numpy(batch ? "Delta[\(l)] = grad_A_C * g_prime(Z[\(l)])" : "delta[\(l)] = grad_a_C * g_prime(z[\(l)])")]
                     + slopeNote(f))
         case .jacobian:
             // Every a_i^L depends on every z_j^L: δ^L is the Jacobian's transpose times ∇_a C_s. The
@@ -53,7 +53,8 @@ extension MatrixWriter {
                     [m([jacobian]), " (\(n)×\(n)) times ", m(grad), " (\(n)×1) is \(n)×1"]
                         + (batch ? ["; row ", v("s"), " of ", m(d), " is that vector of sample ", v("s"), ", with sample ", v("s"), "'s own ", v("J"), "."] : ["."]),
                 ]),
-            ] + note + (stableForm(f) ?? [numpy(batch ? "Delta[\(l)] = np.stack([J[s].T @ grad_a_C[s] for s in range(N)])" : "delta[\(l)] = J.T @ grad_a_C")])
+            ] + note + (stableForm(f) ?? gradientNote(f) + jacobianNote(f)
+                    + [numpy(batch ? "Delta[\(l)] = np.stack([J[s].T @ grad_a_C[s] for s in range(N)])" : "delta[\(l)] = J.T @ grad_a_C")])
         }
     }
 
@@ -78,10 +79,7 @@ extension MatrixWriter {
             let T = batch ? "Y.sum(axis=1, keepdims=True)" : "y.sum()"
             form = "a Σ_i y_i − y" + (saturated ? ", worked as (Σ_i y_i − y) − Σ_i y_i (1 − a) with 1 − a the other outputs' share where a is within 2⁻²⁰ of 1" : "")
             if saturated {
-                let rest = batch
-                    ? "E = np.exp(Z[\(l)] - Z[\(l)].max(axis=1, keepdims=True)); R = np.array([[np.delete(e, j).sum() for j in range(len(e))] for e in E]) / E.sum(axis=1, keepdims=True)"
-                    : "e = np.exp(z[\(l)] - z[\(l)].max()); R = np.array([np.delete(e, j).sum() for j in range(len(e))]) / e.sum()"
-                line = "\(rest); \(d) = np.where(\(near), (\(T) - \(Y)) - \(T) * R, \(A) * \(T) - \(Y))"
+                line = "\(otherShares(l)); \(d) = np.where(\(near), (\(T) - \(Y)) - \(T) * R, \(A) * \(T) - \(Y))"
             } else {
                 line = "\(d) = \(A) * \(T) - \(Y)"
             }
@@ -142,16 +140,5 @@ extension MatrixWriter {
             numpy(batch ? "Delta[\(l)] = (Delta[\(above)] @ W[\(above)]) * g_prime(Z[\(l)])"
                         : "delta[\(l)] = (W[\(above)].T @ delta[\(above)]) * g_prime(z[\(l)])"),
         ] + slopeNote(f)
-    }
-
-    /// For a sigmoid layer with a node whose `1 − a` the pass took as `σ(−z)`
-    /// (``Activation/sigmoidComplement(z:a:)``), how numpy's `g_prime` must be written to give the
-    /// slopes shown: `1 - sigmoid(z)` is 0 there. Nothing for other layers.
-    func slopeNote(_ f: MatrixForm.LayerForm) -> [Document.Block] {
-        guard network.layer(f.layer).activation == .sigmoid,
-              f.activations.joined().contains(where: { 1 - $0 < Activation.complementFloor }) else { return [] }
-        return [.paragraph(["Some output of this layer is within 2⁻²⁰ of 1, where ", .code("1 - sigmoid(z)"),
-                            " has lost its digits (it is 0 from z ≈ 36.7): the slopes above are ",
-                            .code("g_prime = lambda z: sigmoid(z) * sigmoid(-z)"), "."])]
     }
 }

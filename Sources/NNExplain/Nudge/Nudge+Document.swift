@@ -3,6 +3,8 @@ extension Nudge {
     /// The weight and ε, a table of every quantity before, after, its change and the predicted
     /// change, then what the comparison means.
     public var document: Document {
+        // A change of C below half the spacing of the doubles at C rounds away: then the gap is rounding, not the first-order rule's.
+        let registers = loss.change != 0 || loss.predicted == 0
         let w = Symbol.w(layer: layer, .number(j), .number(k))
         let C = loss.symbol
         let header: [Math] = [[.word("quantity")], [.word("before")], [.word("after")], [.word("change")], [.word("predicted")]]
@@ -20,9 +22,12 @@ extension Nudge {
             .nested([.table(header: header, rows: rows, operators: [nil, nil, nil, nil])]),
             .gap,
             .paragraph(["So ", m(.partial(C, w)), " is the loss's rate of change with the weight: the loss changed by ", m([.number(loss.change)]),
-                        ", and the gradient times ε predicted ", m([.number(loss.predicted)]),
-                        ". The gap between the two is what a first-order rule leaves out; for a smooth activation it shrinks like ε² ",
-                        "as ε shrinks, so try a larger ε to see the prediction stop being exact."]),
+                        ", and the gradient times ε predicted ", m([.number(loss.predicted)]), "."]
+                       + (registers ? [" The gap between the two is what a first-order rule leaves out; for a smooth activation it shrinks like ε² ",
+                                       "as ε shrinks, so try a larger ε to see the prediction stop being exact."]
+                                    : [" The change is too small for ", m(C), " = ", m([.number(loss.before)]),
+                                       " to register in doubles (the doubles next to it are ", m([.number(loss.before.ulp)]),
+                                       " apart), so the loss shows none; the prediction is the change the gradient gives."])),
         ]
         if sample == nil {
             blocks.append(.paragraph(["Each z and a belongs to one sample; give --sample S to see them move."]))

@@ -149,4 +149,61 @@ struct SaturatedOutputCLITests {
         #expect(json.stdout.contains("\"symbol\": \"∂C_0/∂z_0^2\",\n      \"formula\": \"∂C_0/∂a_0^2 · g_2'(z_0^2)\",\n      \"value\": -0.7"))
         #expect(json.stdout.contains("\"value\": 840.0"))
     }
+
+    // matrix's numpy lines compute the printed numbers on saturated outputs: each test below evaluates
+    // the printed line's expression with the same double operations numpy performs and compares
+    // with the printed (JSON) number and with mpmath at 40 digits.
+
+    @Test func matrixsNumpySlopeOfASaturatedTanhIsSechSquared() throws {
+        // z = 20: 1 − tanh² 20 is 0 in doubles; sech² 20 = 1.6993417021166355837e-17 (mpmath).
+        let path = try Self.file("tanh", "squared", weights: [20], y: [0])
+        let text = runCLI(["matrix", "--network", path]).stdout
+        #expect(text.contains("g_prime = lambda z: 4 * np.exp(-2 * np.abs(z)) / (1 + np.exp(-2 * np.abs(z)))**2"))
+        let gPrime = Self.numbers(after: "gPrime", in: runCLI(["matrix", "--network", path, "--format", "json"]).stdout)
+        let e = exp(-2 * abs(20.0)), printedLine = 4 * e / ((1 + e) * (1 + e))
+        #expect(1 - tanh(20.0) * tanh(20.0) == 0)  // why the textbook g_prime will not do
+        #expect(gPrime == [printedLine])
+        #expect(isClose(printedLine, 1.6993417021166355837e-17, relative: 1e-14))
+    }
+
+    @Test func matrixsNumpyGradientOfASquaredLossOnASaturatedSigmoidKeepsItsDigits() throws {
+        // z = 40, y = 1: a − y is 0 in doubles; δ = 2((1 − y) − σ(−40)) · σ(40)σ(−40) = −3.6097027756908302986e-35 (mpmath).
+        let path = try Self.file("sigmoid", "squared", weights: [40], y: [1])
+        let text = runCLI(["matrix", "--network", path]).stdout
+        #expect(text.contains("grad_a_C = 2 * np.where(1 - a[1] < 2**-20, (1 - y) - sigmoid(-z[1]), a[1] - y)"))
+        let delta = Self.numbers(after: "delta", in: runCLI(["matrix", "--network", path, "--format", "json"]).stdout)
+        let sigmoid = { (z: Double) in 1 / (1 + exp(-z)) }
+        let gradient = 2 * ((1 - 1) - sigmoid(-40)), slope = sigmoid(40) * sigmoid(-40)
+        #expect(delta.count == 1 && isClose(delta[0], gradient * slope, relative: 1e-15))
+        #expect(isClose(gradient * slope, -3.6097027756908302986e-35, relative: 1e-14))
+    }
+
+    @Test func matrixsNumpyJacobianOfASaturatedSoftmaxKeepsItsDiagonal() throws {
+        // z = (0, 40), y = (0, 1), squared: δ = Jᵀ ∇_a C = (7.2194055513816605972e-35, −7.2194055513816605972e-35)
+        // (mpmath); np.diag(a) - np.outer(a, a) and a − y would give half of it.
+        let path = try Self.file("softmax", "squared", weights: [0, 40], y: [0, 1])
+        let text = runCLI(["matrix", "--network", path]).stdout
+        #expect(text.contains("J = -np.outer(a[1], a[1]); np.fill_diagonal(J, a[1] * np.where(1 - a[1] < 2**-20, R, 1 - a[1]))"))
+        #expect(text.contains("grad_a_C = 2 * np.where(1 - a[1] < 2**-20, (1 - y) - R, a[1] - y)"))
+        let delta = Self.numbers(after: "delta", in: runCLI(["matrix", "--network", path, "--format", "json"]).stdout)
+        // The lines' arithmetic: e = exp(z − max z), R_j = Σ_(i≠j) e_i / Σ e, a = e / Σ e.
+        let e = [exp(-40.0), 1.0], total = e[0] + e[1], R = [e[1] / total, e[0] / total], a = [e[0] / total, e[1] / total], y = [0.0, 1.0]
+        let complement = (0..<2).map { 1 - a[$0] < 0x1p-20 ? R[$0] : 1 - a[$0] }
+        let gradient = (0..<2).map { 1 - a[$0] < 0x1p-20 ? 2 * ((1 - y[$0]) - R[$0]) : 2 * (a[$0] - y[$0]) }
+        let J = (0..<2).map { i in (0..<2).map { j in i == j ? a[i] * complement[i] : -a[i] * a[j] } }
+        let lines = (0..<2).map { j in J[0][j] * gradient[0] + J[1][j] * gradient[1] }
+        #expect(delta.count == 2 && zip(delta, lines).allSatisfy { isClose($0, $1, relative: 1e-15) })
+        #expect(isClose(lines[0], 7.2194055513816605972e-35, relative: 1e-14) && isClose(lines[1], -7.2194055513816605972e-35, relative: 1e-14))
+    }
+
+    @Test func aQuotientWhoseDivisorUnderflowedIsNotWrittenAsZeroOverZero() throws {
+        // z = 800, y = 1: ∂C/∂a = −1/σ(800) + 0/σ(−800) = −1, and z = −800, y = 0: 0/σ(−800) + 1/σ(800) = 1
+        // (hand arithmetic); σ(−800) = 3.6e-348 is 0 in doubles, so the quotients' numbers read 0 / 0.
+        for (w, y, value) in [(800.0, 1.0, "-1"), (-800.0, 0.0, "1")] {
+            let path = try Self.file("sigmoid", "binary-cross-entropy", weights: [w], y: [y])
+            let out = runCLI(["step", "--network", path, "--layer", "L", "--j", "0", "--k", "0"]).stdout
+            #expect(!out.contains("(1 − 1) / (1 − 1)") && !out.contains("−0 / 0"), "z = \(w)")
+            #expect(out.contains("∂C_0/∂a_0^L = −y_0 / a_0^L + (1 − y_0) / (1 − a_0^L) = \(value)\n"), "z = \(w)")
+        }
+    }
 }

@@ -285,4 +285,24 @@ struct NudgeTests {
         let cli = runCLI(["nudge", "--layer", "L", "--j", "1", "--k", "2", "--by", "1e-17"])
         #expect(cli.status == 64 && cli.stderr.contains("does not move the weight"), "\(cli.stderr)")
     }
+
+    /// A change of C too small to register at C's size is rounding, not "what a first-order rule
+    /// leaves out". One sigmoid node, x = 20, into a softmax of three with weights (60, 0, 0.5), so
+    /// z^2 ≈ (60, 0, 0.5): C_0 = −½ ln a_0 − ½ ln a_1 ≈ 60σ(20)/2 = 29.99999994 (doubles there are
+    /// 2⁻⁴⁸ = 3.5527136788e-15 apart), and nudging w_20 by 1e-3 moves C by ∂C/∂z_2 · a^1 · ε =
+    /// a_2 σ(20) · 1e-3 ≈ e^−59.5 · 1e-3 = 1.44e-29 (hand arithmetic).
+    @Test func aChangeTooSmallForTheLossToRegisterIsNotCalledTheFirstOrderGap() throws {
+        let network = Network(inputs: 1, layers: [
+            Layer(activation: .sigmoid, weights: [[1]], biases: [0]),
+            Layer(activation: .softmax, weights: [[60], [0], [0.5]], biases: [0, 0, 0]),
+        ], loss: .crossEntropy, samples: [Sample(x: [20], y: [0.5, 0.5, 0])])
+        let nudge = try network.nudge(layer: 2, j: 2, k: 0, by: 1e-3, sample: 0)
+        #expect(nudge.loss.change == 0 && nudge.loss.predicted > 1.4e-29 && nudge.loss.predicted < 1.5e-29)
+        let text = TextRenderer(naming: LayerNaming(depth: 2, relative: false)).render(nudge.document)
+        #expect(!text.contains("first-order rule leaves out"))
+        #expect(text.contains("too small for C_0 = 29.9999999 to register in doubles (the doubles next to it are 3.55271368e-15 apart)"))
+        // An ordinary nudge keeps the sentence about the gap.
+        let ordinary = TextRenderer(naming: LayerNaming(depth: 2, relative: false)).render(try network.nudge(layer: 2, j: 1, k: 0, by: 1e-3, sample: 0).document)
+        #expect(ordinary.contains("first-order rule leaves out"))
+    }
 }
