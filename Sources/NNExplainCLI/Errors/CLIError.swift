@@ -7,6 +7,10 @@ public enum CLIError: Error, Equatable, Sendable {
     case badNetworkFile(path: String, String)
     /// A file could not be read at all.
     case unreadable(path: String, String)
+    /// A CSV data file was read but gives no samples.
+    case badDataFile(path: String, String)
+    /// A CSV data file could not be read at all.
+    case unreadableData(path: String, String)
     /// A student's answers file was read but holds no answers in either form.
     case badAnswersFile(path: String, String)
     /// A student's answers file could not be read at all.
@@ -19,8 +23,8 @@ public enum CLIError: Error, Equatable, Sendable {
     public var exitCode: Int32 {
         switch self {
         case .usage: return 64
-        case .badNetworkFile, .badAnswersFile: return 65
-        case .unreadable, .unreadableAnswers: return 66
+        case .badNetworkFile, .badAnswersFile, .badDataFile: return 65
+        case .unreadable, .unreadableAnswers, .unreadableData: return 66
         case .runtime: return 1
         }
     }
@@ -31,6 +35,8 @@ public enum CLIError: Error, Equatable, Sendable {
         case .usage(let message, _): return message
         case .badNetworkFile(let path, let message): return "network file '\(path)': \(message)"
         case .unreadable(let path, let reason): return "cannot read network file '\(path)': \(reason)"
+        case .badDataFile(let path, let message): return "data file '\(path)': \(message)"
+        case .unreadableData(let path, let reason): return "cannot read data file '\(path)': \(reason)"
         case .badAnswersFile(let path, let message): return "answers file '\(path)': \(message)"
         case .unreadableAnswers(let path, let reason): return "cannot read answers file '\(path)': \(reason)"
         case .runtime(let message): return message
