@@ -37,7 +37,7 @@ extension DataError: ExplainedError {
             return "it has \(columns.count.counting("input column")) (\(columns.map(Self.quoted).joined(separator: ", "))), "
                 + "but the network has \(inputs.counting("input")); give one input column per input"
         case .targetCount(let names, let label, let outputs):
-            let what = label.map { "label column \(Self.quoted($0)) has \(names.count.counting("class")) (one output each)" }
+            let what = label.map { "label column \(Self.quoted($0)) has \(names.count == 1 ? "1 class" : "\(names.count) classes") (one output each)" }
                 ?? "it has \(names.count.counting("target column"))"
             return "\(what), but the network's output layer has \(outputs.counting("node")); give one target per output node"
         case .target(let problem, let line, let column):

@@ -13,6 +13,9 @@ public struct CSVTable: Sendable, Equatable {
         /// The 1-based line of the file the record starts on.
         public var line: Int
         public var fields: [String]
+
+        /// The record of `fields` starting on `line`.
+        public init(line: Int, fields: [String]) { (self.line, self.fields) = (line, fields) }
     }
 
     /// The table the UTF-8 `bytes` hold.
