@@ -91,6 +91,21 @@ struct ExportCLITests {
         #expect(text.components(separatedBy: "\n    (\"").count - 1 == 3)
     }
 
+    /// Both scripts are valid Python (compiled by python3 without running: no numpy or torch needed).
+    @Test(.enabled(if: Tools.python3 != nil, Tools.missing("python3", install: "Debian's python3", unchecked: "the scripts' syntax is not checked")),
+          arguments: ["numpy", "pytorch"])
+    func scriptCompiles(_ format: String) throws {
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("nnexplain-export-\(UUID().uuidString).py").path
+        defer { try? FileManager.default.removeItem(atPath: script) }
+        #expect(runCLI(["export", "--format", format, "--random", "2,3,2", "--output-activation", "softmax", "--output", script]).status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Tools.python3!)
+        process.arguments = ["-c", "import ast, sys; ast.parse(open(sys.argv[1]).read())", script]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
     @Test func formatIsRequired() {
         let result = runCLI(["export"])
         #expect(result.status == 64)
