@@ -1,5 +1,6 @@
 import NNExplain
 import NNExplainCore
+import NNExplainTestSupport
 import Testing
 
 /// The CSV reader: RFC 4180 quoting, a BOM, CR LF, a blank last line; samples from target columns or
@@ -111,5 +112,22 @@ struct CSVDataTests {
         #expect(throws: DataError.targetCount(names: ["y=p", "y=q"], label: "y", outputs: 1)) { try network.replacingData(training: labels, test: nil) }
         #expect(DataError.targetCount(names: ["y=p", "y=q"], label: "y", outputs: 1).message
             == "label column \"y\" has 2 classes (one output each), but the network's output layer has 1 node; give one target per output node")
+    }
+
+    /// A seeded fuzz: 3,000 texts of the characters that matter (quotes, commas, CR, LF, digits, a BOM
+    /// byte, a non-UTF-8 byte) each give a table or a DataError, never a trap; a table's rows all
+    /// have the header's field count and lines that rise.
+    @Test func fuzzNeverTraps() {
+        var generator = SeededGenerator(seed: 24)
+        let alphabet: [UInt8] = Array("ab1.5e-,\"\r\n ".utf8) + [0xEF, 0xBB, 0xBF, 0xFF]
+        for _ in 0..<3000 {
+            let bytes = (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            guard let table = try? CSVTable.parse(bytes) else { continue }
+            #expect(table.rows.allSatisfy { $0.fields.count == table.header.count })
+            #expect(zip(table.rows, table.rows.dropFirst()).allSatisfy { $0.line < $1.line })
+            for targets: DataSet.Targets in [.columns([table.header.last!]), .label(table.header.last!, classes: nil)] {
+                _ = try? DataSet(table: table, targets: targets)
+            }
+        }
     }
 }
