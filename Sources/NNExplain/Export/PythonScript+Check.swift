@@ -18,7 +18,7 @@ extension PythonScript {
             if len(EXPECTED["layers"]) != len(layers):
                 sys.exit("the network has %d layers, nnexplain's gradients %d" % (len(layers), len(EXPECTED["layers"])))
             for l, (mine, theirs) in enumerate(zip(layers, EXPECTED["layers"])):
-                pairs = [(mine["weights"][j][k], theirs["weights"][j][k], float(weight_scales[l][j][k]), "dC/dw_%d%d^%d" % (j, k, l + 1))
+                pairs = [(mine["weights"][j][k], theirs["weights"][j][k], float(weight_scales[l][j][k]), "dC/dw_%s^%d" % (("%d%d" if j < 10 and k < 10 else "%d,%d") % (j, k), l + 1))
                          for j in range(len(mine["weights"])) for k in range(len(mine["weights"][j]))]
                 pairs += [(mine["biases"][j], theirs["biases"][j], float(bias_scales[l][j]), "dC/db_%d^%d" % (j, l + 1))
                           for j in range(len(mine["biases"]))]

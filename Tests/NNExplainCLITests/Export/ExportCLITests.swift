@@ -22,7 +22,12 @@ struct ExportCLITests {
     /// The network file of ``PredictCLITests/file``: softmax outputs, cross-entropy, eight samples, one layer.
     static let softmaxFile = try! PredictCLITests.path()
 
+    /// The random networks above, the built-in network, a softmax + cross-entropy file, a 4-layer
+    /// tanh network of 12 samples, the saturated, deep and Mazur fixtures, and the iris example
+    /// (120 samples, softmax + cross-entropy).
     static let sources: [[String]] = networks + [[], ["--network", softmaxFile], ["--random", "4,6,5,3", "--samples", "12", "--activation", "tanh"]]
+        + ["saturated.json", "deep.json", "mazur.json"].map { ["--network", TestPaths.fixtures.appendingPathComponent($0).path] }
+        + [["--network", TestPaths.package.appendingPathComponent("examples/iris.json").path]]
 
     @Test(.enabled(if: Tools.numpy != nil, Tools.missing("numpy", install: "python3 -m pip install numpy",
                                                         unchecked: "the numpy export's gradients are not compared with nnexplain's")),
