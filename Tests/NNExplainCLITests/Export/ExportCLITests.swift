@@ -74,6 +74,21 @@ struct ExportCLITests {
         try Self.expectClose(run.stdout, runCLI(["gradients", "--format", "json"] + source).stdout)
     }
 
+    /// Where torch is absent, the PyTorch script runs on a numpy stand-in of the parts of torch it
+    /// uses (Fixtures/torch-standin, not PyTorch): its layers, shapes, retain_grad and report work and
+    /// agree with `gradients --format json`.
+    @Test(.enabled(if: Tools.numpy != nil, Tools.missing("numpy", install: "python3 -m pip install numpy",
+                                                        unchecked: "the PyTorch script's plumbing is not run")),
+          arguments: Array(networks.prefix(15)) + [[], ["--network", softmaxFile]])
+    func pytorchScriptRunsOnAStandIn(_ source: [String]) throws {
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("nnexplain-export-\(UUID().uuidString).py").path
+        defer { try? FileManager.default.removeItem(atPath: script) }
+        #expect(runCLI(["export", "--format", "pytorch"] + source + ["--output", script]).status == 0)
+        let run = try Self.python(Tools.numpy!, script, path: TestPaths.fixtures.appendingPathComponent("torch-standin").path)
+        #expect(run.status == 0, "\(run.stderr)")
+        try Self.expectClose(run.stdout, runCLI(["gradients", "--format", "json"] + source).stdout)
+    }
+
     /// The PyTorch script of a 4-6-5-3 network holds its layers as nn.Linear(in, out) with their
     /// weights, one activation module after each, the loss PyTorch defines the same, and loss.backward().
     @Test func pytorchScriptText() throws {
@@ -117,10 +132,11 @@ struct ExportCLITests {
         #expect(result.stderr.contains("export needs --format numpy or --format pytorch"))
     }
 
-    /// Runs `python` on `script`.
-    static func python(_ python: String, _ script: String) throws -> CLIResult {
+    /// Runs `python` on `script`, with `path` (if any) as PYTHONPATH.
+    static func python(_ python: String, _ script: String, path: String? = nil) throws -> CLIResult {
         let process = Process(), out = Pipe(), err = Pipe()
         process.executableURL = URL(fileURLWithPath: python)
+        if let path { process.environment = ProcessInfo.processInfo.environment.merging(["PYTHONPATH": path, "PYTHONDONTWRITEBYTECODE": "1"]) { $1 } }
         process.arguments = [script]
         (process.standardOutput, process.standardError) = (out, err)
         try process.run()
