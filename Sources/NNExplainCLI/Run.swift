@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NNExplain
 
 /// Runs `nnexplain` with `arguments` (without the program name), writing to the given streams.
@@ -8,8 +13,17 @@ public func run<Out: TextOutputStream, Err: TextOutputStream>(
     arguments: [String], stdout: inout Out, stderr: inout Err, environment: Environment = .plain
 ) -> Int32 {
     do {
-        let result = try execute(arguments, environment: environment)
+        var result = try execute(arguments, environment: environment)
         for warning in result.warnings { stderr.write("Warning: \(warning.visible)\n") }
+        if let heading = result.heading {
+            if !result.headingFits || (result.output.isEmpty && result.pages.isEmpty) {
+                stderr.write("Note: \(heading.visible)\n")
+            } else if result.pages.isEmpty {
+                result.output = heading + "\n\n" + result.output
+            } else {
+                result.pages[0] = heading + "\n\n" + result.pages[0]
+            }
+        }
         if result.pages.isEmpty {
             stdout.write(result.output)
         } else {
@@ -40,6 +54,15 @@ public func runProcess(arguments: [String]) -> Int32 {
     let error = CLIError.runtime("cannot write to standard output: \(reason)")
     stderr.write(error.rendered())
     return error.exitCode
+}
+
+/// Prepares the process's signals, once, before ``run`` or ``runProcess``: SIGPIPE is ignored, so a
+/// reader that closes the pipe early makes writes fail with `EPIPE` instead of killing the process,
+/// and SIGQUIT gets its default handling back from the Swift runtime's backtracer
+/// (``Interruption/restoreQuit()``), so that it ends a run with 128 + 3 and cleans up a write.
+public func prepareSignals() {
+    signal(SIGPIPE, SIG_IGN)
+    Interruption.restoreQuit()
 }
 
 private func execute(_ arguments: [String], environment: Environment) throws(CLIError) -> CommandResult {

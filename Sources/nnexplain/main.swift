@@ -5,8 +5,8 @@ import Darwin
 #endif
 import NNExplainCLI
 
-// A reader that closes the pipe early must not kill the process: writes then fail with EPIPE,
-// which `runProcess` treats as a quiet stop. Everything else happens in the library, so tests can
-// drive the same code in process.
-signal(SIGPIPE, SIG_IGN)
+// SIGPIPE ignored (a reader that closes the pipe early is a quiet stop) and SIGQUIT at its default,
+// not the runtime backtracer's. Everything else happens in the library, so tests can drive the
+// same code in process.
+prepareSignals()
 exit(runProcess(arguments: Array(CommandLine.arguments.dropFirst())))

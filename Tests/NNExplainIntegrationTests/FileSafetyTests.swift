@@ -146,6 +146,35 @@ import Testing
         #expect(ScratchFolder.contents(folder).allSatisfy { !$0.hasPrefix(".") }, "no temporary file left")
     }
 
+    /// `train --network F --save F` reads F and writes it back: two such runs, or one beside an
+    /// `update --in-place`, end as the two runs one after the other, in either order.
+    @Test func concurrentTrainingsThatSaveOverTheirFileBothCount() throws {
+        let (folder, _) = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let train = { (network: Network) throws in try network.trained(epochs: 3).network }
+        let update = { (network: Network) throws in try network.updateStep().after }
+        let pairs: [(name: String, first: [String], second: [String], orders: [Network])] = [
+            ("train, train", ["train", "--epochs", "3"], ["train", "--epochs", "3"], [try train(train(Self.mazur))]),
+            ("train, update", ["train", "--epochs", "3"], ["update", "--in-place"],
+             [try update(train(Self.mazur)), try train(update(Self.mazur))]),
+        ]
+        for pair in pairs {
+            var lost = 0
+            for run in 0..<10 {
+                let file = folder.appendingPathComponent("run-\(run).json")
+                try Self.mazurBytes.write(to: file)
+                let saving = { (command: [String]) in
+                    command[0] == "train" ? command + ["--network", file.path, "--save", file.path] : command + ["--network", file.path]
+                }
+                let runs = try [pair.first, pair.second].map { try RealProcess.start(saving($0)) }
+                for run in runs { #expect(run.finish().status == 0) }
+                if try !pair.orders.contains(Self.decoded(file)) { lost += 1 }
+            }
+            #expect(lost == 0, "\(pair.name): \(lost) of 10 pairs lost one of the two")
+        }
+        #expect(ScratchFolder.contents(folder).allSatisfy { !$0.hasPrefix(".") }, "no temporary file left")
+    }
+
     // MARK: 4. True causes
 
     /// Whether this process may mount a small tmpfs (root with CAP_SYS_ADMIN): tried once, on a
@@ -208,7 +237,7 @@ import Testing
 
     // MARK: 5. Interrupted writes clean up
 
-    @Test(arguments: [SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM]) func anInterruptedWriteLeavesNothingBehind(signal: Int32) throws {
+    @Test(arguments: [SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM]) func anInterruptedWriteLeavesNothingBehind(signal: Int32) throws {
         let (folder, file) = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         // nnexplain-pausing-writer is the command line with a 20 s pause after the first chunk of
@@ -295,8 +324,10 @@ struct RealProcess {
     }
 }
 
-/// A built executable of the package spawned with SIGINT and SIGTERM at their default handling and
-/// unblocked (a test runner may ignore them, and a child inherits that), its output discarded.
+/// A built executable of the package spawned with the signals that end a run (SIGINT, SIGTERM,
+/// SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM) at their default handling and unblocked (a test
+/// runner may ignore them, as a shell's background job ignores SIGINT and SIGQUIT, and a child
+/// inherits that), its output discarded.
 struct SpawnedProcess {
     let id: pid_t
 
@@ -307,8 +338,7 @@ struct SpawnedProcess {
         defer { posix_spawnattr_destroy(&attributes) }
         var signals = sigset_t(), none = sigset_t()
         sigemptyset(&signals)
-        sigaddset(&signals, SIGINT)
-        sigaddset(&signals, SIGTERM)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM] { sigaddset(&signals, signal) }
         sigemptyset(&none)
         posix_spawnattr_setsigdefault(&attributes, &signals)
         posix_spawnattr_setsigmask(&attributes, &none)

@@ -10,7 +10,7 @@ import Darwin
 #endif
 import NNExplainCLI
 
-signal(SIGPIPE, SIG_IGN)
+prepareSignals()
 var arguments = Array(CommandLine.arguments.dropFirst())
 guard let seconds = arguments.first.flatMap(UInt32.init) else {
     var errors = StandardStream.error

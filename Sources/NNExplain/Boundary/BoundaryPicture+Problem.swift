@@ -18,7 +18,8 @@ extension BoundaryPicture {
         case network(NetworkError)
     }
 
-    /// The multiply-adds a picture may take, `N² ×` the network's weights (a few seconds).
+    /// The multiply-adds a picture may take, `N² ×` one forward pass (``NetworkShape/forwardWork``: the
+    /// network's weights and each layer's own cost), a few seconds.
     public static let workLimit = 2_000_000_000
 
     /// Checks that a network of this `shape` can be drawn on a `resolution × resolution` grid with
@@ -37,9 +38,9 @@ extension BoundaryPicture {
         let outputs = shape.sizes[shape.depth]
         if shading == .value, outputs != 1 { throw .valueShading(outputs: outputs) }
         guard Classification.classCount(outputs: outputs) <= maxClasses else { throw .classes(outputs: outputs) }
-        let work = NetworkShape.product(NetworkShape.product(resolution, resolution), shape.weights)
+        let work = NetworkShape.product(NetworkShape.product(resolution, resolution), shape.forwardWork)
         guard work <= workLimit else {
-            let fitting = Int((Double(workLimit) / Double(shape.weights)).squareRoot())
+            let fitting = Int((Double(workLimit) / Double(shape.forwardWork)).squareRoot())
             throw .work(resolution: resolution, multiplyAdds: work, fitting: fitting >= 2 ? fitting : nil)
         }
     }
@@ -80,7 +81,7 @@ extension BoundaryPicture.Problem: ExplainedError {
             return "a picture of \(n) × \(n) cells has no cell; give a resolution of at least 2"
         case .work(let resolution, let work, let fitting):
             return "a picture of \(resolution) × \(resolution) cells\(resolutionOption.map { " (\($0))" } ?? "") evaluates \(network) at "
-                + "\(ResourceLimits.grouped(NetworkShape.product(resolution, resolution))) points, about \(ResourceLimits.grouped(work)) multiply-adds, "
+                + "\(ResourceLimits.grouped(NetworkShape.product(resolution, resolution))) points, about \(ResourceLimits.grouped(work)) multiply-adds (each layer counted as \(NetworkShape.layerWork) more), "
                 + "more than the \(ResourceLimits.grouped(BoundaryPicture.workLimit)) a picture may take; "
                 + (fitting.map { "give \(resolutionOption.map { "\($0) " } ?? "a resolution of ")\($0) or less" } ?? "this network is too large to draw")
         case .dataRange(let k):

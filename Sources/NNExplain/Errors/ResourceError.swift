@@ -17,6 +17,16 @@ public enum ResourceError: Error, Equatable, Sendable {
     /// A page of `parameters` weights and biases over `samples` samples would hold `derivations`,
     /// more than ``PageSelection/maxDerivations``.
     case pageDerivations(parameters: Int, samples: Int, derivations: Int)
+    /// A page would be about `bytes` of HTML (``OutputSize/pageBytes(_:explained:)``), more than
+    /// ``ResourceLimits/pageBytes``; `whole` when the parts every page has (each sample's diagram and
+    /// forward computations, the tables of every parameter) are more on their own.
+    case page(bytes: Int, whole: Bool)
+    /// `walk` would write `steps` steps, about `bytes` of text (``OutputSize/walkBytes(_:)``), more
+    /// than ``ResourceLimits/walkBytes``.
+    case walk(bytes: Int, steps: Int)
+    /// `predict` would print `numbers` (``OutputSize/predictionNumbers(outputs:listed:)``), the
+    /// confusion matrix of `classes` classes among them, needing about `bytes` of memory.
+    case predictions(bytes: Int, classes: Int, numbers: Int)
 }
 
 extension ResourceError: ExplainedError {
@@ -25,13 +35,14 @@ extension ResourceError: ExplainedError {
         typealias R = ResourceLimits
         switch self {
         case .memory(let bytes, let parameters, let samples, let printed):
-            let what = printed > 0 ? ", its gradients and their \(printed) printed numbers" : " and the engine's buffers for its gradients"
+            let what = printed > 0 ? ", the engine's buffers and the \(printed) numbers the output prints" : " and the engine's buffers for its gradients"
             return "this network (\(parameters) weights and biases, \(samples.counting("sample")))"
                 + "\(what) need about \(R.megabytes(bytes)) of memory, more than the \(R.megabytes(R.memoryBytes)) this tool takes; "
                 + "use smaller layers or fewer samples"
         case .checkWork(let work, let parameters, let samples):
             return "check runs two forward passes over its \(samples.counting("sample")) for each of the "
-                + "\(parameters) weights and biases of this network, about \(R.grouped(work)) multiply-adds, more than the "
+                + "\(parameters) weights and biases of this network, about \(R.grouped(work)) multiply-adds "
+                + "(each layer counted as \(NetworkShape.layerWork) more), more than the "
                 + "\(R.grouped(R.checkMultiplyAdds)) a check may take; use fewer samples or a smaller network"
         case .explanation(let bytes, let l, let naming):
             return "the explanation of a weight of layer \(naming.fullName(l)) traces ∂C/∂a back through every layer "
@@ -46,6 +57,17 @@ extension ResourceError: ExplainedError {
             return "a page of \(R.grouped(parameters)) parameter\(parameters == 1 ? "" : "s") and \(samples.counting("sample")) "
                 + "would hold \(R.grouped(derivations)) derivations (one per sample and one for the average of each), more than "
                 + "the \(R.grouped(PageSelection.maxDerivations)) a page holds"
+        case .page(let bytes, _):
+            return "this page would be about \(R.megabytes(bytes)) of HTML (each parameter's derivation for every sample and the "
+                + "average, every sample's diagram and forward computation, the tables of every parameter), more than the "
+                + "\(R.megabytes(R.pageBytes)) a page may take"
+        case .walk(let bytes, let steps):
+            return "the walk of this network takes \(R.grouped(steps)) steps (three for each node), about \(R.megabytes(bytes)) "
+                + "of text, more than the \(R.megabytes(R.walkBytes)) a walk may take; use a network with fewer or smaller layers"
+        case .predictions(let bytes, let classes, let numbers):
+            return "predict prints a confusion matrix of \(R.grouped(classes)) × \(R.grouped(classes)) classes and every listed "
+                + "sample's outputs, \(R.grouped(numbers)) numbers, which need about \(R.megabytes(bytes)) of memory, more than the "
+                + "\(R.megabytes(R.memoryBytes)) this tool takes; use a network with fewer outputs, or list fewer samples"
         }
     }
 

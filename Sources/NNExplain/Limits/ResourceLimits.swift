@@ -48,9 +48,10 @@ public enum ResourceLimits {
     }
 
     /// The multiply-adds of a gradient check: for each parameter, two forward passes over every
-    /// sample, each one multiply-add per weight (and packing every weight once).
+    /// sample, each ``NetworkShape/forwardWork`` (a multiply-add per weight and each layer's own
+    /// cost), and packing every weight once.
     package static func checkWork(_ shape: NetworkShape) -> Int {
-        [2, shape.parameters, NetworkShape.sum(shape.samples, 1), shape.weights].reduce(1, NetworkShape.product)
+        [2, shape.parameters, NetworkShape.sum(shape.samples, 1), shape.forwardWork].reduce(1, NetworkShape.product)
     }
 
     /// Refuses a gradient check of more than ``checkMultiplyAdds``.
@@ -77,6 +78,39 @@ public enum ResourceLimits {
         let bytes = ExplanationSize.bytes(shape, layer: l, averaging: averaging)
         guard bytes > explanationBytes else { return }
         throw .explanation(bytes: bytes, layer: l, naming: naming)
+    }
+
+    /// The HTML a page may take: 50 MB, which builds in some seconds and several hundred MB of
+    /// memory (every derivation is built whole before the page shares its repeated blocks).
+    public static let pageBytes = 50_000_000
+    /// The text a `walk` may take: 20 MB, the walk of a 784-128-64-10 network with room to spare
+    /// (measured at some 5 s per MB on the debug build, several times less on the release one).
+    public static let walkBytes = 20_000_000
+
+    /// Refuses a walk through the backward pass of a network of this `shape` of more than
+    /// ``walkBytes`` of text (``OutputSize/walkBytes(_:)``).
+    ///
+    /// - Parameter shape: the network's shape.
+    /// - Throws: ``ResourceError/walk(bytes:steps:)``.
+    public static func requireWalkable(_ shape: NetworkShape) throws(ResourceError) {
+        let bytes = OutputSize.walkBytes(shape)
+        guard bytes > walkBytes else { return }
+        throw .walk(bytes: bytes, steps: NetworkShape.product(shape.nodes, 3))
+    }
+
+    /// Refuses predictions of a network of `outputs` outputs listing `listed` samples (training and
+    /// test) whose printed numbers (``OutputSize/predictionNumbers(outputs:listed:)``) would need more
+    /// than ``memoryBytes`` at ``bytesPerPrintedNumber`` each.
+    ///
+    /// - Parameters:
+    ///   - outputs: the network's output nodes.
+    ///   - listed: the samples the table lists.
+    /// - Throws: ``ResourceError/predictions(bytes:classes:numbers:)``.
+    public static func requirePredictable(outputs: Int, listed: Int) throws(ResourceError) {
+        let numbers = OutputSize.predictionNumbers(outputs: outputs, listed: listed)
+        let bytes = NetworkShape.product(numbers, bytesPerPrintedNumber)
+        guard bytes > memoryBytes else { return }
+        throw .predictions(bytes: bytes, classes: outputs == 1 ? 2 : outputs, numbers: numbers)
     }
 
     /// `82,424,286,060,200`: a large count with its digits in groups of three.

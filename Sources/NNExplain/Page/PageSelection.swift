@@ -62,12 +62,19 @@ public struct PageSelection: Sendable, Equatable {
     ///   - network: the network the page is of.
     ///   - whole: whether the selection is every parameter, none chosen.
     /// - Throws: ``ResourceError/pageParameters(_:)`` for a whole selection of too many parameters,
-    ///   ``ResourceError/pageDerivations(parameters:samples:derivations:)`` for too many derivations.
+    ///   ``ResourceError/pageDerivations(parameters:samples:derivations:)`` for too many derivations,
+    ///   ``ResourceError/page(bytes:whole:)`` for a page of more than ``ResourceLimits/pageBytes``.
     public func requireFits(_ network: Network, whole: Bool) throws(ResourceError) {
         if whole, count > PageSelection.maxParameters { throw .pageParameters(count) }
         let derivations = NetworkShape.product(count, NetworkShape.sum(network.samples.count, 1))
         guard derivations <= PageSelection.maxDerivations else {
             throw .pageDerivations(parameters: count, samples: network.samples.count, derivations: derivations)
         }
+        var explained: [Int: Int] = [:]
+        for layer in weights.map(\.layer) + biases.map(\.layer) { explained[layer, default: 0] += 1 }
+        let shape = NetworkShape(network)
+        let bytes = OutputSize.pageBytes(shape, explained: explained)
+        guard bytes > ResourceLimits.pageBytes else { return }
+        throw .page(bytes: bytes, whole: OutputSize.pageBytes(shape, explained: [:]) > ResourceLimits.pageBytes)
     }
 }

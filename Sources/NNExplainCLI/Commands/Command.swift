@@ -50,4 +50,8 @@ struct CommandResult {
     var warnings: [String] = []
     var pages: [String] = []
     var failure: String?
+    /// A sentence about the network that the output opens with when `headingFits` (text and
+    /// Markdown), and that standard error says as a note otherwise (JSON, LaTeX, pictures, files).
+    var heading: String?
+    var headingFits = false
 }

@@ -39,8 +39,8 @@ enum ExportCommand {
         let text = PythonScript(framework, network: network, expected: expected).text
         if let output = try arguments.read(Options.output) {
             try AtomicFile.write(text, to: output, pause: environment.pauseWhileWriting)
-            return CommandResult(output: "", warnings: loaded.warnings)
+            return CommandResult(output: "", warnings: loaded.warnings, heading: loaded.heading)
         }
-        return CommandResult(output: text, warnings: loaded.warnings)
+        return CommandResult(output: text, warnings: loaded.warnings, heading: loaded.heading)
     }
 }

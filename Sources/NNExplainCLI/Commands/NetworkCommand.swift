@@ -22,14 +22,21 @@ enum NetworkCommand {
         action: .parsed(run))
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
-        let loaded = try loadNetwork(arguments, environment)
+        let loaded = try loadNetwork(arguments, environment) { shape throws(CLIError) in try requirePrintable(shape, arguments) }
         let network = try DataOptions.apply(arguments, environment, to: loaded.network)
-        try usage(arguments) { try ResourceLimits.requireMemory(NetworkShape(network)) }
+        try requirePrintable(NetworkShape(network), arguments)
         let text = NetworkFile(network).text
         if let output = try arguments.read(Options.output) {
             try AtomicFile.write(text, to: output, pause: environment.pauseWhileWriting)
-            return CommandResult(output: "", warnings: loaded.warnings)
+            return CommandResult(output: "", warnings: loaded.warnings, heading: loaded.heading)
         }
-        return CommandResult(output: text, warnings: loaded.warnings)
+        return CommandResult(output: text, warnings: loaded.warnings, heading: loaded.heading)
+    }
+
+    /// The memory bound for printing every parameter, and every sample's inputs and targets.
+    private static func requirePrintable(_ shape: NetworkShape, _ arguments: Arguments) throws(CLIError) {
+        let sample = NetworkShape.sum(shape.sizes[0], shape.sizes[shape.depth])
+        let printed = NetworkShape.sum(shape.parameters, NetworkShape.product(shape.samples, sample))
+        try usage(arguments) { try ResourceLimits.requireMemory(shape, printing: printed) }
     }
 }

@@ -5,8 +5,8 @@ import Darwin
 #endif
 
 /// A network file held under an exclusive lock (`flock`) for a whole read-modify-write, so that
-/// two `update --in-place` runs on one file take turns: the second reads what the first wrote,
-/// and the file ends as two runs in a row leave it.
+/// two runs that rewrite one file (`update --in-place`, `train --network F --save F`) take turns:
+/// the second reads what the first wrote, and the file ends as two runs in a row leave it.
 ///
 /// The lock is on the file, which ``AtomicFile`` replaces by a rename; so once the lock is taken,
 /// the file is checked to still be the one at `path`, and if it was replaced meanwhile (the other
@@ -26,8 +26,8 @@ final class LockedFile {
                 try NetworkFileBytes.requireRegularFile(descriptor, path: path)
                 while flock(descriptor, LOCK_EX) != 0 {
                     guard errno == EINTR else {
-                        throw .runtime("cannot lock '\(path)' for --in-place: \(NetworkFileBytes.reason(errno)); "
-                            + "write the result elsewhere with --format json > FILE")
+                        throw .runtime("cannot lock '\(path)' to rewrite it: \(NetworkFileBytes.reason(errno)); "
+                            + "write the result to another file")
                     }
                 }
                 if LockedFile.isStillAt(path, descriptor) {
@@ -47,6 +47,15 @@ final class LockedFile {
 
     /// Releases the lock.
     deinit { close(descriptor) }
+
+    /// The `--network FILE` locked for its read-modify-write when the command writes its result to
+    /// `target` and that is the same file (``AtomicFile/sameFile(_:_:)``); nil when it writes
+    /// elsewhere, or reads standard input or no file at all.
+    static func rewriting(_ arguments: Arguments, to target: String?) throws(CLIError) -> LockedFile? {
+        guard let target, let path = try arguments.read(Options.network), !NetworkFileBytes.isStandardInput(path),
+              AtomicFile.sameFile(path, target) else { return nil }
+        return try LockedFile(path)
+    }
 
     /// Whether the file open on `descriptor` is the file `path` names now (links followed).
     private static func isStillAt(_ path: String, _ descriptor: Int32) -> Bool {

@@ -4,8 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// Removes a temporary file when the process is interrupted (Ctrl-C's SIGINT, or SIGTERM) while
-/// ``AtomicFile`` writes it, so an interrupted write leaves neither a partial file nor a changed one.
+/// Removes a temporary file when the process is interrupted (Ctrl-C's SIGINT, SIGTERM, or another of
+/// ``Interruption/signals``) while ``AtomicFile`` writes it, so an interrupted write leaves neither
+/// a partial file nor a changed one.
 ///
 /// A signal handler may only call async-signal-safe functions, so the handler reads the path from a
 /// static C buffer (filled before the handlers are installed), calls `unlink` and `_exit` with

@@ -21,6 +21,8 @@ struct Presentation {
     /// stdout is a terminal, so files and pipes get the same bytes whatever the terminal.
     var width: Int?
     var aspect: BeamerRenderer.Aspect
+    /// Whether the output may open with a sentence of prose (``CommandResult/heading``): text and Markdown.
+    var fitsHeading: Bool { format == .text || format == .markdown }
 
     /// The options every explaining command takes, for its help: `--format` when there is more
     /// than one format to choose, `--standalone` when one of them is LaTeX, `--aspect` with beamer.

@@ -12,13 +12,19 @@ struct LoadedNetwork {
     var network: Network
     var warnings: [String] = []
     var file: JSONValue?
+    /// The sentence the output opens with when `--activation`, `--output-activation` or `--loss`
+    /// changed a file's or the built-in network (``NetworkChanges/sentence(network:)``).
+    var heading: String?
 
     /// `network` as a file: written into the file it came from, if any.
     func file(of network: Network) -> NetworkFile { NetworkFile(network, original: file) }
 }
 
 /// `--network FILE` (`-` or `/dev/stdin` for standard input), `--random SIZES`, or the built-in
-/// network. `locked` is the `--network FILE` already opened and locked (`update --in-place`), whose
+/// network; a file's or the built-in network's activations and loss replaced where
+/// `--activation` (the hidden layers'), `--output-activation` and `--loss` say
+/// (``Network/replacing(_:)``), refused as `--random` is when they do not pair. `locked` is the
+/// `--network FILE` already opened and locked (`update --in-place`, `train --save` over it), whose
 /// bytes are read instead of opening it again. The network's shape must pass the memory bound
 /// (``ResourceLimits/requireMemory(_:printing:_:)``) and `require`, the command's own bounds: for
 /// `--random`, before the network is made.
@@ -35,11 +41,16 @@ func loadNetwork(_ arguments: Arguments, _ environment: Environment, locked: Loc
         }
         return LoadedNetwork(network: try RandomNetwork.read(arguments, sizes: sizes, require: requireAll))
     }
-    let randomSettings: [any DeclaredOption] = [Options.samples, Options.seed, Options.activation, Options.outputActivation, Options.loss]
+    let randomSettings: [any DeclaredOption] = [Options.samples, Options.seed]
     for setting in randomSettings where arguments.isGiven(setting) {
         throw arguments.usage("\(setting.option.name) applies to --random only; add --random SIZES, e.g. --random 3,4,2")
     }
-    guard let path = try arguments.read(Options.network) else { return LoadedNetwork(network: Network.standard) }
+    let changes = NetworkChanges(hidden: arguments.isGiven(Options.activation) ? try arguments.read(Options.activation) : nil,
+                                 output: try arguments.read(Options.outputActivation),
+                                 loss: arguments.isGiven(Options.loss) ? try arguments.read(Options.loss) : nil)
+    guard let path = try arguments.read(Options.network) else {
+        return try changed(LoadedNetwork(network: Network.standard), changes, named: "The built-in network", arguments)
+    }
     let bytes = if let locked { locked.bytes } else { try NetworkFileBytes.contents(of: path, environment: environment) }
     let loaded: LoadedNetwork
     do throws(NetworkFileError) {
@@ -51,7 +62,32 @@ func loadNetwork(_ arguments: Arguments, _ environment: Environment, locked: Loc
         throw .badNetworkFile(path: path, error.message)
     }
     try requireAll(NetworkShape(loaded.network))
-    return loaded
+    let name = NetworkFileBytes.isStandardInput(path) ? "The network on standard input" : "Network \(path)"
+    return try changed(loaded, changes, named: name, arguments)
+}
+
+/// `loaded` with `changes` in place and its heading, refused when the changed network does not
+/// pair (as ``RandomNetwork/message(_:_:)`` says) or when `--activation` finds no hidden layer.
+private func changed(_ loaded: LoadedNetwork, _ changes: NetworkChanges, named name: String,
+                     _ arguments: Arguments) throws(CLIError) -> LoadedNetwork {
+    guard !changes.isEmpty else { return loaded }
+    if changes.hidden != nil, loaded.network.depth == 1 {
+        throw arguments.usage("\(Options.activation.option.name) sets the hidden layers, and this network has none; "
+            + "change its output layer's activation with \(Options.outputActivation.option.name)")
+    }
+    var result = loaded
+    result.network = loaded.network.replacing(changes)
+    switch result.network.pairingProblem {
+    case nil: break
+    case .lossDoesNotFit(let loss, let output) where changes.loss == nil || changes.output == nil:
+        let rule = PairingProblem.lossDoesNotFit(loss, output: output).rule
+        throw arguments.usage(changes.loss == nil
+            ? "\(Options.outputActivation.option.name) \(output.rawValue) does not fit the network's loss \(loss.rawValue): \(rule)"
+            : "\(Options.loss.option.name) \(loss.rawValue) does not fit the network's output activation \(output.rawValue): \(rule)")
+    case let problem?: throw arguments.usage(RandomNetwork.message(problem, result.network))
+    }
+    result.heading = changes.sentence(network: name)
+    return result
 }
 
 /// `--random SIZES [--samples N] [--seed S] [--activation NAME] [--output-activation NAME] [--loss NAME]`,
@@ -98,8 +134,8 @@ enum RandomNetwork {
         return network
     }
 
-    /// A pairing problem, said with the options that chose it (the targets, uniform in [0, 1),
-    /// always fit).
+    /// A pairing problem, said with the options that chose it (a random network's targets, uniform
+    /// in [0, 1), always fit; a file's may not fit the loss `--loss` gives).
     static func message(_ problem: PairingProblem, _ network: Network) -> String {
         switch problem {
         case .softmaxInHiddenLayer:
@@ -108,8 +144,9 @@ enum RandomNetwork {
         case .lossDoesNotFit(let loss, let output):
             return "\(Options.loss.option.name) \(loss.rawValue) does not fit the output activation \(output.rawValue) "
                 + "(\(Options.outputActivation.option.name)): \(problem.rule)"
-        case .target:
-            return problem.rule
+        case .target(let loss, let s, let j, let value, let held):
+            return "\(Options.loss.option.name) \(loss.rawValue) does not fit the network's targets: "
+                + "\(held ? "test" : "samples")[\(s)].y[\(j)] is \(value.formatted); \(problem.rule)"
         }
     }
 }

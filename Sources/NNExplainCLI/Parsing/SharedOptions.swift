@@ -32,20 +32,22 @@ enum Options {
     }
 
     static let activation = ValueOption<Void, Activation>(
-        name: "--activation", placeholder: "NAME", help: .summary("With --random: every layer's activation"),
-        parser: activationName, absent: .value(.sigmoid))
+        name: "--activation", placeholder: "NAME",
+        help: .summary("Every layer's activation with --random (the output's too, unless --output-activation); "
+            + "the hidden layers' of a --network FILE or the built-in network"),
+        parser: activationName, absent: .explained(.sigmoid, "sigmoid with --random, else the network's own"))
 
     static let outputActivation = ValueOption<Void, Activation?>(
-        name: "--output-activation", placeholder: "NAME", help: .summary("With --random: the output layer's activation"),
+        name: "--output-activation", placeholder: "NAME", help: .summary("The output layer's activation"),
         parser: activationName.optional,
-        absent: .explained(nil, "that of --activation"))
+        absent: .explained(nil, "that of --activation with --random, else the network's own"))
 
     static let loss = ValueOption<Void, Loss>(
-        name: "--loss", placeholder: "NAME", help: .summary("With --random: the loss"),
+        name: "--loss", placeholder: "NAME", help: .summary("The loss"),
         parser: .choice(of: Loss.allCases, listed: .commas) { text, _, names in
             "unknown loss '\(text)'; use one of " + names.joined(separator: ", ")
         },
-        absent: .value(.squared))
+        absent: .explained(.squared, "squared with --random, else the network's own"))
 
     /// `--output FILE`: what a command writes goes to FILE (``AtomicFile``) instead of standard output.
     static let output = ValueOption<Void, String?>(

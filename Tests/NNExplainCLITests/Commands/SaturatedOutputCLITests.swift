@@ -118,12 +118,12 @@ struct SaturatedOutputCLITests {
         let page = Self.pageText(runCLI(["html", "--network", softmax]).stdout)
         #expect(!page.contains("0 · 0.1875 · 1 = 0.25"))
         #expect(page.contains("∂ C 0 / ∂ z 0 L · 1 = 0.25 · 1 = 0.25"))
-        // Sigmoid + cross-entropy at z = −799.5: ∂C/∂a is beyond a double, δ = −0.7; the page says so without inf.
+        // Sigmoid + cross-entropy at z = −799.5: ∂C/∂a is beyond a double, δ = −0.7; the page says so without inf (its minus signs are U+2212).
         let saturated = try Self.file("sigmoid", "cross-entropy", weights: [-799.5], y: [0.7])
         let html = runCLI(["html", "--network", saturated])
         #expect(html.status == 0, "\(html.stderr)")
         let text = Self.pageText(html.stdout)
-        #expect(!text.contains("inf") && text.contains("∂ C 0 / ∂ z 0 L · 1 = -0.7 · 1 = -0.7"))
+        #expect(!text.contains("inf") && text.contains("∂ C 0 / ∂ z 0 L · 1 = −0.7 · 1 = −0.7"))
     }
 
     @Test func aSaturatedTanhSlopeIsShownWithoutFalseArithmetic() throws {

@@ -39,11 +39,12 @@ import Testing
 
     @Test func aLongCheckIsRefused() {
         let result = runCLI(["check", "--random", "100,100,1", "--samples", "400000"])
-        // 100·100 + 100·1 = 10100 weights and 101 biases; two passes over 400000 samples each, plus packing.
-        let work: Int = 2 * 10_201 * (400_000 + 1) * 10_100
+        // 100·100 + 100·1 = 10100 weights and 101 biases; two passes over 400000 samples each, plus packing;
+        // each pass 10100 multiply-adds and 100 for each of the 2 layers.
+        let work: Int = 2 * 10_201 * (400_000 + 1) * (10_100 + 2 * 100)
         #expect(result.status == 64)
         let expected: String = "Error: check runs two forward passes over its 400000 samples for each of the 10201 "
-            + "weights and biases of this network, about \(ResourceLimits.grouped(work)) multiply-adds, more than the "
+            + "weights and biases of this network, about \(ResourceLimits.grouped(work)) multiply-adds (each layer counted as 100 more), more than the "
             + "20,000,000,000 a check may take; use fewer samples or a smaller network\n"
         #expect(result.stderr.hasPrefix(expected))
     }
@@ -53,8 +54,8 @@ import Testing
         // the returned gradients are 5 × 49 million numbers, 1.96 GB; printing them needs far more.
         let result = runCLI(["gradients", "--random", "7000,7000"])
         #expect(result.status == 64)
-        let start: String = "Error: this network (49007000 weights and biases, 10 samples), its gradients and their "
-            + "49007000 printed numbers need about "
+        let start: String = "Error: this network (49007000 weights and biases, 10 samples), the engine's buffers and the "
+            + "49007000 numbers the output prints need about "
         #expect(result.stderr.hasPrefix(start))
         #expect(result.stderr.contains(" of memory, more than the 2 GB this tool takes; use smaller layers or fewer samples\n"))
         // Every command refuses what the engine alone cannot hold: for 5000,5000,5000 the network (50.11
@@ -101,8 +102,8 @@ import Testing
     }
 
     @Test func aLongCheckDrawsProgress() {
-        // 30·30 + 30 = 930 weights and 31 biases over 1200 samples: 2 · 961 · 1201 · 930 ≈ 2.1 × 10⁹ multiply-adds.
-        let work: Int = 2 * 961 * 1201 * 930
+        // 30·30 + 30 = 930 weights and 31 biases over 1200 samples: 2 · 961 · 1201 · (930 + 2 · 100) ≈ 2.6 × 10⁹ multiply-adds.
+        let work: Int = 2 * 961 * 1201 * (930 + 2 * 100)
         #expect(work > ResourceLimits.checkProgressMultiplyAdds)
         let drawn = Mutex<[String]>([])
         let environment = Environment(stderrIsTerminal: true, progress: { line in drawn.withLock { $0.append(line) } })

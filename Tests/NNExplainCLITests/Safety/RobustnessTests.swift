@@ -97,11 +97,13 @@ struct CheckTests {
     @Test func hugeNetworksAreRefused() {
         let result = runCLI(["check", "--random", "784,128,10", "--samples", "1"])
         #expect(result.status == 64)
-        // 784·128 + 128·10 = 101632 weights, 138 biases; two passes over 1 sample per parameter, plus packing.
-        let work: Int = 2 * 101_770 * (1 + 1) * 101_632
-        #expect(work == 41_372_354_560)
+        // 784·128 + 128·10 = 101632 weights, 138 biases; two passes over 1 sample per parameter, plus packing;
+        // each pass 101632 multiply-adds and 100 for each of the 2 layers.
+        let work: Int = 2 * 101_770 * (1 + 1) * (101_632 + 2 * 100)
+        #expect(work == 41_453_770_560)
         let expected: String = "Error: check runs two forward passes over its 1 sample for each of the 101770 weights "
-            + "and biases of this network, about 41,372,354,560 multiply-adds, more than the 20,000,000,000 a check may take; "
+            + "and biases of this network, about 41,453,770,560 multiply-adds (each layer counted as 100 more), "
+            + "more than the 20,000,000,000 a check may take; "
             + "use fewer samples or a smaller network\n"
         #expect(result.stderr.hasPrefix(expected))
     }

@@ -47,6 +47,6 @@ enum CheckCommand {
             : "\(check.failures) of \(check.entries.count) gradients \(check.failures == 1 ? "disagrees" : "disagree") with "
                 + "\(check.failures == 1 ? "its finite difference" : "their finite differences") (relative error above "
                 + "\(check.threshold.formatted) and difference above the noise allowance \(check.noise.formatted)); see the table above"
-        return CommandResult(output: output, warnings: loaded.warnings, failure: failure)
+        return CommandResult(output: output, warnings: loaded.warnings, failure: failure, heading: loaded.heading, headingFits: presentation.fitsHeading)
     }
 }

@@ -15,13 +15,17 @@ enum ForwardCommand {
         action: .parsed(run))
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
-        let loaded = try loadNetwork(arguments, environment)
+        // Each node's sum writes a product of two numbers per weight into it, and z, a and its row.
+        let loaded = try loadNetwork(arguments, environment) { shape throws(CLIError) in
+            let printed = NetworkShape.sum(NetworkShape.product(shape.weights, 3), NetworkShape.product(shape.nodes, 4))
+            try usage(arguments) { try ResourceLimits.requireMemory(shape, printing: printed) }
+        }
         let s = try arguments.read(Options.sample, in: loaded.network.samples.count)
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         try runtime { try loaded.network.requireFinite(samples: [s], checks: [.activations, .loss]) }
         let trace = try runtime { try loaded.network.trace(sample: s) }
         let naming = LayerNaming(depth: loaded.network.depth)
         let output = presentation.render(Explanation.forward(loaded.network, trace: trace), naming: naming, json: trace)
-        return CommandResult(output: output, warnings: loaded.warnings)
+        return CommandResult(output: output, warnings: loaded.warnings, heading: loaded.heading, headingFits: presentation.fitsHeading)
     }
 }

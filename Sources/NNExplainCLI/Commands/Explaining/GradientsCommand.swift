@@ -30,6 +30,6 @@ enum GradientsCommand {
         let naming = LayerNaming(depth: loaded.network.depth)
         let json: any JSONRepresentable = if let batch { BatchGradients(gradients, batch: batch) } else { gradients }
         let output = presentation.render(Explanation.gradients(gradients, of: loaded.network, batch: batch), naming: naming, json: json)
-        return CommandResult(output: output, warnings: loaded.warnings)
+        return CommandResult(output: output, warnings: loaded.warnings, heading: loaded.heading, headingFits: presentation.fitsHeading)
     }
 }

@@ -48,6 +48,6 @@ enum MatrixCommand {
         let form = try runtime { try s.map { try network.matrixForm(sample: $0, layers: layers) } ?? network.averagedMatrixForm(layers: layers) }
         let naming = LayerNaming(depth: network.depth, relative: chosen?.relative ?? true)
         let output = presentation.render(Explanation.matrix(form, of: network), naming: naming, json: form)
-        return CommandResult(output: output, warnings: loaded.warnings)
+        return CommandResult(output: output, warnings: loaded.warnings, heading: loaded.heading, headingFits: presentation.fitsHeading)
     }
 }

@@ -53,6 +53,6 @@ enum NudgeCommand {
         do throws(OverflowError) { try nudge.requireFinite() } catch { throw .runtime(error.message(setting: by.name)) }
         do throws(NudgeError) { try nudge.requireMoved() } catch { throw arguments.usage(error.message(setting: by.name)) }
         let output = presentation.render(nudge.document, naming: weight.naming, json: nudge)
-        return CommandResult(output: output, warnings: loaded.warnings)
+        return CommandResult(output: output, warnings: loaded.warnings, heading: loaded.heading, headingFits: presentation.fitsHeading)
     }
 }

@@ -58,6 +58,6 @@ enum StepCommand {
         }
         try runtime { try network.requireFinite(mean: derivation.explainedValue, ofWeight: weight.l, j: weight.j, k: weight.k) }
         let output = presentation.render(derivation.document, naming: weight.naming, json: derivation)
-        return CommandResult(output: output, warnings: loaded.warnings)
+        return CommandResult(output: output, warnings: loaded.warnings, heading: loaded.heading, headingFits: presentation.fitsHeading)
     }
 }

@@ -15,7 +15,9 @@ enum WalkCommand {
         action: .parsed(run))
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
-        let loaded = try loadNetwork(arguments, environment)
+        let loaded = try loadNetwork(arguments, environment) { shape throws(CLIError) in
+            try usage(arguments) { try ResourceLimits.requireWalkable(shape) }
+        }
         let s = try arguments.read(Options.sample, in: loaded.network.samples.count)
         let presentation = try Presentation(arguments, environment: environment, formats: [.text])
         try runtime { try loaded.network.requireFinite(samples: [s], checks: [.everything]) }
@@ -23,6 +25,6 @@ enum WalkCommand {
         let texts = try runtime { try Explanation.walk(loaded.network, sample: s) }.map { presentation.render($0, naming: naming) }
         // The introduction shares the first step's page, so the counter's N is the header's step count.
         let pages = ([texts.prefix(2).joined(separator: "\n")] + texts.dropFirst(2).map { "\n" + $0 })
-        return CommandResult(output: "", warnings: loaded.warnings, pages: pages)
+        return CommandResult(output: "", warnings: loaded.warnings, pages: pages, heading: loaded.heading, headingFits: true)
     }
 }

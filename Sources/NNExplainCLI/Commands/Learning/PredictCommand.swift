@@ -37,6 +37,8 @@ enum PredictCommand {
             throw arguments.usage("--test lists the test samples, but this network has none; add \"test\": [{\"x\": […], \"y\": […]}, …] "
                 + "to the network file, or leave out --test")
         }
+        let listed = min(listing.rows, listTest ? network.testSamples.count : network.samples.count)
+        try usage(arguments) { try ResourceLimits.requirePredictable(outputs: network.size(ofLayer: network.depth), listed: listed) }
         let presentation = try Presentation(arguments, environment: environment, formats: formats)
         try runtime { try network.requireFinite(samples: Array(network.samples.indices), checks: [.activations, .loss]) }
         try runtime { try network.requireFiniteTestSamples() }
@@ -45,6 +47,6 @@ enum PredictCommand {
         let naming = LayerNaming(depth: network.depth)
         let document = Explanation.predictions(training: training, test: test, listing: listing, depth: network.depth)
         let output = presentation.render(document, naming: naming, json: PredictionResults(training: training, test: test))
-        return CommandResult(output: output, warnings: loaded.warnings)
+        return CommandResult(output: output, warnings: loaded.warnings, heading: loaded.heading, headingFits: presentation.fitsHeading)
     }
 }

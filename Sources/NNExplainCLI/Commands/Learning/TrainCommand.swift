@@ -71,7 +71,12 @@ enum TrainCommand {
     static func defaultEvery(epochs: Int) -> Int { max(1, epochs / printedLines) }
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
-        let loaded = try loadNetwork(arguments, environment)
+        // --save over the --network FILE locks it before reading it and keeps the lock until the
+        // trained network is in place, as update --in-place does: two such runs take turns.
+        let save = try arguments.read(Self.save)
+        let locked = try LockedFile.rewriting(arguments, to: save)
+        defer { withExtendedLifetime(locked) {} }
+        let loaded = try loadNetwork(arguments, environment, locked: locked)
         let network = loaded.network
         let epochs = try arguments.read(Self.epochs)
         let every = try arguments.read(Self.every) ?? Self.defaultEvery(epochs: epochs)
@@ -88,7 +93,6 @@ enum TrainCommand {
             throw arguments.usage("--batch-size \(batchSize) and --update-order output-first cannot be used together; \(error.reason)")
         }
         let presentation = try Presentation(arguments, environment: environment, formats: Self.formats)
-        let save = try arguments.read(Self.save)
         let plot = try arguments.read(Self.plot)
         let log = arguments.flag(Self.log), from = try arguments.read(Self.from)
         if plot == nil, log || arguments.isGiven(Self.from) {
@@ -111,6 +115,6 @@ enum TrainCommand {
         if let save { try AtomicFile.write(report.trainedFile.text, to: save, pause: environment.pauseWhileWriting) }
         if let plot { try AtomicFile.write(report.plot(log: log, from: from), to: plot, pause: environment.pauseWhileWriting) }
         let output = presentation.render(report.document, naming: LayerNaming(depth: network.depth), json: report)
-        return CommandResult(output: output, warnings: loaded.warnings)
+        return CommandResult(output: output, warnings: loaded.warnings, heading: loaded.heading, headingFits: presentation.fitsHeading)
     }
 }

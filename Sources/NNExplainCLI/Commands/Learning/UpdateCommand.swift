@@ -27,7 +27,11 @@ enum UpdateCommand {
         // --in-place locks the file before reading it and keeps the lock until the new file is in place.
         let locked = arguments.flag(Self.inPlace) ? try LockedFile(inPlaceTarget(arguments)) : nil
         defer { withExtendedLifetime(locked) {} }
-        let loaded = try loadNetwork(arguments, environment, locked: locked)
+        // Without a weight, every parameter's old value, gradient and new value.
+        let listsAll = !arguments.isGiven(Options.layer)
+        let loaded = try loadNetwork(arguments, environment, locked: locked) { shape throws(CLIError) in
+            try usage(arguments) { try ResourceLimits.requireMemory(shape, printing: listsAll ? NetworkShape.product(shape.parameters, 3) : 0) }
+        }
         let network = loaded.network
         let weight = try WeightIndices.readIfGiven(arguments, network: network)
         let η = try arguments.read(Options.learningRate)
@@ -65,7 +69,7 @@ enum UpdateCommand {
             try AtomicFile.write(loaded.file(of: step.after).text, to: locked.path, pause: environment.pauseWhileWriting)
             if presentation.format == .json { output = "" }
         }
-        return CommandResult(output: output, warnings: loaded.warnings)
+        return CommandResult(output: output, warnings: loaded.warnings, heading: loaded.heading, headingFits: presentation.fitsHeading)
     }
 
     /// The file `--in-place` rewrites: the `--network FILE`, which must be given and not be standard input.

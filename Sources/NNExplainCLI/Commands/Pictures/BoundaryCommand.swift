@@ -109,9 +109,9 @@ enum BoundaryCommand {
         let text = picture.svg()
         if let output = try arguments.read(Self.output) {
             try AtomicFile.write(text, to: output, pause: environment.pauseWhileWriting)
-            return CommandResult(output: "", warnings: loaded.warnings)
+            return CommandResult(output: "", warnings: loaded.warnings, heading: loaded.heading)
         }
-        return CommandResult(output: text, warnings: loaded.warnings)
+        return CommandResult(output: text, warnings: loaded.warnings, heading: loaded.heading)
     }
 
     /// The picture's problem as the command says it: the library's sentence of `source`, with the

@@ -73,8 +73,8 @@ enum DiagramCommand {
         let text = format == .svg ? diagram.svg(scale: scale) : diagram.dot()
         if let output = try arguments.read(Self.output) {
             try AtomicFile.write(text, to: output, pause: environment.pauseWhileWriting)
-            return CommandResult(output: "", warnings: loaded.warnings)
+            return CommandResult(output: "", warnings: loaded.warnings, heading: loaded.heading)
         }
-        return CommandResult(output: text, warnings: loaded.warnings)
+        return CommandResult(output: text, warnings: loaded.warnings, heading: loaded.heading)
     }
 }

@@ -49,6 +49,11 @@ enum HTMLCommand {
                 let example = [PageSelection.Weight(layer: 1, j: 0, k: 0), PageSelection.Weight(layer: network.depth, j: 0, k: 0)]
                     .map { "\($0.layer)-\($0.j)-\($0.k)" }.joined(separator: ",")
                 throw arguments.usage(error.message + "; choose the ones to explain with \(weights.name), e.g. \(weights.name) \(example)")
+            case .page(_, whole: true):
+                throw arguments.usage(error.message + "; use a network with fewer weights or fewer samples")
+            case .page:
+                throw arguments.usage(error.message + "; explain fewer parameters with \(weights.name) (those nearer the output "
+                    + "have shorter derivations), or use fewer samples")
             default:
                 throw arguments.usage(error.message + "; choose fewer with \(weights.name), or use fewer samples")
             }
@@ -70,9 +75,9 @@ enum HTMLCommand {
         let html = try runtime { try HTMLPage(network: network, title: pageTitle, selection: selection) }.html()
         if let path = try arguments.read(output) {
             try AtomicFile.write(html, to: path, pause: environment.pauseWhileWriting)
-            return CommandResult(output: "", warnings: loaded.warnings)
+            return CommandResult(output: "", warnings: loaded.warnings, heading: loaded.heading)
         }
-        return CommandResult(output: html, warnings: loaded.warnings)
+        return CommandResult(output: html, warnings: loaded.warnings, heading: loaded.heading)
     }
 
     private static func grouped(_ n: Int) -> String { ResourceLimits.grouped(n) }
