@@ -40,6 +40,24 @@ public enum Tools {
     }()
     /// util-linux `script`, which runs a command in a pseudo-terminal.
     public static let script = onPath("script")
+    /// `python3` where it can import the Python package `module` (numpy, torch), else nil.
+    public static func python3(importing module: String) -> String? {
+        guard let python3 else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python3)
+        process.arguments = ["-c", "import \(module)"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? python3 : nil
+    }
+
+    /// `python3` with numpy (`.ci/run` installs numpy).
+    public static let numpy = python3(importing: "numpy")
+    /// `python3` with PyTorch, which CI does not install (a large download).
+    public static let torch = python3(importing: "torch")
+
     /// KaTeX's command-line build: `NNEXPLAIN_KATEX`, else `.build/tools/katex` (where `.ci/run`
     /// puts it), else a `katex` on `PATH`.
     public static let katex: String? = {
@@ -59,6 +77,12 @@ extension Tools {
     /// The reason a test was skipped: which program is missing, where to get it, what went unchecked.
     public static func missing(_ program: String, install: String, unchecked: String) -> Comment {
         Comment(rawValue: "\(program) is not installed (\(install)); \(unchecked)")
+    }
+
+    /// The reason a test of an optional program that CI does not install was skipped (not "is not
+    /// installed", which fails a CI run).
+    public static func optional(_ program: String, install: String, unchecked: String) -> Comment {
+        Comment(rawValue: "\(program) is absent here, and CI does not install it (\(install)); \(unchecked)")
     }
 }
 #endif

@@ -38,7 +38,7 @@ struct Command: Sendable {
     static var all: [Command] {
         [StepCommand.command, ForwardCommand.command, GradientsCommand.command, MatrixCommand.command, UpdateCommand.command, TrainCommand.command,
          CheckCommand.command, WalkCommand.command, DiagramCommand.command, BoundaryCommand.command, HTMLCommand.command, NetworkCommand.command, ImportCommand.command, ExerciseCommand.command,
-         NudgeCommand.command, PredictCommand.command, LessonCommand.command,
+         NudgeCommand.command, PredictCommand.command, ExportCommand.command, LessonCommand.command,
          HelpCommand.command]
     }
 }

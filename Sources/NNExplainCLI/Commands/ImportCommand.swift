@@ -15,17 +15,20 @@ enum ImportCommand {
             so --activations names one per linear layer, e.g. --activations relu,softmax.
             Anything else (a convolution, shapes that do not chain, a damaged file) is refused
             with a sentence naming the tensor.
-            The model holds no data: the network file gets one sample of zeros (every input and
-            target 0) so that it is valid; replace "samples" with your own.
+            The samples come from CSV files as with 'nnexplain network': --data FILE.csv (and
+            --test-data) with --target-columns or --label-column (see 'nnexplain network --help').
+            Without --data the network file gets one sample of zeros (every input and target 0)
+            so that it is valid, and a warning says so; replace "samples" with your own.
             """,
-        synopsis: [.requiredPositional("MODEL.safetensors"), .required(activations), .optional(loss), .optional(output)],
+        synopsis: [.requiredPositional("MODEL.safetensors"), .required(activations), .optional(loss),
+                   .optional(DataOptions.data), .optional(DataOptions.testData),
+                   .alternatives([DataOptions.targetColumns, DataOptions.labelColumn]), .optional(DataOptions.classes),
+                   .optional(output)],
         options: [activations, loss, output] + dataOptions,
         action: .parsed(run))
 
-    // MARK: Data options
-    /// The options that fill the samples from CSV files (issue 24 part 2: --data, --test-data,
-    /// --target-columns, --label-column, --classes); they go here, and in the synopsis after --loss.
-    static let dataOptions: [any DeclaredOption] = []
+    /// The options that fill the samples from CSV files, as `network`'s do.
+    static let dataOptions = DataOptions.all
 
     // MARK: Model options
 
@@ -81,19 +84,22 @@ enum ImportCommand {
             if case .activationCount = error { throw arguments.usage("\(Self.activations.name): \(error.message)") }
             throw .badModelFile(path: path, error.message)
         }
-        // MARK: Samples: the data options will fill these (issue 24 part 2); without data, one sample of zeros.
+        // The samples: the CSV files' rows where given, else one sample of zeros (a file needs one).
         let zero = Sample(x: Array(repeating: 0, count: imported.inputs), y: Array(repeating: 0, count: imported.layers[imported.layers.count - 1].size))
-        let network = Network(inputs: imported.inputs, layers: imported.layers, loss: loss, samples: [zero])
-        let noData = "model file '\(path)' holds no data: the network file has one sample of zeros (every x and y 0) so that it is valid; "
-            + "replace \"samples\" with your own"
-        if let problem = network.pairingProblem {
+        let bare = Network(inputs: imported.inputs, layers: imported.layers, loss: loss, samples: [zero])
+        if let problem = bare.pairingProblem {
             throw arguments.usage("\(Self.activations.name) and \(Self.loss.name) do not fit: \(problem.rule)")
         }
+        let network = try DataOptions.apply(arguments, environment, to: bare)
+        let noData = arguments.isGiven(DataOptions.data) ? [] : [
+            "model file '\(path)' holds no data and no --data was given: the network file has one sample of zeros (every x and y 0) "
+                + "so that it is valid; give --data FILE.csv, or replace \"samples\" with your own",
+        ]
         let text = network.fileText()
         if let file {
             try AtomicFile.write(text, to: file, pause: environment.pauseWhileWriting)
-            return CommandResult(output: "", warnings: [noData])
+            return CommandResult(output: "", warnings: noData)
         }
-        return CommandResult(output: text, warnings: [noData])
+        return CommandResult(output: text, warnings: noData)
     }
 }

@@ -11,6 +11,10 @@ public enum CLIError: Error, Equatable, Sendable {
     case badModelFile(path: String, String)
     /// A model file could not be read at all.
     case unreadableModel(path: String, String)
+    /// A CSV data file was read but gives no samples.
+    case badDataFile(path: String, String)
+    /// A CSV data file could not be read at all.
+    case unreadableData(path: String, String)
     /// A student's answers file was read but holds no answers in either form.
     case badAnswersFile(path: String, String)
     /// A student's answers file could not be read at all.
@@ -23,8 +27,8 @@ public enum CLIError: Error, Equatable, Sendable {
     public var exitCode: Int32 {
         switch self {
         case .usage: return 64
-        case .badNetworkFile, .badModelFile, .badAnswersFile: return 65
-        case .unreadable, .unreadableModel, .unreadableAnswers: return 66
+        case .badNetworkFile, .badModelFile, .badDataFile, .badAnswersFile: return 65
+        case .unreadable, .unreadableModel, .unreadableData, .unreadableAnswers: return 66
         case .runtime: return 1
         }
     }
@@ -37,6 +41,8 @@ public enum CLIError: Error, Equatable, Sendable {
         case .unreadable(let path, let reason): return "cannot read network file '\(path)': \(reason)"
         case .badModelFile(let path, let message): return "model file '\(path)': \(message)"
         case .unreadableModel(let path, let reason): return "cannot read model file '\(path)': \(reason)"
+        case .badDataFile(let path, let message): return "data file '\(path)': \(message)"
+        case .unreadableData(let path, let reason): return "cannot read data file '\(path)': \(reason)"
         case .badAnswersFile(let path, let message): return "answers file '\(path)': \(message)"
         case .unreadableAnswers(let path, let reason): return "cannot read answers file '\(path)': \(reason)"
         case .runtime(let message): return message

@@ -19,19 +19,21 @@ enum NetworkFileBytes {
 
     /// The bytes of the network file at `path` (or of another input file: `expected` names what the
     /// path should point to in an error, "a .json file" for a network).
-    static func contents(of path: String, environment: Environment, expected: String = "a .json file") throws(CLIError) -> [UInt8] {
+    static func contents(of path: String, environment: Environment, expected: String = "a .json file",
+                         kind: String = "network file") throws(CLIError) -> [UInt8] {
         if isStandardInput(path) {
             guard let input = environment.standardInput else { return [] }
             if environment.stdinIsTerminal {
-                throw .unreadable(path: path, "standard input is a terminal; pipe a network file in, "
-                    + "e.g. nnexplain network | nnexplain forward --network -")
+                throw .unreadable(path: path, kind == "network file"
+                    ? "standard input is a terminal; pipe a network file in, e.g. nnexplain network | nnexplain forward --network -"
+                    : "standard input is a terminal; pipe a \(kind) in, or give its path")
             }
-            return try readAll(input, path: path)
+            return try readAll(input, path: path, kind: kind)
         }
         let descriptor = try openForReading(path)
         defer { close(descriptor) }
-        try requireRegularFile(descriptor, path: path, expected: expected)
-        return try readAll(descriptor, path: path)
+        try requireRegularFile(descriptor, path: path, expected: expected, kind: kind)
+        return try readAll(descriptor, path: path, kind: kind)
     }
 
     /// `path` opened for reading, links followed; a pipe's open does not wait for a writer.
@@ -50,7 +52,8 @@ enum NetworkFileBytes {
     }
 
     /// Refuses a directory, a device, a pipe or a socket, and a file over ``sizeLimit``.
-    static func requireRegularFile(_ descriptor: Int32, path: String, expected: String = "a .json file") throws(CLIError) {
+    static func requireRegularFile(_ descriptor: Int32, path: String, expected: String = "a .json file",
+                                   kind: String = "network file") throws(CLIError) {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw .unreadable(path: path, "\(reason(errno)); check the file") }
         switch info.st_mode & S_IFMT {
@@ -58,11 +61,11 @@ enum NetworkFileBytes {
         case S_IFDIR: throw .unreadable(path: path, "it is a directory; give the path of \(expected)")
         default: throw .unreadable(path: path, "it is not a regular file (a device, pipe or socket); give the path of \(expected)")
         }
-        if info.st_size > sizeLimit { throw tooLarge(path, size: Int(info.st_size)) }
+        if info.st_size > sizeLimit { throw tooLarge(path, size: Int(info.st_size), kind: kind) }
     }
 
     /// Everything left on `descriptor`, in chunks, failing as soon as it passes ``sizeLimit``.
-    static func readAll(_ descriptor: Int32, path: String) throws(CLIError) -> [UInt8] {
+    static func readAll(_ descriptor: Int32, path: String, kind: String = "network file") throws(CLIError) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
@@ -78,7 +81,7 @@ enum NetworkFileBytes {
                 throw .unreadable(path: path, "\(reason(code)); check that the file is readable")
             }
             bytes += chunk[..<count]
-            if bytes.count > sizeLimit { throw tooLarge(path, size: nil) }
+            if bytes.count > sizeLimit { throw tooLarge(path, size: nil, kind: kind) }
         }
     }
 
@@ -88,10 +91,11 @@ enum NetworkFileBytes {
         _ = poll(&request, 1, -1)
     }
 
-    /// The file holds `size` bytes, or (`nil`, standard input) more than the limit.
-    private static func tooLarge(_ path: String, size: Int?) -> CLIError {
+    /// The file holds `size` bytes, or (`nil`, standard input) more than the limit a `kind` of
+    /// file ("network file", "data file") may hold.
+    private static func tooLarge(_ path: String, size: Int?, kind: String) -> CLIError {
         .unreadable(path: path, "it holds \(size.map { "\($0) bytes, " } ?? "")more than the \(sizeLimit) bytes (256 MiB) "
-            + "a network file may hold; use a smaller network")
+            + "a \(kind) may hold; use a smaller \(kind == "network file" ? "network" : "file")")
     }
 
     /// The system's text for `code`, in lower case: "permission denied".

@@ -51,6 +51,11 @@ enum Options {
         "unknown loss '\(text)'; use one of " + names.joined(separator: ", ")
     }
 
+    /// `--output FILE`: what a command writes goes to FILE (``AtomicFile``) instead of standard output.
+    static let output = ValueOption<Void, String?>(
+        name: "--output", placeholder: "FILE", help: .summary("Write to FILE instead of standard output (safely)"),
+        parser: ValueParser.outputFile.optional, absent: .silent(nil))
+
     static let learningRate = ValueOption<Void, Double?>(
         name: "--learning-rate", placeholder: "η", help: .summary("The learning rate η, a number above 0"),
         parser: ValueParser.positiveNumber(upTo: 1000).optional, absent: .explained(nil, "the network's, else \(Network.defaultLearningRate.formatted)"))

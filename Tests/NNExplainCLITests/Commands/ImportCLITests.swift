@@ -45,14 +45,35 @@ struct ImportCLITests {
         let output = Self.scratch("net.json")
         let result = runCLI(["import", model, "--activations", "softmax", "--loss", "cross-entropy", "--output", output])
         #expect(result.status == 0 && result.stdout.isEmpty)
-        #expect(result.stderr == "Warning: model file '\(model)' holds no data: the network file has one sample of zeros "
-            + "(every x and y 0) so that it is valid; replace \"samples\" with your own\n")
+        #expect(result.stderr == "Warning: model file '\(model)' holds no data and no --data was given: the network file has one sample of zeros "
+            + "(every x and y 0) so that it is valid; give --data FILE.csv, or replace \"samples\" with your own\n")
         let network = try Network.decode(Array(Data(contentsOf: URL(fileURLWithPath: output)))).network
         #expect(network.layers[0].weights == [[1, -3, 0.5], [0, 2, -1]])
         #expect(network.layers[0].biases == [0.5, -0.25])
         #expect(network.samples == [Sample(x: [0, 0, 0], y: [0, 0])])
         // Every command explains it.
         #expect(runCLI(["step", "--network", output, "--layer", "1", "--j", "0", "--k", "1"]).status == 0)
+    }
+
+    @Test func aModelWithDataGetsTheCSVRowsAsSamples() throws {
+        // w = [[1, −3, 0.5], [0, 2, −1]] (BF16), b = [0.5, −0.25]; three inputs, two classes.
+        let model = try Self.write(SafetensorsFixture([
+            Entry("0.weight", "BF16", [2, 3], SafetensorsFixture.bits16([0x3F80, 0xC040, 0x3F00, 0, 0x4000, 0xBF80])),
+            Entry("0.bias", "F32", [2], SafetensorsFixture.f32([0.5, -0.25])),
+        ]))
+        let csv = Self.scratch("data.csv")
+        try "a,b,c,kind\n1,2,3,cat\n-1,0.5,0,dog\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let result = runCLI(["import", model, "--activations", "softmax", "--loss", "cross-entropy", "--data", csv, "--label-column", "kind"])
+        #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
+        let network = try Network.decode(Array(result.stdout.utf8)).network
+        #expect(network.samples == [Sample(x: [1, 2, 3], y: [1, 0]), Sample(x: [-1, 0.5, 0], y: [0, 1])])
+        #expect(network.layers[0].weights == [[1, -3, 0.5], [0, 2, -1]])
+        // Data that does not fit the model is refused by the data file's sentence.
+        let wide = Self.scratch("wide.csv")
+        try "a,b,kind\n1,2,cat\n".write(toFile: wide, atomically: true, encoding: .utf8)
+        let refused = runCLI(["import", model, "--activations", "softmax", "--loss", "cross-entropy", "--data", wide, "--label-column", "kind"])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.hasPrefix("Error: data file '\(wide)': it has 2 input columns"))
     }
 
     @Test func networkWritesItsJSONToOutputAsToStandardOutput() throws {

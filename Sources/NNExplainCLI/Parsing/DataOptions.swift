@@ -1,0 +1,90 @@
+import NNExplain
+
+/// `--data FILE.csv [--test-data FILE.csv] [--target-columns LIST | --label-column NAME] [--classes LIST]`:
+/// a network's samples and held-out samples from CSV files, declared and read in one place so that
+/// every command that takes data reads it the same way.
+enum DataOptions {
+    static let all: [any DeclaredOption] = [data, testData, targetColumns, labelColumn, classes]
+
+    static let data = ValueOption<Void, String?>(
+        name: "--data", placeholder: "FILE",
+        help: .summary("A CSV file (a header, then one line per sample) whose rows replace the network's samples"),
+        parser: ValueParser.path.optional, absent: .silent(nil))
+
+    static let testData = ValueOption<Void, String?>(
+        name: "--test-data", placeholder: "FILE",
+        help: .summary("A CSV file with the same columns whose rows replace the network's held-out samples (\"test\")"),
+        parser: ValueParser.path.optional, absent: .silent(nil))
+
+    static let targetColumns = ValueOption<Void, [String]?>(
+        name: "--target-columns", placeholder: "LIST",
+        help: .summary("The numeric columns that are the targets y, in order, separated by commas; every other column is an input"),
+        parser: names.optional, absent: .silent(nil))
+
+    static let labelColumn = ValueOption<Void, String?>(
+        name: "--label-column", placeholder: "NAME",
+        help: .summary("Instead: the column of class labels, one-hot encoded as one output per class, classes in the order first seen"),
+        parser: ValueParser.path.optional, absent: .silent(nil))
+
+    static let classes = ValueOption<Void, [String]?>(
+        name: "--classes", placeholder: "LIST",
+        help: .summary("With --label-column: the classes, in the order of the outputs, separated by commas; a label outside them is an error"),
+        parser: names.optional, absent: .silent(nil))
+
+    /// Names separated by commas, each as written (spaces kept).
+    private static let names = ValueParser<Void, [String]>(describe: { $0.joined(separator: ",") }) { text, _, _ throws(ValidationError) in
+        text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// Whether any data option is given.
+    static func areGiven(_ arguments: Arguments) -> Bool { all.contains { arguments.isGiven($0) } }
+
+    /// `network` with the samples of `--data` and the held-out samples of `--test-data`, where given.
+    static func apply(_ arguments: Arguments, _ environment: Environment, to network: Network) throws(CLIError) -> Network {
+        let path = try arguments.read(data), testPath = try arguments.read(testData)
+        let columns = try arguments.read(targetColumns), label = try arguments.read(labelColumn)
+        let fixed = try arguments.read(classes)
+        guard path != nil || testPath != nil else {
+            if areGiven(arguments) { throw arguments.usage("--target-columns, --label-column and --classes apply to --data or --test-data; add --data FILE.csv") }
+            return network
+        }
+        let targets: DataSet.Targets
+        switch (columns, label) {
+        case (let columns?, nil): targets = .columns(columns)
+        case (nil, let label?): targets = .label(label, classes: fixed)
+        case (nil, nil): throw arguments.usage("--data needs the targets: --target-columns LIST (numeric columns) or --label-column NAME (a column of classes)")
+        case (_?, _?): throw arguments.usage("give --target-columns or --label-column, not both")
+        }
+        if fixed != nil, columns != nil { throw arguments.usage("--classes applies to --label-column only; drop it or use --label-column NAME") }
+        if path.map(NetworkFileBytes.isStandardInput) == true && testPath.map(NetworkFileBytes.isStandardInput) == true {
+            throw arguments.usage("--data and --test-data cannot both read standard input; give a file for one of them")
+        }
+        var result = network
+        var training: DataSet? = nil
+        if let path {
+            training = try read(path, targets, training: nil, environment)
+            do throws(DataError) { result = try result.replacingData(training: training, test: nil) } catch {
+                throw .badDataFile(path: path, error.message)
+            }
+        }
+        if let testPath {
+            let test = try read(testPath, targets, training: training, environment)
+            do throws(DataError) { result = try result.replacingData(training: nil, test: test) } catch {
+                throw .badDataFile(path: testPath, error.message)
+            }
+        }
+        return result
+    }
+
+    /// The data set of the CSV file at `path`.
+    private static func read(_ path: String, _ targets: DataSet.Targets, training: DataSet?, _ environment: Environment) throws(CLIError) -> DataSet {
+        let bytes: [UInt8]
+        do throws(CLIError) { bytes = try NetworkFileBytes.contents(of: path, environment: environment, expected: "a .csv file", kind: "data file") } catch {
+            guard case .unreadable(_, let reason) = error else { throw error }
+            throw .unreadableData(path: path, reason)
+        }
+        do throws(DataError) { return try DataSet(table: CSVTable.parse(bytes), targets: targets, training: training) } catch {
+            throw .badDataFile(path: path, error.message)
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import NNExplainTestSupport
+import Testing
+
+/// `nnexplain network --data … --test-data …`: the CSV files' rows become the network file's samples
+/// and held-out samples, and every problem is one sentence naming the file, line and column.
+struct NetworkDataCLITests {
+    static func file(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nnexplain-data-\(UUID().uuidString).csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// A 2-input, 3-class network (--random 2,3 with softmax) fed an iris-like CSV with a label column.
+    @Test func labelColumnFillsSamplesAndTest() throws {
+        let training = try Self.file("\u{FEFF}\"petal length\",petal width,species\r\n1.4,0.2,setosa\r\n4.7,1.4,versicolor\r\n6.0,2.5,virginica\r\n")
+        let test = try Self.file("petal width,species,petal length\n1.5,versicolor,4.5\n\n")
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("nnexplain-data-\(UUID().uuidString).json").path
+        let result = runCLI(["network", "--random", "2,3", "--output-activation", "softmax", "--loss", "cross-entropy",
+                             "--data", training, "--test-data", test, "--label-column", "species", "--output", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as! [String: Any]
+        let samples = json["samples"] as! [[String: [Double]]], held = json["test"] as! [[String: [Double]]]
+        #expect(samples.map { $0["x"]! } == [[1.4, 0.2], [4.7, 1.4], [6.0, 2.5]])
+        #expect(samples.map { $0["y"]! } == [[1, 0, 0], [0, 1, 0], [0, 0, 1]])
+        #expect(held.map { $0["x"]! } == [[4.5, 1.5]])
+        #expect(held.map { $0["y"]! } == [[0, 1, 0]])
+        let gradients = runCLI(["gradients", "--network", output])
+        #expect(gradients.status == 0)
+    }
+
+    @Test func errorsNameFileLineAndColumn() throws {
+        let bad = try Self.file("a,b,c,t1,t2\n1,2,3,4,5\n1,2,oops,4,5\n")
+        let result = runCLI(["network", "--data", bad, "--target-columns", "t1,t2"])
+        #expect(result.status == 65)
+        #expect(result.stderr == "Error: data file '\(bad)': line 3, column \"c\" is \"oops\", not a number; write a finite decimal number such as 2.5 or -1e-3 (or name the column as the label)\n")
+        let two = try Self.file("a,b,t1,t2\n1,2,4,5\n")
+        #expect(runCLI(["network", "--data", two, "--target-columns", "t1,t2"]).stderr
+            == "Error: data file '\(two)': it has 2 input columns (\"a\", \"b\"), but the network has 3 inputs; give one input column per input\n")
+        let missing = runCLI(["network", "--data", "/nonexistent/x.csv", "--target-columns", "t"])
+        #expect(missing.status == 66)
+        #expect(missing.stderr == "Error: cannot read data file '/nonexistent/x.csv': no such file; check the path\n")
+        let noTargets = runCLI(["network", "--data", two])
+        #expect(noTargets.status == 64)
+        #expect(noTargets.stderr.hasPrefix("Error: --data needs the targets: --target-columns LIST (numeric columns) or --label-column NAME (a column of classes)\n"))
+        #expect(runCLI(["network", "--target-columns", "t"]).status == 64)
+    }
+}
