@@ -12,6 +12,10 @@ extension Answers.FormatError: ExplainedError {
         case .noQuestion(let n): return "line \(n) names no question before its ':'; write e.g. '1: 0.42'"
         case .lineNotANumber(let n, let text, let id):
             return "line \(n): '\(text.visiblePrefix)' is not a number; write the answer as a decimal, e.g. '\(id.visiblePrefix): 0.42'"
+        case .notOnSheet(let n, let id, let first, let last):
+            let sheet = "its questions are \(first) to \(last)"
+            guard let n else { return "question '\(id.visiblePrefix)' is answered, but this sheet does not have it; \(sheet)" }
+            return "line \(n) answers question '\(id.visiblePrefix)', which this sheet does not have; \(sheet)"
         }
     }
 }

@@ -5,7 +5,7 @@ extension Answers {
     /// The answers of `text`, one a line; blank lines and `#` comments are skipped, and a line that
     /// cannot be read goes to ``unread`` with its 1-based number, the others are still read.
     static func lines(_ text: String) -> Answers {
-        var values: [(id: String, value: Double)] = [], unread: [FormatError] = []
+        var values: [(id: String, value: Double)] = [], unread: [FormatError] = [], lines: [String: Int] = [:]
         for (n, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = raw.trimmed
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -20,8 +20,9 @@ extension Answers {
                 continue
             }
             values.append((id, value))
+            if lines[id] == nil { lines[id] = n + 1 }
         }
-        return Answers(values: values, unread: unread)
+        return Answers(values: values, unread: unread, lines: lines)
     }
 
     /// The question and the answer's text of a line: everything before the first `:` and after it,

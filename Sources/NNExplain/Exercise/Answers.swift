@@ -9,10 +9,13 @@ public struct Answers: Sendable, Equatable {
     /// ``FormatError/unreadable(line:text:)``, ``FormatError/noQuestion(line:)`` or
     /// ``FormatError/lineNotANumber(line:text:id:)``). Always empty for a JSON file.
     public let unread: [FormatError]
+    /// The line each question's answer is on (1-based), for a file of lines; empty for JSON.
+    let lines: [String: Int]
 
-    init(values: [(id: String, value: Double)], unread: [FormatError] = []) {
+    init(values: [(id: String, value: Double)], unread: [FormatError] = [], lines: [String: Int] = [:]) {
         self.values = values
         self.unread = unread
+        self.lines = lines
     }
 
     public static func == (lhs: Answers, rhs: Answers) -> Bool {
@@ -38,6 +41,9 @@ public struct Answers: Sendable, Equatable {
         case noQuestion(line: Int)
         /// Line `line` answers question `id` with `text`, not a finite number.
         case lineNotANumber(line: Int, text: String, id: String)
+        /// The answer to question `id` (on line `line` of a file of lines, `nil` in JSON) is for a
+        /// question the sheet, of questions `first` to `last`, does not have; found by ``Grading``.
+        case notOnSheet(line: Int?, id: String, first: String, last: String)
     }
 
     /// The answers in `bytes`; JSON when the first character that is not a space is `{`.
@@ -89,4 +95,15 @@ extension StringProtocol {
 
     /// At most 40 characters of the text, for an error message that quotes what was typed.
     var visiblePrefix: String { count <= 40 ? String(self) : String(prefix(40)) + "…" }
+}
+
+extension Answers.FormatError {
+    /// The file's line this problem is on (1-based), `nil` for a problem of the whole file or of JSON.
+    var line: Int? {
+        switch self {
+        case .unreadable(let n, _), .noQuestion(let n), .lineNotANumber(let n, _, _): return n
+        case .notOnSheet(let n, _, _, _): return n
+        case .notUTF8, .answeredTwice, .json, .notAnObject, .notANumber: return nil
+        }
+    }
 }

@@ -61,25 +61,29 @@ public struct Grading: Sendable, Equatable {
         case noSuchQuestion(String, first: String, last: String)
     }
 
-    /// Grades `answers`; an answer to a question the sheet does not have is a mismatch (a file for
-    /// another sheet, or a typo), not something to ignore.
+    /// Grades `answers`. An answer to a question the sheet does not have (a typo among the other
+    /// answers) is listed in ``unread`` with its line and the rest graded; a file none of whose answers
+    /// is on the sheet (a file for another sheet) is a mismatch, not something to grade as blank.
     ///
     /// - Parameters:
     ///   - exercise: the sheet the answers are for (the same seed and settings give the same sheet).
     ///   - answers: the answers, some or all of the sheet's questions (an unanswered one is "not
     ///     answered", neither right nor wrong).
     ///   - showKey: whether the document shows the key's answers (hints never reveal them).
-    /// - Throws: ``Mismatch/noSuchQuestion(_:first:last:)`` for the first answer to a question the sheet lacks.
+    /// - Throws: ``Mismatch/noSuchQuestion(_:first:last:)`` when there are answers and none is to a
+    ///   question of the sheet.
     public init(_ exercise: Exercise, answers: Answers, showKey: Bool = false) throws(Mismatch) {
-        let ids = exercise.questions.map(\.id)
-        if let stray = answers.values.first(where: { !ids.contains($0.id) }) {
-            throw .noSuchQuestion(stray.id, first: ids.first ?? "", last: ids.last ?? "")
+        let ids = exercise.questions.map(\.id), first = ids.first ?? "", last = ids.last ?? ""
+        let strays = answers.values.filter { !ids.contains($0.id) }
+        if let stray = strays.first, strays.count == answers.values.count {
+            throw .noSuchQuestion(stray.id, first: first, last: last)
         }
+        let notOnSheet = strays.map { Answers.FormatError.notOnSheet(line: answers.lines[$0.id], id: $0.id, first: first, last: last) }
         self.exercise = exercise
-        unread = answers.unread
+        unread = (answers.unread + notOnSheet).sorted { ($0.line ?? .max) < ($1.line ?? .max) }
         showsKey = showKey
         let key = exercise.answers
-        let given = Dictionary(uniqueKeysWithValues: answers.values.map { ($0.id, $0.value) })
+        let given = Dictionary(uniqueKeysWithValues: answers.values.filter { ids.contains($0.id) }.map { ($0.id, $0.value) })
         results = exercise.questions.enumerated().map { n, question in
             Grading.verdict(question, given: given, expected: key[n], in: exercise)
         }

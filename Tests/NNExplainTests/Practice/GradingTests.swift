@@ -92,4 +92,28 @@ struct GradingTests {
             try Self.grade(Self.exercise, [("12", 1)])
         }
     }
+
+    /// A typo in a question's number among other answers is named by its line and the rest graded
+    /// (issue 19 item 8); only a file with no answer to any of the sheet's questions is refused.
+    @Test func anAnswerToAQuestionTheSheetLacksIsNamedAndTheRestGraded() throws {
+        let e = Self.exercise, key = e.answers
+        // Question 1's key, written to its digits, is right; "10" and "Q12" are not on a sheet of 9.
+        let one = e.questions[0].rounding.rounded(key[0])
+        let answers = try Answers.parse(Array("1: \(one)\nhello\n10: 4\nQ12: 1\n".utf8))
+        let grading = try Grading(e, answers: answers)
+        #expect(grading.results[0].verdict == .right)
+        #expect(grading.answered == 1)
+        #expect(grading.unread == [
+            .unreadable(line: 2, text: "hello"),
+            .notOnSheet(line: 3, id: "10", first: "1", last: "9"),
+            .notOnSheet(line: 4, id: "12", first: "1", last: "9"),
+        ])
+        #expect(Answers.FormatError.notOnSheet(line: 3, id: "10", first: "1", last: "9").message
+            == "line 3 answers question '10', which this sheet does not have; its questions are 1 to 9")
+        // In JSON there is no line to name.
+        let json = try Grading(e, answers: try Answers.parse(Array("{\"1\": \(one), \"10\": 4}".utf8)))
+        #expect(json.unread == [.notOnSheet(line: nil, id: "10", first: "1", last: "9")])
+        #expect(Answers.FormatError.notOnSheet(line: nil, id: "10", first: "1", last: "9").message
+            == "question '10' is answered, but this sheet does not have it; its questions are 1 to 9")
+    }
 }
