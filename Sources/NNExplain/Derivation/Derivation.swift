@@ -78,6 +78,8 @@ public struct Derivation: Sendable, Equatable {
         package let gPrime: Double
         /// `Σ_i y_i`, in order of `i`.
         package let targetSum: Double
+        /// Whether `Σ_i y_i` is 1 exactly, as real numbers (``Derivation/sumsExactlyToOne(_:)``).
+        package let targetsSumExactlyToOne: Bool
         /// Softmax: one summand of `Σ_i ∂C_s/∂a_i^L · ∂a_i^L/∂z_j^L` per output node `i`; else empty.
         package let jacobian: [JacobianTerm]
         /// `δ_j^L`, as the backward pass computed it.

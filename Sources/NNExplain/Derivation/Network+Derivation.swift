@@ -143,7 +143,7 @@ extension Network {
         return Derivation.OutputDelta(
             rule: outputRule, node: j, a: out.a[j], y: t.target[j], dCda: out.dCda[j],
             oneMinusA: outputComplement(t, node: j), gPrime: out.gPrime[j],
-            targetSum: targetSum, jacobian: jacobian, value: out.delta[j])
+            targetSum: targetSum, targetsSumExactlyToOne: Derivation.sumsExactlyToOne(t.target), jacobian: jacobian, value: out.delta[j])
     }
 
     /// `1 − a_j^L` of output node `j` as the pass takes it.

@@ -85,16 +85,22 @@ extension Derivation {
         ]]))
         blocks.append(.chain(lhs, [simplifiedFormula(g), simplifiedNumbers(g), [.number(g.value)]]))
         let shortcut = m(Derivation.simplified(a: .of(aj), targets: nil, y: .of(.y(j))))
-        if g.targetSum == 1 {
-            blocks.append(.paragraph(["The targets sum to exactly 1, so this is ", shortcut, ", the well-known ", m([.variable("a"), .op(.minus), .variable("y")]), "."]))
+        let aMinusY = m([.variable("a"), .op(.minus), .variable("y")])
+        if g.targetSum == 1 && g.targetsSumExactlyToOne {
+            blocks.append(.paragraph(["The targets sum to exactly 1, so this is ", shortcut, ", the well-known ", aMinusY, "."]))
+        } else if g.targetSum == 1 {
+            blocks.append(.paragraph([
+                "The targets' sum rounds to exactly 1 in doubles, though their exact sum is not 1, so this is ",
+                shortcut, ", the well-known ", aMinusY, ", up to that rounding.",
+            ]))
         } else if abs(g.targetSum - 1) <= Derivation.sumRounding {
             blocks.append(.paragraph([
-                "The targets sum to 1 up to the rounding of their sum in doubles (", m([.word(g.targetSum.description)]), "), so this is ",
-                shortcut, ", the well-known ", m([.variable("a"), .op(.minus), .variable("y")]), ", up to that rounding.",
+                "The targets sum to 1 up to the rounding of their sum in doubles (", m([.word(Self.allDigits(g.targetSum))]), "), so this is ",
+                shortcut, ", the well-known ", aMinusY, ", up to that rounding.",
             ]))
         } else {
             blocks.append(.paragraph([
-                "The targets sum to ", m([.word(g.targetSum.description)]), ", not 1, so the shortcut ",
+                "The targets sum to ", m([.word(Self.allDigits(g.targetSum))]), ", not 1, so the shortcut ",
                 shortcut, " would be wrong here; the general form above is the gradient.",
             ]))
         }
@@ -104,6 +110,12 @@ extension Derivation {
     /// How far from 1 a sum of targets that are meant to sum to 1 may land by rounding alone: four units
     /// in the last place of 1 (0.2 + 0.7 + 0.1 is 0.9999999999999999 in doubles).
     static let sumRounding = 4 * (1.0).ulp
+
+    /// Every digit of `x` (its shortest round-tripping decimal), without a whole number's ".0".
+    static func allDigits(_ x: Double) -> String {
+        let text = x.description
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    }
 
     /// A leading minus sign, written against what follows.
     static let negative = Math.Piece.op(.negative)
