@@ -90,8 +90,7 @@ extension Derivation {
             blocks.append(.paragraph(["The targets sum to exactly 1, so this is ", shortcut, ", the well-known ", aMinusY, "."]))
         } else if g.targetSum == 1 {
             blocks.append(.paragraph([
-                "The targets' sum rounds to exactly 1 in doubles, though their exact sum is not 1, so this is ",
-                shortcut, ", the well-known ", aMinusY, ", up to that rounding.",
+                "The targets sum to 1 in doubles, so this is ", shortcut, ", the well-known ", aMinusY, ".",
             ]))
         } else if abs(g.targetSum - 1) <= Derivation.sumRounding {
             blocks.append(.paragraph([

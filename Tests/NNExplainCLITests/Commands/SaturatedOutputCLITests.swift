@@ -75,11 +75,12 @@ struct SaturatedOutputCLITests {
         let out = runCLI(["step", "--network", path, "--layer", "L", "--j", "0", "--k", "0"]).stdout
         #expect(!out.contains("not 1"))
         #expect(out.contains("0.9999999999999999"))
-        // 0.5 + 0.5 + 1e-17 is 1 in doubles but 1.00000000000000001 exactly: never "exactly 1".
+        // 0.5 + 0.5 + 1e-17 is 1 in doubles but 1.00000000000000001 exactly: never "exactly 1". (Nor are
+        // the doubles nearest 0.8, 0.1, 0.1, whose sum in doubles is 1: "in doubles" is true of both.)
         let near = try Self.file("softmax", "cross-entropy", weights: [1, 2, 3], y: [0.5, 0.5, 1e-17])
         let nearOut = runCLI(["step", "--network", near, "--layer", "L", "--j", "0", "--k", "0"]).stdout
         #expect(!nearOut.contains("sum to exactly 1"))
-        #expect(nearOut.contains("sum rounds to exactly 1 in doubles, though their exact sum is not 1"))
+        #expect(nearOut.contains("The targets sum to 1 in doubles, so this is"))
         // 0.5 + 0.25 + 0.25 is 1 exactly; 1 + 0.5 + 0.5 is 2, written "2", not "2.0".
         let exact = try Self.file("softmax", "cross-entropy", weights: [1, 2, 3], y: [0.5, 0.25, 0.25])
         #expect(runCLI(["step", "--network", exact, "--layer", "L", "--j", "0", "--k", "0"]).stdout.contains("The targets sum to exactly 1"))
