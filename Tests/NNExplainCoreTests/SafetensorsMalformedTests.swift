@@ -70,6 +70,11 @@ import NNExplainCore
         #expect(error(SafetensorsFixture([Entry("model.0.weight", "F32", [2, 2], Self.f32x4), Entry("net.1.weight", "F32", [2, 2], Self.f32x4)]))
                 == .prefix("net.1.weight", other: "model.0.weight"))
         #expect(error(SafetensorsFixture([Entry("0.bias", "F32", [2], SafetensorsFixture.f32([0, 0]))])) == .missingWeight("0.bias"))
+        // Two spellings of one layer number: neither tensor may silently replace the other.
+        #expect(error(SafetensorsFixture([w22, Entry("00.weight", "F32", [2, 2], Self.f32x4)])) == .sameLayer("00.weight", other: "0.weight"))
+        #expect(error(SafetensorsFixture([w22, Entry("0.bias", "F32", [2], SafetensorsFixture.f32([0, 0])),
+                                          Entry("000.bias", "F32", [2], SafetensorsFixture.f32([1, 1]))]))
+                == .sameLayer("000.bias", other: "0.bias"))
         #expect(error(SafetensorsFixture([Entry("0.weight", "F32", [1, 1, 2, 2], Self.f32x4)])) == .weightRank("0.weight", rank: 4))
         #expect(error(SafetensorsFixture([Entry("0.weight", "F32", [4], Self.f32x4)])) == .weightRank("0.weight", rank: 1))
         #expect(error(SafetensorsFixture([Entry("0.weight", "F32", [0, 2], [])])) == .emptyWeight("0.weight"))

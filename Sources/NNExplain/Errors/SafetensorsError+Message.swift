@@ -46,6 +46,9 @@ extension SafetensorsError: ExplainedError {
                 + "save one nn.Sequential's state_dict"
         case .noTensors:
             return "the file holds no tensors; save the state_dict of an nn.Sequential of nn.Linear layers"
+        case .sameLayer(let name, let other):
+            return "tensor \(Self.named(name)) and tensor \(Self.named(other)) are both the \(name.hasSuffix(".bias") ? "bias" : "weight") of one layer "
+                + "(their layer numbers are equal); keep one"
         case .missingWeight(let name):
             return "tensor \(Self.named(name)) is a bias without a weight: its layer has no tensor \(Self.named(Self.weightName(of: name)))"
         case .weightRank(let name, let rank):

@@ -45,6 +45,9 @@ public enum SafetensorsError: Error, Equatable, Sendable {
     case prefix(String, other: String)
     /// The file holds no tensors.
     case noTensors
+    /// The tensor is the weight (or bias) of the same layer as `other`, whose number is spelt
+    /// differently (`00.weight` and `0.weight`).
+    case sameLayer(String, other: String)
     /// A layer has a bias (the tensor) but no weight.
     case missingWeight(String)
     /// The weight has `rank` dimensions, not the 2 of an `nn.Linear` weight (out × in).
