@@ -90,7 +90,7 @@ enum ImportCommand {
         if let problem = bare.pairingProblem {
             throw arguments.usage("\(Self.activations.name) and \(Self.loss.name) do not fit: \(problem.rule)")
         }
-        let network = try DataOptions.apply(arguments, environment, to: bare)
+        let network = try DataOptions.apply(arguments, environment, to: bare, writing: file)
         let noData = arguments.isGiven(DataOptions.data) ? [] : [
             "model file '\(path)' holds no data and no --data was given: the network file has one sample of zeros (every x and y 0) "
                 + "so that it is valid; give --data FILE.csv, or replace \"samples\" with your own",

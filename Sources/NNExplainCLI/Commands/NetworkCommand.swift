@@ -46,7 +46,7 @@ enum NetworkCommand {
                 + "give \(Options.output.name) FILE, e.g. \(Options.output.name) model.safetensors")
         }
         let loaded = try loadNetwork(arguments, environment) { shape throws(CLIError) in try requirePrintable(shape, arguments) }
-        let network = try DataOptions.apply(arguments, environment, to: loaded.network)
+        let network = try DataOptions.apply(arguments, environment, to: loaded.network, writing: file)
         try requirePrintable(NetworkShape(network), arguments)
         switch (format, file) {
         case (.json, nil):

@@ -40,8 +40,14 @@ enum DataOptions {
     static func areGiven(_ arguments: Arguments) -> Bool { all.contains { arguments.isGiven($0) } }
 
     /// `network` with the samples of `--data` and the held-out samples of `--test-data`, where given.
-    static func apply(_ arguments: Arguments, _ environment: Environment, to network: Network) throws(CLIError) -> Network {
+    /// `output`, the file the command writes, may be neither of them: writing it would replace the data.
+    static func apply(_ arguments: Arguments, _ environment: Environment, to network: Network, writing output: String?) throws(CLIError) -> Network {
         let path = try arguments.read(data), testPath = try arguments.read(testData)
+        for (option, input) in [(data, path), (testData, testPath)] {
+            if let output, let input, !NetworkFileBytes.isStandardInput(input), AtomicFile.sameFile(output, input) {
+                throw arguments.usage("--output names the \(option.name) file '\(input)' itself, which would be replaced; give another file name")
+            }
+        }
         let columns = try arguments.read(targetColumns), label = try arguments.read(labelColumn)
         let fixed = try arguments.read(classes)
         guard path != nil || testPath != nil else {

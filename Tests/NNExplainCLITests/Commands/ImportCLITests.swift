@@ -109,6 +109,15 @@ struct ImportCLITests {
         #expect(error(["import", model, "--activations", "relu", "--output", model]) == (64, "Error: --output names the model file "
             + "'\(model)' itself, which would be replaced by the network file; give another file name"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: model)) == Data(fixture.bytes))
+        // Nor the data: --output naming a --data or --test-data file would replace the CSV with the network file.
+        let csv = Self.scratch("data.csv"), rows = "a,b,t\n1,2,0\n"
+        try rows.write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(error(["import", model, "--activations", "relu", "--data", csv, "--target-columns", "t", "--output", csv])
+                == (64, "Error: --output names the --data file '\(csv)' itself, which would be replaced; give another file name"))
+        let spelled = (csv as NSString).deletingLastPathComponent + "/./" + (csv as NSString).lastPathComponent
+        #expect(error(["network", "--random", "2,1", "--test-data", csv, "--target-columns", "t", "--output", spelled])
+                == (64, "Error: --output names the --test-data file '\(csv)' itself, which would be replaced; give another file name"))
+        #expect(try String(contentsOfFile: csv, encoding: .utf8) == rows)
         #expect(error(["import", model + ".missing", "--activations", "relu"])
                 == (66, "Error: cannot read model file '\(model).missing': no such file; check the path"))
     }
