@@ -68,13 +68,13 @@ enum DataOptions {
         var result = network
         var training: DataSet? = nil
         if let path {
-            training = try read(path, targets, training: nil, environment)
+            training = try read(path, targets, training: nil, arguments, environment)
             do throws(DataError) { result = try result.replacingData(training: training, test: nil) } catch {
                 throw .badDataFile(path: path, error.message)
             }
         }
         if let testPath {
-            let test = try read(testPath, targets, training: training, environment)
+            let test = try read(testPath, targets, training: training, arguments, environment)
             do throws(DataError) { result = try result.replacingData(training: nil, test: test) } catch {
                 throw .badDataFile(path: testPath, error.message)
             }
@@ -83,14 +83,21 @@ enum DataOptions {
     }
 
     /// The data set of the CSV file at `path`.
-    private static func read(_ path: String, _ targets: DataSet.Targets, training: DataSet?, _ environment: Environment) throws(CLIError) -> DataSet {
+    private static func read(_ path: String, _ targets: DataSet.Targets, training: DataSet?, _ arguments: Arguments, _ environment: Environment) throws(CLIError) -> DataSet {
         let bytes: [UInt8]
         do throws(CLIError) { bytes = try NetworkFileBytes.contents(of: path, environment: environment, expected: "a .csv file", kind: "data file") } catch {
             guard case .unreadable(_, let reason) = error else { throw error }
             throw .unreadableData(path: path, reason)
         }
-        do throws(DataError) { return try DataSet(table: CSVTable.parse(bytes), targets: targets, training: training) } catch {
-            throw .badDataFile(path: path, error.message)
+        let table: CSVTable
+        do throws(DataError) { table = try CSVTable.parse(bytes) } catch { throw .badDataFile(path: path, error.message) }
+        do throws(DataError) { return try DataSet(table: table, targets: targets, training: training) } catch {
+            // A list the command line gave is wrong whatever the file holds: a usage error, not the file's.
+            switch error {
+            case .emptyClass, .repeatedClass: throw arguments.usage("\(classes.name): \(error.message)")
+            case .repeatedTarget, .noTargets: throw arguments.usage("\(targetColumns.name): \(error.message)")
+            default: throw .badDataFile(path: path, error.message)
+            }
         }
     }
 }
