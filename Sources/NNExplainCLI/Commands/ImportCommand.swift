@@ -64,7 +64,7 @@ enum ImportCommand {
         let loss = try arguments.read(Self.loss)
         let bytes: [UInt8]
         do throws(CLIError) {
-            bytes = try NetworkFileBytes.contents(of: path, environment: environment, expected: "a .safetensors file")
+            bytes = try NetworkFileBytes.contents(of: path, environment: environment, expected: "a .safetensors file", kind: "model file")
         } catch {
             if case .unreadable(_, let reason) = error { throw .unreadableModel(path: path, reason) }
             throw error

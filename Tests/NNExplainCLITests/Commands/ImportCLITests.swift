@@ -118,6 +118,15 @@ struct ImportCLITests {
         #expect(error(["network", "--random", "2,1", "--test-data", csv, "--target-columns", "t", "--output", spelled])
                 == (64, "Error: --output names the --test-data file '\(csv)' itself, which would be replaced; give another file name"))
         #expect(try String(contentsOfFile: csv, encoding: .utf8) == rows)
+        // A model too big to read is a model file, not a network file (sparse: no disk space, no time).
+        let huge = Self.scratch("huge.safetensors")
+        #expect(FileManager.default.createFile(atPath: huge, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: huge))
+        try handle.truncate(atOffset: 300_000_000)
+        try handle.close()
+        defer { try? FileManager.default.removeItem(atPath: huge) }
+        #expect(error(["import", huge, "--activations", "relu"]) == (66, "Error: cannot read model file '\(huge)': it holds 300000000 bytes, "
+            + "more than the \(256 << 20) bytes (256 MiB) a model file may hold; use a smaller file"))
         #expect(error(["import", model + ".missing", "--activations", "relu"])
                 == (66, "Error: cannot read model file '\(model).missing': no such file; check the path"))
     }
