@@ -58,10 +58,16 @@ enum DataOptions {
         switch (columns, label) {
         case (let columns?, nil): targets = .columns(columns)
         case (nil, let label?): targets = .label(label, classes: fixed)
-        case (nil, nil): throw arguments.usage("--data needs the targets: --target-columns LIST (numeric columns) or --label-column NAME (a column of classes)")
+        case (nil, nil):
+            throw arguments.usage("\(path != nil ? data.name : testData.name) needs the targets: --target-columns LIST (numeric columns) or --label-column NAME (a column of classes)")
         case (_?, _?): throw arguments.usage("give --target-columns or --label-column, not both")
         }
         if fixed != nil, columns != nil { throw arguments.usage("--classes applies to --label-column only; drop it or use --label-column NAME") }
+        // Held-out labels alone would number their classes in the order first seen in the held-out file,
+        // which need not be the order of the network's outputs (its training data's).
+        if label != nil, fixed == nil, path == nil {
+            throw arguments.usage("--test-data with --label-column and no --data needs --classes LIST, the classes in the order of the network's outputs")
+        }
         if path.map(NetworkFileBytes.isStandardInput) == true && testPath.map(NetworkFileBytes.isStandardInput) == true {
             throw arguments.usage("--data and --test-data cannot both read standard input; give a file for one of them")
         }
