@@ -45,6 +45,10 @@ enum NetworkCommand {
             throw arguments.usage("safetensors is a binary format, never written to a terminal or a pipe; "
                 + "give \(Options.output.name) FILE, e.g. \(Options.output.name) model.safetensors")
         }
+        if format == .safetensors, let file, let source = try arguments.read(Options.network), AtomicFile.sameFile(file, source) {
+            throw arguments.usage("\(Options.output.name) names the network file '\(source)' itself, which the weights alone (no activations, "
+                + "loss or samples) would replace; give another file name, e.g. model.safetensors")
+        }
         let loaded = try loadNetwork(arguments, environment) { shape throws(CLIError) in try requirePrintable(shape, arguments) }
         let network = try DataOptions.apply(arguments, environment, to: loaded.network, writing: file)
         try requirePrintable(NetworkShape(network), arguments)

@@ -118,6 +118,12 @@ struct ImportCLITests {
         #expect(error(["network", "--random", "2,1", "--test-data", csv, "--target-columns", "t", "--output", spelled])
                 == (64, "Error: --output names the --test-data file '\(csv)' itself, which would be replaced; give another file name"))
         #expect(try String(contentsOfFile: csv, encoding: .utf8) == rows)
+        // The weights alone never replace the network file they come from.
+        let json = Self.scratch("net.json"), text = runCLI(["network"]).stdout
+        try text.write(toFile: json, atomically: true, encoding: .utf8)
+        #expect(error(["network", "--network", json, "--format", "safetensors", "--output", json]) == (64, "Error: --output names the network file "
+            + "'\(json)' itself, which the weights alone (no activations, loss or samples) would replace; give another file name, e.g. model.safetensors"))
+        #expect(try String(contentsOfFile: json, encoding: .utf8) == text)
         // A model too big to read is a model file, not a network file (sparse: no disk space, no time).
         let huge = Self.scratch("huge.safetensors")
         #expect(FileManager.default.createFile(atPath: huge, contents: nil))
