@@ -58,6 +58,11 @@ enum NetworkCommand {
         case (.json, let file?):
             try AtomicFile.write(NetworkFile(network).text, to: file, pause: environment.pauseWhileWriting)
         case (.safetensors, let file):
+            // import reads a model whose layers all have biases or none; write no file it would refuse.
+            if let biased = network.layers.firstIndex(where: { $0.biases != nil }), let bare = network.layers.firstIndex(where: { $0.biases == nil }) {
+                throw arguments.usage("layer \(bare + 1) has no biases but layer \(biased + 1) has, and 'nnexplain import' reads a model "
+                    + "whose layers all have biases or none; give every layer biases (0 where it has none) or none")
+            }
             try AtomicFile.write(bytes: network.safetensorsBytes(), to: file!, pause: environment.pauseWhileWriting)
         }
         return CommandResult(output: "", warnings: loaded.warnings, heading: loaded.heading)

@@ -124,6 +124,13 @@ struct ImportCLITests {
         #expect(error(["network", "--network", json, "--format", "safetensors", "--output", json]) == (64, "Error: --output names the network file "
             + "'\(json)' itself, which the weights alone (no activations, loss or samples) would replace; give another file name, e.g. model.safetensors"))
         #expect(try String(contentsOfFile: json, encoding: .utf8) == text)
+        // A network whose layers have biases and not is not written as a model import would refuse.
+        let mixed = text.replacingOccurrences(of: "\"activation\": \"sigmoid\",", with: "\"activation\": \"sigmoid\", \"biases\": [0.5, 0.5, 0.5],", options: [], range: text.range(of: "\"activation\": \"sigmoid\","))
+        try mixed.write(toFile: json, atomically: true, encoding: .utf8)
+        let weights = Self.scratch("mixed.safetensors")
+        #expect(error(["network", "--network", json, "--format", "safetensors", "--output", weights]) == (64, "Error: layer 2 has no biases "
+            + "but layer 1 has, and 'nnexplain import' reads a model whose layers all have biases or none; give every layer biases (0 where it has none) or none"))
+        #expect(!FileManager.default.fileExists(atPath: weights))
         // A model too big to read is a model file, not a network file (sparse: no disk space, no time).
         let huge = Self.scratch("huge.safetensors")
         #expect(FileManager.default.createFile(atPath: huge, contents: nil))
