@@ -88,6 +88,10 @@ enum ImportCommand {
         let zero = Sample(x: Array(repeating: 0, count: imported.inputs), y: Array(repeating: 0, count: imported.layers[imported.layers.count - 1].size))
         let bare = Network(inputs: imported.inputs, layers: imported.layers, loss: loss, samples: [zero])
         if let problem = bare.pairingProblem {
+            // A hidden softmax is wrong whatever the loss; only a loss against the output activation is a pair's problem.
+            if case .softmaxInHiddenLayer(let l) = problem {
+                throw arguments.usage("\(Self.activations.name): layer \(l) of \(linear.count) is a hidden layer: \(problem.rule)")
+            }
             throw arguments.usage("\(Self.activations.name) and \(Self.loss.name) do not fit: \(problem.rule)")
         }
         let network = try DataOptions.apply(arguments, environment, to: bare, writing: file)

@@ -131,6 +131,12 @@ struct ImportCLITests {
         #expect(error(["network", "--network", json, "--format", "safetensors", "--output", weights]) == (64, "Error: layer 2 has no biases "
             + "but layer 1 has, and 'nnexplain import' reads a model whose layers all have biases or none; give every layer biases (0 where it has none) or none"))
         #expect(!FileManager.default.fileExists(atPath: weights))
+        // A hidden softmax is the activations' fault alone, not a misfit with the (default) loss.
+        let twoLayers = try Self.write(SafetensorsFixture([Entry("0.weight", "F64", [2, 2], SafetensorsFixture.f64([1, 2, 3, 4])),
+                                                           Entry("1.weight", "F64", [1, 2], SafetensorsFixture.f64([1, 2]))]))
+        let hidden = error(["import", twoLayers, "--activations", "softmax,sigmoid"])
+        #expect(hidden.0 == 64)
+        #expect(hidden.1.hasPrefix("Error: --activations: layer 1 of 2 is a hidden layer: softmax is for the output layer only"), "\(hidden.1)")
         // A model too big to read is a model file, not a network file (sparse: no disk space, no time).
         let huge = Self.scratch("huge.safetensors")
         #expect(FileManager.default.createFile(atPath: huge, contents: nil))
