@@ -38,6 +38,9 @@ import NNExplainCore
     @Test func eachTensorEntryIsChecked() {
         let good = #""dtype":"F32","shape":[2,2],"data_offsets":[0,16]"#
         #expect(error(header(#"{"0.weight":{\#(good)},"0.weight":{\#(good)}}"#)) == .duplicateTensor("0.weight"))
+        // A field named twice would be read as F32 by one reader and F64 by another: refused.
+        #expect(error(header(#"{"0.weight":{"dtype":"F32","dtype":"F64","shape":[2,2],"data_offsets":[0,16]}}"#))
+                == .repeatedField("0.weight", field: "dtype"))
         #expect(error(header(#"{"0.weight":3}"#)) == .entry("0.weight"))
         #expect(error(header(#"{"0.weight":{"shape":[2,2],"data_offsets":[0,16]}}"#)) == .entry("0.weight"))
         #expect(error(header(#"{"0.weight":{"dtype":32,"shape":[2,2],"data_offsets":[0,16]}}"#)) == .entry("0.weight"))

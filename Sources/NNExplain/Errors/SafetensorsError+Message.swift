@@ -23,6 +23,8 @@ extension SafetensorsError: ExplainedError {
             return "tensor \(Self.named(name)) appears twice in the header; each name may appear only once"
         case .entry(let name):
             return "tensor \(Self.named(name)) is not an object with a \"dtype\" string, a \"shape\" array and a \"data_offsets\" array"
+        case .repeatedField(let name, let field):
+            return "the entry of tensor \(Self.named(name)) names \(Self.named(field)) twice; each field may appear only once"
         case .dtype(let name, let dtype):
             return "tensor \(Self.named(name)) has dtype \(Self.named(dtype)); import reads \(listed) numbers only"
         case .shape(let name):

@@ -22,6 +22,9 @@ public enum SafetensorsError: Error, Equatable, Sendable {
     case duplicateTensor(String)
     /// The tensor's entry is not an object with `dtype`, `shape` and `data_offsets`.
     case entry(String)
+    /// The tensor's entry names `field` twice (`"dtype": "F32", "dtype": "F64"`), which readers
+    /// would resolve differently.
+    case repeatedField(String, field: String)
     /// The tensor's dtype is `dtype`, one this tool does not read (integers, booleans, 8-bit floats, or unknown).
     case dtype(String, dtype: String)
     /// The tensor's `shape` is not an array of whole numbers ≥ 0 whose product is a sane size.
