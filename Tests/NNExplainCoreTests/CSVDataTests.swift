@@ -86,7 +86,11 @@ struct CSVDataTests {
     @Test func numbersAndColumns() {
         #expect(Self.error("a,y\n1,nan\n") == .notANumber(line: 2, column: "y", text: "nan"))
         #expect(Self.error("a,y\n0x10,1\n") == .notANumber(line: 2, column: "a", text: "0x10"))
-        #expect(Self.error("a,y\n1e999,1\n") == .notANumber(line: 2, column: "a", text: "1e999"))
+        // A well-formed number beyond a double's range is too large, not "not a number".
+        #expect(Self.error("a,y\n1e999,1\n") == .tooLarge(line: 2, column: "a", text: "1e999"))
+        #expect(Self.error("a,y\n1,-" + String(repeating: "9", count: 400) + "\n") == .tooLarge(line: 2, column: "y", text: "-" + String(repeating: "9", count: 400)))
+        #expect(Self.error("a,y\n1.7976931348623157e308,1\n") == nil)
+        #expect(Self.error("a,y\n1e-999,1\n") == nil)
         #expect(Self.error("a,y\n1, \n") == .emptyField(line: 2, column: "y"))
         #expect(Self.error("a,y\n1,2\n", .columns(["z"])) == .unknownColumn("z", columns: ["a", "y"]))
         #expect(Self.error("a,y\n1,2\n", .columns(["y", "y"])) == .repeatedTarget("y"))

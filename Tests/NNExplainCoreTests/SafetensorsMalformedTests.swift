@@ -38,6 +38,9 @@ import NNExplainCore
     @Test func eachTensorEntryIsChecked() {
         let good = #""dtype":"F32","shape":[2,2],"data_offsets":[0,16]"#
         #expect(error(header(#"{"0.weight":{\#(good)},"0.weight":{\#(good)}}"#)) == .duplicateTensor("0.weight"))
+        // A field named twice would be read as F32 by one reader and F64 by another: refused.
+        #expect(error(header(#"{"0.weight":{"dtype":"F32","dtype":"F64","shape":[2,2],"data_offsets":[0,16]}}"#))
+                == .repeatedField("0.weight", field: "dtype"))
         #expect(error(header(#"{"0.weight":3}"#)) == .entry("0.weight"))
         #expect(error(header(#"{"0.weight":{"shape":[2,2],"data_offsets":[0,16]}}"#)) == .entry("0.weight"))
         #expect(error(header(#"{"0.weight":{"dtype":32,"shape":[2,2],"data_offsets":[0,16]}}"#)) == .entry("0.weight"))
@@ -70,6 +73,11 @@ import NNExplainCore
         #expect(error(SafetensorsFixture([Entry("model.0.weight", "F32", [2, 2], Self.f32x4), Entry("net.1.weight", "F32", [2, 2], Self.f32x4)]))
                 == .prefix("net.1.weight", other: "model.0.weight"))
         #expect(error(SafetensorsFixture([Entry("0.bias", "F32", [2], SafetensorsFixture.f32([0, 0]))])) == .missingWeight("0.bias"))
+        // Two spellings of one layer number: neither tensor may silently replace the other.
+        #expect(error(SafetensorsFixture([w22, Entry("00.weight", "F32", [2, 2], Self.f32x4)])) == .sameLayer("00.weight", other: "0.weight"))
+        #expect(error(SafetensorsFixture([w22, Entry("0.bias", "F32", [2], SafetensorsFixture.f32([0, 0])),
+                                          Entry("000.bias", "F32", [2], SafetensorsFixture.f32([1, 1]))]))
+                == .sameLayer("000.bias", other: "0.bias"))
         #expect(error(SafetensorsFixture([Entry("0.weight", "F32", [1, 1, 2, 2], Self.f32x4)])) == .weightRank("0.weight", rank: 4))
         #expect(error(SafetensorsFixture([Entry("0.weight", "F32", [4], Self.f32x4)])) == .weightRank("0.weight", rank: 1))
         #expect(error(SafetensorsFixture([Entry("0.weight", "F32", [0, 2], [])])) == .emptyWeight("0.weight"))

@@ -6,7 +6,7 @@ import Testing
 struct SafetensorsMessageTests {
     static let named: [SafetensorsError] = [
         .duplicateTensor("t"), .entry("t"), .dtype("t", dtype: "I8"), .shape("t"), .offsets("t"), .offsetsPastEnd("t", end: 9, size: 8),
-        .overlap("t", other: "u"), .dataSize("t", bytes: 4, expected: 8), .nonFinite("t", index: 3), .notALayer("t"), .prefix("t", other: "u"),
+        .overlap("t", other: "u"), .dataSize("t", bytes: 4, expected: 8), .nonFinite("t", index: 3), .notALayer("t"), .prefix("t", other: "u"), .sameLayer("t", other: "u"), .repeatedField("t", field: "dtype"),
         .missingWeight("t"), .weightRank("t", rank: 3), .emptyWeight("t"), .biasShape("t", shape: [2, 1], rows: 2),
         .missingBias("t", biased: "u"), .chain("t", columns: 3, previous: "u", rows: 2),
     ]

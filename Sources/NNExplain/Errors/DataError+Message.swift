@@ -24,6 +24,9 @@ extension DataError: ExplainedError {
         case .notANumber(let line, let column, let text):
             return "line \(line), column \(Self.quoted(column)) is \(Self.quoted(text)), not a number; "
                 + "write a finite decimal number such as 2.5 or -1e-3 (or name the column as the label)"
+        case .tooLarge(let line, let column, let text):
+            return "line \(line), column \(Self.quoted(column)) is \(Self.quoted(text)), a number too large for a double "
+                + "(at most about 1.8e308 in size); scale the column down"
         case .unknownClass(let line, let column, let label, let classes):
             return "line \(line), column \(Self.quoted(column)) is \(Self.quoted(label)), which is not one of the classes "
                 + "\(classes.map(Self.quoted).joined(separator: ", ")); add it to the classes or correct the label"

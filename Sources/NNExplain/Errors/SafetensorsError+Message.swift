@@ -23,6 +23,8 @@ extension SafetensorsError: ExplainedError {
             return "tensor \(Self.named(name)) appears twice in the header; each name may appear only once"
         case .entry(let name):
             return "tensor \(Self.named(name)) is not an object with a \"dtype\" string, a \"shape\" array and a \"data_offsets\" array"
+        case .repeatedField(let name, let field):
+            return "the entry of tensor \(Self.named(name)) names \(Self.named(field)) twice; each field may appear only once"
         case .dtype(let name, let dtype):
             return "tensor \(Self.named(name)) has dtype \(Self.named(dtype)); import reads \(listed) numbers only"
         case .shape(let name):
@@ -46,6 +48,9 @@ extension SafetensorsError: ExplainedError {
                 + "save one nn.Sequential's state_dict"
         case .noTensors:
             return "the file holds no tensors; save the state_dict of an nn.Sequential of nn.Linear layers"
+        case .sameLayer(let name, let other):
+            return "tensor \(Self.named(name)) and tensor \(Self.named(other)) are both the \(name.hasSuffix(".bias") ? "bias" : "weight") of one layer "
+                + "(their layer numbers are equal); keep one"
         case .missingWeight(let name):
             return "tensor \(Self.named(name)) is a bias without a weight: its layer has no tensor \(Self.named(Self.weightName(of: name)))"
         case .weightRank(let name, let rank):

@@ -64,7 +64,7 @@ enum ImportCommand {
         let loss = try arguments.read(Self.loss)
         let bytes: [UInt8]
         do throws(CLIError) {
-            bytes = try NetworkFileBytes.contents(of: path, environment: environment, expected: "a .safetensors file")
+            bytes = try NetworkFileBytes.contents(of: path, environment: environment, expected: "a .safetensors file", kind: "model file")
         } catch {
             if case .unreadable(_, let reason) = error { throw .unreadableModel(path: path, reason) }
             throw error
@@ -88,9 +88,13 @@ enum ImportCommand {
         let zero = Sample(x: Array(repeating: 0, count: imported.inputs), y: Array(repeating: 0, count: imported.layers[imported.layers.count - 1].size))
         let bare = Network(inputs: imported.inputs, layers: imported.layers, loss: loss, samples: [zero])
         if let problem = bare.pairingProblem {
+            // A hidden softmax is wrong whatever the loss; only a loss against the output activation is a pair's problem.
+            if case .softmaxInHiddenLayer(let l) = problem {
+                throw arguments.usage("\(Self.activations.name): layer \(l) of \(linear.count) is a hidden layer: \(problem.rule)")
+            }
             throw arguments.usage("\(Self.activations.name) and \(Self.loss.name) do not fit: \(problem.rule)")
         }
-        let network = try DataOptions.apply(arguments, environment, to: bare)
+        let network = try DataOptions.apply(arguments, environment, to: bare, writing: file)
         let noData = arguments.isGiven(DataOptions.data) ? [] : [
             "model file '\(path)' holds no data and no --data was given: the network file has one sample of zeros (every x and y 0) "
                 + "so that it is valid; give --data FILE.csv, or replace \"samples\" with your own",

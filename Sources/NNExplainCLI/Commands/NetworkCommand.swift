@@ -45,8 +45,12 @@ enum NetworkCommand {
             throw arguments.usage("safetensors is a binary format, never written to a terminal or a pipe; "
                 + "give \(Options.output.name) FILE, e.g. \(Options.output.name) model.safetensors")
         }
+        if format == .safetensors, let file, let source = try arguments.read(Options.network), AtomicFile.sameFile(file, source) {
+            throw arguments.usage("\(Options.output.name) names the network file '\(source)' itself, which the weights alone (no activations, "
+                + "loss or samples) would replace; give another file name, e.g. model.safetensors")
+        }
         let loaded = try loadNetwork(arguments, environment) { shape throws(CLIError) in try requirePrintable(shape, arguments) }
-        let network = try DataOptions.apply(arguments, environment, to: loaded.network)
+        let network = try DataOptions.apply(arguments, environment, to: loaded.network, writing: file)
         try requirePrintable(NetworkShape(network), arguments)
         switch (format, file) {
         case (.json, nil):
@@ -54,6 +58,11 @@ enum NetworkCommand {
         case (.json, let file?):
             try AtomicFile.write(NetworkFile(network).text, to: file, pause: environment.pauseWhileWriting)
         case (.safetensors, let file):
+            // import reads a model whose layers all have biases or none; write no file it would refuse.
+            if let biased = network.layers.firstIndex(where: { $0.biases != nil }), let bare = network.layers.firstIndex(where: { $0.biases == nil }) {
+                throw arguments.usage("layer \(bare + 1) has no biases but layer \(biased + 1) has, and 'nnexplain import' reads a model "
+                    + "whose layers all have biases or none; give every layer biases (0 where it has none) or none")
+            }
             try AtomicFile.write(bytes: network.safetensorsBytes(), to: file!, pause: environment.pauseWhileWriting)
         }
         return CommandResult(output: "", warnings: loaded.warnings, heading: loaded.heading)

@@ -40,8 +40,14 @@ enum DataOptions {
     static func areGiven(_ arguments: Arguments) -> Bool { all.contains { arguments.isGiven($0) } }
 
     /// `network` with the samples of `--data` and the held-out samples of `--test-data`, where given.
-    static func apply(_ arguments: Arguments, _ environment: Environment, to network: Network) throws(CLIError) -> Network {
+    /// `output`, the file the command writes, may be neither of them: writing it would replace the data.
+    static func apply(_ arguments: Arguments, _ environment: Environment, to network: Network, writing output: String?) throws(CLIError) -> Network {
         let path = try arguments.read(data), testPath = try arguments.read(testData)
+        for (option, input) in [(data, path), (testData, testPath)] {
+            if let output, let input, !NetworkFileBytes.isStandardInput(input), AtomicFile.sameFile(output, input) {
+                throw arguments.usage("--output names the \(option.name) file '\(input)' itself, which would be replaced; give another file name")
+            }
+        }
         let columns = try arguments.read(targetColumns), label = try arguments.read(labelColumn)
         let fixed = try arguments.read(classes)
         guard path != nil || testPath != nil else {
@@ -52,23 +58,29 @@ enum DataOptions {
         switch (columns, label) {
         case (let columns?, nil): targets = .columns(columns)
         case (nil, let label?): targets = .label(label, classes: fixed)
-        case (nil, nil): throw arguments.usage("--data needs the targets: --target-columns LIST (numeric columns) or --label-column NAME (a column of classes)")
+        case (nil, nil):
+            throw arguments.usage("\(path != nil ? data.name : testData.name) needs the targets: --target-columns LIST (numeric columns) or --label-column NAME (a column of classes)")
         case (_?, _?): throw arguments.usage("give --target-columns or --label-column, not both")
         }
         if fixed != nil, columns != nil { throw arguments.usage("--classes applies to --label-column only; drop it or use --label-column NAME") }
+        // Held-out labels alone would number their classes in the order first seen in the held-out file,
+        // which need not be the order of the network's outputs (its training data's).
+        if label != nil, fixed == nil, path == nil {
+            throw arguments.usage("--test-data with --label-column and no --data needs --classes LIST, the classes in the order of the network's outputs")
+        }
         if path.map(NetworkFileBytes.isStandardInput) == true && testPath.map(NetworkFileBytes.isStandardInput) == true {
             throw arguments.usage("--data and --test-data cannot both read standard input; give a file for one of them")
         }
         var result = network
         var training: DataSet? = nil
         if let path {
-            training = try read(path, targets, training: nil, environment)
+            training = try read(path, targets, training: nil, arguments, environment)
             do throws(DataError) { result = try result.replacingData(training: training, test: nil) } catch {
                 throw .badDataFile(path: path, error.message)
             }
         }
         if let testPath {
-            let test = try read(testPath, targets, training: training, environment)
+            let test = try read(testPath, targets, training: training, arguments, environment)
             do throws(DataError) { result = try result.replacingData(training: nil, test: test) } catch {
                 throw .badDataFile(path: testPath, error.message)
             }
@@ -77,14 +89,21 @@ enum DataOptions {
     }
 
     /// The data set of the CSV file at `path`.
-    private static func read(_ path: String, _ targets: DataSet.Targets, training: DataSet?, _ environment: Environment) throws(CLIError) -> DataSet {
+    private static func read(_ path: String, _ targets: DataSet.Targets, training: DataSet?, _ arguments: Arguments, _ environment: Environment) throws(CLIError) -> DataSet {
         let bytes: [UInt8]
         do throws(CLIError) { bytes = try NetworkFileBytes.contents(of: path, environment: environment, expected: "a .csv file", kind: "data file") } catch {
             guard case .unreadable(_, let reason) = error else { throw error }
             throw .unreadableData(path: path, reason)
         }
-        do throws(DataError) { return try DataSet(table: CSVTable.parse(bytes), targets: targets, training: training) } catch {
-            throw .badDataFile(path: path, error.message)
+        let table: CSVTable
+        do throws(DataError) { table = try CSVTable.parse(bytes) } catch { throw .badDataFile(path: path, error.message) }
+        do throws(DataError) { return try DataSet(table: table, targets: targets, training: training) } catch {
+            // A list the command line gave is wrong whatever the file holds: a usage error, not the file's.
+            switch error {
+            case .emptyClass, .repeatedClass: throw arguments.usage("\(classes.name): \(error.message)")
+            case .repeatedTarget, .noTargets: throw arguments.usage("\(targetColumns.name): \(error.message)")
+            default: throw .badDataFile(path: path, error.message)
+            }
         }
     }
 }

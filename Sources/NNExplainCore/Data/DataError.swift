@@ -34,6 +34,9 @@ public enum DataError: Error, Equatable, Sendable {
     case emptyField(line: Int, column: String)
     /// The field of `column` on `line` (`text`, as written) is not a finite decimal number.
     case notANumber(line: Int, column: String, text: String)
+    /// The field of `column` on `line` (`text`, as written) is a decimal number too large in size for
+    /// a double (beyond about 1.8e308), such as `1e999`.
+    case tooLarge(line: Int, column: String, text: String)
     /// The label of `column` on `line` is not one of the fixed `classes`.
     case unknownClass(line: Int, column: String, label: String, classes: [String])
     /// The fixed list of classes is empty or holds an empty name.

@@ -101,14 +101,14 @@ public struct DataSet: Sendable, Equatable {
     }
 
     /// The field as a finite decimal number: optional spaces, a sign, digits with at most one point,
-    /// an optional exponent (`-1.5e-3`); not `nan`, `inf`, hexadecimal or an empty field.
+    /// an optional exponent (`-1.5e-3`); not `nan`, `inf`, hexadecimal or an empty field, nor a
+    /// decimal number too large for a double (`1e999`).
     static func number(_ field: String, line: Int, column: String) throws(DataError) -> Double {
         let trimmed = field.trimmingSpaces
         if trimmed.isEmpty { throw .emptyField(line: line, column: column) }
         let allowed = trimmed.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || "+-.eE".unicodeScalars.contains($0) }
-        guard allowed, let value = Double(trimmed), value.isFinite else {
-            throw .notANumber(line: line, column: column, text: field)
-        }
+        guard allowed, let value = Double(trimmed) else { throw .notANumber(line: line, column: column, text: field) }
+        guard value.isFinite else { throw .tooLarge(line: line, column: column, text: field) }
         return value
     }
 

@@ -109,6 +109,43 @@ struct ImportCLITests {
         #expect(error(["import", model, "--activations", "relu", "--output", model]) == (64, "Error: --output names the model file "
             + "'\(model)' itself, which would be replaced by the network file; give another file name"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: model)) == Data(fixture.bytes))
+        // Nor the data: --output naming a --data or --test-data file would replace the CSV with the network file.
+        let csv = Self.scratch("data.csv"), rows = "a,b,t\n1,2,0\n"
+        try rows.write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(error(["import", model, "--activations", "relu", "--data", csv, "--target-columns", "t", "--output", csv])
+                == (64, "Error: --output names the --data file '\(csv)' itself, which would be replaced; give another file name"))
+        let spelled = (csv as NSString).deletingLastPathComponent + "/./" + (csv as NSString).lastPathComponent
+        #expect(error(["network", "--random", "2,1", "--test-data", csv, "--target-columns", "t", "--output", spelled])
+                == (64, "Error: --output names the --test-data file '\(csv)' itself, which would be replaced; give another file name"))
+        #expect(try String(contentsOfFile: csv, encoding: .utf8) == rows)
+        // The weights alone never replace the network file they come from.
+        let json = Self.scratch("net.json"), text = runCLI(["network"]).stdout
+        try text.write(toFile: json, atomically: true, encoding: .utf8)
+        #expect(error(["network", "--network", json, "--format", "safetensors", "--output", json]) == (64, "Error: --output names the network file "
+            + "'\(json)' itself, which the weights alone (no activations, loss or samples) would replace; give another file name, e.g. model.safetensors"))
+        #expect(try String(contentsOfFile: json, encoding: .utf8) == text)
+        // A network whose layers have biases and not is not written as a model import would refuse.
+        let mixed = text.replacingOccurrences(of: "\"activation\": \"sigmoid\",", with: "\"activation\": \"sigmoid\", \"biases\": [0.5, 0.5, 0.5],", options: [], range: text.range(of: "\"activation\": \"sigmoid\","))
+        try mixed.write(toFile: json, atomically: true, encoding: .utf8)
+        let weights = Self.scratch("mixed.safetensors")
+        #expect(error(["network", "--network", json, "--format", "safetensors", "--output", weights]) == (64, "Error: layer 2 has no biases "
+            + "but layer 1 has, and 'nnexplain import' reads a model whose layers all have biases or none; give every layer biases (0 where it has none) or none"))
+        #expect(!FileManager.default.fileExists(atPath: weights))
+        // A hidden softmax is the activations' fault alone, not a misfit with the (default) loss.
+        let twoLayers = try Self.write(SafetensorsFixture([Entry("0.weight", "F64", [2, 2], SafetensorsFixture.f64([1, 2, 3, 4])),
+                                                           Entry("1.weight", "F64", [1, 2], SafetensorsFixture.f64([1, 2]))]))
+        let hidden = error(["import", twoLayers, "--activations", "softmax,sigmoid"])
+        #expect(hidden.0 == 64)
+        #expect(hidden.1.hasPrefix("Error: --activations: layer 1 of 2 is a hidden layer: softmax is for the output layer only"), "\(hidden.1)")
+        // A model too big to read is a model file, not a network file (sparse: no disk space, no time).
+        let huge = Self.scratch("huge.safetensors")
+        #expect(FileManager.default.createFile(atPath: huge, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: huge))
+        try handle.truncate(atOffset: 300_000_000)
+        try handle.close()
+        defer { try? FileManager.default.removeItem(atPath: huge) }
+        #expect(error(["import", huge, "--activations", "relu"]) == (66, "Error: cannot read model file '\(huge)': it holds 300000000 bytes, "
+            + "more than the \(256 << 20) bytes (256 MiB) a model file may hold; use a smaller file"))
         #expect(error(["import", model + ".missing", "--activations", "relu"])
                 == (66, "Error: cannot read model file '\(model).missing': no such file; check the path"))
     }

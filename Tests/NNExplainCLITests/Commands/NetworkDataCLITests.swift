@@ -45,4 +45,30 @@ struct NetworkDataCLITests {
         #expect(noTargets.stderr.hasPrefix("Error: --data needs the targets: --target-columns LIST (numeric columns) or --label-column NAME (a column of classes)\n"))
         #expect(runCLI(["network", "--target-columns", "t"]).status == 64)
     }
+
+    /// A wrong list on the command line is the command line's fault (exit 64 naming the option),
+    /// not the data file's (65), whatever the file holds.
+    @Test func aWrongListIsAUsageErrorNotTheFiles() throws {
+        let labels = try Self.file("a,b,c,kind\n1,2,3,x\n4,5,6,y\n")
+        func first(_ arguments: [String]) -> (Int32, String) {
+            let result = runCLI(["network", "--data", labels] + arguments)
+            return (result.status, String(result.stderr.split(separator: "\n").first ?? ""))
+        }
+        #expect(first(["--label-column", "kind", "--classes", "x,x"])
+                == (64, "Error: --classes: the list of classes names \"x\" twice; name each class once"))
+        #expect(first(["--label-column", "kind", "--classes", "x,"])
+                == (64, "Error: --classes: the list of classes is empty or holds an empty name; give the class names separated by commas"))
+        // Held-out labels without training data: the order of the outputs must be given, not guessed from the held-out file.
+        let held = runCLI(["network", "--test-data", labels, "--label-column", "kind"])
+        #expect(held.status == 64)
+        #expect(held.stderr.hasPrefix("Error: --test-data with --label-column and no --data needs --classes LIST, the classes in the order of the network's outputs\n"))
+        let ordered = runCLI(["network", "--random", "3,2", "--test-data", labels, "--label-column", "kind", "--classes", "y,x"])
+        #expect(ordered.status == 0, "\(ordered.stderr)")
+        #expect(ordered.stdout.contains("\"y\": [0.0, 1.0]") && ordered.stdout.contains("\"y\": [1.0, 0.0]"))
+        #expect(runCLI(["network", "--test-data", labels]).stderr.hasPrefix("Error: --test-data needs the targets: "))
+        let numbers = try Self.file("a,b,c,t\n1,2,3,4\n")
+        let repeated = runCLI(["network", "--data", numbers, "--target-columns", "t,t"])
+        #expect(repeated.status == 64)
+        #expect(repeated.stderr.hasPrefix("Error: --target-columns: target column \"t\" is named twice; name each once\n"))
+    }
 }

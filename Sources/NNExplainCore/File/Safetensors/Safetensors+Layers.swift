@@ -16,7 +16,8 @@ extension Safetensors {
     /// `net.layers.`), `N` a whole number. Layers go in increasing `N`, gaps allowed (the
     /// activation modules between linear ones have no tensors: `0.weight`, `2.weight`). Each
     /// weight is 2-D out × in with at least one row and column, so row `j`, column `k` is `w_jk`;
-    /// a bias is 1-D with one number per row; either every layer has a bias or none; each
+    /// a bias is 1-D with one number per row; no layer has two weights or two biases (`0.weight`
+    /// and `00.weight`); either every layer has a bias or none; each
     /// layer's columns equal the previous layer's rows.
     ///
     /// - Returns: the layers in order, at least one; their sizes only, no number decoded.
@@ -29,6 +30,7 @@ extension Safetensors {
             let (prefix, index, isWeight) = try Self.parts(of: tensor.name)
             guard prefix == firstPrefix else { throw .prefix(tensor.name, other: first.name) }
             var entry = found[index] ?? (nil, nil)
+            if let other = isWeight ? entry.weight : entry.bias { throw .sameLayer(tensor.name, other: other.name) }
             if isWeight { entry.weight = tensor } else { entry.bias = tensor }
             found[index] = entry
         }

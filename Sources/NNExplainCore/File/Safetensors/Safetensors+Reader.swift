@@ -3,7 +3,7 @@ extension Safetensors {
     ///
     /// Checked, in this order: at least 8 bytes; the stated header length at most
     /// ``headerLimit`` and within the file; the header UTF-8 JSON, an object; `__metadata__` (if
-    /// any) an object of strings; each other member an object with a `dtype` this tool reads (F64,
+    /// any) an object of strings; each other member an object, no field named twice, with a `dtype` this tool reads (F64,
     /// F32, F16, BF16), a `shape` of whole numbers ≥ 0 and `data_offsets` `[begin, end]` with
     /// `0 ≤ begin ≤ end ≤` the buffer's size and `end − begin` = elements × dtype size; no two
     /// tensors' bytes overlap. Unused bytes between tensors are allowed. Nothing is allocated
@@ -51,6 +51,10 @@ extension Safetensors {
 
     /// One tensor's entry, checked against a data buffer of `bufferSize` bytes.
     private static func tensor(_ name: String, _ value: JSONValue, bufferSize: Int) throws(SafetensorsError) -> Tensor {
+        let keys = value.objectMembers?.map(\.key) ?? []
+        if let twice = keys.enumerated().first(where: { keys[..<$0.offset].contains($0.element) }) {
+            throw .repeatedField(name, field: twice.element)
+        }
         guard let dtypeValue = value["dtype"], let shapeValue = value["shape"]?.arrayValue,
               let offsetValue = value["data_offsets"]?.arrayValue
         else { throw .entry(name) }

@@ -22,6 +22,9 @@ public enum SafetensorsError: Error, Equatable, Sendable {
     case duplicateTensor(String)
     /// The tensor's entry is not an object with `dtype`, `shape` and `data_offsets`.
     case entry(String)
+    /// The tensor's entry names `field` twice (`"dtype": "F32", "dtype": "F64"`), which readers
+    /// would resolve differently.
+    case repeatedField(String, field: String)
     /// The tensor's dtype is `dtype`, one this tool does not read (integers, booleans, 8-bit floats, or unknown).
     case dtype(String, dtype: String)
     /// The tensor's `shape` is not an array of whole numbers ≥ 0 whose product is a sane size.
@@ -45,6 +48,9 @@ public enum SafetensorsError: Error, Equatable, Sendable {
     case prefix(String, other: String)
     /// The file holds no tensors.
     case noTensors
+    /// The tensor is the weight (or bias) of the same layer as `other`, whose number is spelt
+    /// differently (`00.weight` and `0.weight`).
+    case sameLayer(String, other: String)
     /// A layer has a bias (the tensor) but no weight.
     case missingWeight(String)
     /// The weight has `rank` dimensions, not the 2 of an `nn.Linear` weight (out × in).
