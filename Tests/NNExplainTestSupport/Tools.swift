@@ -55,7 +55,7 @@ public enum Tools {
 
     /// `python3` with numpy (`.ci/run` installs numpy).
     public static let numpy = python3(importing: "numpy")
-    /// `python3` with PyTorch, which CI does not install (a large download).
+    /// `python3` with PyTorch, which CI does not download (a large download; `.ci/run` installs it only from a CPU wheel the machine image holds in /opt/wheels).
     public static let torch = python3(importing: "torch")
 
     /// KaTeX's command-line build: `NNEXPLAIN_KATEX`, else `.build/tools/katex` (where `.ci/run`
@@ -79,10 +79,11 @@ extension Tools {
         Comment(rawValue: "\(program) is not installed (\(install)); \(unchecked)")
     }
 
-    /// The reason a test of an optional program that CI does not install was skipped (not "is not
-    /// installed", which fails a CI run).
+    /// The reason a test of an optional program was skipped: one CI does not download (it installs
+    /// it only from a file the machine image holds), so its absence does not fail a run (unlike
+    /// "is not installed").
     public static func optional(_ program: String, install: String, unchecked: String) -> Comment {
-        Comment(rawValue: "\(program) is absent here, and CI does not install it (\(install)); \(unchecked)")
+        Comment(rawValue: "\(program) is absent here, and CI does not download it (\(install)); \(unchecked)")
     }
 }
 #endif
