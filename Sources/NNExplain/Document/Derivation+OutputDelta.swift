@@ -94,12 +94,12 @@ extension Derivation {
             ]))
         } else if abs(g.targetSum - 1) <= Derivation.sumRounding {
             blocks.append(.paragraph([
-                "The targets sum to 1 up to the rounding of their sum in doubles (", m([.word(Self.allDigits(g.targetSum))]), "), so this is ",
+                "The targets sum to 1 up to the rounding of their sum in doubles (", m([.word(g.targetSum.formatted)]), "), so this is ",
                 shortcut, ", the well-known ", aMinusY, ", up to that rounding.",
             ]))
         } else {
             blocks.append(.paragraph([
-                "The targets sum to ", m([.word(Self.allDigits(g.targetSum))]), ", not 1, so the shortcut ",
+                "The targets sum to ", m([.word(g.targetSum.formatted)]), ", not 1, so the shortcut ",
                 shortcut, " would be wrong here; the general form above is the gradient.",
             ]))
         }
@@ -109,12 +109,6 @@ extension Derivation {
     /// How far from 1 a sum of targets that are meant to sum to 1 may land by rounding alone: four units
     /// in the last place of 1 (0.2 + 0.7 + 0.1 is 0.9999999999999999 in doubles).
     static let sumRounding = 4 * (1.0).ulp
-
-    /// Every digit of `x` (its shortest round-tripping decimal), without a whole number's ".0".
-    static func allDigits(_ x: Double) -> String {
-        let text = x.description
-        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
-    }
 
     /// A leading minus sign, written against what follows.
     static let negative = Math.Piece.op(.negative)
