@@ -55,7 +55,7 @@ public struct Answers: Sendable, Equatable {
     ///   of numbers, a question answered twice.
     public static func parse(_ file: [UInt8]) throws(FormatError) -> Answers {
         // A leading UTF-8 byte order mark (as some Windows editors write) is skipped, as network files' is.
-        let bytes = file.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(file.dropFirst(3)) : file
+        let bytes = Array(file.dropFirst(ByteOrderMark.length(in: file)))
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .notUTF8
         }

@@ -25,8 +25,7 @@ public struct CSVTable: Sendable, Equatable {
     ///   column name, a blank line before the last, and a record whose field count differs from
     ///   the header's.
     public static func parse(_ bytes: [UInt8]) throws(DataError) -> CSVTable {
-        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        guard let text = String(validating: body, as: UTF8.self) else { throw .notUTF8 }
+        guard let text = String(validating: bytes.dropFirst(ByteOrderMark.length(in: bytes)), as: UTF8.self) else { throw .notUTF8 }
         var records = try records(of: text)
         while records.last?.fields == [""] { records.removeLast() }
         guard !records.isEmpty else { throw .empty }

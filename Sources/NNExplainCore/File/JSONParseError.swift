@@ -74,7 +74,7 @@ public struct JSONParseError: Error, Equatable, Sendable {
     /// ends at LF, CR LF or a lone CR, and a column counts Unicode scalars.
     init(_ problem: Problem, offset: Int, in bytes: [UInt8]) {
         var line = 1, column = 1
-        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let start = ByteOrderMark.length(in: bytes)
         for k in start..<max(start, min(offset, bytes.count)) {
             if bytes[k] == 0x0A || (bytes[k] == 0x0D && bytes[(k + 1)...].first != 0x0A) {
                 (line, column) = (line + 1, 1)
@@ -88,7 +88,7 @@ public struct JSONParseError: Error, Equatable, Sendable {
     /// The error "the file is not valid UTF-8" at the first byte of `bytes` (after a byte order
     /// mark) that does not start a valid UTF-8 sequence; `nil` when all of `bytes` is valid.
     static func invalidUTF8(in bytes: [UInt8]) -> JSONParseError? {
-        var offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var offset = ByteOrderMark.length(in: bytes)
         // Network files are nearly always plain ASCII, which one vectorised pass settles.
         let highBits = bytes.withUnsafeBufferPointer { $0[offset...].reduce(0, |) }
         if highBits < 0x80 { return nil }

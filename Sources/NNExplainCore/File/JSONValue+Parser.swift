@@ -27,7 +27,7 @@ private struct JSONParser {
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        start = ByteOrderMark.length(in: bytes)
         i = start
     }
 
