@@ -12,6 +12,14 @@ public enum ScratchFolder {
         return (folder, file, original)
     }
 
+    /// The path of a fresh file in the temporary folder holding `text` (UTF-8), named
+    /// `nnexplain-<kind>-<UUID>.<ext>` so that a leftover says which test wrote it.
+    public static func file(_ text: String, kind: String, ext: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nnexplain-\(kind)-\(UUID().uuidString).\(ext)").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
     /// The names in `folder`, sorted.
     public static func contents(_ folder: URL) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()

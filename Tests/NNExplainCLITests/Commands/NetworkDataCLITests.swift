@@ -5,11 +5,7 @@ import Testing
 /// `nnexplain network --data … --test-data …`: the CSV files' rows become the network file's samples
 /// and held-out samples, and every problem is one sentence naming the file, line and column.
 struct NetworkDataCLITests {
-    static func file(_ text: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nnexplain-data-\(UUID().uuidString).csv").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
+    static func file(_ text: String) throws -> String { try ScratchFolder.file(text, kind: "data", ext: "csv") }
 
     /// A 2-input, 3-class network (--random 2,3 with softmax) fed an iris-like CSV with a label column.
     @Test func labelColumnFillsSamplesAndTest() throws {

@@ -6,11 +6,7 @@ import Testing
 
 /// The exercise and nudge commands end to end: exit codes, errors and the LaTeX sheet.
 struct PracticeCLITests {
-    static func file(_ text: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nnexplain-answers-\(UUID().uuidString).txt").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
+    static func file(_ text: String) throws -> String { try ScratchFolder.file(text, kind: "answers", ext: "txt") }
 
     @Test func gradingExitsZeroWhateverTheScoreAndBadFilesAreErrors() throws {
         let wrong = try Self.file("1: 100\n")

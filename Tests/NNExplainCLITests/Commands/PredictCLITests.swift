@@ -22,11 +22,7 @@ struct PredictCLITests {
         }
         """
 
-    static func path(_ text: String = file) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nnexplain-predict-\(UUID().uuidString).json").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
+    static func path(_ text: String = file) throws -> String { try ScratchFolder.file(text, kind: "predict", ext: "json") }
 
     @Test func theJSONHoldsEverySampleAndBothAccuracies() throws {
         let result = runCLI(["predict", "--network", try Self.path(), "--format", "json"])

@@ -17,9 +17,7 @@ struct SaturatedOutputCLITests {
               "loss": "\(loss)", "learningRate": \(learningRate),
               "samples": [\(Array(repeating: sample, count: samples).joined(separator: ", "))] }
             """
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nnexplain-saturated-\(UUID().uuidString).json").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        return try ScratchFolder.file(text, kind: "saturated", ext: "json")
     }
 
     /// The numbers of the first JSON array after `"key": [`.
@@ -153,8 +151,7 @@ struct SaturatedOutputCLITests {
               { "activation": "sigmoid", "weights": [[-1200]], "biases": [0] } ],
               "loss": "cross-entropy", "samples": [ { "x": [1], "y": [0.7] } ] }
             """
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nnexplain-saturated-\(UUID().uuidString).json").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let path = try ScratchFolder.file(text, kind: "saturated", ext: "json")
         let json = runCLI(["step", "--network", path, "--layer", "1", "--j", "0", "--k", "0", "--format", "json"])
         #expect(json.status == 0 && !json.stdout.contains("null"))
         #expect(json.stdout.contains("\"symbol\": \"∂C_0/∂z_0^2\",\n      \"formula\": \"∂C_0/∂a_0^2 · g_2'(z_0^2)\",\n      \"value\": -0.7"))
