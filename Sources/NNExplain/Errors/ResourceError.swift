@@ -27,6 +27,10 @@ public enum ResourceError: Error, Equatable, Sendable {
     /// `predict` would print `numbers` (``OutputSize/predictionNumbers(outputs:listed:)``), the
     /// confusion matrix of `classes` classes among them, needing about `bytes` of memory.
     case predictions(bytes: Int, classes: Int, numbers: Int)
+    /// One sample's computational graph would have up to `nodes` nodes: more than
+    /// ``ResourceLimits/graphNodes`` are built, or (`whole`) more than
+    /// ``ResourceLimits/explainedGraphNodes`` are explained at once.
+    case graph(nodes: Int, whole: Bool)
 }
 
 extension ResourceError: ExplainedError {
@@ -68,6 +72,12 @@ extension ResourceError: ExplainedError {
             return "predict prints a confusion matrix of \(R.grouped(classes)) × \(R.grouped(classes)) classes and every listed "
                 + "sample's outputs, \(R.grouped(numbers)) numbers, which need about \(R.megabytes(bytes)) of memory, more than the "
                 + "\(R.megabytes(R.memoryBytes)) this tool takes; use a network with fewer outputs, or list fewer samples"
+        case .graph(let nodes, let whole):
+            return whole
+                ? "the computational graph of this network has up to \(R.grouped(nodes)) nodes, more than the "
+                    + "\(R.grouped(R.explainedGraphNodes)) an explanation of the whole graph walks; explain one weight's part of it with --layer, --j and --k"
+                : "the computational graph of this network would have up to \(R.grouped(nodes)) nodes, more than the "
+                    + "\(R.grouped(R.graphNodes)) it is built with; step explains one weight of it without building the graph"
         }
     }
 

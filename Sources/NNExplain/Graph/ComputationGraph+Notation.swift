@@ -79,3 +79,36 @@ extension ComputationGraph {
         }
     }
 }
+
+extension ComputationGraph {
+    /// The local gradient `∂user/∂input` of input `slot` of node `user`, as a formula of names:
+    /// `1` for add, the other input for multiply, `n(1 − n)` for the sigmoid from its own output,
+    /// `1/a` for ln, `2a` for a square; routing gates (relu, max, min, leaky relu) as the number
+    /// they chose.
+    package func localFormula(_ user: Int, slot: Int) -> Math {
+        let node = nodes[user], x = node.inputs.map { name($0) }, out = name(user)
+        switch node.operation {
+        case .leaf: return [.integer(0)]
+        case .add: return [.integer(1)]
+        case .subtract: return [.integer(slot == 0 ? 1 : -1)]
+        case .multiply: return x[1 - slot]
+        case .divide:
+            return slot == 0 ? [.fraction([.integer(1)], x[1])]
+                : [.op(.negative), .fraction(x[0], [.squared(x[1])])]
+        case .negate: return [.integer(-1)]
+        case .power(let p):
+            return p == 2 ? [.integer(2), .op(.juxtaposed)] + x[0]
+                : [.number(p), .op(.juxtaposed), .bracketed(x[0], .plain), .word("^"), .number(p - 1)]
+        case .exp: return out
+        case .log: return [.fraction([.integer(1)], x[0])]
+        case .activation(let g):
+            switch g {
+            case .sigmoid: return out + [.op(.juxtaposed), .bracketed([.integer(1), .op(.minus)] + out, .plain)]
+            case .tanh: return [.integer(1), .op(.minus), .squared(out)]
+            case .identity: return [.integer(1)]
+            case .relu, .leakyRelu, .softmax: return [.number(node.locals[slot])]
+            }
+        case .max, .min: return [.number(node.locals[slot])]
+        }
+    }
+}

@@ -39,6 +39,15 @@ public struct NetworkShape: Equatable, Sendable {
     /// The nodes of layers 1…L.
     package var nodes: Int { sizes.dropFirst().reduce(0, NetworkShape.sum) }
 
+    /// The nodes of one sample's computational graph (``Network/graph(sample:)``), at most: the
+    /// inputs; per weight its leaf and its product; per node of layers 1…L its bias, its sum and its
+    /// activation, and for softmax an exponential; the sum of softmax's exponentials; per output
+    /// node at most seven of the loss's gates and constants; and the loss's last two.
+    package var graphNodes: Int {
+        let perNode = NetworkShape.product(nodes, 4), outputs = NetworkShape.product(sizes[depth], 7)
+        return [sizes[0], NetworkShape.product(weights, 2), perNode, outputs, 3].reduce(0, NetworkShape.sum)
+    }
+
     /// The bytes ``Engine/run(_:trace:in:)`` holds at its peak for this network, with the network
     /// itself and the gradients it returns (``Engine/peakBytes(sizes:parameters:samples:arrayOverhead:)``).
     package var engineBytes: Int {

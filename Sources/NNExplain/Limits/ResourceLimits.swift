@@ -83,6 +83,21 @@ public enum ResourceLimits {
     /// The HTML a page may take: 50 MB, which builds in some seconds and several hundred MB of
     /// memory (every derivation is built whole before the page shares its repeated blocks).
     public static let pageBytes = 50_000_000
+
+    /// The most nodes a sample's computational graph is built with (about 100 bytes each).
+    public static let graphNodes = 1_000_000
+    /// The most nodes the explanation of a whole graph walks, one equation each: beyond, one
+    /// weight's part of it (`--layer --j --k`) is the readable explanation.
+    public static let explainedGraphNodes = 2_000
+
+    /// Checks that one sample's graph of a network of this shape can be built (``graphNodes``) and,
+    /// for `whole`, explained node by node (``explainedGraphNodes``).
+    /// - Throws: ``ResourceError/graph(nodes:whole:)``.
+    public static func requireGraph(_ shape: NetworkShape, whole: Bool) throws(ResourceError) {
+        let nodes = shape.graphNodes
+        if nodes > graphNodes { throw .graph(nodes: nodes, whole: false) }
+        if whole && nodes > explainedGraphNodes { throw .graph(nodes: nodes, whole: true) }
+    }
     /// The text a `walk` may take: 20 MB, the walk of a 784-128-64-10 network with room to spare
     /// (measured at some 5 s per MB on the debug build, several times less on the release one).
     public static let walkBytes = 20_000_000

@@ -1,0 +1,134 @@
+extension GraphExplanation {
+    /// The explanation as a document: what the graph is, the given numbers, each computed node's
+    /// forward value, then the backward pass node by node from the output down.
+    public var document: Document {
+        var blocks: [Document.Block] = [.title(title), .paragraph(introduction), .gap]
+        blocks.append(.section(heading: ["Forward: each node's value"], blocks: forward))
+        blocks.append(.gap)
+        blocks.append(.section(heading: ["Backward: each node's gradient, from the output down"], blocks: backward))
+        blocks.append(.gap)
+        blocks.append(.paragraph(conclusion))
+        return Document(blocks)
+    }
+
+    private var title: [Document.Inline] {
+        let total = graph.nodes.count
+        switch subject {
+        case .network(let s, let samples, let weight?):
+            return ["The part of the computational graph of ", m(outputName), " (sample \(s) of \(samples)) on the paths from ",
+                    m(.of(.w(layer: weight.layer, .number(weight.j), .number(weight.k)))), ": \(walked.count) of its \(total) nodes"]
+        case .network(let s, let samples, nil):
+            return ["The computational graph of ", m(outputName), ", the loss of sample \(s) of \(samples): \(total) nodes"]
+        case .expression:
+            return ["The computational graph of ", m(outputName), ": \(total) node\(total == 1 ? "" : "s")"]
+        }
+    }
+
+    private var introduction: [Document.Inline] {
+        var words: [Document.Inline] = [
+            "Each node is one scalar operation, with its value from the forward pass. Backward, from the output down, ",
+            "each node's gradient is the sum, over the gates that use it, of that gate's gradient times its local gradient: ",
+            "the chain rule one gate at a time, as reverse-mode automatic differentiation (PyTorch's autograd) computes it.",
+        ]
+        if case .network(_, _, let weight?) = subject {
+            words += [" Shown are the gates that depend on ", m(graph.name(weight.node)),
+                      ", and the nodes they read (whose own gradients this weight does not need)."]
+        }
+        return words
+    }
+
+    /// The given numbers in one paragraph, then each computed node: `n_3 = w · a = 0.12`.
+    private var forward: [Document.Block] {
+        let leaves = shown.filter { graph.nodes[$0].operation == .leaf && graph.nodes[$0].label != .constant }
+        var blocks: [Document.Block] = []
+        if !leaves.isEmpty {
+            var given: [Document.Inline] = ["Given: "]
+            for (n, id) in leaves.enumerated() {
+                given += [m(graph.name(id) + [.op(.equals), .number(graph.nodes[id].value)]), n + 1 < leaves.count ? ", " : "."]
+            }
+            blocks.append(.paragraph(given))
+        }
+        let computed = shown.filter { graph.nodes[$0].operation != .leaf }
+        blocks.append(.table(header: nil, rows: computed.map { [graph.name($0), graph.formula($0), [.number(graph.nodes[$0].value)]] },
+                             operators: [.equals, .equals]))
+        return blocks
+    }
+
+    /// The output's gradient 1, then every walked node's, each with the rules of the gates it feeds.
+    private var backward: [Document.Block] {
+        let uses = graph.uses, out = graph.output
+        var blocks: [Document.Block] = [
+            .line(derivative(out), [.integer(1)]),
+            .reason([["The output's gradient by itself is 1; every other gradient is built from it."]]),
+        ]
+        for id in walked.reversed() where id != out {
+            let users = uses[id]
+            let symbolic = Math.joined(users.map { derivative($0.user) + [.op(.times)] + graph.localFormula($0.user, slot: $0.slot).asOperand }, by: .plus)
+            let numbers = Math.joined(users.map { [.number(graph.nodes[$0.user].gradient), .op(.times), .operand(graph.nodes[$0.user].locals[$0.slot])] }, by: .plus)
+            blocks.append(.equation(lhs: derivative(id), steps: [symbolic, numbers, [.number(graph.nodes[id].gradient)]], chain: users.count > 2))
+            var reasons: [[Document.Inline]] = []
+            for operation in users.map({ graph.nodes[$0.user].operation }).uniqued() {
+                reasons.append([.text(Self.capitalized(ComputationGraph.rule(operation)) + ".")])
+            }
+            if users.count > 1 { reasons.append(fanOut(id, users: users.count)) }
+            blocks.append(.reason(reasons))
+        }
+        return blocks
+    }
+
+    /// Why a value used by several gates adds their gradients, and for a hidden node of a network
+    /// that this addition is `step`'s sum over `i`.
+    private func fanOut(_ id: Int, users: Int) -> [Document.Inline] {
+        var words: [Document.Inline] = [m(graph.name(id)), " feeds \(users) gates, so the gradients they pass down add up"]
+        if case .quantity(.a(let l, let k)) = graph.nodes[id].label, case .network = subject, l > 0 {
+            words += [": this sum is the sum over ", v("i"), " in ", m(.of(.partial(.loss(.anySample), .a(layer: l, k)))),
+                      " that step writes for a hidden layer"]
+        }
+        return words + ["."]
+    }
+
+    private var conclusion: [Document.Inline] {
+        switch subject {
+        case .network(_, _, let weight?):
+            let value = graph.nodes[weight.node].gradient, name = derivative(weight.node)
+            if value == weight.stepGradient {
+                return ["So ", m(name + [.op(.equals), .number(value)]), ", bit for bit the number step computes for this weight from the trace."]
+            }
+            return ["So ", m(name + [.op(.equals), .number(value)]), " by the graph; step computes ", m([.number(weight.stepGradient)]),
+                    ", \(ulps(value, weight.stepGradient)) units in the last place away: the same terms, rounded in another order",
+                    " (step works the output layer's ", m([.partial([.variable("C")], [.variable("z")], slashed: true)]),
+                    " in one combined form where the loss allows it, the graph gate by gate)."]
+        case .network(let s, _, nil):
+            return ["The leaves now hold the gradients of ", m(outputName), " by every weight, bias and input of sample \(s): ",
+                    "the numbers step explains one weight at a time."]
+        case .expression:
+            let names = graph.nodes.indices.filter { if case .name = graph.nodes[$0].label { return true } else { return false } }
+            var words: [Document.Inline] = names.isEmpty ? ["The expression has no names, so no gradients to report."] : ["So "]
+            for (n, id) in names.enumerated() {
+                words += [m(derivative(id) + [.op(.equals), .number(graph.nodes[id].gradient)]), n + 1 < names.count ? ", " : "."]
+            }
+            return words
+        }
+    }
+
+    /// `∂out/∂node`, slashed.
+    func derivative(_ id: Int) -> Math { [.partial(outputName, graph.name(id), slashed: true)] }
+
+    private static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+
+    /// The number of doubles between `a` and `b` (both finite, the same sign).
+    private func ulps(_ a: Double, _ b: Double) -> String {
+        guard a.sign == b.sign else { return "many" }
+        let distance = a.bitPattern > b.bitPattern ? a.bitPattern - b.bitPattern : b.bitPattern - a.bitPattern
+        return String(distance)
+    }
+}
+
+extension Array where Element: Equatable {
+    /// The elements in order, each only at its first appearance.
+    fileprivate func uniqued() -> [Element] {
+        var seen: [Element] = []
+        for element in self where !seen.contains(element) { seen.append(element) }
+        return seen
+    }
+}

@@ -1,0 +1,79 @@
+/// The explanation of a computational graph (``ComputationGraph``): the forward values of its nodes,
+/// then the backward pass one node at a time in reverse topological order, each node's gradient as
+/// the sum over the gates that use it of their gradient times their local gradient, naming each
+/// gate's rule. Built for one sample's loss (``network(_:sample:weight:)``) or for an expression.
+public struct GraphExplanation: Sendable {
+    /// The graph, after its backward pass.
+    public let graph: ComputationGraph
+    /// The ids of the nodes shown, in order: all of them, or a weight's paths with the nodes they read.
+    public let shown: [Int]
+    /// The ids whose gradients the backward pass walks: all nodes with a gradient, or a weight's paths.
+    public let walked: [Int]
+    /// What the graph computes and which value it ends in.
+    public let subject: Subject
+
+    /// What the graph is of.
+    public enum Subject: Sendable, Equatable {
+        /// Sample `sample`'s loss of a network; with `weight`, only the part on that weight's paths,
+        /// and the value `step` computes for it beside the graph's.
+        case network(sample: Int, samples: Int, weight: Weight?)
+        /// An expression as typed.
+        case expression(String)
+    }
+
+    /// A weight `w_jk^l` whose paths the explanation follows, with the graph's node for it and the
+    /// gradient `step` prints (from the trace).
+    public struct Weight: Sendable, Equatable {
+        public let layer: Int, j: Int, k: Int
+        /// The graph's node for the weight.
+        public let node: Int
+        /// `∂C_s/∂w_jk^l` as the trace computes it, which `step` prints.
+        public let stepGradient: Double
+    }
+
+    /// An explanation of `graph`, every node shown and walked (an expression's).
+    /// - Parameters:
+    ///   - graph: a graph after ``ComputationGraph/backward()``.
+    ///   - subject: what it computes.
+    public init(graph: ComputationGraph, subject: Subject) {
+        self.graph = graph
+        self.subject = subject
+        shown = Array(graph.nodes.indices)
+        walked = graph.nodes.indices.filter { graph.nodes[$0].differentiable }
+    }
+
+    private init(graph: ComputationGraph, shown: [Int], walked: [Int], subject: Subject) {
+        self.graph = graph
+        self.shown = shown
+        self.walked = walked
+        self.subject = subject
+    }
+
+    /// Sample `s`'s loss as a graph (``Network/graph(sample:)``); with `weight`, the part of it on the
+    /// paths from `w_jk^l` to the loss, shown with the nodes those gates read.
+    /// - Throws: ``NetworkGraph/Failure``: a network or sample that is not one to compute with, or an
+    ///   operation that overflows or is undefined (an output rounded to 0 or 1 under a logarithm).
+    public static func network(_ network: Network, sample s: Int, weight: (layer: Int, j: Int, k: Int)? = nil) throws(NetworkGraph.Failure) -> GraphExplanation {
+        let built = try network.graph(sample: s)
+        let graph = built.graph
+        guard let weight else {
+            return GraphExplanation(graph: graph, subject: .network(sample: s, samples: network.samples.count, weight: nil))
+        }
+        do throws(NetworkError) { try network.requireWeight(layer: weight.layer, j: weight.j, k: weight.k) } catch { throw .network(error) }
+        let node = built.weights[weight.layer - 1][weight.j][weight.k]
+        let paths = graph.paths(from: node)
+        var shown = Set(paths)
+        for id in paths { shown.formUnion(graph.nodes[id].inputs) }
+        let step = network.uncheckedTrace(sample: s).weightGradient(layer: weight.layer, j: weight.j, k: weight.k)
+        return GraphExplanation(
+            graph: graph, shown: shown.sorted(), walked: paths,
+            subject: .network(sample: s, samples: network.samples.count,
+                              weight: Weight(layer: weight.layer, j: weight.j, k: weight.k, node: node, stepGradient: step)))
+    }
+
+    /// The output's name: `C_s` for a network, `f` for an expression.
+    var outputName: Math {
+        if case .expression = subject { return [.variable("f")] }
+        return graph.name(graph.output)
+    }
+}

@@ -1,0 +1,68 @@
+import NNExplain
+
+/// `nnexplain graph`: one sample's loss as a computational graph of scalar operations, walked backward
+/// gate by gate.
+enum GraphCommand {
+    static let command = Command(
+        name: "graph",
+        abstract: "Explain backprop as a computational graph: every scalar operation with its local gradient.",
+        discussion: """
+            One sample's loss is expanded into scalar operations: the products w·a, the sums that
+            make z (with the bias), the activations, and the loss's own gates. The graph is computed
+            by its own small reverse-mode engine. The explanation gives every node's forward value,
+            then walks backward from the loss, one node at a time: each node's gradient is the sum,
+            over the gates that use it, of their gradient times their local gradient, and each
+            gate's rule is named (add copies, multiply swaps, sigmoid multiplies by σ(1 − σ), relu
+            routes). Where a value feeds several gates their gradients add up: for a hidden node,
+            that is the sum over i that step writes.
+
+            With --layer, --j and --k only the part of the graph on that weight's paths is walked,
+            ending in the value step prints for it. A whole graph of more than \(ResourceLimits.explainedGraphNodes)
+            nodes is explained one weight's part at a time.
+
+            Examples:
+              nnexplain graph --layer L --j 1 --k 2
+              nnexplain graph --random 2,2,1 --seed 3 --format json
+            """,
+        synopsis: [.networkSource, .weight, .optional(Options.sample), .optional(format, showing: .choices), .optional(Presentation.precision), .optional(output)],
+        options: Options.networkSource + Options.weight + [Options.sample, format, output]
+            + Presentation.options(formats: Presentation.Format.allCases).filter { $0.option.name != "--format" },
+        action: .parsed(run))
+
+    /// The formats: the explanation's five and the two pictures.
+    enum Format: String, CaseIterable {
+        case text, json, markdown, latex, beamer, svg, dot
+    }
+
+    static let format = ValueOption<Void, Format>(
+        name: "--format", placeholder: "FORMAT", help: .choices(remark: "json has full precision; svg and dot draw the graph"),
+        parser: .choice(of: Format.allCases, listed: .commas) { text, name, names in
+            "unknown format '\(text)' for \(name); use " + ListStyle.natural.join(names)
+        },
+        absent: .value(.text))
+
+    static let output = ValueOption<Void, String?>(
+        name: "--output", placeholder: "FILE", help: .summary("Write to FILE instead of standard output (safely)"),
+        parser: ValueParser.outputFile.optional, absent: .silent(nil))
+
+    static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
+        let loaded = try loadNetwork(arguments, environment)
+        let network = loaded.network
+        let weight = try WeightIndices.readIfGiven(arguments, network: network)
+        let s = try arguments.read(Options.sample, in: network.samples.count)
+        let format = try arguments.read(Self.format)
+        try usage(arguments) { try ResourceLimits.requireGraph(NetworkShape(network), whole: weight == nil) }
+        let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
+        let explanation = try runtime {
+            try GraphExplanation.network(network, sample: s, weight: weight.map { (layer: $0.l, j: $0.j, k: $0.k) })
+        }
+        let naming = weight?.naming ?? LayerNaming(depth: network.depth)
+        let text = presentation.render(explanation.document, naming: naming, json: explanation)
+        if let output = try arguments.read(Self.output) {
+            try AtomicFile.write(text, to: output, pause: environment.pauseWhileWriting)
+            return CommandResult(output: "", warnings: loaded.warnings, heading: loaded.heading)
+        }
+        _ = format
+        return CommandResult(output: text, warnings: loaded.warnings, heading: loaded.heading, headingFits: presentation.fitsHeading)
+    }
+}
