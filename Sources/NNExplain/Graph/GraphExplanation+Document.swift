@@ -80,8 +80,8 @@ extension GraphExplanation {
     /// that this addition is `step`'s sum over `i`.
     private func fanOut(_ id: Int, users: Int) -> [Document.Inline] {
         var words: [Document.Inline] = [m(graph.name(id)), " feeds \(users) gates, so the gradients they pass down add up"]
-        if case .quantity(.a(let l, let k)) = graph.nodes[id].label, case .network = subject, l > 0 {
-            words += [": this sum is the sum over ", v("i"), " in ", m(.of(.partial(.loss(.anySample), .a(layer: l, k)))),
+        if case .quantity(.a(let l, let k)) = graph.nodes[id].label, case .network(let sample, _, _) = subject, l > 0 {
+            words += [": this sum is the sum over ", v("i"), " in ", m(.of(.partial(.loss(.sample(sample)), .a(layer: l, k)))),
                       " that step writes for a hidden layer"]
         }
         return words + ["."]
