@@ -90,12 +90,12 @@ extension ComputationGraph {
         switch node.operation {
         case .leaf: return [.integer(0)]
         case .add: return [.integer(1)]
-        case .subtract: return [.integer(slot == 0 ? 1 : -1)]
+        case .subtract: return [.number(slot == 0 ? 1 : -1)]
         case .multiply: return x[1 - slot]
         case .divide:
             return slot == 0 ? [.fraction([.integer(1)], x[1])]
                 : [.op(.negative), .fraction(x[0], [.squared(x[1])])]
-        case .negate: return [.integer(-1)]
+        case .negate: return [.number(-1)]
         case .power(let p):
             return p == 2 ? [.integer(2), .op(.juxtaposed)] + x[0]
                 : [.number(p), .op(.juxtaposed), .bracketed(x[0], .plain), .word("^"), .number(p - 1)]

@@ -59,6 +59,7 @@ extension Symbol.ArrayName {
         case .weights: return "W"
         case .biases: return "b"
         case .activations: return "a"
+        case .sums: return "z"
         case .delta: return "δ"
         case .batchActivations: return "A"
         case .batchDelta: return "Δ"

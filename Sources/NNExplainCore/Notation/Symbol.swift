@@ -48,6 +48,8 @@ public indirect enum Symbol: Sendable, Equatable {
         case biases
         /// `a^l`, the activations, n×1.
         case activations
+        /// `z^l`, the weighted sums, n×1.
+        case sums
         /// `δ^l = ∂C_s/∂z^l`, n×1.
         case delta
         /// `A^l`, N×n: row s is `(a^l)^T` of sample s.

@@ -20,12 +20,17 @@ enum GraphCommand {
             ending in the value step prints for it. A whole graph of more than \(ResourceLimits.explainedGraphNodes)
             nodes is explained one weight's part at a time.
 
+            With --vectorised and --layer, one layer as two matrix-valued nodes, z^l = W^l a^(l-1)
+            + b^l and a^l = g_l(z^l), with their shapes: the same numbers gathered a layer at a
+            time, as matrix writes them.
+
             Examples:
               nnexplain graph --layer L --j 1 --k 2
+              nnexplain graph --vectorised --layer L-1
               nnexplain graph --random 2,2,1 --seed 3 --format json
             """,
-        synopsis: [.networkSource, .weight, .optional(Options.sample), .optional(format, showing: .choices), .optional(Presentation.precision), .optional(output)],
-        options: Options.networkSource + Options.weight + [Options.sample, format, output]
+        synopsis: [.networkSource, .weight, .optional(vectorised), .optional(Options.sample), .optional(format, showing: .choices), .optional(Presentation.precision), .optional(output)],
+        options: Options.networkSource + Options.weight + [vectorised, Options.sample, format, output]
             + Presentation.options(formats: Presentation.Format.allCases).filter { $0.option.name != "--format" },
         action: .parsed(run))
 
@@ -41,6 +46,8 @@ enum GraphCommand {
         },
         absent: .value(.text))
 
+    static let vectorised = Flag(name: "--vectorised", help: "With --layer alone: that layer as two matrix-valued nodes, z = Wa + b and a = g(z), with their shapes.")
+
     static let output = ValueOption<Void, String?>(
         name: "--output", placeholder: "FILE", help: .summary("Write to FILE instead of standard output (safely)"),
         parser: ValueParser.outputFile.optional, absent: .silent(nil))
@@ -48,6 +55,7 @@ enum GraphCommand {
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let loaded = try loadNetwork(arguments, environment)
         let network = loaded.network
+        if arguments.flag(Self.vectorised) { return try runVectorised(arguments, environment, loaded) }
         let weight = try WeightIndices.readIfGiven(arguments, network: network)
         let s = try arguments.read(Options.sample, in: network.samples.count)
         let format = try arguments.read(Self.format)
@@ -58,11 +66,35 @@ enum GraphCommand {
         }
         let naming = weight?.naming ?? LayerNaming(depth: network.depth)
         let text = presentation.render(explanation.document, naming: naming, json: explanation)
+        _ = format
+        return try finish(text, arguments, environment, loaded, presentation)
+    }
+
+    /// `--vectorised --layer L`: the layer's two matrix nodes.
+    static func runVectorised(_ arguments: Arguments, _ environment: Environment, _ loaded: LoadedNetwork) throws(CLIError) -> CommandResult {
+        let network = loaded.network
+        guard arguments.isGiven(Options.layer) else { throw arguments.usage("--vectorised shows one layer: add --layer, e.g. --layer L") }
+        if arguments.isGiven(Options.j) || arguments.isGiven(Options.k) {
+            throw arguments.usage("--vectorised shows a whole layer, not one weight: drop --j and --k")
+        }
+        let (l, relative) = try arguments.read(Options.layer, in: network.depth)
+        let s = try arguments.read(Options.sample, in: network.samples.count)
+        let format = try arguments.read(Self.format)
+        if format == .svg || format == .dot { throw arguments.usage("--vectorised is written as text, json, markdown, latex or beamer; the pictures draw the scalar graph") }
+        try usage(arguments) { try ResourceLimits.requireGraph(NetworkShape(network), whole: false) }
+        let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
+        let layer = try runtime { try VectorisedLayer(network, sample: s, layer: l) }
+        let naming = LayerNaming(depth: network.depth, relative: relative)
+        return try finish(presentation.render(layer.document, naming: naming, json: layer), arguments, environment, loaded, presentation)
+    }
+
+    /// The text to standard output, or with `--output` to the file (safely).
+    private static func finish(_ text: String, _ arguments: Arguments, _ environment: Environment, _ loaded: LoadedNetwork,
+                               _ presentation: Presentation) throws(CLIError) -> CommandResult {
         if let output = try arguments.read(Self.output) {
             try AtomicFile.write(text, to: output, pause: environment.pauseWhileWriting)
             return CommandResult(output: "", warnings: loaded.warnings, heading: loaded.heading)
         }
-        _ = format
         return CommandResult(output: text, warnings: loaded.warnings, heading: loaded.heading, headingFits: presentation.fitsHeading)
     }
 }
