@@ -26,7 +26,7 @@ extension ComputationGraph {
         case .power(let p): return p == 2 ? [.squared(x[0])] : [.bracketed(x[0], .plain), .word("^"), .number(p)]
         case .exp: return [.exponential(x[0])]
         case .log: return [.function("ln", x[0])]
-        case .activation(let g): return [.function(g.rawValue, [.bracketed(x[0], .plain)])]
+        case .activation(let g): return [.word(g.rawValue), .bracketed(x[0], .plain)]
         case .max, .min:
             return [.function(node.operation == .max ? "max" : "min", [.bracketed(Math.joined(x, by: .comma), .plain)])]
         }
@@ -51,31 +51,41 @@ extension ComputationGraph {
         }
     }
 
-    /// The gate's rule for passing the gradient down, in words (docs/notation.md).
-    package static func rule(_ operation: Operation) -> String {
+    /// The gate's rule for passing the gradient down, as a sentence (docs/notation.md), with `c` for
+    /// the gate's output and `a` (and `b`) for its inputs.
+    package static func rule(_ operation: Operation) -> [Document.Inline] {
+        let a: Math.Piece = .variable("a"), b: Math.Piece = .variable("b"), c: Math.Piece = .variable("c")
         switch operation {
-        case .leaf: return "a given number: nothing to pass on"
-        case .add: return "add copies the upstream gradient to every input (each local gradient is 1)"
-        case .subtract: return "subtract copies the upstream gradient to its first input and its negative to the second"
-        case .multiply: return "multiply gives each input the upstream gradient times the other input"
-        case .divide: return "divide gives the numerator the upstream gradient over the denominator, and the denominator minus the upstream gradient times the numerator over its square"
-        case .negate: return "negate passes the upstream gradient on with its sign flipped"
+        case .leaf: return ["A given number has no inputs to pass its gradient to."]
+        case .add: return ["Add copies the upstream gradient to every input (each local gradient is 1)."]
+        case .subtract: return ["Subtract copies the upstream gradient to its first input and its negative to the second."]
+        case .multiply: return ["Multiply gives each input the upstream gradient times the other input."]
+        case .divide:
+            return ["Divide ", m([c, .op(.equals), a, .op(.divided), b]), " gives ", m([a]), " the upstream gradient times ",
+                    m([.fraction([.integer(1)], [b])]), ", and ", m([b]), " the upstream gradient times ",
+                    m([.op(.negative), .fraction([a], [.squared([b])])]), "."]
+        case .negate: return ["Negate passes the upstream gradient on with its sign flipped."]
         case .power(let p):
-            return p == 2 ? "square multiplies the upstream gradient by twice its input"
-                : "a power p multiplies the upstream gradient by p times the input to the power p − 1"
-        case .exp: return "exp multiplies the upstream gradient by its own output, e^a"
-        case .log: return "ln multiplies the upstream gradient by 1 over its input"
+            if p == 2 { return ["Square multiplies the upstream gradient by twice its input, ", m([.integer(2), .op(.juxtaposed), a]), "."] }
+            return ["The power ", m([a, .word("^"), .number(p)]), " multiplies the upstream gradient by ",
+                    m([.number(p), .op(.juxtaposed), a, .word("^"), .parenthesized([.number(p), .op(.minus), .integer(1)])]), "."]
+        case .exp: return ["Exp multiplies the upstream gradient by its own output, ", m([c, .op(.equals), .exponential([a])]), "."]
+        case .log: return ["Ln multiplies the upstream gradient by ", m([.fraction([.integer(1)], [a])]), ", one over its input."]
         case .activation(let g):
             switch g {
-            case .sigmoid: return "sigmoid multiplies the upstream gradient by σ(1 − σ), from its own output"
-            case .tanh: return "tanh multiplies the upstream gradient by 1 − tanh², from its own output"
-            case .relu: return "relu routes the upstream gradient through where its input is positive and blocks it elsewhere (slope 0 at 0)"
-            case .leakyRelu: return "leaky relu passes the upstream gradient through where its input is positive, and \(NumberText.prose(Activation.leakySlope)) of it elsewhere"
-            case .identity: return "identity passes the upstream gradient on unchanged"
-            case .softmax: return "softmax"
+            case .sigmoid:
+                return ["Sigmoid multiplies the upstream gradient by ", m([c, .op(.juxtaposed), .bracketed([.integer(1), .op(.minus), c], .plain)]),
+                        ", from its own output ", m([c]), "."]
+            case .tanh:
+                return ["Tanh multiplies the upstream gradient by ", m([.integer(1), .op(.minus), .squared([c])]), ", from its own output ", m([c]), "."]
+            case .relu: return ["Relu routes the upstream gradient through where its input is positive and blocks it elsewhere (slope 0 at 0, as the network's relu)."]
+            case .leakyRelu:
+                return ["Leaky relu passes the upstream gradient through where its input is positive, and ", m([.number(Activation.leakySlope)]), " of it elsewhere."]
+            case .identity: return ["Identity passes the upstream gradient on unchanged."]
+            case .softmax: return ["Softmax's gates are its exponentials, their sum and a division each."]
             }
-        case .max: return "max routes the upstream gradient to the larger input (half to each at a tie)"
-        case .min: return "min routes the upstream gradient to the smaller input (half to each at a tie)"
+        case .max: return ["Max routes the upstream gradient to the larger input (half to each at a tie)."]
+        case .min: return ["Min routes the upstream gradient to the smaller input (half to each at a tie)."]
         }
     }
 }

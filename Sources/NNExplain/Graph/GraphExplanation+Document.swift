@@ -68,7 +68,7 @@ extension GraphExplanation {
             blocks.append(.equation(lhs: derivative(id), steps: [symbolic, numbers, [.number(graph.nodes[id].gradient)]], chain: users.count > 2))
             var reasons: [[Document.Inline]] = []
             for operation in users.map({ graph.nodes[$0.user].operation }).uniqued() {
-                reasons.append([.text(Self.capitalized(ComputationGraph.rule(operation)) + ".")])
+                reasons.append(ComputationGraph.rule(operation))
             }
             if users.count > 1 { reasons.append(fanOut(id, users: users.count)) }
             blocks.append(.reason(reasons))
@@ -113,8 +113,6 @@ extension GraphExplanation {
 
     /// `∂out/∂node`, slashed.
     func derivative(_ id: Int) -> Math { [.partial(outputName, graph.name(id), slashed: true)] }
-
-    private static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
     /// The number of doubles between `a` and `b` (both finite, the same sign).
     private func ulps(_ a: Double, _ b: Double) -> String {
