@@ -20,5 +20,8 @@ public enum CommandLines {
         ["matrix", "--average", "--random", "10,9,2"],
         // Deep enough that the summation letters run out and come back primed (i′).
         ["step", "--random", "2,2,2,2,2,2,2,2,2,2,2,2,2,2", "--layer", "1", "--j", "0", "--k", "0"],
+        ["graph", "--layer", "L-1", "--j", "2", "--k", "2"],
+        ["graph", "--network", mazur],
+        ["graph", "--vectorised", "--layer", "L-1"],
     ]
 }

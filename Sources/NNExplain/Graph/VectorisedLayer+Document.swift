@@ -12,7 +12,8 @@ extension VectorisedLayer {
             .paragraph(biases == nil
                 ? ["The layer's first node reads ", m(W), " (\(n)×\(fanIn)) and ", m(below), " (\(fanIn)×1); the layer has no biases."]
                 : ["The layer's first node reads ", m(W), " (\(n)×\(fanIn)), ", m(below), " (\(fanIn)×1) and ", m(b), " (\(n)×1)."]),
-            .line(.of(zs), affine, [.matrix(weights), .op(.matrixProduct), column(previous)] + (biases.map { [.op(.plus), column($0)] } ?? []), [column(z)]),
+            .line(.of(zs), affine),
+            .line(.of(zs), [.matrix(weights), .op(.matrixProduct), column(previous)] + (biases.map { [.op(.plus), column($0)] } ?? []), [column(z)]),
             .reason([["Row ", v("j"), " of the product is ", m([.variable("z", sub: "j", sup: "l"), .op(.equals), .sum("k"), .variable("w", sub: "jk", sup: "l"),
                       .op(.times), .variable("a", sub: "k", sup: "l-1")] + (biases == nil ? [] : [.op(.plus), .variable("b", sub: "j", sup: "l")])),
                       ": the scalar graph's \(n * fanIn) multiply gates and \(n) add gates in one node, \(n)×\(fanIn) times \(fanIn)×1 giving \(n)×1."]]),
@@ -25,8 +26,8 @@ extension VectorisedLayer {
             .reason([["From the layers above and the loss (the scalar graph's gradients of ", m(.a(layer: l, .letter("j"))), "); \(n)×1."]]),
         ]
         if let slopes {
-            backward.append(.line(.of(d), partial(zs), [.symbol(.partial(C, A)), .op(.hadamard), .symbol(.gPrimeArray(layer: l, batch: false))],
-                                  [column(activationGradients), .op(.hadamard), column(slopes)], [column(delta)]))
+            backward.append(.line(.of(d), partial(zs), [.symbol(.partial(C, A)), .op(.hadamard), .symbol(.gPrimeArray(layer: l, batch: false))]))
+            backward.append(.line(.of(d), [column(activationGradients), .op(.hadamard), column(slopes)], [column(delta)]))
             backward.append(.reason([["The activation node passes its gradient down entry by entry, each times its own slope: ",
                                       "the \(n) activation gates at once (⊙ multiplies entry by entry)."]]))
         } else {
@@ -36,8 +37,8 @@ extension VectorisedLayer {
                                       m(partial(A)), ", as matrix writes it); \(n)×1."]]))
         }
         backward += [
-            .line(partial(W), [.symbol(d), .op(.matrixProduct), .symbol(.transpose(below))], [column(delta), .op(.matrixProduct), .matrix([previous])],
-                  [.matrix(weightGradients)]),
+            .line(partial(W), [.symbol(d), .op(.matrixProduct), .symbol(.transpose(below))]),
+            .line(partial(W), [column(delta), .op(.matrixProduct), .matrix([previous])], [.matrix(weightGradients)]),
             .reason([["An outer product, \(n)×1 times 1×\(fanIn) giving \(n)×\(fanIn): entry ", v("j"), ", ", v("k"), " is ",
                       m([.variable("δ", sub: "j"), .op(.times), .variable("a", sub: "k")]),
                       ", what each multiply gate gives its weight, the upstream gradient times the other input."]]),
@@ -47,7 +48,8 @@ extension VectorisedLayer {
                          .reason([["The add gates copy ", m(d), " to the biases unchanged."]])]
         }
         backward += [
-            .line(partial(below), [.symbol(.transpose(W)), .op(.matrixProduct), .symbol(d)], [.matrix(previous.indices.map { k in weights.map { $0[k] } }), .op(.matrixProduct), column(delta)], [column(previousGradients)]),
+            .line(partial(below), [.symbol(.transpose(W)), .op(.matrixProduct), .symbol(d)]),
+            .line(partial(below), [.matrix(previous.indices.map { k in weights.map { $0[k] } }), .op(.matrixProduct), column(delta)], [column(previousGradients)]),
             .reason([[m(.transpose(W)), " (\(fanIn)×\(n)) times ", m(d), " (\(n)×1) gives \(fanIn)×1: row ", v("k"), " is ",
                       m([.sum("i"), .variable("w", sub: "ik", sup: "l"), .op(.times), .variable("δ", sub: "i")]),
                       ", the gradients each ", m(.a(layer: l - 1, .letter("k"))), " gets from the \(n) gates it feeds, added up: the sum over ",
@@ -57,7 +59,7 @@ extension VectorisedLayer {
             .title(["Layer ", .layer(l, full: true), " of the graph of ", m(.of(C)), " as matrices: ", m(.of(zs)), " = ", m(affine), " and ",
                     m(.of(A)), " = ", m([.activation(l), .parenthesized(.of(zs))])]),
             .paragraph(["The same numbers as the scalar graph, a layer at a time: two nodes whose values are vectors and matrices. ",
-                        "nnexplain matrix writes these products for every layer (BP1–BP4)."]),
+                        "nnexplain matrix writes these products for every layer (BP1 to BP4)."]),
             .gap, .section(heading: ["Forward"], blocks: forward),
             .gap, .section(heading: ["Backward"], blocks: backward),
         ])
