@@ -14,7 +14,7 @@ struct GraphCLITests {
         // At the default nine digits, as step prints it.
         #expect(graph.stdout.contains("So ∂C_0/∂w_12^L = \(String(format: "%.9g", value))"))
         #expect(graph.stdout.contains("Multiply gives each input the upstream gradient times the other input."))
-        #expect(graph.stdout.contains("Sigmoid multiplies the upstream gradient by σ(1 − σ)"))
+        #expect(graph.stdout.contains("Sigmoid multiplies the upstream gradient by c(1 − c), from its own output c."))
     }
 
     @Test func aHiddenWeightShowsTheFanOutAsStepsSum() {
