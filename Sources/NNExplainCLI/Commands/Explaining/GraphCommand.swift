@@ -17,8 +17,8 @@ enum GraphCommand {
             that is the sum over i that step writes.
 
             With --layer, --j and --k only the part of the graph on that weight's paths is walked,
-            ending in the value step prints for it. A whole graph of more than \(ResourceLimits.explainedGraphNodes)
-            nodes is explained one weight's part at a time.
+            ending in the value step prints for it. A graph of more than
+            \(ResourceLimits.grouped(ResourceLimits.explainedGraphNodes)) nodes is explained one weight's part at a time.
 
             With --vectorised and --layer, one layer as two matrix-valued nodes, z^l = W^l a^(l-1)
             + b^l and a^l = g_l(z^l), with their shapes: the same numbers gathered a layer at a
