@@ -32,10 +32,15 @@ var source = """
     /// The lessons compiled into the tool, in order.
     enum Lessons {
         struct Lesson: Sendable {
+            /// The number its file name starts with, `13` of `13-real-data.md`: the N of `nnexplain lesson N`.
+            let number: Int
             let file: String
             let title: String
             let text: String
         }
+
+        /// The lesson numbered `n`, if there is one.
+        static func numbered(_ n: Int) -> Lesson? { all.first { $0.number == n } }
 
         static let all: [Lesson] = [
 
@@ -49,7 +54,8 @@ do {
         if title.hasPrefix("Lesson "), let colon = title.firstIndex(of: ":") {
             title = String(title[title.index(after: colon)...].drop { $0 == " " })
         }
-        source += "        Lesson(file: \(literal(url.lastPathComponent)), title: \(literal(title)), text: \(literal(text))),\n"
+        let number = Int(url.lastPathComponent.prefix { $0.isNumber }) ?? 0
+        source += "        Lesson(number: \(number), file: \(literal(url.lastPathComponent)), title: \(literal(title)), text: \(literal(text))),\n"
     }
     source += "    ]\n}\n"
     // Written only when it changed, so that an unchanged lesson set recompiles nothing.

@@ -7,7 +7,7 @@ import Testing
 /// `nnexplain lesson N` is for a terminal: no Markdown or HTML left for a student to read past, the
 /// math spelled as the text renderer spells it, and `--no-answers` the student's edition.
 struct LessonTextTests {
-    static let numbers = Array(1...Lessons.all.count)
+    static let numbers = Lessons.all.map(\.number)
 
     @Test(arguments: numbers) func theTerminalEditionHasNoTagsOrFences(_ n: Int) {
         let result = runCLI(["lesson", String(n)])
@@ -15,14 +15,14 @@ struct LessonTextTests {
         for raw in ["<details>", "</details>", "<summary>", "```", "$$", "**"] {
             #expect(!result.stdout.contains(raw), "lesson \(n) shows \(raw)")
         }
-        let hasAnswers = Lessons.all[n - 1].text.contains("<summary>Answers</summary>")
+        let hasAnswers = Lessons.numbered(n)!.text.contains("<summary>Answers</summary>")
         #expect(result.stdout.contains("\nAnswers\n───────\n") == hasAnswers, "lesson \(n): the answers under a heading")
     }
 
     /// Every line of the answers (as the Markdown has them) is gone, and every question stays.
-    @Test(arguments: numbers.filter { Lessons.all[$0 - 1].text.contains("<details>") })
+    @Test(arguments: numbers.filter { Lessons.numbered($0)!.text.contains("<details>") })
     func noAnswersIsTheStudentsEdition(_ n: Int) throws {
-        let markdown = Lessons.all[n - 1].text
+        let markdown = Lessons.numbered(n)!.text
         let lines = markdown.split(separator: "\n")
         let start = try #require(lines.firstIndex(of: "<details>")), end = try #require(lines.firstIndex(of: "</details>"))
         let answers = lines[(start + 1)..<end].filter { $0.first?.isNumber == true }
@@ -56,7 +56,7 @@ struct LessonTextTests {
     /// to read past (a backslash command, a `$`, a brace). The console blocks are the tool's output
     /// and may hold braces (network files) and `$` (the command line).
     @Test(arguments: numbers) func theMathLeavesNoLatexBehind(_ n: Int) {
-        let prose = Self.withoutConsoleBlocks(Lessons.all[n - 1].text)
+        let prose = Self.withoutConsoleBlocks(Lessons.numbered(n)!.text)
         for (edition, text) in [("", LessonText.terminal(prose)), (" --no-answers", LessonText.terminal(LessonText.withoutAnswers(prose)))] {
             for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let place = "lesson \(n)\(edition), line \(number + 1): \(line)"
@@ -68,7 +68,7 @@ struct LessonTextTests {
                 #expect(!line.contains("_{") && !line.contains("^{"), "a LaTeX group in \(place)")
             }
         }
-        #expect(runCLI(["lesson", String(n)]).stdout == LessonText.terminal(Lessons.all[n - 1].text))
+        #expect(runCLI(["lesson", String(n)]).stdout == LessonText.terminal(Lessons.numbered(n)!.text))
     }
 
     /// The lesson with every fenced block (the ```` ```console ```` outputs) cut out.

@@ -21,14 +21,24 @@ enum LessonCommand {
                 throw arguments.usage("--no-answers and --markdown need a lesson number, e.g. 'nnexplain lesson 3 --no-answers'")
             }
             var out = "Lessons (print one with 'nnexplain lesson N'):\n"
-            for (n, lesson) in lessons.enumerated() { out += "  \(n + 1). \(lesson.title)\n" }
+            for lesson in lessons { out += "  \(lesson.number). \(lesson.title)\n" }
             return CommandResult(output: out)
         }
-        guard let n = Int(text), n >= 1, n <= lessons.count else {
-            throw arguments.usage("there is no lesson '\(text)'; give a number 1…\(lessons.count), or no number for the list")
+        guard let n = Int(text), let found = Lessons.numbered(n) else {
+            throw arguments.usage("there is no lesson '\(text)'; give one of \(numberList(lessons.map(\.number))), or no number for the list")
         }
-        var lesson = lessons[n - 1].text
+        var lesson = found.text
         if arguments.flag(noAnswers) { lesson = LessonText.withoutAnswers(lesson) }
         return CommandResult(output: arguments.flag(markdown) ? lesson : LessonText.terminal(lesson))
+    }
+
+    /// The lesson numbers as ranges where they run on: `1…13 or 17`.
+    static func numberList(_ numbers: [Int]) -> String {
+        var runs: [String] = [], start = 0
+        for (i, n) in numbers.enumerated() where i + 1 == numbers.count || numbers[i + 1] != n + 1 {
+            runs.append(i == start ? "\(n)" : "\(numbers[start])…\(n)")
+            start = i + 1
+        }
+        return ListStyle.natural.join(runs)
     }
 }

@@ -28,7 +28,7 @@ public struct ComputationGraph: Sendable, Equatable {
         /// `∂value/∂inputs[i]` at the forward values, one per input.
         public let locals: [Double]
         /// What the value stands for, for the explanation to name it.
-        public let label: Label
+        public internal(set) var label: Label
         /// Whether the backward pass asks for this leaf's gradient: a weight, a bias, an input or a
         /// name of an expression, not a target or a constant.
         public let differentiable: Bool
@@ -91,6 +91,17 @@ public struct ComputationGraph: Sendable, Equatable {
         guard value.isFinite, locals.allSatisfy(\.isFinite) else { throw .notFinite(node: id, operation: operation) }
         nodes.append(Node(operation: operation, inputs: inputs, value: value, locals: locals, label: label, differentiable: true))
         return id
+    }
+
+    /// The sum of `terms` as a new node labelled `label`; a single term is not summed again but
+    /// takes the label itself (the loss of one output is its one term).
+    @discardableResult
+    mutating func sum(_ terms: [Int], label: Label) throws(Failure) -> Int {
+        guard terms.count == 1, let only = terms.first, only == nodes.count - 1, nodes[only].label == .intermediate else {
+            return try append(.add, inputs: terms, label: label)
+        }
+        nodes[only].label = label
+        return only
     }
 
     /// The uses of every node: `uses[n]` lists `(user, slot)` with `nodes[user].inputs[slot] == n`,

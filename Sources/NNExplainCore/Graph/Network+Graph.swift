@@ -99,7 +99,7 @@ extension ComputationGraph {
                 let square = try append(.power(2), inputs: [try append(.subtract, inputs: [a[j], leaf(y[j], label: .quantity(.y(.number(j))), differentiable: false)])])
                 terms.append(loss == .squared ? square : try append(.multiply, inputs: [leaf(0.5, label: .constant, differentiable: false), square]))
             }
-            try append(.add, inputs: terms, label: C)
+            try sum(terms, label: C)
         case .crossEntropy:
             var terms: [Int] = []
             for j in a.indices where y[j] != 0 {
