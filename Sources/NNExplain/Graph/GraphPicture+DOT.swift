@@ -1,16 +1,19 @@
 extension GraphPicture {
     /// The picture as Graphviz input, micrograd's way: `rankdir=LR`, each node a `record` of its
-    /// name, `value …` and `grad …` (the SVG's words), each operation a `circle` node (`"n7_op"`)
-    /// between the node's inputs and its record; a leaf has no circle. The lit nodes, their circles
-    /// and the edges between them in the chosen weight's vermillion and thicker (`penwidth=3`); the
-    /// context nodes grey and dashed, the other edges thin grey. A legend node (in a cluster of its
-    /// own, joined to nothing) says so. Names are written with Unicode scripts (`z₁²`), every ID is
-    /// quoted and every label escaped; the same graph gives the same bytes.
+    /// name, `value …` and `grad …` (the SVG's words), each operation an `ellipse` node (`"n7_op"`,
+    /// a circle round a short name) between the node's inputs and its record; a leaf has none. The
+    /// lit nodes, their operations and the edges between them in the chosen weight's vermillion and
+    /// thicker (`penwidth=3`); the context nodes grey and dashed, the other edges thin grey. The
+    /// graph's label, under the picture, is the legend. Names are written with Unicode scripts
+    /// (`z₁²`), every ID is quoted and every label escaped; the same graph gives the same bytes.
     package func dot() -> String {
         let anyLit = boxes.contains(where: \.lit)
         var lines = ["digraph computation {"]
         lines.append("  // " + description)
         lines.append("  rankdir=LR;")
+        // Each operation's in-edges are written in the order of its inputs; `ordering=in` keeps
+        // them in that order from the top, as the legend says.
+        lines.append("  ordering=in;")
         lines.append("  nodesep=0.25;")
         lines.append("  ranksep=0.45;")
         lines.append("  node [fontname=\"Helvetica\", fontsize=11, color=\"\(GraphPicture.plainStroke)\", style=filled, fillcolor=\"\(GraphPicture.plainFill)\"];")
@@ -19,7 +22,7 @@ extension GraphPicture {
             let fields = "{ \(recordEscaped(GraphPicture.unicode(box.name))) | { \(recordEscaped(GraphPicture.valueText(box.value))) | \(recordEscaped(GraphPicture.gradientText(box.gradient))) } }"
             lines.append("  \(dotID(nodeID(b))) [shape=record, label=\"\(fields)\", tooltip=\(dotLabel([GraphPicture.unicode(box.name)]))\(style(box))];")
             if let operation = box.operation {
-                lines.append("  \(dotID(nodeID(b) + "_op")) [shape=circle, label=\(dotLabel([operation])), tooltip=\(dotLabel([box.formula])), fontsize=12\(style(box))];")
+                lines.append("  \(dotID(nodeID(b) + "_op")) [shape=ellipse, width=0.3, height=0.3, margin=\"0.04,0.02\", label=\(dotLabel([operation])), tooltip=\(dotLabel([box.formula])), fontsize=12\(style(box))];")
             }
         }
         for link in links {
@@ -28,7 +31,7 @@ extension GraphPicture {
         for (b, box) in boxes.enumerated() where box.operation != nil {
             lines.append("  \(dotID(nodeID(b) + "_op")) -> \(dotID(nodeID(b)))\(box.lit ? litEdge : "");")
         }
-        lines += dotLegend()
+        lines.append("  " + legend)
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -47,18 +50,14 @@ extension GraphPicture {
         return ""
     }
 
-    /// The legend: a plaintext node in a cluster of its own, a swatch and a line of ``legendLines`` per row.
-    private func dotLegend() -> [String] {
+    /// The legend, as the graph's label under the picture (a node of its own would widen a rank):
+    /// a swatch and a line of ``legendLines`` per row.
+    private var legend: String {
         let swatches = ["<FONT COLOR=\"\(GraphPicture.plainStroke)\">▭</FONT>", "<FONT COLOR=\"\(GraphPicture.litStroke)\" POINT-SIZE=\"16\">━━▶</FONT>"]
         let rows = zip(swatches, legendLines).map { swatch, text in
             "<TR><TD ALIGN=\"LEFT\">\(swatch)</TD><TD ALIGN=\"LEFT\">\(htmlEscaped(text))</TD></TR>"
         }.joined()
-        return [
-            "  subgraph \(dotID("cluster_legend")) {",
-            "    style=rounded; color=\"#d0d5dc\"; fontname=\"Helvetica\"; fontsize=12; label=\(dotLabel(["Legend"]));",
-            "    \(dotID("legend")) [shape=plaintext, style=\"\", fontsize=10, label=<<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">\(rows)</TABLE>>];",
-            "  }",
-        ]
+        return "graph [fontname=\"Helvetica\", fontsize=10, labelloc=\"b\", labeljust=\"l\", label=<<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">\(rows)</TABLE>>];"
     }
 }
 
