@@ -26,6 +26,8 @@ public enum Tools {
     public static let python3 = onPath("python3")
     public static let chromium = onPath("chromium", "chromium-browser", "google-chrome")
     public static let firefox = onPath("firefox-esr", "firefox")
+    /// Graphviz's `dot`, which lays out the DOT pictures (Debian's graphviz).
+    public static let dot = onPath("dot")
     /// python3 when it has the `safetensors` and `numpy` packages (`pip install safetensors numpy`).
     public static let pythonSafetensors: String? = {
         guard let python3 else { return nil }

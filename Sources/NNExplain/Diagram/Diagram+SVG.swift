@@ -254,10 +254,15 @@ private struct SVGWriter {
     static func += (lhs: inout SVGWriter, rhs: String) { lhs.text += rhs }
 }
 
-/// A coordinate with one decimal; never `-0.0`.
-private func f(_ x: Double) -> String {
-    let rounded = (x * 10).rounded() / 10
-    return NumberText.cFormat("%.1f", rounded == 0 ? 0 : rounded)
+/// A coordinate with one decimal; never `-0.0` (``SVGLayout/coordinate(_:)``).
+private func f(_ x: Double) -> String { SVGLayout.coordinate(x) }
+
+extension SVGLayout {
+    /// A coordinate with one decimal, never `-0.0`, so the same picture is the same bytes everywhere.
+    static func coordinate(_ x: Double) -> String {
+        let rounded = (x * 10).rounded() / 10
+        return NumberText.cFormat("%.1f", rounded == 0 ? 0 : rounded)
+    }
 }
 
 /// Text escaped for XML character data and attribute values (``XMLText/escaped(_:)``).
