@@ -18,7 +18,7 @@ extension GraphExplanation: JSONRepresentable {
             let node = graph.nodes[id]
             return .object([
                 ("id", .integer(id)), ("name", .string(text.text(graph.name(id)))), ("op", .string(ComputationGraph.operationName(node.operation))),
-                ("value", .number(node.value)), ("grad", node.differentiable ? .number(node.gradient) : .null),
+                ("value", .number(node.value)), ("grad", .number(node.gradient)),
                 ("inputs", .array(node.inputs.map { .integer($0) })), ("local", .array(node.locals.map { .number($0) })),
             ])
         })))

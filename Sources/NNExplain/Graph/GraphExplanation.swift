@@ -77,3 +77,18 @@ public struct GraphExplanation: Sendable {
         return graph.name(graph.output)
     }
 }
+
+extension GraphExplanation {
+    /// The picture's title: what the graph computes and, for one weight's part, from which weight.
+    package func pictureTitle(naming: LayerNaming) -> String {
+        let text = TextRenderer(naming: naming)
+        func named(_ symbol: Symbol) -> String { Diagram.unicode(Diagram.Name(symbol, text)) }
+        switch subject {
+        case .network(let s, _, let weight?):
+            return "The computational graph of \(named(.loss(.sample(s)))), sample \(s): the paths from "
+                + named(.w(layer: weight.layer, .number(weight.j), .number(weight.k)))
+        case .network(let s, _, nil): return "The computational graph of \(named(.loss(.sample(s)))), sample \(s)"
+        case .expression(let typed): return "The computational graph of f = \(typed)"
+        }
+    }
+}

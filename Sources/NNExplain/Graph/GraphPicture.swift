@@ -17,6 +17,10 @@ package struct GraphPicture: Sendable {
     /// (82 boxes) still reads on a wide screen, each box at full size; more makes a wall of boxes.
     package static let maximumNodes = 100
 
+    /// The significant digits of the numbers in the boxes unless `--precision` says otherwise, as in
+    /// the network's diagram: four fit a box and read from the back of a room.
+    package static let defaultPrecision = 4
+
     /// Why a graph is not drawn, as a value a caller can switch on.
     package enum Problem: Error, Equatable, Sendable {
         /// `nodes` value boxes would be drawn, more than ``maximumNodes``; `whole` when that is the

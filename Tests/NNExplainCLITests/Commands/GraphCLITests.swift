@@ -40,8 +40,8 @@ struct GraphCLITests {
         let result = runCLI(["graph", "--random", "2,2,1", "--seed", "3", "--format", "json"])
         let nodes = try #require(JSONValue.parse(Array(result.stdout.utf8))["nodes"]?.arrayValue)
         // 2 inputs; layer 1: 4 weights, 4 products, 2 biases, 2 sums, 2 activations; layer 2: 2, 2, 1, 1, 1;
-        // the squared loss of one output: y, a − y, its square, their sum.
-        #expect(nodes.count == 2 + 14 + 7 + 4)
+        // the squared loss of one output: y, a − y and its square, which is C_0 (one term, no sum).
+        #expect(nodes.count == 2 + 14 + 7 + 3)
         let text = runCLI(["graph", "--random", "2,2,1", "--seed", "3"]).stdout
         #expect(text.contains("The computational graph of C_0, the loss of sample 0 of"))
         #expect(text.contains("The leaves now hold the gradients of C_0 by every weight, bias and input of sample 0"))
@@ -73,5 +73,36 @@ struct GraphCLITests {
         #expect(result.stderr.contains("the graph's gate ln meets 0"))
         #expect(result.stderr.contains("step computes this loss from z in a stable form"))
         #expect(runCLI(["step", "--network", file, "--layer", "1", "--j", "0", "--k", "0"]).status == 0)
+    }
+}
+
+/// `graph --format svg|dot`: the pictures through the command line.
+struct GraphPictureCLITests {
+    @Test func aWeightsPartIsDrawnWithItsPathLit() {
+        let svg = runCLI(["graph", "--layer", "L", "--j", "1", "--k", "2", "--format", "svg"])
+        #expect(svg.status == 0 && svg.stdout.hasPrefix("<?xml"))
+        #expect(svg.stdout.contains("the paths from w₁₂ᴸ"))
+        let dot = runCLI(["graph", "--layer", "L", "--j", "1", "--k", "2", "--format", "dot"])
+        #expect(dot.status == 0 && dot.stdout.contains("rankdir=LR"))
+    }
+
+    @Test func aWholeGraphTooBigToDrawPointsToOneWeight() {
+        let result = runCLI(["graph", "--random", "10,10,2", "--format", "svg"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("more than the 100 a picture can show legibly; draw one weight's part of it with --layer, --j and --k"))
+    }
+
+    @Test func textOptionsAreRefusedForPictures() {
+        for option in [["--ascii"], ["--width", "80"], ["--standalone"], ["--color", "always"], ["--aspect", "16:9"]] {
+            let result = runCLI(["graph", "--format", "svg"] + option)
+            #expect(result.status == 64 && result.stderr.contains("\(option[0]) applies to the text formats; drop it for --format svg"))
+        }
+    }
+
+    @Test func thePictureIsWrittenToAFileWhole() throws {
+        let path = try ScratchFolder.file("", kind: "graph-picture", ext: "svg")
+        let result = runCLI(["graph", "--layer", "L", "--j", "0", "--k", "0", "--format", "svg", "--output", path])
+        #expect(result.status == 0 && result.stdout == "")
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasSuffix("</svg>\n"))
     }
 }

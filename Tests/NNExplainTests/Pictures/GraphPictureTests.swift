@@ -64,8 +64,9 @@ struct GraphPictureTests {
         for operation in ["*", "+", "sigmoid", "-", "^2"] {
             #expect(svg.contains(operation) && dot.contains("label=\"\(operation)\""), "\(operation)")
         }
-        // x, w, the product, z, a, y, a − y, its square, C: 9 boxes; 6 of them computed, 6 circles.
-        #expect(picture.boxes.count == 9 && picture.operationCount == 6)
+        // x, w, the product, z, a, y, a − y and its square, which is C (a loss of one term is that
+        // term): 8 boxes; 5 of them computed, 5 circles (z is the sum of one product: a "+" circle).
+        #expect(picture.boxes.count == 8 && picture.operationCount == 5)
     }
 
     @Test func standardWholeGraphHasEveryValueAndGradientInBothFormats() throws {

@@ -59,14 +59,34 @@ enum GraphCommand {
         let weight = try WeightIndices.readIfGiven(arguments, network: network)
         let s = try arguments.read(Options.sample, in: network.samples.count)
         let format = try arguments.read(Self.format)
-        try usage(arguments) { try ResourceLimits.requireGraph(NetworkShape(network), whole: weight == nil) }
+        let picture = format == .svg || format == .dot
+        try usage(arguments) { try ResourceLimits.requireGraph(NetworkShape(network), whole: weight == nil && !picture) }
+        let naming = weight?.naming ?? LayerNaming(depth: network.depth)
+        if picture {
+            for option in [Presentation.ascii.name, Presentation.standalone.name] where arguments.flag(option) {
+                throw arguments.usage("\(option) applies to the text formats; drop it for --format \(format.rawValue)")
+            }
+            for option in [Presentation.color.name, Presentation.width.name, Presentation.aspect.name] where arguments.value(option) != nil {
+                throw arguments.usage("\(option) applies to the text formats; drop it for --format \(format.rawValue)")
+            }
+            let precision = try arguments.read(Presentation.precisionWithSlides) ?? GraphPicture.defaultPrecision
+            let explanation = try runtime { try GraphExplanation.network(network, sample: s, weight: weight.map { (layer: $0.l, j: $0.j, k: $0.k) }) }
+            let drawing = try usage(arguments) {
+                try GraphPicture(graph: explanation.graph, shown: explanation.shown,
+                                 lit: weight == nil ? [] : Set(explanation.walked), precision: precision, naming: naming)
+            }
+            let text = format == .svg ? drawing.svg(title: explanation.pictureTitle(naming: naming)) : drawing.dot()
+            if let output = try arguments.read(Self.output) {
+                try AtomicFile.write(text, to: output, pause: environment.pauseWhileWriting)
+                return CommandResult(output: "", warnings: loaded.warnings, heading: loaded.heading)
+            }
+            return CommandResult(output: text, warnings: loaded.warnings, heading: loaded.heading)
+        }
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         let explanation = try runtime {
             try GraphExplanation.network(network, sample: s, weight: weight.map { (layer: $0.l, j: $0.j, k: $0.k) })
         }
-        let naming = weight?.naming ?? LayerNaming(depth: network.depth)
         let text = presentation.render(explanation.document, naming: naming, json: explanation)
-        _ = format
         return try finish(text, arguments, environment, loaded, presentation)
     }
 
