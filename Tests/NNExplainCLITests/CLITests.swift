@@ -92,7 +92,7 @@ struct CLITests {
         ErrorCase(arguments: ["step", "--layer", "L", "--j", "99999999999999999999999", "--k", "0"], status: 64,
                   message: "--j 99999999999999999999999 is far too large; layer L has 2 nodes, so j must be 0…1"),
         ErrorCase(arguments: ["lesson", "99"], status: 64,
-                  message: "there is no lesson '99'; give a number 1…\(LessonTests.files.count), or no number for the list"),
+                  message: "there is no lesson '99'; give one of 1…13 or 17, or no number for the list"),
         ErrorCase(arguments: ["forward", "--network", "/no/such/file.json"], status: 66,
                   message: "cannot read network file '/no/such/file.json': no such file; check the path"),
         ErrorCase(arguments: ["forward", "--network", "/dev/null"], status: 66,

@@ -23,7 +23,7 @@ struct LessonPacingTests {
     /// minutes a screen plus 10, rounded up to five minutes (lessons/README.md's rule).
     @Test func timesFollowTheProjectedLines() throws {
         let files = TestPaths.lessonFiles
-        #expect(files.count == 13)
+        #expect(files.count == 14)
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8)
             let lines = Self.projectedLines(text), screens = (lines + 23) / 24

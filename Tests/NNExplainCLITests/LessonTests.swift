@@ -38,26 +38,27 @@ struct LessonTests {
         #expect(commands >= 6 * 2, "each lesson embeds real commands")
     }
 
-    /// Every lesson file, and no other, is listed under its title and printed by `--markdown`
-    /// byte for byte.
+    /// Every lesson file, and no other, is listed under its number and title and printed by
+    /// `--markdown` byte for byte; its number is the one its first line gives ("# Lesson 17: …"),
+    /// which its file name starts with too.
     @Test func theToolCarriesTheLessonsAsWritten() throws {
         let lessons = try Self.files.map { file in
             let text = try String(contentsOf: file, encoding: .utf8)
-            // "# Lesson 3: An output-layer weight" is listed as "An output-layer weight".
-            var title = text.split(separator: "\n").first.map { String($0.drop { $0 == "#" || $0 == " " }) } ?? ""
-            if title.hasPrefix("Lesson "), let colon = title.firstIndex(of: ":") {
-                title = String(title[title.index(after: colon)...].drop { $0 == " " })
-            }
-            return (title: title, text: text)
+            // "# Lesson 3: An output-layer weight" is lesson 3, listed as "An output-layer weight".
+            let heading = try #require(text.split(separator: "\n").first?.wholeMatch(of: /# Lesson (\d+): (.+)/))
+            let number = try #require(Int(heading.output.1))
+            #expect(file.lastPathComponent.hasPrefix(String(format: "%02d-", number)), "\(file.lastPathComponent) is lesson \(number)")
+            return (number: number, title: String(heading.output.2), text: text)
         }
         let list = runCLI(["lesson"])
         #expect(list.status == 0)
         let listed = list.stdout.split(separator: "\n").dropFirst()
-        #expect(listed.map { String($0) } == lessons.enumerated().map { "  \($0.offset + 1). \($0.element.title)" })
-        for (n, lesson) in lessons.enumerated() {
-            #expect(runCLI(["lesson", String(n + 1), "--markdown"]).stdout == lesson.text, "lesson \(n + 1)")
+        #expect(listed.map { String($0) } == lessons.map { "  \($0.number). \($0.title)" })
+        for lesson in lessons {
+            #expect(runCLI(["lesson", String(lesson.number), "--markdown"]).stdout == lesson.text, "lesson \(lesson.number)")
         }
-        #expect(runCLI(["lesson", String(lessons.count + 1)]).status == 64)
+        let missing = try #require((1...).first { n in !lessons.contains { $0.number == n } })
+        #expect(runCLI(["lesson", String(missing)]).status == 64)
     }
 
     /// A lesson's picture, `![…](pictures/NAME.svg)`, follows the command that draws it, written as a
