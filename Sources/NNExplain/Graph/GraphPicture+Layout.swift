@@ -22,7 +22,7 @@ extension GraphPicture {
         static let margin = 30.0
         static let titleHeight = 64.0
         static let legendLine = 20.0
-        static let legendFont = 12.0
+        static let legendFont = SVGLayout.legendFont
 
         /// Per box: its column, the box's left edge, centre height, the width of its name cell and
         /// its whole width, and its operation's ellipse half width (0 without one).
