@@ -63,7 +63,7 @@ extension GraphExplanation {
         ]
         for id in walked.reversed() where id != out {
             let users = uses[id]
-            let symbolic = Math.joined(users.map { derivative($0.user) + [.op(.times)] + graph.localFormula($0.user, slot: $0.slot).asOperand }, by: .plus)
+            let symbolic = Math.joined(users.map { derivative($0.user) + [.op(.times)] + Self.factor(graph.localFormula($0.user, slot: $0.slot)) }, by: .plus)
             let numbers = Math.joined(users.map { [.number(graph.nodes[$0.user].gradient), .op(.times), .operand(graph.nodes[$0.user].locals[$0.slot])] }, by: .plus)
             blocks.append(.equation(lhs: derivative(id), steps: [symbolic, numbers, [.number(graph.nodes[id].gradient)]], chain: users.count > 2))
             var reasons: [[Document.Inline]] = []
@@ -109,6 +109,12 @@ extension GraphExplanation {
             }
             return words
         }
+    }
+
+    /// A local gradient written after `·`: a leading negative number or minus sign in parentheses.
+    private static func factor(_ local: Math) -> Math {
+        if case .op(.negative)? = local.pieces.first { return [.parenthesized(local)] }
+        return local.asOperand
     }
 
     /// `∂out/∂node`, slashed.
