@@ -3,10 +3,10 @@ extension GraphPicture.Problem: ExplainedError {
     package var message: String {
         switch self {
         case .tooManyNodes(let nodes, whole: true):
-            return "the graph has \(nodes) nodes, more than the \(GraphPicture.maximumNodes) a picture can show legibly; "
+            return "the graph has \(ResourceLimits.grouped(nodes)) nodes, more than the \(GraphPicture.maximumNodes) a picture can show legibly; "
                 + "draw one weight's part of it with --layer, --j and --k"
         case .tooManyNodes(let nodes, whole: false):
-            return "the part of the graph on this weight's paths has \(nodes) nodes with their inputs, more than the "
+            return "the part of the graph on this weight's paths has \(ResourceLimits.grouped(nodes)) nodes with their inputs, more than the "
                 + "\(GraphPicture.maximumNodes) a picture can show legibly; choose a weight of a layer nearer the output, or a smaller network"
         }
     }

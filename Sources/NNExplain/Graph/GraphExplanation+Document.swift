@@ -63,6 +63,12 @@ extension GraphExplanation {
         ]
         for id in walked.reversed() where id != out {
             let users = uses[id]
+            guard !users.isEmpty else {
+                blocks.append(.line(derivative(id), [.integer(0)]))
+                blocks.append(.reason([["No gate uses ", m(graph.name(id)), ", so it does not change the output: its gradient is 0",
+                                        " (a term of the loss whose factor is 0 is left out)."]]))
+                continue
+            }
             let symbolic = Math.joined(users.map { derivative($0.user) + [.op(.times)] + Self.factor(graph.localFormula($0.user, slot: $0.slot)) }, by: .plus)
             let numbers = Math.joined(users.map { [.number(graph.nodes[$0.user].gradient), .op(.times), .operand(graph.nodes[$0.user].locals[$0.slot])] }, by: .plus)
             blocks.append(.equation(lhs: derivative(id), steps: [symbolic, numbers, [.number(graph.nodes[id].gradient)]], chain: users.count > 2))
@@ -70,7 +76,8 @@ extension GraphExplanation {
             for operation in users.map({ graph.nodes[$0.user].operation }).uniqued() {
                 reasons.append(ComputationGraph.rule(operation))
             }
-            if users.count > 1 { reasons.append(fanOut(id, users: users.count)) }
+            for user in users.map(\.user).uniqued() { reasons += stableSlope(user) }
+            if users.count > 1 { reasons.append(fanOut(id, users: users)) }
             blocks.append(.reason(reasons))
         }
         return blocks
@@ -78,9 +85,10 @@ extension GraphExplanation {
 
     /// Why a value used by several gates adds their gradients, and for a hidden node of a network
     /// that this addition is `step`'s sum over `i`.
-    private func fanOut(_ id: Int, users: Int) -> [Document.Inline] {
-        var words: [Document.Inline] = [m(graph.name(id)), " feeds \(users) gates, so the gradients they pass down add up"]
-        if case .quantity(.a(let l, let k)) = graph.nodes[id].label, case .network(let sample, _, _) = subject, l > 0 {
+    private func fanOut(_ id: Int, users: [(user: Int, slot: Int)]) -> [Document.Inline] {
+        var words: [Document.Inline] = [m(graph.name(id)), " feeds \(users.count) gates, so the gradients they pass down add up"]
+        let products = users.allSatisfy { graph.nodes[$0.user].operation == .multiply }
+        if case .quantity(.a(let l, let k)) = graph.nodes[id].label, case .network(let sample, _, _) = subject, l > 0, products {
             words += [": this sum is the sum over ", v("i"), " in ", m(.of(.partial(.loss(.sample(sample)), .a(layer: l, k)))),
                       " that step writes for a hidden layer"]
         }
@@ -90,17 +98,29 @@ extension GraphExplanation {
     private var conclusion: [Document.Inline] {
         switch subject {
         case .network(_, _, let weight?):
-            let value = graph.nodes[weight.node].gradient, name = derivative(weight.node)
-            if value == weight.stepGradient {
+            let value = graph.nodes[weight.node].gradient, name = derivative(weight.node), step = weight.stepGradient
+            if value == step {
                 return ["So ", m(name + [.op(.equals), .number(value)]), ", bit for bit the number step computes for this weight from the trace."]
             }
-            return ["So ", m(name + [.op(.equals), .number(value)]), " by the graph; step computes ", m([.number(weight.stepGradient)]),
-                    ", \(ulps(value, weight.stepGradient)) units in the last place away: the same terms, rounded in another order",
-                    " (step works the output layer's ", m([.partial([.variable("C")], [.variable("z")], slashed: true)]),
-                    " in one combined form where the loss allows it, the graph gate by gate)."]
-        case .network(let s, _, nil):
+            if !Self.apart(value, step) {
+                let apart = ulps(value, step)
+                return ["So ", m(name + [.op(.equals), .number(value)]), " by the graph; step computes ", m([.number(step)]),
+                        ", \(apart) unit\(apart == "1" ? "" : "s") in the last place away: the same terms, rounded in another order",
+                        " (step works the output layer's ", m([.partial([.variable("C")], [.variable("z")], slashed: true)]),
+                        " in one combined form where the loss allows it, the graph gate by gate)."]
+            }
+            return ["So ", m(name + [.op(.equals), .number(value)]), " by the graph, but step computes ", m([.number(step)]),
+                    ": more apart than rounding explains. Gate by gate, the graph works with the rounded outputs, and here that loses ",
+                    "digits (such as ",  m([.integer(1), .op(.minus), .variable("a")]), " of an output that rounds close to 1); step computes the loss's derivative from ", m([.variable("z")]), " in a stable form, and its number is the accurate one."]
+        case .network(let s, _, nil) where inaccurateWeights == 0:
             return ["The leaves now hold the gradients of ", m(outputName), " by every weight, bias and input of sample \(s): ",
                     "the numbers step explains one weight at a time."]
+        case .network(let s, _, nil):
+            return ["The leaves now hold the gradients of ", m(outputName), " by every weight, bias and input of sample \(s), as the gates ",
+                    "compute them; but for \(inaccurateWeights.counting("weight")) the graph's gradient\(inaccurateWeights == 1 ? " is" : "s are") ",
+                    "further from step's than rounding explains: gate by gate the graph works with rounded outputs, and here that loses digits ",
+                    "(such as ", m([.integer(1), .op(.minus), .variable("a")]), " of an output that rounds close to 1). Step computes the loss's derivative from ", m([.variable("z")]),
+                    " in a stable form; its numbers are the accurate ones."]
         case .expression:
             let names = graph.nodes.indices.filter { if case .name = graph.nodes[$0].label { return true } else { return false } }
             var words: [Document.Inline] = names.isEmpty ? ["The expression has no names, so no gradients to report."] : ["So "]
@@ -108,6 +128,26 @@ extension GraphExplanation {
                 words += [m(derivative(id) + [.op(.equals), .number(graph.nodes[id].gradient)]), n + 1 < names.count ? ", " : "."]
             }
             return words
+        }
+    }
+
+    /// Where a sigmoid or tanh gate's output is so close to ±1 that `1 − c` or `1 − c²` in doubles
+    /// would lose its digits, its slope comes from its input (as the network's activation takes it):
+    /// a sentence saying so, or none.
+    private func stableSlope(_ user: Int) -> [[Document.Inline]] {
+        let node = graph.nodes[user], c = node.value
+        guard case .activation(let g) = node.operation, let slope = node.locals.first else { return [] }
+        let c1: Math = [.variable("c")]
+        switch g {
+        case .sigmoid where slope != c * (1 - c):
+            return [["Here ", m(c1), " is so close to 1 that ", m([.integer(1), .op(.minus), .variable("c")]),
+                     " in doubles loses its digits, so the slope is taken from the input, ",
+                     m([.word("sigmoid"), .bracketed([.variable("a")], .plain), .op(.times), .word("sigmoid"),
+                        .bracketed([.op(.negative), .variable("a")], .plain)]), ", as the network's sigmoid does."]]
+        case .tanh where slope != 1 - c * c:
+            return [["Here ", m(c1), " is so close to ±1 that ", m([.integer(1), .op(.minus), .squared(c1)]),
+                     " in doubles loses its digits, so the slope is taken from the input, as the network's tanh does."]]
+        default: return []
         }
     }
 

@@ -1,9 +1,11 @@
 /// `nnexplain graph --format json` (and `expr`'s nodes): every shown node with its operation, value,
 /// gradient and inputs.
 extension GraphExplanation: JSONRepresentable {
-    /// `{"nodes": [{"id", "name", "op", "value", "grad", "inputs", "local"}, …], "output": id}`, and
-    /// for one weight's part `"weight": {"symbol", "grad", "stepGrad"}`; an expression's adds
-    /// `"value"` and `"gradients": {NAME: …}` first.
+    /// `{"nodes": [{"id", "onPath", "name", "op", "value", "grad", "inputs", "local"}, …], "output": id}`,
+    /// and for one weight's part `"weight": {"symbol", "grad", "stepGrad"}`; an expression's adds
+    /// `"value"` and `"gradients": {NAME: …}` first. `onPath` is false for a node shown only because
+    /// a node on the weight's paths reads it (its inputs may then not be listed; its `grad` is the
+    /// whole graph's, from every path); everything is on the path of a whole graph.
     public func json(naming: LayerNaming) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = []
         let text = TextRenderer(naming: naming)
@@ -14,10 +16,11 @@ extension GraphExplanation: JSONRepresentable {
                 return (name, .number(node.gradient))
             })))
         }
+        let onPath = Set(walked)
         members.append(("nodes", .array(shown.map { id in
             let node = graph.nodes[id]
             return .object([
-                ("id", .integer(id)), ("name", .string(text.text(graph.name(id)))), ("op", .string(ComputationGraph.operationName(node.operation))),
+                ("id", .integer(id)), ("onPath", .bool(onPath.contains(id))), ("name", .string(text.text(graph.name(id)))), ("op", .string(ComputationGraph.operationName(node.operation))),
                 ("value", .number(node.value)), ("grad", .number(node.gradient)),
                 ("inputs", .array(node.inputs.map { .integer($0) })), ("local", .array(node.locals.map { .number($0) })),
             ])

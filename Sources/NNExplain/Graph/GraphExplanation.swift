@@ -11,6 +11,10 @@ public struct GraphExplanation: Sendable {
     public let walked: [Int]
     /// What the graph computes and which value it ends in.
     public let subject: Subject
+    /// For a whole network's graph: how many weights' gradients are further from the trace's (step's)
+    /// than rounding explains (relatively more than 1e-12), where the gate-by-gate arithmetic loses
+    /// digits; 0 otherwise.
+    public let inaccurateWeights: Int
 
     /// What the graph is of.
     public enum Subject: Sendable, Equatable {
@@ -40,14 +44,19 @@ public struct GraphExplanation: Sendable {
         self.subject = subject
         shown = Array(graph.nodes.indices)
         walked = graph.nodes.indices.filter { graph.nodes[$0].differentiable }
+        inaccurateWeights = 0
     }
 
-    private init(graph: ComputationGraph, shown: [Int], walked: [Int], subject: Subject) {
+    private init(graph: ComputationGraph, shown: [Int], walked: [Int], subject: Subject, inaccurateWeights: Int = 0) {
         self.graph = graph
         self.shown = shown
         self.walked = walked
         self.subject = subject
+        self.inaccurateWeights = inaccurateWeights
     }
+
+    /// Whether the graph's `a` and the trace's `b` differ by more than rounding: relatively by more than 1e-12.
+    static func apart(_ a: Double, _ b: Double) -> Bool { abs(a - b) > 1e-12 * max(abs(a), abs(b)) }
 
     /// Sample `s`'s loss as a graph (``Network/graph(sample:)``); with `weight`, the part of it on the
     /// paths from `w_jk^l` to the loss, shown with the nodes those gates read.
@@ -57,7 +66,15 @@ public struct GraphExplanation: Sendable {
         let built = try network.graph(sample: s)
         let graph = built.graph
         guard let weight else {
-            return GraphExplanation(graph: graph, subject: .network(sample: s, samples: network.samples.count, weight: nil))
+            let trace = network.uncheckedTrace(sample: s)
+            var inaccurate = 0
+            for (i, layer) in built.weights.enumerated() {
+                for (j, row) in layer.enumerated() {
+                    for (k, id) in row.enumerated() where apart(graph.nodes[id].gradient, trace.weightGradient(layer: i + 1, j: j, k: k)) { inaccurate += 1 }
+                }
+            }
+            return GraphExplanation(graph: graph, shown: Array(graph.nodes.indices), walked: graph.nodes.indices.filter { graph.nodes[$0].differentiable },
+                                    subject: .network(sample: s, samples: network.samples.count, weight: nil), inaccurateWeights: inaccurate)
         }
         do throws(NetworkError) { try network.requireWeight(layer: weight.layer, j: weight.j, k: weight.k) } catch { throw .network(error) }
         let node = built.weights[weight.layer - 1][weight.j][weight.k]

@@ -52,8 +52,9 @@ extension VectorisedLayer {
             .line(partial(below), [.matrix(previous.indices.map { k in weights.map { $0[k] } }), .op(.matrixProduct), column(delta)], [column(previousGradients)]),
             .reason([[m(.transpose(W)), " (\(fanIn)×\(n)) times ", m(d), " (\(n)×1) gives \(fanIn)×1: row ", v("k"), " is ",
                       m([.sum("i"), .variable("w", sub: "ik", sup: "l"), .op(.times), .variable("δ", sub: "i")]),
-                      ", the gradients each ", m(.a(layer: l - 1, .letter("k"))), " gets from the \(n) gates it feeds, added up: the sum over ",
-                      v("i"), " of step, for the whole layer in one product."]]),
+                      ", the gradients each ", m(.a(layer: l - 1, .letter("k"))), " gets from the \(n) gates it feeds, added up"]
+                     + (l > 1 ? [": the sum over ", v("i"), " of step, for the whole layer in one product."]
+                        : [". These are the gradients by the inputs, which no weight's gradient needs: step stops at the first layer."])]),
         ]
         return Document([
             .title(["Layer ", .layer(l, full: true), " of the graph of ", m(.of(C)), " as matrices: ", m(.of(zs)), " = ", m(affine), " and ",

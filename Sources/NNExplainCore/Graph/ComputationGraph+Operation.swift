@@ -59,7 +59,9 @@ extension ComputationGraph {
             case .multiply: return (x[0] * x[1], [x[1], x[0]])
             case .divide:
                 guard x[1] != 0 else { throw .divisionByZero(node: node) }
-                return (x[0] / x[1], [1 / x[1], -x[0] / (x[1] * x[1])])
+                // −a/b² as −(a/b)/b: b² of a large b (softmax's sum of e^z) would overflow.
+                let quotient = x[0] / x[1]
+                return (quotient, [1 / x[1], -quotient / x[1]])
             case .negate: return (-x[0], [-1])
             case .power(let p):
                 guard x[0] >= 0 || p == p.rounded() else { throw .powerOfNegative(node: node, base: x[0], exponent: p) }

@@ -126,12 +126,18 @@ public struct ComputationGraph: Sendable, Equatable {
         }
     }
 
-    /// The ids of the nodes on the paths from `node` to the output: `node` and every node that reads
-    /// it directly or through others, in order.
+    /// The ids of the nodes on the paths from `node` to the output, in order: `node` and every node
+    /// that reads it, directly or through others, and is read on the way to the output (a node
+    /// nothing uses, such as an output whose loss term is left out, is on no path).
     public func paths(from node: Int) -> [Int] {
-        var on = [Bool](repeating: false, count: nodes.count)
-        on[node] = true
-        for n in (node + 1)..<nodes.count where nodes[n].inputs.contains(where: { on[$0] }) { on[n] = true }
-        return nodes.indices.filter { on[$0] }
+        var reached = [Bool](repeating: false, count: nodes.count)
+        reached[node] = true
+        for n in (node + 1)..<nodes.count where nodes[n].inputs.contains(where: { reached[$0] }) { reached[n] = true }
+        var needed = [Bool](repeating: false, count: nodes.count)
+        needed[output] = true
+        for n in nodes.indices.reversed() where needed[n] {
+            for input in nodes[n].inputs { needed[input] = true }
+        }
+        return nodes.indices.filter { reached[$0] && needed[$0] }
     }
 }

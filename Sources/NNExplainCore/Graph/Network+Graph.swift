@@ -105,7 +105,7 @@ extension ComputationGraph {
             for j in a.indices where y[j] != 0 {
                 terms.append(try append(.multiply, inputs: [leaf(y[j], label: .quantity(.y(.number(j))), differentiable: false), try append(.log, inputs: [a[j]])]))
             }
-            try append(.negate, inputs: [try append(.add, inputs: terms)], label: C)
+            try append(.negate, inputs: [terms.count == 1 ? terms[0] : try append(.add, inputs: terms)], label: C)
         case .binaryCrossEntropy:
             var terms: [Int] = []
             for j in a.indices {
@@ -118,7 +118,7 @@ extension ComputationGraph {
                 }
                 terms.append(parts.count == 1 ? parts[0] : try append(.add, inputs: parts))
             }
-            try append(.negate, inputs: [try append(.add, inputs: terms)], label: C)
+            try append(.negate, inputs: [terms.count == 1 ? terms[0] : try append(.add, inputs: terms)], label: C)
         }
     }
 }

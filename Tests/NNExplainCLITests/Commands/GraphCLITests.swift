@@ -28,7 +28,7 @@ struct GraphCLITests {
         let json = try JSONValue.parse(Array(result.stdout.utf8))
         #expect(json.objectMembers?.map(\.key) == ["nodes", "output", "weight"])
         let nodes = try #require(json["nodes"]?.arrayValue)
-        #expect(nodes.allSatisfy { $0.objectMembers?.map(\.key) == ["id", "name", "op", "value", "grad", "inputs", "local"] })
+        #expect(nodes.allSatisfy { $0.objectMembers?.map(\.key) == ["id", "onPath", "name", "op", "value", "grad", "inputs", "local"] })
         // Mazur's published ∂E/∂w5 = 0.082167041 (his w5 is w_00^L).
         let weight = try #require(json["weight"])
         #expect(weight["symbol"]?.stringValue == "w_00^L")
@@ -93,9 +93,10 @@ struct GraphPictureCLITests {
     }
 
     @Test func textOptionsAreRefusedForPictures() {
-        for option in [["--ascii"], ["--width", "80"], ["--standalone"], ["--color", "always"], ["--aspect", "16:9"]] {
+        for (option, kind) in [(["--ascii"], "text"), (["--width", "80"], "text"), (["--standalone"], "LaTeX"), (["--color", "always"], "text"),
+                               (["--aspect", "16:9"], "beamer")] {
             let result = runCLI(["graph", "--format", "svg"] + option)
-            #expect(result.status == 64 && result.stderr.contains("\(option[0]) applies to the text formats; drop it for --format svg"))
+            #expect(result.status == 64 && result.stderr.contains("\(option[0]) applies to \(kind) output only; drop it for --format svg"))
         }
     }
 

@@ -31,7 +31,7 @@ struct GraphStepAgreementTests {
                             #expect(last.contains("bit for bit"))
                         } else {
                             differing += 1
-                            #expect(last.contains("units in the last place away") && !last.contains("bit for bit"))
+                            #expect(last.contains(" in the last place away") && !last.contains("bit for bit"))
                         }
                     }
                 }

@@ -17,8 +17,8 @@ enum GraphCommand {
             that is the sum over i that step writes.
 
             With --layer, --j and --k only the part of the graph on that weight's paths is walked,
-            ending in the value step prints for it. A graph of more than
-            \(ResourceLimits.grouped(ResourceLimits.explainedGraphNodes)) nodes is explained one weight's part at a time.
+            ending in the value step prints for it. A whole graph of more than
+            \(ResourceLimits.grouped(ResourceLimits.explainedGraphNodes)) nodes is refused: explain one weight's part of it.
 
             With --vectorised and --layer, one layer as two matrix-valued nodes, z^l = W^l a^(l-1)
             + b^l and a^l = g_l(z^l), with their shapes: the same numbers gathered a layer at a
@@ -64,10 +64,10 @@ enum GraphCommand {
         let naming = weight?.naming ?? LayerNaming(depth: network.depth)
         if picture {
             for option in [Presentation.ascii.name, Presentation.standalone.name] where arguments.flag(option) {
-                throw arguments.usage("\(option) applies to the text formats; drop it for --format \(format.rawValue)")
+                throw arguments.usage("\(option) applies to \(option == Presentation.ascii.name ? "text" : "LaTeX") output only; drop it for --format \(format.rawValue)")
             }
             for option in [Presentation.color.name, Presentation.width.name, Presentation.aspect.name] where arguments.value(option) != nil {
-                throw arguments.usage("\(option) applies to the text formats; drop it for --format \(format.rawValue)")
+                throw arguments.usage("\(option) applies to \(option == Presentation.aspect.name ? "beamer" : "text") output only; drop it for --format \(format.rawValue)")
             }
             let precision = try arguments.read(Presentation.precisionWithSlides) ?? GraphPicture.defaultPrecision
             let explanation = try runtime { try GraphExplanation.network(network, sample: s, weight: weight.map { (layer: $0.l, j: $0.j, k: $0.k) }) }
