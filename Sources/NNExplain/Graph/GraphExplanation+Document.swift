@@ -19,8 +19,8 @@ extension GraphExplanation {
                     m(.of(.w(layer: weight.layer, .number(weight.j), .number(weight.k)))), ": \(walked.count) of its \(total) nodes"]
         case .network(let s, let samples, nil):
             return ["The computational graph of ", m(outputName), ", the loss of sample \(s) of \(samples): \(total) nodes"]
-        case .expression:
-            return ["The computational graph of ", m(outputName), ": \(total) node\(total == 1 ? "" : "s")"]
+        case .expression(let text):
+            return ["The computational graph of ", m(outputName + [.op(.equals)]), .code(text), ": \(total) node\(total == 1 ? "" : "s")"]
         }
     }
 
@@ -30,6 +30,9 @@ extension GraphExplanation {
             "each node's gradient is the sum, over the gates that use it, of that gate's gradient times its local gradient: ",
             "the chain rule one gate at a time, as reverse-mode automatic differentiation (PyTorch's autograd) computes it.",
         ]
+        if case .expression = subject, graph.nodes[graph.output].label == .intermediate {
+            words += [" The last node, ", m(graph.name(graph.output)), ", is ", m(outputName), "."]
+        }
         if case .network(_, _, let weight?) = subject {
             words += [" Shown are the gates that depend on ", m(graph.name(weight.node)),
                       ", and the nodes they read (whose own gradients this weight does not need)."]
@@ -63,7 +66,7 @@ extension GraphExplanation {
         ]
         for id in walked.reversed() where id != out {
             let users = uses[id]
-            let symbolic = Math.joined(users.map { derivative($0.user) + [.op(.times)] + graph.localFormula($0.user, slot: $0.slot).asOperand }, by: .plus)
+            let symbolic = Math.joined(users.map { derivative($0.user) + [.op(.times)] + Self.factor(graph.localFormula($0.user, slot: $0.slot)) }, by: .plus)
             let numbers = Math.joined(users.map { [.number(graph.nodes[$0.user].gradient), .op(.times), .operand(graph.nodes[$0.user].locals[$0.slot])] }, by: .plus)
             blocks.append(.equation(lhs: derivative(id), steps: [symbolic, numbers, [.number(graph.nodes[id].gradient)]], chain: users.count > 2))
             var reasons: [[Document.Inline]] = []
@@ -113,6 +116,15 @@ extension GraphExplanation {
 
     /// `∂out/∂node`, slashed.
     func derivative(_ id: Int) -> Math { [.partial(outputName, graph.name(id), slashed: true)] }
+
+    /// A local gradient as a factor after `·`: in parentheses when it is a sum or difference
+    /// (`1 − n²`) or starts with a minus (`−a/b²`), else as an operand.
+    private static func factor(_ local: Math) -> Math {
+        let compound = local.pieces.enumerated().contains { n, piece in
+            piece == .op(.minus) || piece == .op(.plus) || (n == 0 && piece == .op(.negative))
+        }
+        return compound ? [.parenthesized(local)] : local.asOperand
+    }
 
     private static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
