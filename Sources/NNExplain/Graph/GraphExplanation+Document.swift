@@ -20,7 +20,7 @@ extension GraphExplanation {
         case .network(let s, let samples, nil):
             return ["The computational graph of ", m(outputName), ", the loss of sample \(s) of \(samples): \(total) nodes"]
         case .expression(let text):
-            return ["The computational graph of ", m(outputName + [.op(.equals)]), .code(text), ": \(total) node\(total == 1 ? "" : "s")"]
+            return ["The computational graph of ", m(outputName), " = ", .code(text), ": \(total) node\(total == 1 ? "" : "s")"]
         }
     }
 
@@ -73,7 +73,7 @@ extension GraphExplanation {
             for operation in users.map({ graph.nodes[$0.user].operation }).uniqued() {
                 reasons.append([.text(Self.capitalized(ComputationGraph.rule(operation)) + ".")])
             }
-            if users.count > 1 { reasons.append(fanOut(id, users: users.count)) }
+            if users.count > 1 { reasons.append(fanOut(id, uses: users.count, gates: Set(users.map(\.user)).count)) }
             blocks.append(.reason(reasons))
         }
         return blocks
@@ -81,8 +81,10 @@ extension GraphExplanation {
 
     /// Why a value used by several gates adds their gradients, and for a hidden node of a network
     /// that this addition is `step`'s sum over `i`.
-    private func fanOut(_ id: Int, users: Int) -> [Document.Inline] {
-        var words: [Document.Inline] = [m(graph.name(id)), " feeds \(users) gates, so the gradients they pass down add up"]
+    private func fanOut(_ id: Int, uses: Int, gates: Int) -> [Document.Inline] {
+        var words: [Document.Inline] = uses == gates
+            ? [m(graph.name(id)), " feeds \(gates) gates, so the gradients they pass down add up"]
+            : [m(graph.name(id)), " is used \(uses) times, by \(gates.counting("gate")), so the gradients passed down along each use add up"]
         if case .quantity(.a(let l, let k)) = graph.nodes[id].label, case .network(let sample, _, _) = subject, l > 0 {
             words += [": this sum is the sum over ", v("i"), " in ", m(.of(.partial(.loss(.sample(sample)), .a(layer: l, k)))),
                       " that step writes for a hidden layer"]
@@ -121,7 +123,8 @@ extension GraphExplanation {
     /// (`1 − n²`) or starts with a minus (`−a/b²`), else as an operand.
     private static func factor(_ local: Math) -> Math {
         let compound = local.pieces.enumerated().contains { n, piece in
-            piece == .op(.minus) || piece == .op(.plus) || (n == 0 && piece == .op(.negative))
+            if n == 0, case .integer(let k) = piece, k < 0 { return true }
+            return piece == .op(.minus) || piece == .op(.plus) || (n == 0 && piece == .op(.negative))
         }
         return compound ? [.parenthesized(local)] : local.asOperand
     }
