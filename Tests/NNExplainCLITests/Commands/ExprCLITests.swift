@@ -110,7 +110,7 @@ struct ExprCLITests {
 
     @Test func theHelpStatesTheBoundsTheExitCodesAndTheNeuron() {
         let help = runCLI(["expr", "--help"]).stdout
-        #expect(help.contains("at most 1000 characters and at most 100 parentheses open at once"))
+        #expect(help.contains("at most 1000 characters and at most 100 parentheses\nopen at once"))
         #expect(help.contains("Exit codes: 64"))
         #expect(help.contains("nnexplain expr \"tanh(w*x + b)\" --at w=0.5,x=2,b=-0.3"))
     }

@@ -15,9 +15,9 @@ enum ExprCommand {
             EXPR has numbers, names (letters, digits and _, not starting with a digit), + - * /
             (also −, × and ÷), ^ with a number exponent (also **), parentheses and the functions
             exp, log (or ln), tanh, sigmoid, relu, max(a, b) and min(a, b). Unary minus binds
-            less tightly than ^, so -x^2 is -(x^2), as in Python; x^2^3 is x^(2^3). An
-            expression has at most \(Expression.maximumLength) characters and at most \(Expression.maximumDepth) parentheses open at once.
-            Quote it, and start it with a space or a parenthesis if it begins with '-'.
+            less tightly than ^, so -x^2 is -(x^2), as in Python; x^2^3 is x^(2^3). Quote
+            EXPR for the shell. It has at most \(Expression.maximumLength) characters and at most \(Expression.maximumDepth) parentheses
+            open at once.
 
             --check puts beside each gradient the central difference (f(x+h) − f(x−h)) / 2h,
             with h = \(Expression.relativeStep.shortFormatted)·max(1, |x|).
