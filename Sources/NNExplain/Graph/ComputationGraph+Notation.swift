@@ -23,13 +23,22 @@ extension ComputationGraph {
         case .multiply: return Math.joined(x, by: .times)
         case .divide: return Math.joined(x, by: .divided)
         case .negate: return [.op(.negative)] + x[0].asOperand
-        case .power(let p): return p == 2 ? [.squared(x[0])] : [.bracketed(x[0], .plain), .word("^"), .number(p)]
+        case .power(let p): return p == 2 ? [.squared(x[0])] : Self.power(x[0], p)
         case .exp: return [.exponential(x[0])]
         case .log: return [.function("ln", x[0])]
         case .activation(let g): return [.function(g.rawValue, [.bracketed(x[0], .plain)])]
         case .max, .min:
             return [.function(node.operation == .max ? "max" : "min", [.bracketed(Math.joined(x, by: .comma), .plain)])]
         }
+    }
+
+    /// `n_3^p`: a node's name (a letter with scripts, or a number) to the power `p`, the exponent
+    /// as a superscript of the letter; a negative number in parentheses.
+    static func power(_ base: Math, _ p: Double) -> Math {
+        if base.pieces.count == 1, case .variable(let letter, let sub, "") = base.pieces[0] {
+            return [.variable(letter, sub: sub, sup: NumberText.prose(p))]
+        }
+        return base.asOperand + [.word("^"), .number(p)]
     }
 
     /// The operation's short name, as JSON and the pictures write it: `+`, `-`, `*`, `/`, `neg`,
@@ -48,6 +57,18 @@ extension ComputationGraph {
         case .activation(let g): return g.rawValue
         case .max: return "max"
         case .min: return "min"
+        }
+    }
+
+    /// The gate's rule for passing the gradient down to its input `slot`, in words (docs/notation.md):
+    /// the same for every input but of subtract and divide, whose two inputs get different shares.
+    package static func rule(_ operation: Operation, slot: Int) -> String {
+        switch (operation, slot) {
+        case (.subtract, 0): return "subtract copies the upstream gradient to its first input"
+        case (.subtract, _): return "subtract passes the negative of the upstream gradient to its second input"
+        case (.divide, 0): return "divide gives its numerator the upstream gradient over the denominator"
+        case (.divide, _): return "divide gives its denominator minus the upstream gradient times the numerator over the denominator's square"
+        default: return rule(operation)
         }
     }
 
@@ -98,7 +119,7 @@ extension ComputationGraph {
         case .negate: return [.integer(-1)]
         case .power(let p):
             return p == 2 ? [.integer(2), .op(.juxtaposed)] + x[0]
-                : [.number(p), .op(.juxtaposed), .bracketed(x[0], .plain), .word("^"), .number(p - 1)]
+                : [.number(p), .op(.juxtaposed)] + (p - 1 == 1 ? x[0] : Self.power(x[0], p - 1))
         case .exp: return out
         case .log: return [.fraction([.integer(1)], x[0])]
         case .activation(let g):

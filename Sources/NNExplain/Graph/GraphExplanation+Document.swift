@@ -70,8 +70,8 @@ extension GraphExplanation {
             let numbers = Math.joined(users.map { [.number(graph.nodes[$0.user].gradient), .op(.times), .operand(graph.nodes[$0.user].locals[$0.slot])] }, by: .plus)
             blocks.append(.equation(lhs: derivative(id), steps: [symbolic, numbers, [.number(graph.nodes[id].gradient)]], chain: users.count > 2))
             var reasons: [[Document.Inline]] = []
-            for operation in users.map({ graph.nodes[$0.user].operation }).uniqued() {
-                reasons.append([.text(Self.capitalized(ComputationGraph.rule(operation)) + ".")])
+            for rule in users.map({ ComputationGraph.rule(graph.nodes[$0.user].operation, slot: $0.slot) }).uniqued() {
+                reasons.append([.text(Self.capitalized(rule) + ".")])
             }
             if users.count > 1 { reasons.append(fanOut(id, uses: users.count, gates: Set(users.map(\.user)).count)) }
             blocks.append(.reason(reasons))
@@ -120,11 +120,13 @@ extension GraphExplanation {
     func derivative(_ id: Int) -> Math { [.partial(outputName, graph.name(id), slashed: true)] }
 
     /// A local gradient as a factor after `·`: in parentheses when it is a sum or difference
-    /// (`1 − n²`) or starts with a minus (`−a/b²`), else as an operand.
+    /// (`1 − n²`), a fraction (`1/b`), a power (`3 (a)^2`) or starts with a minus (`−a/b²`, `-1`),
+    /// else as an operand.
     private static func factor(_ local: Math) -> Math {
         let compound = local.pieces.enumerated().contains { n, piece in
             if n == 0, case .integer(let k) = piece, k < 0 { return true }
-            return piece == .op(.minus) || piece == .op(.plus) || (n == 0 && piece == .op(.negative))
+            if case .fraction = piece { return true }
+            return piece == .op(.minus) || piece == .op(.plus) || piece == .word("^") || (n == 0 && piece == .op(.negative))
         }
         return compound ? [.parenthesized(local)] : local.asOperand
     }
