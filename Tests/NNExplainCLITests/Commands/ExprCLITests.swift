@@ -52,6 +52,18 @@ struct ExprCLITests {
         #expect(rows.first.flatMap { Double($0[4]) }.map { abs($0) < 1e-8 } == true)
     }
 
+    @Test func eachInputOfADivisionGetsItsOwnRuleAndEveryCompoundFactorItsParentheses() {
+        // f = a/b − a³ at a = 2, b = 4: ∂f/∂a = 1/b − 3a² = −11.75, ∂f/∂b = −a/b² = −0.125.
+        let text = runCLI(["expr", "a / b - a^3", "--at", "a=2,b=4", "--width", "200"]).stdout
+        #expect(text.contains("n_3 =       a^3 =  8"))
+        #expect(text.contains("∂f/∂b = ∂f/∂n_2 · (−a / b²) = 1 · (-0.125) = -0.125"))
+        #expect(text.contains("∂f/∂a = ∂f/∂n_2 · (1 / b) + ∂f/∂n_3 · 3 a^2 = 1 · 0.25 + (-1) · 12 = -11.75"))
+        #expect(text.contains("Divide gives its numerator the upstream gradient over the denominator."))
+        #expect(text.contains("Divide gives its denominator minus the upstream gradient times the numerator over the denominator's square."))
+        #expect(text.contains("Subtract passes the negative of the upstream gradient to its second input."))
+        #expect(text.contains("So ∂f/∂a = -11.75, ∂f/∂b = -0.125."))
+    }
+
     @Test func anExpressionStartingWithAMinusIsTheExpression() {
         let result = runCLI(["expr", "-x^2", "--at", "x=3"])
         #expect(result.status == 0)
