@@ -32,7 +32,7 @@ public struct ExpressionExplanation: Sendable {
 
     /// The table of names with their value, gradient, finite difference and difference, and how it was taken.
     private static func checkBlocks(_ check: [Expression.CentralDifference], graph: GraphExplanation) -> [Document.Block] {
-        let h: Math = [.variable("h")]
+        let h: Math = [.variable("h")], f = graph.outputName
         let rows: [[Math]] = check.map { entry in
             let node = graph.graph.nodes.firstIndex { $0.label == .name(entry.name) } ?? 0
             let gradient = graph.graph.nodes[node].gradient
@@ -42,22 +42,22 @@ public struct ExpressionExplanation: Sendable {
         }
         var blocks: [Document.Block] = [
             .paragraph([
-                "Each gradient beside a slope estimated from two evaluations of ", m([.variable("f")]), " alone, with no chain rule: ",
-                m([.fraction([.variable("f"), .bracketed([.variable("x"), .op(.plus)] + h, .plain), .op(.minus),
-                              .variable("f"), .bracketed([.variable("x"), .op(.minus)] + h, .plain)], [.integer(2)] + h)]),
+                "Each gradient beside a slope estimated from two evaluations of ", m(f), " alone, with no chain rule: ",
+                m([.fraction(f + [.bracketed([.variable("x"), .op(.plus)] + h, .plain), .op(.minus)]
+                              + f + [.bracketed([.variable("x"), .op(.minus)] + h, .plain)], [.integer(2)] + h)]),
                 ", with ", m(h + [.op(.equals), .number(Expression.relativeStep), .op(.times),
                                  .function("max", [.bracketed([.integer(1), .op(.comma), .bracketed([.variable("x")], .bars)], .plain)])]),
-                ". Where ", m([.variable("f")]), " is smooth they agree to many digits, fewer where it bends sharply within ",
+                ". Where ", m(f), " is smooth they agree to many digits, fewer where it bends sharply within ",
                 m(h), " (near a division by a small number); at a kink (relu at 0, max or min at a tie) they need not.",
             ]),
-            .nested([.table(header: [[.word("name")], [.word("value")], [.partial([.variable("f")], [.word("name")], slashed: true)],
+            .nested([.table(header: [[.word("name")], [.word("value")], [.partial(f, [.word("name")], slashed: true)],
                                      [.word("central difference")], [.word("their difference")]],
                             rows: rows, operators: [nil, nil, nil, nil])]),
         ]
         let undefined = check.filter { $0.slope == nil }.map(\.name)
         if !undefined.isEmpty {
-            blocks.append(.paragraph([.text("f is undefined at x + h or x − h for " + undefined.joined(separator: ", ")
-                + ", so no difference quotient is shown there.")]))
+            blocks.append(.paragraph([m(f), .text(" is undefined at x + h or x − h for " + undefined.joined(separator: ", ")
+                + ", so no central difference is shown there.")]))
         }
         return blocks
     }

@@ -33,24 +33,22 @@ extension Expression {
             return tokens[index]
         }
 
-        /// `term (('+' | '-') term)*`, left-associative.
-        mutating func sum() throws(ExpressionError) -> Expression {
-            var left = try product()
-            while case .symbol(let c) = peek.kind, c == "+" || c == "-" {
-                let op = take()
-                left = Expression(.binary(c == "+" ? .add : .subtract, left, try product()), column: op.column)
+        /// The binary operators by precedence, lowest first: `+ -`, then `* /`.
+        static let levels: [[Character: Binary]] = [["+": .add, "-": .subtract], ["*": .multiply, "/": .divide]]
+
+        /// `operand (op operand)*`, left-associative, for the operators of `levels[level]`; an
+        /// operand is the next level's chain, or after the last level a ``unary()``.
+        mutating func sum(level: Int = 0) throws(ExpressionError) -> Expression {
+            var left = try operand(level)
+            while case .symbol(let c) = peek.kind, let op = Self.levels[level][c] {
+                let token = take()
+                left = Expression(.binary(op, left, try operand(level)), column: token.column)
             }
             return left
         }
 
-        /// `unary (('*' | '/') unary)*`, left-associative.
-        mutating func product() throws(ExpressionError) -> Expression {
-            var left = try unary()
-            while case .symbol(let c) = peek.kind, c == "*" || c == "/" {
-                let op = take()
-                left = Expression(.binary(c == "*" ? .multiply : .divide, left, try unary()), column: op.column)
-            }
-            return left
+        private mutating func operand(_ level: Int) throws(ExpressionError) -> Expression {
+            level + 1 < Self.levels.count ? try sum(level: level + 1) : try unary()
         }
 
         /// `'-' unary | power`: unary minus binds less tightly than `^`.

@@ -64,6 +64,19 @@ struct ExprCLITests {
         #expect(text.contains("So ∂f/∂a = -11.75, ∂f/∂b = -0.125."))
     }
 
+    @Test func aCentralDifferenceUndefinedAtAStepIsSaidSo() {
+        // log(x) at x = 1e-7: x − h = 1e-7 − 1e-6 is negative, so only the gradient 1/x is shown.
+        let text = runCLI(["expr", "log(x)", "--at", "x=1e-7", "--check", "--width", "200"]).stdout
+        #expect(text.contains("f is undefined at x + h or x − h for x, so no central difference is shown there."))
+        #expect(text.contains("So ∂f/∂x = 10000000."))
+    }
+
+    @Test func anExpressionNamingAValueFCallsItsOutputG() {
+        let text = runCLI(["expr", "f*2", "--at", "f=3"]).stdout
+        #expect(text.hasPrefix("The computational graph of g = f*2: 3 nodes"))
+        #expect(text.contains("So ∂g/∂f = 2."))
+    }
+
     @Test func anExpressionStartingWithAMinusIsTheExpression() {
         let result = runCLI(["expr", "-x^2", "--at", "x=3"])
         #expect(result.status == 0)
