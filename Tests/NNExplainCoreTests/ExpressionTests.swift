@@ -110,6 +110,36 @@ struct ExpressionTests {
         }
     }
 
+    @Test("any string of expression characters parses or is refused with an error, never a trap")
+    func randomStrings() {
+        let alphabet = Array("xy0123456789.e+-*/^()(),  −×÷·*exp(log(tanh(relu(max(min(sigmoid(ln(#é")
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {  // SplitMix64, seeded: the same strings on every run
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        var parsed = 0
+        for _ in 0..<5000 {
+            let text = String((0..<Int(next() % 24)).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] })
+            do {
+                let expression = try Expression.parse(text)
+                parsed += 1
+                let values = Dictionary(uniqueKeysWithValues: expression.names.map { ($0, 0.5) })
+                do {
+                    _ = try expression.graph(values: values)
+                } catch {
+                    #expect(error.isAtValues, "\(text): \(error)")
+                }
+            } catch {
+                #expect(!error.isAtValues, "\(text): \(error)")
+            }
+        }
+        #expect(parsed > 100)
+    }
+
     @Test("names and values must match; an undefined operation names its column and value")
     func valuesAndDomain() throws {
         let logOfX = try Expression.parse("1 + log(x)")
