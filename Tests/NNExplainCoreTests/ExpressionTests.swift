@@ -90,6 +90,7 @@ struct ExpressionTests {
             ("x^(2)", .exponentNotNumber(column: 3, found: "(")),
             ("x # 2", .unexpectedCharacter(column: 3, character: "#")),
             ("1e999 * x", .numberTooLarge(column: 1, text: "1e999")),
+            ("x^10^10^10", .numberTooLarge(column: 3, text: "the exponent from here")),
         ]
         for (text, expected) in cases {
             #expect(throws: expected, "\(text)") { try Expression.parse(text) }

@@ -78,7 +78,7 @@ extension Expression {
             if case .symbol("^") = peek.kind {
                 _ = take()
                 p = pow(p, try exponent())
-                guard p.isFinite else { throw .numberTooLarge(column: token.column, text: token.text ?? "") }
+                guard p.isFinite else { throw .numberTooLarge(column: token.column, text: "the exponent from here") }
             }
             return p
         }

@@ -27,7 +27,8 @@ public enum ExpressionError: Error, Equatable, Sendable {
     case argumentCount(column: Int, function: Expression.Function, given: Int)
     /// `^` followed by something other than a number.
     case exponentNotNumber(column: Int, found: String?)
-    /// A number beyond the largest double.
+    /// A number beyond the largest double: one as written (`text` its digits), or an exponent
+    /// folded from a chain such as `2^2^2^…` (`text` "the exponent from here").
     case numberTooLarge(column: Int, text: String)
     /// Names the expression uses that have no value.
     case missingValues([String])
