@@ -6,9 +6,9 @@ extension ExpressionError: ExplainedError {
         case .empty:
             return "the expression is empty; give one in quotes, e.g. \"tanh(w*x + b)\""
         case .tooLong(let characters):
-            return "the expression is \(characters) characters long, and at most \(Expression.maximumLength) are explained; split it into smaller ones"
+            return "the expression is \(characters) characters long, and at most \(ScalarExpression.maximumLength) are explained; split it into smaller ones"
         case .tooDeep(let column):
-            return "column \(column): this '(' is the \(Expression.maximumDepth + 1)st open at once, and at most \(Expression.maximumDepth) "
+            return "column \(column): this '(' is the \(ScalarExpression.maximumDepth + 1)st open at once, and at most \(ScalarExpression.maximumDepth) "
                 + "parentheses (a call's included) may nest; write the expression with less nesting"
         case .unexpectedCharacter(let column, let character):
             return "column \(column): '\(character)' is not part of an expression; use numbers, names, + - * / ^, parentheses and "
@@ -57,7 +57,7 @@ extension ExpressionError: ExplainedError {
     private static let functions = "exp, log (or ln), tanh, sigmoid, relu, max and min"
 
     /// What a call looks like: `exp(x)`, `max(a, b)`.
-    private static func example(_ function: Expression.Function) -> String {
+    private static func example(_ function: ScalarExpression.Function) -> String {
         function.rawValue + (function.arity == 1 ? "(x)" : "(a, b)")
     }
 

@@ -5,7 +5,7 @@ public struct ExpressionExplanation: Sendable {
     /// The graph's explanation.
     public let graph: GraphExplanation
     /// The central difference by every name, in the order the names first appear; nil unless asked.
-    public let check: [Expression.CentralDifference]?
+    public let check: [ScalarExpression.CentralDifference]?
 
     /// The expression `text` at `values`, parsed, built and backpropagated.
     /// - Parameters:
@@ -15,7 +15,7 @@ public struct ExpressionExplanation: Sendable {
     /// - Throws: ``ExpressionError``: the text's mistakes, names and values that do not match, or an
     ///   operation undefined at `values` (``ExpressionError/isAtValues``).
     public init(_ text: String, values: [String: Double], check: Bool) throws(ExpressionError) {
-        let expression = try Expression.parse(text)
+        let expression = try ScalarExpression.parse(text)
         graph = GraphExplanation(graph: try expression.graph(values: values), subject: .expression(text))
         self.check = check ? try expression.centralDifferences(values: values) : nil
     }
@@ -31,7 +31,7 @@ public struct ExpressionExplanation: Sendable {
     }
 
     /// The table of names with their value, gradient, finite difference and difference, and how it was taken.
-    private static func checkBlocks(_ check: [Expression.CentralDifference], graph: GraphExplanation) -> [Document.Block] {
+    private static func checkBlocks(_ check: [ScalarExpression.CentralDifference], graph: GraphExplanation) -> [Document.Block] {
         let h: Math = [.variable("h")], f = graph.outputName
         let rows: [[Math]] = check.map { entry in
             let node = graph.graph.nodes.firstIndex { $0.label == .name(entry.name) } ?? 0
@@ -45,7 +45,7 @@ public struct ExpressionExplanation: Sendable {
                 "Each gradient beside a slope estimated from two evaluations of ", m(f), " alone, with no chain rule: ",
                 m([.fraction(f + [.bracketed([.variable("x"), .op(.plus)] + h, .plain), .op(.minus)]
                               + f + [.bracketed([.variable("x"), .op(.minus)] + h, .plain)], [.integer(2)] + h)]),
-                ", with ", m(h + [.op(.equals), .number(Expression.relativeStep), .op(.times),
+                ", with ", m(h + [.op(.equals), .number(ScalarExpression.relativeStep), .op(.times),
                                  .function("max", [.bracketed([.integer(1), .op(.comma), .bracketed([.variable("x")], .bars)], .plain)])]),
                 ". Where ", m(f), " is smooth they agree to many digits, fewer where it bends sharply within ",
                 m(h), " (near a division by a small number); at a kink (relu at 0, max or min at a tie) they need not.",

@@ -1,13 +1,13 @@
 /// Why an expression cannot be explained: a mistake in its text or its bounds (found by
-/// ``Expression/parse(_:)``), names and values that do not match, or an operation undefined at the
-/// given values (found by ``Expression/graph(values:)``). Columns count characters from 1; a
+/// ``ScalarExpression/parse(_:)``), names and values that do not match, or an operation undefined at the
+/// given values (found by ``ScalarExpression/graph(values:)``). Columns count characters from 1; a
 /// `found` of nil is the end of the expression. The sentences are the explanation library's.
 public enum ExpressionError: Error, Equatable, Sendable {
     /// Nothing but spaces.
     case empty
-    /// More than ``Expression/maximumLength`` characters.
+    /// More than ``ScalarExpression/maximumLength`` characters.
     case tooLong(characters: Int)
-    /// A parenthesis at `column` opens more than ``Expression/maximumDepth`` at once.
+    /// A parenthesis at `column` opens more than ``ScalarExpression/maximumDepth`` at once.
     case tooDeep(column: Int)
     /// A character no expression has.
     case unexpectedCharacter(column: Int, character: Character)
@@ -22,9 +22,9 @@ public enum ExpressionError: Error, Equatable, Sendable {
     /// A call of a function the language does not have.
     case unknownFunction(column: Int, name: String)
     /// A function's name used without `(`, as a value.
-    case functionWithoutCall(column: Int, function: Expression.Function)
+    case functionWithoutCall(column: Int, function: ScalarExpression.Function)
     /// A call with `given` arguments of a function that takes another number.
-    case argumentCount(column: Int, function: Expression.Function, given: Int)
+    case argumentCount(column: Int, function: ScalarExpression.Function, given: Int)
     /// `^` followed by something other than a number.
     case exponentNotNumber(column: Int, found: String?)
     /// A number beyond the largest double: one as written (`text` its digits), or an exponent

@@ -16,11 +16,11 @@ enum ExprCommand {
             (also −, × and ÷), ^ with a number exponent (also **), parentheses and the functions
             exp, log (or ln), tanh, sigmoid, relu, max(a, b) and min(a, b). Unary minus binds
             less tightly than ^, so -x^2 is -(x^2), as in Python; x^2^3 is x^(2^3). Quote
-            EXPR for the shell. It has at most \(Expression.maximumLength) characters and at most \(Expression.maximumDepth) parentheses
+            EXPR for the shell. It has at most \(ScalarExpression.maximumLength) characters and at most \(ScalarExpression.maximumDepth) parentheses
             open at once.
 
             --check puts beside each gradient the central difference (f(x+h) − f(x−h)) / 2h,
-            with h = \(Expression.relativeStep.shortFormatted)·max(1, |x|).
+            with h = \(ScalarExpression.relativeStep.shortFormatted)·max(1, |x|).
 
             Exit codes: 64 for a mistake in EXPR or --at (a syntax error, a name without a
             value, a value for no name, a bound); 1 when an operation is undefined at the given
@@ -47,7 +47,7 @@ enum ExprCommand {
                     throw ValidationError("\(name) expects NAME=VALUE pairs separated by commas, e.g. \(name) w=0.5,x=2, not '\(part)'")
                 }
                 let key = String(part[..<equals]).trimmed, value = String(part[part.index(after: equals)...]).trimmed
-                guard Expression.isName(key) else {
+                guard ScalarExpression.isName(key) else {
                     throw ValidationError("\(name): '\(key)' is not a name; a name has letters, digits and _, does not start with a digit "
                         + "and is not a function's, e.g. \(name) w1=0.5")
                 }

@@ -1,4 +1,4 @@
-extension Expression {
+extension ScalarExpression {
     /// A central finite difference of the expression by one name: the slope estimated from two
     /// evaluations alone, with no chain rule.
     public struct CentralDifference: Sendable, Equatable {

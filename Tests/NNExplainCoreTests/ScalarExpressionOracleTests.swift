@@ -11,7 +11,7 @@ import _Differentiation
 /// of the names), differentiated by Swift's `_Differentiation` where the toolchain has it, and by
 /// central differences taken here, from the Swift function alone.
 @Suite("Expression oracles")
-struct ExpressionOracleTests {
+struct ScalarExpressionOracleTests {
     struct Case: CustomTestStringConvertible, Sendable {
         let text: String
         let names: [String]
@@ -46,7 +46,7 @@ struct ExpressionOracleTests {
             return z * z * z - sqrt(v[0] - v[2])
         },
         Case(text: "-x^2 + (-x)^3 + x^-1", names: ["x"], at: [1.7]) { v in -(v[0] * v[0]) + (-v[0]) * (-v[0]) * (-v[0]) + 1 / v[0] },
-        Case(text: ExpressionOracleTests.nestedTanh(50), names: ["x"], at: [0.9]) { v in
+        Case(text: ScalarExpressionOracleTests.nestedTanh(50), names: ["x"], at: [0.9]) { v in
             var t = v[0]
             for _ in 0..<50 { t = tanh(t) }
             return t
@@ -62,7 +62,7 @@ struct ExpressionOracleTests {
 
     /// The value and gradients of the case by the graph, in the order of its names.
     static func byGraph(_ c: Case) throws -> (value: Double, gradients: [Double]) {
-        let graph = try Expression.parse(c.text).graph(values: Dictionary(uniqueKeysWithValues: zip(c.names, c.at)))
+        let graph = try ScalarExpression.parse(c.text).graph(values: Dictionary(uniqueKeysWithValues: zip(c.names, c.at)))
         let gradients = c.names.map { name in graph.nodes.first { $0.label == .name(name) }?.gradient ?? .nan }
         return (graph.nodes[graph.output].value, gradients)
     }
@@ -92,16 +92,16 @@ struct ExpressionOracleTests {
     }
     #endif
 
-    @Test("Expression.centralDifferences agrees with the graph's gradients on the corpus", arguments: corpus)
+    @Test("ScalarExpression.centralDifferences agrees with the graph's gradients on the corpus", arguments: corpus)
     func commandsCheck(_ c: Case) throws {
         let values = Dictionary(uniqueKeysWithValues: zip(c.names, c.at))
         let (_, gradients) = try Self.byGraph(c)
-        let check = try Expression.parse(c.text).centralDifferences(values: values)
+        let check = try ScalarExpression.parse(c.text).centralDifferences(values: values)
         #expect(check.map(\.name) == c.names)
         for (i, entry) in check.enumerated() {
             let slope = try #require(entry.slope)
             #expect(isClose(gradients[i], slope, relative: 1e-5, absolute: 1e-9), "\(entry.name)")
-            #expect(isClose(entry.step, Expression.relativeStep * max(1, abs(c.at[i])), relative: 1e-6))
+            #expect(isClose(entry.step, ScalarExpression.relativeStep * max(1, abs(c.at[i])), relative: 1e-6))
         }
     }
 }

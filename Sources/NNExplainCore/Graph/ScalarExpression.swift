@@ -10,7 +10,7 @@
 ///
 /// Bounds, checked before the tree is built: at most ``maximumLength`` characters, and at most
 /// ``maximumDepth`` parentheses (a call's included) open at once.
-public struct Expression: Sendable, Equatable {
+public struct ScalarExpression: Sendable, Equatable {
     /// What the node is.
     public let kind: Kind
     /// The 1-based column (in characters) of the node's operator, name, number or function name;
@@ -29,13 +29,13 @@ public struct Expression: Sendable, Equatable {
         /// A name whose value `--at` gives.
         case name(String)
         /// `-a`.
-        case negate(Expression)
+        case negate(ScalarExpression)
         /// `a + b`, `a - b`, `a * b`, `a / b`.
-        case binary(Binary, Expression, Expression)
+        case binary(Binary, ScalarExpression, ScalarExpression)
         /// `a ^ p` for a number `p` (an exponent written `2^3` is folded to `8`).
-        case power(Expression, Double)
+        case power(ScalarExpression, Double)
         /// A function applied to its arguments.
-        case call(Function, [Expression])
+        case call(Function, [ScalarExpression])
     }
 
     /// The four arithmetic operators.
@@ -82,7 +82,7 @@ public struct Expression: Sendable, Equatable {
     /// The names the expression uses, each once, in the order they first appear.
     public var names: [String] {
         var names: [String] = []
-        func visit(_ e: Expression) {
+        func visit(_ e: ScalarExpression) {
             switch e.kind {
             case .number: break
             case .name(let name): if !names.contains(name) { names.append(name) }

@@ -1,4 +1,4 @@
-extension Expression {
+extension ScalarExpression {
     /// One token of an expression's text, with the column (1-based, in characters) it starts at.
     struct Token: Equatable {
         enum Kind: Equatable {

@@ -1,4 +1,4 @@
-extension Expression {
+extension ScalarExpression {
     /// The expression as a computational graph at `values`, after its backward pass: first one
     /// ``ComputationGraph/Label/name(_:)`` leaf per distinct name, in the order the names first
     /// appear (a name used twice is one leaf read by two gates: a fan-out, whose gradients add
@@ -51,7 +51,7 @@ extension Expression {
     }
 
     /// The terms of a run of `+`: `a + b + c` (left-associated) gives `[a, b, c]`.
-    private var terms: [Expression] {
+    private var terms: [ScalarExpression] {
         guard case .binary(.add, let a, let b) = kind else { return [self] }
         return a.terms + [b]
     }
@@ -63,7 +63,7 @@ extension Expression {
         var constants: [Double: Int] = [:]
 
         /// The id of the node computing `e`, adding the nodes it needs.
-        mutating func node(_ e: Expression) throws(ExpressionError) -> Int {
+        mutating func node(_ e: ScalarExpression) throws(ExpressionError) -> Int {
             if let constant = e.constant, let id = constants[constant] { return id }
             switch e.kind {
             case .number: preconditionFailure("every number has its constant leaf")
@@ -81,7 +81,7 @@ extension Expression {
         }
 
         /// Adds `operation` on the nodes of `operands`; a failure names `e`'s column and the inputs.
-        private mutating func apply(_ operation: ComputationGraph.Operation, _ operands: [Expression], at e: Expression) throws(ExpressionError) -> Int {
+        private mutating func apply(_ operation: ComputationGraph.Operation, _ operands: [ScalarExpression], at e: ScalarExpression) throws(ExpressionError) -> Int {
             var inputs: [Int] = []
             for operand in operands { inputs.append(try node(operand)) }
             do throws(ComputationGraph.Failure) {
@@ -93,7 +93,7 @@ extension Expression {
     }
 }
 
-extension Expression.Function {
+extension ScalarExpression.Function {
     /// The graph's operation computing the function.
     public var operation: ComputationGraph.Operation {
         switch self {

@@ -4,12 +4,12 @@ import Glibc
 import Darwin
 #endif
 
-extension Expression {
+extension ScalarExpression {
     /// The expression `text` as a tree, by recursive descent over its tokens (the grammar and the
-    /// precedence are ``Expression``'s).
+    /// precedence are ``ScalarExpression``'s).
     /// - Throws: ``ExpressionError`` naming the column and what was expected there; the bounds
     ///   (``maximumLength``, ``maximumDepth``) are checked before any parsing.
-    public static func parse(_ text: String) throws(ExpressionError) -> Expression {
+    public static func parse(_ text: String) throws(ExpressionError) -> ScalarExpression {
         var parser = Parser(tokens: try tokens(text))
         let expression = try parser.sum()
         let next = parser.peek
@@ -38,34 +38,34 @@ extension Expression {
 
         /// `operand (op operand)*`, left-associative, for the operators of `levels[level]`; an
         /// operand is the next level's chain, or after the last level a ``unary()``.
-        mutating func sum(level: Int = 0) throws(ExpressionError) -> Expression {
+        mutating func sum(level: Int = 0) throws(ExpressionError) -> ScalarExpression {
             var left = try operand(level)
             while case .symbol(let c) = peek.kind, let op = Self.levels[level][c] {
                 let token = take()
-                left = Expression(.binary(op, left, try operand(level)), column: token.column)
+                left = ScalarExpression(.binary(op, left, try operand(level)), column: token.column)
             }
             return left
         }
 
-        private mutating func operand(_ level: Int) throws(ExpressionError) -> Expression {
+        private mutating func operand(_ level: Int) throws(ExpressionError) -> ScalarExpression {
             level + 1 < Self.levels.count ? try sum(level: level + 1) : try unary()
         }
 
         /// `'-' unary | power`: unary minus binds less tightly than `^`.
-        mutating func unary() throws(ExpressionError) -> Expression {
+        mutating func unary() throws(ExpressionError) -> ScalarExpression {
             if case .symbol("-") = peek.kind {
                 let op = take()
-                return Expression(.negate(try unary()), column: op.column)
+                return ScalarExpression(.negate(try unary()), column: op.column)
             }
             return try power()
         }
 
         /// `primary ('^' exponent)?`.
-        mutating func power() throws(ExpressionError) -> Expression {
+        mutating func power() throws(ExpressionError) -> ScalarExpression {
             let base = try primary()
             guard case .symbol("^") = peek.kind else { return base }
             let op = take()
-            return Expression(.power(base, try exponent()), column: op.column)
+            return ScalarExpression(.power(base, try exponent()), column: op.column)
         }
 
         /// `'-'? number ('^' exponent)?`: a number, folded, right-associative (`2^3^2` is `2^9`).
@@ -84,10 +84,10 @@ extension Expression {
         }
 
         /// A number, a name, a call or a parenthesized sum.
-        mutating func primary() throws(ExpressionError) -> Expression {
+        mutating func primary() throws(ExpressionError) -> ScalarExpression {
             let token = take()
             switch token.kind {
-            case .number(let value): return Expression(.number(value), column: token.column)
+            case .number(let value): return ScalarExpression(.number(value), column: token.column)
             case .open:
                 let inner = try sum()
                 try close(opening: token.column)
@@ -96,16 +96,16 @@ extension Expression {
                 let function = Function(named: name)
                 guard case .open = peek.kind else {
                     if let function { throw .functionWithoutCall(column: token.column, function: function) }
-                    return Expression(.name(name), column: token.column)
+                    return ScalarExpression(.name(name), column: token.column)
                 }
                 guard let function else { throw .unknownFunction(column: token.column, name: name) }
-                return Expression(.call(function, try arguments(of: function, at: token.column)), column: token.column)
+                return ScalarExpression(.call(function, try arguments(of: function, at: token.column)), column: token.column)
             default: throw .missingOperand(column: token.column, found: token.text)
             }
         }
 
         /// `'(' sum (',' sum)* ')'` after a function's name, as many as it takes.
-        mutating func arguments(of function: Function, at column: Int) throws(ExpressionError) -> [Expression] {
+        mutating func arguments(of function: Function, at column: Int) throws(ExpressionError) -> [ScalarExpression] {
             let opening = take().column
             if case .close = peek.kind { throw .argumentCount(column: column, function: function, given: 0) }
             var list = [try sum()]

@@ -7,10 +7,10 @@ import Testing
 /// from an expression, proven against numbers computed without it: micrograd's printed README
 /// values, hand-derived derivatives and (in ExpressionOracleTests) AD and central differences.
 @Suite("Expressions")
-struct ExpressionTests {
+struct ScalarExpressionTests {
     /// The value and the gradient by every name of `text` at `values`.
     static func evaluate(_ text: String, _ values: [String: Double]) throws -> (value: Double, gradients: [String: Double]) {
-        let graph = try Expression.parse(text).graph(values: values)
+        let graph = try ScalarExpression.parse(text).graph(values: values)
         var gradients: [String: Double] = [:]
         for node in graph.nodes { if case .name(let name) = node.label { gradients[name] = node.gradient } }
         return (graph.nodes[graph.output].value, gradients)
@@ -58,7 +58,8 @@ struct ExpressionTests {
 
     @Test("a name used twice is one leaf feeding two gates; a run of + is one add of all its terms")
     func fanOutAndSums() throws {
-        let graph = try Expression.parse("x*x + x + 1").graph(values: ["x": 3])
+        let expression: ScalarExpression = try ScalarExpression.parse("x*x + x + 1")  // no clash with Foundation's Expression
+        let graph = try expression.graph(values: ["x": 3])
         let leaves = graph.nodes.filter { $0.label == .name("x") }
         #expect(leaves.count == 1)
         #expect(leaves.first?.gradient == 7)  // 2x + 1
@@ -93,18 +94,18 @@ struct ExpressionTests {
             ("x^10^10^10", .numberTooLarge(column: 3, text: "the exponent from here")),
         ]
         for (text, expected) in cases {
-            #expect(throws: expected, "\(text)") { try Expression.parse(text) }
+            #expect(throws: expected, "\(text)") { try ScalarExpression.parse(text) }
         }
     }
 
     @Test("bounds, refused before parsing: 1000 characters, 100 parentheses open at once")
     func bounds() throws {
         let longest = String(repeating: "x+", count: 499) + "10"  // 1000 characters
-        #expect(throws: Never.self) { try Expression.parse(longest) }
-        #expect(throws: ExpressionError.tooLong(characters: 1001)) { try Expression.parse(longest + "0") }
+        #expect(throws: Never.self) { try ScalarExpression.parse(longest) }
+        #expect(throws: ExpressionError.tooLong(characters: 1001)) { try ScalarExpression.parse(longest + "0") }
         let deep = { (n: Int) in String(repeating: "(", count: n) + "x" + String(repeating: ")", count: n) }
-        #expect(throws: Never.self) { try Expression.parse(deep(100)) }
-        #expect(throws: ExpressionError.tooDeep(column: 101)) { try Expression.parse(deep(101)) }
+        #expect(throws: Never.self) { try ScalarExpression.parse(deep(100)) }
+        #expect(throws: ExpressionError.tooDeep(column: 101)) { try ScalarExpression.parse(deep(101)) }
         // The deepest trees the length allows, built and differentiated without running out of stack.
         for text in [String(repeating: "-", count: 999) + "x", String(repeating: "x*", count: 499) + "x", "x" + String(repeating: "^1", count: 499)] {
             #expect(try Self.evaluate(text, ["x": 2]).gradients["x"] != nil, "\(text.prefix(10))…")
@@ -126,7 +127,7 @@ struct ExpressionTests {
         for _ in 0..<5000 {
             let text = String((0..<Int(next() % 24)).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] })
             do {
-                let expression = try Expression.parse(text)
+                let expression = try ScalarExpression.parse(text)
                 parsed += 1
                 let values = Dictionary(uniqueKeysWithValues: expression.names.map { ($0, 0.5) })
                 do {
@@ -143,21 +144,21 @@ struct ExpressionTests {
 
     @Test("names and values must match; an undefined operation names its column and value")
     func valuesAndDomain() throws {
-        let logOfX = try Expression.parse("1 + log(x)")
+        let logOfX = try ScalarExpression.parse("1 + log(x)")
         #expect(throws: ExpressionError.missingValues(["x"])) { try logOfX.graph(values: [:]) }
         #expect(throws: ExpressionError.unusedValues(["y", "z"])) { try logOfX.graph(values: ["x": 1, "z": 2, "y": 3]) }
         #expect(throws: ExpressionError.undefined(column: 5, operation: .log, inputs: [-2],
                                                   failure: .logarithmOfNonPositive(node: 2, argument: -2))) {
             try logOfX.graph(values: ["x": -2])
         }
-        let error = #expect(throws: ExpressionError.self) { try Expression.parse("x / (y - 1)").graph(values: ["x": 1, "y": 1]) }
+        let error = #expect(throws: ExpressionError.self) { try ScalarExpression.parse("x / (y - 1)").graph(values: ["x": 1, "y": 1]) }
         #expect(error?.isAtValues == true)
         if case .undefined(let column, .divide, let inputs, .divisionByZero)? = error {
             #expect(column == 3 && inputs == [1, 0])
         } else {
             Issue.record("expected a division by zero, got \(String(describing: error))")
         }
-        #expect(Expression.isName("w_1") && Expression.isName("_x") && !Expression.isName("1w") && !Expression.isName("exp")
-                && !Expression.isName("ln") && !Expression.isName("x²"))
+        #expect(ScalarExpression.isName("w_1") && ScalarExpression.isName("_x") && !ScalarExpression.isName("1w") && !ScalarExpression.isName("exp")
+                && !ScalarExpression.isName("ln") && !ScalarExpression.isName("x²"))
     }
 }
