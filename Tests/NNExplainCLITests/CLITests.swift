@@ -18,7 +18,7 @@ struct CLITests {
     static let errors: [ErrorCase] = [
         ErrorCase(arguments: ["stpe"], status: 64, message: "unknown command 'stpe'; did you mean 'step'?"),
         ErrorCase(arguments: ["dance"], status: 64,
-                  message: "unknown command 'dance'; the commands are step, forward, graph, gradients, matrix, update, train, check, walk, diagram, boundary, html, network, import, exercise, nudge, predict, export, lesson, help"),
+                  message: "unknown command 'dance'; the commands are step, forward, graph, expr, gradients, matrix, update, train, check, walk, diagram, boundary, html, network, import, exercise, nudge, predict, export, lesson, help"),
         ErrorCase(arguments: ["step", "--lyer", "L"], status: 64,
                   message: "unknown option '--lyer' for 'nnexplain step'; did you mean '--layer'?"),
         ErrorCase(arguments: ["step", "--layer", "L", "--j", "1"], status: 64,
@@ -98,7 +98,7 @@ struct CLITests {
         ErrorCase(arguments: ["forward", "--network", "/dev/null"], status: 66,
                   message: "cannot read network file '/dev/null': it is not a regular file (a device, pipe or socket); give the path of a .json file"),
         ErrorCase(arguments: ["step\nby"], status: 64,
-                  message: "unknown command 'step\\nby'; the commands are step, forward, graph, gradients, matrix, update, train, check, walk, diagram, boundary, html, network, import, exercise, nudge, predict, export, lesson, help"),
+                  message: "unknown command 'step\\nby'; the commands are step, forward, graph, expr, gradients, matrix, update, train, check, walk, diagram, boundary, html, network, import, exercise, nudge, predict, export, lesson, help"),
         ErrorCase(arguments: ["forward", "--network", "/"], status: 66,
                   message: "cannot read network file '/': it is a directory; give the path of a .json file"),
     ]
@@ -166,7 +166,7 @@ struct CLITests {
         let version = runCLI(["--version"])
         #expect(version.status == 0)
         #expect(version.stdout.hasPrefix("nnexplain "))
-        for command in ["step", "forward", "gradients", "network"] {
+        for command in ["step", "forward", "expr", "gradients", "network"] {
             let help = runCLI([command, "--help"]).stdout
             #expect(help.hasPrefix("OVERVIEW: "))
             #expect(help.contains("\nUSAGE: nnexplain \(command)"))

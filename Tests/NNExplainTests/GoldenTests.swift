@@ -149,6 +149,7 @@ struct GoldenTests {
         Case(file: "help-step.txt", arguments: ["step", "--help"]),
         Case(file: "help-forward.txt", arguments: ["forward", "--help"]),
         Case(file: "help-graph.txt", arguments: ["graph", "--help"]),
+        Case(file: "help-expr.txt", arguments: ["expr", "--help"]),
         Case(file: "help-gradients.txt", arguments: ["gradients", "--help"]),
         Case(file: "help-network.txt", arguments: ["network", "--help"]),
         Case(file: "help-update.txt", arguments: ["update", "--help"]),

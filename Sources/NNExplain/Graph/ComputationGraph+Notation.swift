@@ -23,13 +23,22 @@ extension ComputationGraph {
         case .multiply: return Math.joined(x, by: .times)
         case .divide: return Math.joined(x, by: .divided)
         case .negate: return [.op(.negative)] + x[0].asOperand
-        case .power(let p): return p == 2 ? [.squared(x[0])] : [.bracketed(x[0], .plain), .word("^"), .number(p)]
+        case .power(let p): return p == 2 ? [.squared(x[0])] : Self.power(x[0], p)
         case .exp: return [.exponential(x[0])]
         case .log: return [.function("ln", x[0])]
         case .activation(let g): return [.word(g.rawValue), .bracketed(x[0], .plain)]
         case .max, .min:
             return [.function(node.operation == .max ? "max" : "min", [.bracketed(Math.joined(x, by: .comma), .plain)])]
         }
+    }
+
+    /// `n_3^p`: a node's name (a letter with scripts, or a number) to the power `p`, the exponent
+    /// as a superscript of the letter; a negative number in parentheses.
+    static func power(_ base: Math, _ p: Double) -> Math {
+        if base.pieces.count == 1, case .variable(let letter, let sub, "") = base.pieces[0] {
+            return [.variable(letter, sub: sub, sup: NumberText.prose(p))]
+        }
+        return base.asOperand + [.word("^"), .number(p)]
     }
 
     /// The operation's short name, as JSON and the pictures write it: `+`, `-`, `*`, `/`, `neg`,
@@ -51,6 +60,23 @@ extension ComputationGraph {
         }
     }
 
+    /// The gate's rule for passing the gradient down to its input `slot`, as a sentence: the same
+    /// for every input but of subtract and divide, whose two inputs get different shares.
+    package static func rule(_ operation: Operation, slot: Int) -> [Document.Inline] {
+        let a: Math.Piece = .variable("a"), b: Math.Piece = .variable("b"), c: Math.Piece = .variable("c")
+        let quotient = m([c, .op(.equals), a, .op(.divided), b])
+        switch (operation, slot) {
+        case (.subtract, 0): return ["Subtract copies the upstream gradient to its first input."]
+        case (.subtract, _): return ["Subtract passes the negative of the upstream gradient to its second input."]
+        case (.divide, 0):
+            return ["Divide ", quotient, " gives its numerator ", m([a]), " the upstream gradient times ", m([.fraction([.integer(1)], [b])]), "."]
+        case (.divide, _):
+            return ["Divide ", quotient, " gives its denominator ", m([b]), " the upstream gradient times ",
+                    m([.op(.negative), .fraction([a], [.squared([b])])]), "."]
+        default: return rule(operation)
+        }
+    }
+
     /// The gate's rule for passing the gradient down, as a sentence (docs/notation.md), with `c` for
     /// the gate's output and `a` (and `b`) for its inputs.
     package static func rule(_ operation: Operation) -> [Document.Inline] {
@@ -67,8 +93,8 @@ extension ComputationGraph {
         case .negate: return ["Negate passes the upstream gradient on with its sign flipped."]
         case .power(let p):
             if p == 2 { return ["Square multiplies the upstream gradient by twice its input, ", m([.integer(2), .op(.juxtaposed), a]), "."] }
-            return ["The power ", m([a, .word("^"), .number(p)]), " multiplies the upstream gradient by ",
-                    m([.number(p), .op(.juxtaposed), a, .word("^"), .parenthesized([.number(p), .op(.minus), .integer(1)])]), "."]
+            return ["The power ", m(power([a], p)), " multiplies the upstream gradient by ",
+                    m([.number(p), .op(.juxtaposed)] + power([a], p - 1)), "."]
         case .exp: return ["Exp multiplies the upstream gradient by its own output, ", m([c, .op(.equals), .exponential([a])]), "."]
         case .log: return ["Ln multiplies the upstream gradient by ", m([.fraction([.integer(1)], [a])]), ", one over its input."]
         case .activation(let g):
@@ -108,7 +134,7 @@ extension ComputationGraph {
         case .negate: return [.number(-1)]
         case .power(let p):
             return p == 2 ? [.integer(2), .op(.juxtaposed)] + x[0]
-                : [.number(p), .op(.juxtaposed), .bracketed(x[0], .plain), .word("^"), .number(p - 1)]
+                : [.number(p), .op(.juxtaposed)] + (p - 1 == 1 ? x[0] : Self.power(x[0], p - 1))
         case .exp: return out
         case .log: return [.fraction([.integer(1)], x[0])]
         case .activation(let g):

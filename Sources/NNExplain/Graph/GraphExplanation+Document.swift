@@ -19,8 +19,8 @@ extension GraphExplanation {
                     m(.of(.w(layer: weight.layer, .number(weight.j), .number(weight.k)))), ": \(walked.count) of its \(total) nodes"]
         case .network(let s, let samples, nil):
             return ["The computational graph of ", m(outputName), ", the loss of sample \(s) of \(samples): \(total) nodes"]
-        case .expression:
-            return ["The computational graph of ", m(outputName), ": \(total) node\(total == 1 ? "" : "s")"]
+        case .expression(let text):
+            return ["The computational graph of ", m(outputName), " = ", .code(text), ": \(total) node\(total == 1 ? "" : "s")"]
         }
     }
 
@@ -30,6 +30,9 @@ extension GraphExplanation {
             "each node's gradient is the sum, over the gates that use it, of that gate's gradient times its local gradient: ",
             "the chain rule one gate at a time, as reverse-mode automatic differentiation (PyTorch's autograd) computes it.",
         ]
+        if case .expression = subject, graph.nodes[graph.output].label == .intermediate {
+            words += [" The last node, ", m(graph.name(graph.output)), ", is ", m(outputName), "."]
+        }
         if case .network(_, _, let weight?) = subject {
             words += [" Shown are the gates that depend on ", m(graph.name(weight.node)),
                       ", and the nodes they read (whose own gradients this weight does not need)."]
@@ -73,8 +76,8 @@ extension GraphExplanation {
             let numbers = Math.joined(users.map { [.number(graph.nodes[$0.user].gradient), .op(.times), .operand(graph.nodes[$0.user].locals[$0.slot])] }, by: .plus)
             blocks.append(.equation(lhs: derivative(id), steps: [symbolic, numbers, [.number(graph.nodes[id].gradient)]], chain: users.count > 2))
             var reasons: [[Document.Inline]] = []
-            for operation in users.map({ graph.nodes[$0.user].operation }).uniqued() {
-                reasons.append(ComputationGraph.rule(operation))
+            for (operation, slot) in users.map({ (graph.nodes[$0.user].operation, $0.slot) }).uniquedRules() {
+                reasons.append(ComputationGraph.rule(operation, slot: slot))
             }
             for user in users.map(\.user).uniqued() { reasons += stableSlope(user) }
             if users.count > 1 { reasons.append(fanOut(id, users: users)) }
@@ -86,7 +89,10 @@ extension GraphExplanation {
     /// Why a value used by several gates adds their gradients, and for a hidden node of a network
     /// that this addition is `step`'s sum over `i`.
     private func fanOut(_ id: Int, users: [(user: Int, slot: Int)]) -> [Document.Inline] {
-        var words: [Document.Inline] = [m(graph.name(id)), " feeds \(users.count) gates, so the gradients they pass down add up"]
+        let gates = Set(users.map(\.user)).count
+        var words: [Document.Inline] = users.count == gates
+            ? [m(graph.name(id)), " feeds \(gates) gates, so the gradients they pass down add up"]
+            : [m(graph.name(id)), " is used \(users.count) times, by \(gates.counting("gate")), so the gradients passed down along each use add up"]
         let products = users.allSatisfy { graph.nodes[$0.user].operation == .multiply }
         if case .quantity(.a(let l, let k)) = graph.nodes[id].label, case .network(let sample, _, _) = subject, l > 0, products {
             words += [": this sum is the sum over ", v("i"), " in ", m(.of(.partial(.loss(.sample(sample)), .a(layer: l, k)))),
@@ -151,20 +157,40 @@ extension GraphExplanation {
         }
     }
 
-    /// A local gradient written after `·`: a leading negative number or minus sign in parentheses.
-    private static func factor(_ local: Math) -> Math {
-        if case .op(.negative)? = local.pieces.first { return [.parenthesized(local)] }
-        return local.asOperand
-    }
 
     /// `∂out/∂node`, slashed.
     func derivative(_ id: Int) -> Math { [.partial(outputName, graph.name(id), slashed: true)] }
+
+    /// A local gradient as a factor after `·`: in parentheses when it is a sum or difference
+    /// (`1 − n²`), a fraction (`1/b`), a power (`3 (a)^2`) or starts with a minus (`−a/b²`, `-1`),
+    /// else as an operand.
+    private static func factor(_ local: Math) -> Math {
+        let compound = local.pieces.enumerated().contains { n, piece in
+            if n == 0, case .integer(let k) = piece, k < 0 { return true }
+            if case .fraction = piece { return true }
+            return piece == .op(.minus) || piece == .op(.plus) || piece == .word("^") || (n == 0 && piece == .op(.negative))
+        }
+        return compound ? [.parenthesized(local)] : local.asOperand
+    }
 
     /// The number of doubles between `a` and `b` (both finite, the same sign).
     private func ulps(_ a: Double, _ b: Double) -> String {
         guard a.sign == b.sign else { return "many" }
         let distance = a.bitPattern > b.bitPattern ? a.bitPattern - b.bitPattern : b.bitPattern - a.bitPattern
         return String(distance)
+    }
+}
+
+extension Array {
+    /// The gate rules in order, each (operation, slot) pair only once, and the two inputs of an
+    /// operation whose rule is the same for both (all but subtract and divide) only once.
+    fileprivate func uniquedRules() -> [(ComputationGraph.Operation, Int)] where Element == (ComputationGraph.Operation, Int) {
+        var seen: [(ComputationGraph.Operation, Int)] = []
+        for (operation, slot) in self {
+            let perSlot = operation == .subtract || operation == .divide
+            if !seen.contains(where: { $0.0 == operation && (!perSlot || $0.1 == slot) }) { seen.append((operation, slot)) }
+        }
+        return seen
     }
 }
 

@@ -88,10 +88,12 @@ public struct GraphExplanation: Sendable {
                               weight: Weight(layer: weight.layer, j: weight.j, k: weight.k, node: node, stepGradient: step)))
     }
 
-    /// The output's name: `C_s` for a network, `f` for an expression.
+    /// The output's name: `C_s` for a network, `f` for an expression (`g`, `F`, then `output`
+    /// where the expression itself uses `f`, and so on).
     var outputName: Math {
-        if case .expression = subject { return [.variable("f")] }
-        return graph.name(graph.output)
+        guard case .expression = subject else { return graph.name(graph.output) }
+        let used = graph.nodes.compactMap { node -> String? in if case .name(let name) = node.label { return name } else { return nil } }
+        return [.variable(["f", "g", "F", "output"].first { !used.contains($0) } ?? "output")]
     }
 }
 

@@ -36,7 +36,7 @@ struct Command: Sendable {
 
     /// Every command, in the order the help lists them.
     static var all: [Command] {
-        [StepCommand.command, ForwardCommand.command, GraphCommand.command, GradientsCommand.command, MatrixCommand.command, UpdateCommand.command, TrainCommand.command,
+        [StepCommand.command, ForwardCommand.command, GraphCommand.command, ExprCommand.command, GradientsCommand.command, MatrixCommand.command, UpdateCommand.command, TrainCommand.command,
          CheckCommand.command, WalkCommand.command, DiagramCommand.command, BoundaryCommand.command, HTMLCommand.command, NetworkCommand.command, ImportCommand.command, ExerciseCommand.command,
          NudgeCommand.command, PredictCommand.command, ExportCommand.command, LessonCommand.command,
          HelpCommand.command]

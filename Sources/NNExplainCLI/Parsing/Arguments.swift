@@ -19,7 +19,10 @@ struct Arguments {
                 wantsHelp = true
                 continue
             }
-            guard argument.hasPrefix("-"), argument.count > 1 else {
+            // Every option starts with `--` (but -h): a command with a positional argument takes a
+            // single-dash one as it (`expr "-x^2"`, `lesson -1`, which it then refuses by name).
+            let single = !argument.hasPrefix("--") && command.positional != nil
+            guard argument.hasPrefix("-"), argument.count > 1, !single else {
                 if command.positional != nil, positional == nil {
                     positional = argument
                     continue

@@ -9,7 +9,7 @@
 /// gradient by it; where a value fans out to several nodes, those contributions add up.
 ///
 /// A graph is built by ``Network/graph(sample:)`` for one sample's loss, or from an expression
-/// (``ComputationGraph/init(parsing:values:)``), through ``append(_:inputs:label:)``.
+/// (``ScalarExpression/graph(values:)``), through ``append(_:inputs:label:)``.
 public struct ComputationGraph: Sendable, Equatable {
     /// The nodes, each reading only nodes before it; the last one is the output.
     public private(set) var nodes: [Node] = []

@@ -44,6 +44,8 @@ struct ArgumentFuzzer {
             ["gradients", "--format", "json"], ["gradients", "--network", deep, "--precision", "1"],
             ["network"], ["network", "--network", mazur], ["help"], ["help", "step"], ["--help"], ["--version"],
             ["step", "--help"], [],
+            ["expr", "tanh(w*x + b)", "--at", "w=0.5,x=2,b=-0.3"], ["expr", "max(a, b) / (1 + exp(-c)) - a^3", "--at", "a=1,b=2,c=0", "--check"],
+            ["expr", "-x^2 + log(x)", "--at", "x=3", "--format", "json"],
         ]
     }
 

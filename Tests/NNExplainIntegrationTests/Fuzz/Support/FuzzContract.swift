@@ -132,6 +132,8 @@ enum FuzzContract {
     static func writtenNetwork(_ arguments: [String], result: CLIResult, safety: FuzzSafety?) -> Violation? {
         guard result.status == 0, let command = arguments.first else { return nil }
         func given(_ name: String) -> Bool { arguments.contains { $0 == name || $0.hasPrefix(name + "=") } }
+        // With -h or --help the command prints its help and writes nothing.
+        if arguments.contains("-h") || arguments.contains("--help") { return nil }
         let formatJSON = zip(arguments, arguments.dropFirst()).contains { $0 == ("--format", "json") } || given("--format=json")
         let bytes: [UInt8]
         switch command {
