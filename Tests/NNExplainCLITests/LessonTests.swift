@@ -137,6 +137,25 @@ struct LessonTests {
     }
 
     /// The lesson with every console block's output replaced by what the command prints now.
+    /// A command line's words as a shell splits them: at spaces, except inside double quotes, which
+    /// are removed (`expr "tanh(w*x + b)" --at w=1` is three words).
+    static func words(_ line: String) -> [String] {
+        var words: [String] = [], word = "", quoted = false, started = false
+        for c in line {
+            if c == "\"" { quoted.toggle(); started = true; continue }
+            if c == " " && !quoted {
+                if started { words.append(word) }
+                word = ""
+                started = false
+                continue
+            }
+            word.append(c)
+            started = true
+        }
+        if started { words.append(word) }
+        return words
+    }
+
     static func refreshed(_ text: String, file: String) -> (String, Int) {
         var out: [String] = []
         var lines = text.components(separatedBy: "\n")[...]
@@ -147,8 +166,8 @@ struct LessonTests {
             out.append(command)
             lines = lines.dropFirst()
             while let next = lines.first, next != "```" { lines = lines.dropFirst() }
-            let arguments = command.dropFirst("$ nnexplain".count).split(separator: " ").map { argument in
-                argument.hasSuffix(".json") && !argument.hasPrefix("/") ? root.appendingPathComponent(String(argument)).path : String(argument)
+            let arguments = Self.words(String(command.dropFirst("$ nnexplain".count))).map { argument in
+                argument.hasSuffix(".json") && !argument.hasPrefix("/") ? root.appendingPathComponent(argument).path : argument
             }
             let result = runCLI(arguments)
             var shown = result.stdout

@@ -12,7 +12,7 @@ struct ScalarExpressionTests {
     static func evaluate(_ text: String, _ values: [String: Double]) throws -> (value: Double, gradients: [String: Double]) {
         let graph = try ScalarExpression.parse(text).graph(values: values)
         var gradients: [String: Double] = [:]
-        for node in graph.nodes { if case .name(let name) = node.label { gradients[name] = node.gradient } }
+        for node in graph.nodes where node.operation == .leaf { if case .name(let name) = node.label { gradients[name] = node.gradient } }
         return (graph.nodes[graph.output].value, gradients)
     }
 
@@ -32,6 +32,47 @@ struct ScalarExpressionTests {
         #expect(abs(result.value - 24.7041) < 5e-5, "g.data \(result.value)")
         #expect(abs((result.gradients["a"] ?? .nan) - 138.8338) < 5e-5, "a.grad \(result.gradients["a"] ?? .nan)")
         #expect(abs((result.gradients["b"] ?? .nan) - 645.5773) < 5e-5, "b.grad \(result.gradients["b"] ?? .nan)")
+    }
+
+    @Test("micrograd's README example line by line, with definitions: one node per line, as micrograd's graph has")
+    func microgradReadmeWithDefinitions() throws {
+        // micrograd's lines as written there, `x += y` as `x = x + y`.
+        let text = "c = a + b; d = a*b + b**3; c = c + c + 1; c = c + 1 + c + (-a); d = d + d*2 + relu(b + a); "
+            + "d = d + 3*d + relu(b - a); e = c - d; f = e**2; g = f / 2.0; g = g + 10.0 / f; g"
+        let graph = try ScalarExpression.parse(text).graph(values: ["a": -4, "b": 2])
+        #expect(abs(graph.nodes[graph.output].value - 24.7041) < 5e-5)
+        let a = try #require(graph.nodes.firstIndex { $0.label == .name("a") }), b = try #require(graph.nodes.firstIndex { $0.label == .name("b") })
+        #expect(abs(graph.nodes[a].gradient - 138.8338) < 5e-5 && abs(graph.nodes[b].gradient - 645.5773) < 5e-5)
+        // Each definition names its node; the rebound names are primed in order, the last g is the result.
+        let names = graph.nodes.compactMap { node -> String? in if case .name(let name) = node.label, node.operation != .leaf { name } else { nil } }
+        #expect(names == ["c", "d", "c′", "c″", "d′", "d″", "e", "f", "g", "g′"])
+        #expect(graph.nodes[graph.output].label == .name("g′"))
+        // The first c is one node read twice by one gate (c + c + 1): a fan-out of one value.
+        let c = try #require(graph.nodes.firstIndex { $0.label == .name("c") })
+        #expect(graph.uses[c].count == 2 && Set(graph.uses[c].map(\.user)).count == 1)
+        // The same numbers as the one substituted expression.
+        let substituted = try Self.evaluate("((((a + b) + ((a + b) + 1)) + (1 + ((a + b) + ((a + b) + 1)) + (-a))) - (((a*b + b**3) + ((a*b + b**3)*2 + relu(b + a))) + (3*((a*b + b**3) + ((a*b + b**3)*2 + relu(b + a))) + relu(b - a))))**2", ["a": -4, "b": 2])
+        #expect(isClose(graph.nodes[try #require(graph.nodes.firstIndex { $0.label == .name("f") })].value, substituted.value, relative: 1e-15))
+    }
+
+    @Test("definitions that go wrong: unused, a function's name, nothing computed, a stray ';', a misplaced '='")
+    func definitionMistakes() {
+        let cases: [(String, ExpressionError)] = [
+            ("c = a + b; a * 2", .unusedDefinition(column: 1, name: "c")),
+            // The second c is rebound by c = 2 before anything reads it.
+            ("c = a; c = c + 1; c = 2; c", .unusedDefinition(column: 8, name: "c")),
+            ("exp = a + 1; exp", .reservedName(column: 1, name: "exp")),
+            ("c = a + b;", .missingResult(column: 11)),
+            ("c = a + b; c; c", .strayDefinitionEnd(column: 13)),
+            ("c = a + b; 2 = c", .equalsNotDefinition(column: 14)),
+            ("c = a + b c", .missingOperator(column: 11, found: "c")),
+        ]
+        for (text, error) in cases {
+            #expect(throws: error, "\(text)") { try ScalarExpression.parse(text) }
+        }
+        // Defined names need no value, and a value for one is reported as unused.
+        #expect(throws: ExpressionError.unusedValues(["c"])) { try ScalarExpression.parse("c = a + 1; c").graph(values: ["a": 1, "c": 2]) }
+        #expect((try? ScalarExpression.parse("c = c + 1; c * 2").names) == ["c"], "the first c is given")
     }
 
     @Test("tanh(w*x + b) at w = 0.5, x = 2, b = -0.3: tanh(0.7) and (1 − tanh²(0.7)) times x, w and 1")

@@ -36,6 +36,18 @@ extension ExpressionError: ExplainedError {
                 + "for a power by a name write exp(y*log(x))"
         case .numberTooLarge(let column, let text):
             return "column \(column): \(text.count > 40 ? String(text.prefix(40)) + "…" : text) is beyond the largest number, about 1.8e308; use a smaller one"
+        case .reservedName(let column, let name):
+            return "column \(column): \(name) is a function and cannot be defined; give the value another name"
+        case .missingResult(let column):
+            return "column \(column): the definitions end here, but nothing is computed from them; after the last ';' write "
+                + "the expression to compute, e.g. c = a + b; c*c"
+        case .strayDefinitionEnd(let column):
+            return "column \(column): a ';' ends a definition NAME = …, and the expression to compute comes last, without one; "
+                + "remove this ';' or start a definition before it"
+        case .equalsNotDefinition(let column):
+            return "column \(column): '=' defines a name and stands right after it at the start of a part, as in c = a + b; c*c"
+        case .unusedDefinition(let column, let name):
+            return "column \(column): \(name) is defined but nothing after it uses it; use it or leave the definition out"
         case .missingValues(let names):
             let listed = Self.joined(names)
             return "the expression uses \(listed), which \(names.count == 1 ? "has" : "have") no value; give "

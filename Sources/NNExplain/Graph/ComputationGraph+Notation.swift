@@ -63,7 +63,7 @@ extension ComputationGraph {
     /// The gate's rule for passing the gradient down to its input `slot`, as a sentence: the same
     /// for every input but of subtract and divide, whose two inputs get different shares.
     package static func rule(_ operation: Operation, slot: Int) -> [Document.Inline] {
-        let a: Math.Piece = .variable("a"), b: Math.Piece = .variable("b"), c: Math.Piece = .variable("c")
+        let a: Math.Piece = .variable("u"), b: Math.Piece = .variable("v"), c: Math.Piece = .variable("o")
         let quotient = m([c, .op(.equals), a, .op(.divided), b])
         switch (operation, slot) {
         case (.subtract, 0): return ["Subtract copies the upstream gradient to its first input."]
@@ -77,10 +77,10 @@ extension ComputationGraph {
         }
     }
 
-    /// The gate's rule for passing the gradient down, as a sentence (docs/notation.md), with `c` for
-    /// the gate's output and `a` (and `b`) for its inputs.
+    /// The gate's rule for passing the gradient down, as a sentence (docs/notation.md), with `o` for
+    /// the gate's output and `u` (and `v`) for its inputs: letters an expression's names rarely take.
     package static func rule(_ operation: Operation) -> [Document.Inline] {
-        let a: Math.Piece = .variable("a"), b: Math.Piece = .variable("b"), c: Math.Piece = .variable("c")
+        let a: Math.Piece = .variable("u"), b: Math.Piece = .variable("v"), c: Math.Piece = .variable("o")
         switch operation {
         case .leaf: return ["A given number has no inputs to pass its gradient to."]
         case .add: return ["Add copies the upstream gradient to every input (each local gradient is 1)."]

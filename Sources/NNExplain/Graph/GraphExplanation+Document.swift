@@ -19,6 +19,8 @@ extension GraphExplanation {
                     m(.of(.w(layer: weight.layer, .number(weight.j), .number(weight.k)))), ": \(walked.count) of its \(total) nodes"]
         case .network(let s, let samples, nil):
             return ["The computational graph of ", m(outputName), ", the loss of sample \(s) of \(samples): \(total) nodes"]
+        case .expression(let text) where text.contains(";"):
+            return ["The computational graph of ", .code(text), ": \(total) nodes, the result called ", m(outputName)]
         case .expression(let text):
             return ["The computational graph of ", m(outputName), " = ", .code(text), ": \(total) node\(total == 1 ? "" : "s")"]
         }
@@ -60,6 +62,11 @@ extension GraphExplanation {
     /// The output's gradient 1, then every walked node's, each with the rules of the gates it feeds.
     private var backward: [Document.Block] {
         let uses = graph.uses, out = graph.output
+        if walked.isEmpty, let weight = weightNode {
+            return [.paragraph(["No path leads from ", m(graph.name(weight)), " to ", m(outputName), ": every gate that depends on it ends in a ",
+                                "term of the loss that is left out (its factor ", m([.variable("y", sub: "j")]), " is 0), so ",
+                                m(derivative(weight) + [.op(.equals), .integer(0)]), "."])]
+        }
         var blocks: [Document.Block] = [
             .line(derivative(out), [.integer(1)]),
             .reason([["The output's gradient by itself is 1; every other gradient is built from it."]]),
@@ -68,8 +75,8 @@ extension GraphExplanation {
             let users = uses[id]
             guard !users.isEmpty else {
                 blocks.append(.line(derivative(id), [.integer(0)]))
-                blocks.append(.reason([["No gate uses ", m(graph.name(id)), ", so it does not change the output: its gradient is 0",
-                                        " (a term of the loss whose factor is 0 is left out)."]]))
+                let leftOut: Document.Inline = if case .network = subject { " (a term of the loss whose factor is 0 is left out)." } else { "." }
+                blocks.append(.reason([["No gate uses ", m(graph.name(id)), ", so it does not change the output: its gradient is 0", leftOut]]))
                 continue
             }
             let symbolic = Math.joined(users.map { derivative($0.user) + [.op(.times)] + Self.factor(graph.localFormula($0.user, slot: $0.slot)) }, by: .plus)
@@ -128,7 +135,7 @@ extension GraphExplanation {
                     "(such as ", m([.integer(1), .op(.minus), .variable("a")]), " of an output that rounds close to 1). Step computes the loss's derivative from ", m([.variable("z")]),
                     " in a stable form; its numbers are the accurate ones."]
         case .expression:
-            let names = graph.nodes.indices.filter { if case .name = graph.nodes[$0].label { return true } else { return false } }
+            let names = givenNames
             var words: [Document.Inline] = names.isEmpty ? ["The expression has no names, so no gradients to report."] : ["So "]
             for (n, id) in names.enumerated() {
                 words += [m(derivative(id) + [.op(.equals), .number(graph.nodes[id].gradient)]), n + 1 < names.count ? ", " : "."]
@@ -143,13 +150,13 @@ extension GraphExplanation {
     private func stableSlope(_ user: Int) -> [[Document.Inline]] {
         let node = graph.nodes[user], c = node.value
         guard case .activation(let g) = node.operation, let slope = node.locals.first else { return [] }
-        let c1: Math = [.variable("c")]
+        let c1: Math = [.variable("o")]
         switch g {
         case .sigmoid where slope != c * (1 - c):
-            return [["Here ", m(c1), " is so close to 1 that ", m([.integer(1), .op(.minus), .variable("c")]),
+            return [["Here ", m(c1), " is so close to 1 that ", m([.integer(1), .op(.minus), .variable("o")]),
                      " in doubles loses its digits, so the slope is taken from the input, ",
-                     m([.word("sigmoid"), .bracketed([.variable("a")], .plain), .op(.times), .word("sigmoid"),
-                        .bracketed([.op(.negative), .variable("a")], .plain)]), ", as the network's sigmoid does."]]
+                     m([.word("sigmoid"), .bracketed([.variable("u")], .plain), .op(.times), .word("sigmoid"),
+                        .bracketed([.op(.negative), .variable("u")], .plain)]), ", as the network's sigmoid does."]]
         case .tanh where slope != 1 - c * c:
             return [["Here ", m(c1), " is so close to ±1 that ", m([.integer(1), .op(.minus), .squared(c1)]),
                      " in doubles loses its digits, so the slope is taken from the input, as the network's tanh does."]]

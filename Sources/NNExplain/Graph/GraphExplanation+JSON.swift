@@ -11,9 +11,9 @@ extension GraphExplanation: JSONRepresentable {
         let text = TextRenderer(naming: naming)
         if case .expression = subject {
             members.append(("value", .number(graph.nodes[graph.output].value)))
-            members.append(("gradients", .object(graph.nodes.compactMap { node in
-                guard case .name(let name) = node.label else { return nil }
-                return (name, .number(node.gradient))
+            members.append(("gradients", .object(givenNames.compactMap { id in
+                guard case .name(let name) = graph.nodes[id].label else { return nil }
+                return (name, .number(graph.nodes[id].gradient))
             })))
         }
         let onPath = Set(walked)

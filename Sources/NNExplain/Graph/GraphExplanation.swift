@@ -9,6 +9,14 @@ public struct GraphExplanation: Sendable {
     public let shown: [Int]
     /// The ids whose gradients the backward pass walks: all nodes with a gradient, or a weight's paths.
     public let walked: [Int]
+    /// The leaves named in an expression (the names given values), in order.
+    var givenNames: [Int] {
+        graph.nodes.indices.filter { id in
+            guard case .name = graph.nodes[id].label else { return false }
+            return graph.nodes[id].operation == .leaf
+        }
+    }
+
     /// What the graph computes and which value it ends in.
     public let subject: Subject
     /// For a whole network's graph: how many weights' gradients are further from the trace's (step's)
@@ -79,7 +87,7 @@ public struct GraphExplanation: Sendable {
         do throws(NetworkError) { try network.requireWeight(layer: weight.layer, j: weight.j, k: weight.k) } catch { throw .network(error) }
         let node = built.weights[weight.layer - 1][weight.j][weight.k]
         let paths = graph.paths(from: node)
-        var shown = Set(paths)
+        var shown = Set(paths + [node])
         for id in paths { shown.formUnion(graph.nodes[id].inputs) }
         let step = network.uncheckedTrace(sample: s).weightGradient(layer: weight.layer, j: weight.j, k: weight.k)
         return GraphExplanation(
@@ -92,6 +100,8 @@ public struct GraphExplanation: Sendable {
     /// where the expression itself uses `f`, and so on).
     var outputName: Math {
         guard case .expression = subject else { return graph.name(graph.output) }
+        // A result defined by name (`…; g = f/2 + 10/f; g`) is called by that name.
+        if case .name = graph.nodes[graph.output].label, graph.nodes[graph.output].operation != .leaf { return graph.name(graph.output) }
         let used = graph.nodes.compactMap { node -> String? in if case .name(let name) = node.label { return name } else { return nil } }
         return [.variable(["f", "g", "F", "output"].first { !used.contains($0) } ?? "output")]
     }
@@ -109,5 +119,13 @@ extension GraphExplanation {
         case .network(let s, _, nil): return "The computational graph of \(named(.loss(.sample(s)))), sample \(s)"
         case .expression(let typed): return "The computational graph of f = \(typed)"
         }
+    }
+}
+
+extension GraphExplanation {
+    /// The node of the weight whose part is explained, if one is.
+    public var weightNode: Int? {
+        if case .network(_, _, let weight?) = subject { return weight.node }
+        return nil
     }
 }

@@ -104,6 +104,9 @@ public struct ComputationGraph: Sendable, Equatable {
         return only
     }
 
+    /// Names node `id` after the fact: an expression's definition `c = a + b` names the node of `a + b`.
+    mutating func relabel(_ id: Int, as label: Label) { nodes[id].label = label }
+
     /// The uses of every node: `uses[n]` lists `(user, slot)` with `nodes[user].inputs[slot] == n`,
     /// in the order the users were made.
     public var uses: [[(user: Int, slot: Int)]] {

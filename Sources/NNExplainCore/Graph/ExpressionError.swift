@@ -30,6 +30,16 @@ public enum ExpressionError: Error, Equatable, Sendable {
     /// A number beyond the largest double: one as written (`text` its digits), or an exponent
     /// folded from a chain such as `2^2^2^…` (`text` "the exponent from here").
     case numberTooLarge(column: Int, text: String)
+    /// `NAME =` of a definition names a function.
+    case reservedName(column: Int, name: String)
+    /// The text ends after a definition's `;`, with no expression to compute.
+    case missingResult(column: Int)
+    /// A `;` after the expression to compute (a `;` ends a definition `NAME = …`).
+    case strayDefinitionEnd(column: Int)
+    /// An `=` that does not follow the name of a definition at the start of a part.
+    case equalsNotDefinition(column: Int)
+    /// A definition whose name nothing after it uses.
+    case unusedDefinition(column: Int, name: String)
     /// Names the expression uses that have no value.
     case missingValues([String])
     /// Values given for names the expression does not use.

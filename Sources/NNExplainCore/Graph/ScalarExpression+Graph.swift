@@ -20,6 +20,7 @@ extension ScalarExpression {
         for name in names {
             // Every name has a value: `missing` is empty.
             builder.leaves[name] = builder.graph.leaf(values[name] ?? 0, label: .name(name))
+            builder.versions[name] = 1
         }
         for number in constants where builder.constants[number] == nil {
             builder.constants[number] = builder.graph.leaf(number, label: .constant, differentiable: false)
@@ -47,6 +48,7 @@ extension ScalarExpression {
         case .negate(let a), .power(let a, _): return a.constants
         case .binary(_, let a, let b): return a.constants + b.constants
         case .call(_, let arguments): return arguments.flatMap(\.constants)
+        case .define(_, let value, let body): return value.constants + body.constants
         }
     }
 
@@ -61,6 +63,9 @@ extension ScalarExpression {
         var graph = ComputationGraph()
         var leaves: [String: Int] = [:]
         var constants: [Double: Int] = [:]
+        /// How many values each name has stood for so far: a name defined again is written with a
+        /// prime for each earlier one, `c`, `c′`, `c″`.
+        var versions: [String: Int] = [:]
 
         /// The id of the node computing `e`, adding the nodes it needs.
         mutating func node(_ e: ScalarExpression) throws(ExpressionError) -> Int {
@@ -77,6 +82,13 @@ extension ScalarExpression {
             case .binary(.multiply, let a, let b): return try apply(.multiply, [a, b], at: e)
             case .binary(.divide, let a, let b): return try apply(.divide, [a, b], at: e)
             case .call(let function, let arguments): return try apply(function.operation, arguments, at: e)
+            case .define(let name, let value, let body):
+                let id = try node(value)
+                let version = versions[name, default: 0] + 1
+                versions[name] = version
+                if graph.nodes[id].label == .intermediate { graph.relabel(id, as: .name(name + ScalarExpression.primes(version - 1))) }
+                leaves[name] = id
+                return try node(body)
             }
         }
 
@@ -90,6 +102,13 @@ extension ScalarExpression {
                 throw .undefined(column: e.column, operation: operation, inputs: inputs.map { graph.nodes[$0].value }, failure: error)
             }
         }
+    }
+}
+
+extension ScalarExpression {
+    /// `′`, `″`, `‴` for a name's second, third and fourth values, then `‴′` and on.
+    static func primes(_ count: Int) -> String {
+        String(repeating: "‴", count: count / 3) + ["", "′", "″"][count % 3]
     }
 }
 

@@ -9,16 +9,29 @@ extension ScalarExpression {
     /// precedence are ``ScalarExpression``'s).
     /// - Throws: ``ExpressionError`` naming the column and what was expected there; the bounds
     ///   (``maximumLength``, ``maximumDepth``) are checked before any parsing.
+    ///
+    /// Definitions `NAME = EXPR;` may come first (`c = a + b; d = c*c; d + 1`): each name stands for
+    /// its value's node in what follows, and a name defined again is rebound from there on.
     public static func parse(_ text: String) throws(ExpressionError) -> ScalarExpression {
         var parser = Parser(tokens: try tokens(text))
-        let expression = try parser.sum()
-        let next = parser.peek
-        switch next.kind {
-        case .end: return expression
-        case .close: throw .unopened(column: next.column)
-        case .number, .name, .open: throw .missingOperator(column: next.column, found: next.text ?? "")
-        default: throw .missingOperand(column: next.column, found: next.text)
+        var definitions: [(name: String, column: Int, value: ScalarExpression)] = []
+        while case .name(let name) = parser.peek.kind, parser.tokens[parser.index + 1].kind == .equals {
+            let token = parser.take()
+            guard Function(named: name) == nil else { throw .reservedName(column: token.column, name: name) }
+            _ = parser.take()
+            let value = try parser.sum()
+            try parser.end(definitionEnds: true)
+            definitions.append((name, token.column, value))
         }
+        if !definitions.isEmpty, case .end = parser.peek.kind { throw .missingResult(column: parser.peek.column) }
+        var expression = try parser.sum()
+        try parser.end(definitionEnds: false)
+        for definition in definitions.reversed() {
+            // Used in what follows, before any later definition of the name rebinds it.
+            guard expression.names.contains(definition.name) else { throw .unusedDefinition(column: definition.column, name: definition.name) }
+            expression = ScalarExpression(.define(definition.name, definition.value, expression), column: definition.column)
+        }
+        return expression
     }
 
     /// The state of one parse: the tokens and where it is among them.
@@ -31,6 +44,21 @@ extension ScalarExpression {
         mutating func take() -> Token {
             defer { index += 1 }
             return tokens[index]
+        }
+
+        /// Checks what ends a definition's value (`;`) or the whole expression (the end of the text).
+        mutating func end(definitionEnds: Bool) throws(ExpressionError) {
+            let next = peek
+            switch next.kind {
+            case .semicolon where definitionEnds: _ = take()
+            case .end where !definitionEnds: return
+            case .end: throw .missingResult(column: next.column)
+            case .semicolon: throw .strayDefinitionEnd(column: next.column)
+            case .equals: throw .equalsNotDefinition(column: next.column)
+            case .close: throw .unopened(column: next.column)
+            case .number, .name, .open: throw .missingOperator(column: next.column, found: next.text ?? "")
+            default: throw .missingOperand(column: next.column, found: next.text)
+            }
         }
 
         /// The binary operators by precedence, lowest first: `+ -`, then `* /`.

@@ -7,6 +7,8 @@ extension ScalarExpression {
             /// `+ - * / ^`, with `−` read as `-`, `×` and `·` as `*`, `÷` as `/`, `**` as `^`.
             case symbol(Character)
             case open, close, comma, end
+            /// `=` of a definition `NAME = EXPR;` and the `;` that ends it.
+            case equals, semicolon
         }
 
         let kind: Kind
@@ -64,6 +66,8 @@ extension ScalarExpression {
                 depth -= 1
                 tokens.append(Token(kind: .close, column: column, text: ")"))
             case ",": tokens.append(Token(kind: .comma, column: column, text: ","))
+            case "=": tokens.append(Token(kind: .equals, column: column, text: "="))
+            case ";": tokens.append(Token(kind: .semicolon, column: column, text: ";"))
             case "*" where i < characters.count && characters[i] == "*":
                 i += 1
                 tokens.append(Token(kind: .symbol("^"), column: column, text: "**"))

@@ -36,6 +36,9 @@ public struct ScalarExpression: Sendable, Equatable {
         case power(ScalarExpression, Double)
         /// A function applied to its arguments.
         case call(Function, [ScalarExpression])
+        /// `NAME = value; body`: the name stands for the value's node in the body (micrograd's
+        /// `c = a + b`); a later definition of the same name rebinds it from there on (`c = c + 1`).
+        case define(String, ScalarExpression, ScalarExpression)
     }
 
     /// The four arithmetic operators.
@@ -79,19 +82,21 @@ public struct ScalarExpression: Sendable, Equatable {
     /// `0` … `9` (not `²` or `½`, which are numbers to Unicode).
     static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
 
-    /// The names the expression uses, each once, in the order they first appear.
+    /// The names the expression uses whose values must be given (not those it defines before
+    /// their use), each once, in the order they first appear.
     public var names: [String] {
         var names: [String] = []
-        func visit(_ e: ScalarExpression) {
+        func visit(_ e: ScalarExpression, _ bound: Set<String>) {
             switch e.kind {
             case .number: break
-            case .name(let name): if !names.contains(name) { names.append(name) }
-            case .negate(let a), .power(let a, _): visit(a)
-            case .binary(_, let a, let b): visit(a); visit(b)
-            case .call(_, let arguments): arguments.forEach(visit)
+            case .name(let name): if !bound.contains(name), !names.contains(name) { names.append(name) }
+            case .negate(let a), .power(let a, _): visit(a, bound)
+            case .binary(_, let a, let b): visit(a, bound); visit(b, bound)
+            case .call(_, let arguments): arguments.forEach { visit($0, bound) }
+            case .define(let name, let value, let body): visit(value, bound); visit(body, bound.union([name]))
             }
         }
-        visit(self)
+        visit(self, [])
         return names
     }
 }

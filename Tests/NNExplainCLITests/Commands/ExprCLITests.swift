@@ -17,7 +17,7 @@ struct ExprCLITests {
         #expect(text.contains("Given: w = 0.5, x = 2, b = -0.3."))
         #expect(text.contains("n_5 = tanh(n_4) = 0.604367777"))  // tanh(0.7) = 0.6043677771…
         #expect(text.contains("∂f/∂n_4 = ∂f/∂n_5 · (1 − n_5²) = 1 · 0.63473959 = 0.63473959"))  // 1 − tanh²(0.7)
-        #expect(text.contains("Tanh multiplies the upstream gradient by 1 − c², from its own output c."))
+        #expect(text.contains("Tanh multiplies the upstream gradient by 1 − o², from its own output o."))
         #expect(text.contains("Multiply gives each input the upstream gradient times the other input."))
         #expect(text.contains("So ∂f/∂w = 1.26947918, ∂f/∂x = 0.317369795, ∂f/∂b = 0.63473959."))
         #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 })
@@ -58,8 +58,8 @@ struct ExprCLITests {
         #expect(text.contains("n_3 =       a^3 =  8"))
         #expect(text.contains("∂f/∂b = ∂f/∂n_2 · (−a / b²) = 1 · (-0.125) = -0.125"))
         #expect(text.contains("∂f/∂a = ∂f/∂n_2 · (1 / b) + ∂f/∂n_3 · 3 a^2 = 1 · 0.25 + (-1) · 12 = -11.75"))
-        #expect(text.contains("Divide c = a / b gives its numerator a the upstream gradient times 1 / b."))
-        #expect(text.contains("Divide c = a / b gives its denominator b the upstream gradient times −a / b²."))
+        #expect(text.contains("Divide o = u / v gives its numerator u the upstream gradient times 1 / v."))
+        #expect(text.contains("Divide o = u / v gives its denominator v the upstream gradient times −u / v²."))
         #expect(text.contains("Subtract passes the negative of the upstream gradient to its second input."))
         #expect(text.contains("So ∂f/∂a = -11.75, ∂f/∂b = -0.125."))
     }
@@ -138,5 +138,22 @@ struct ExprCLITests {
         #expect(help.contains("at most 1000 characters and at most 100 parentheses\nopen at once"))
         #expect(help.contains("Exit codes: 64"))
         #expect(help.contains("nnexplain expr \"tanh(w*x + b)\" --at w=0.5,x=2,b=-0.3"))
+    }
+
+    @Test func definitionsRunMicrogradsLinesAndTheirMistakesAreUsageErrors() throws {
+        let text = "c = a + b; d = a*b + b**3; c = c + c + 1; c = c + 1 + c + (-a); d = d + d*2 + relu(b + a); "
+            + "d = d + 3*d + relu(b - a); e = c - d; f = e**2; g = f / 2.0; g = g + 10.0 / f; g"
+        let json = try JSONValue.parse(Array(runCLI(["expr", text, "--at", "a=-4,b=2", "--format", "json"]).stdout.utf8))
+        // micrograd's README prints g.data 24.7041, a.grad 138.8338, b.grad 645.5773.
+        #expect(abs(try #require(json["value"]?.doubleValue) - 24.7041) < 5e-5)
+        #expect(json["gradients"]?.objectMembers?.map(\.key) == ["a", "b"])
+        #expect(abs(try #require(json["gradients"]?["a"]?.doubleValue) - 138.8338) < 5e-5)
+        #expect(abs(try #require(json["gradients"]?["b"]?.doubleValue) - 645.5773) < 5e-5)
+        let walk = runCLI(["expr", text, "--at", "a=-4,b=2"]).stdout
+        #expect(walk.contains("the result called g′") && walk.contains("c″ = c′ + 1 + c′ + n_11 = -1"))
+        let unused = runCLI(["expr", "c = a + b; a*2", "--at", "a=1,b=2"])
+        #expect(unused.status == 64 && unused.stderr.contains("column 1: c is defined but nothing after it uses it"))
+        let nothing = runCLI(["expr", "c = a + b;", "--at", "a=1,b=2"])
+        #expect(nothing.status == 64 && nothing.stderr.contains("nothing is computed from them"))
     }
 }

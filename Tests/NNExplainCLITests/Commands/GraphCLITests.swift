@@ -14,7 +14,7 @@ struct GraphCLITests {
         // At the default nine digits, as step prints it.
         #expect(graph.stdout.contains("So ∂C_0/∂w_12^L = \(String(format: "%.9g", value))"))
         #expect(graph.stdout.contains("Multiply gives each input the upstream gradient times the other input."))
-        #expect(graph.stdout.contains("Sigmoid multiplies the upstream gradient by c(1 − c), from its own output c."))
+        #expect(graph.stdout.contains("Sigmoid multiplies the upstream gradient by o(1 − o), from its own output o."))
     }
 
     @Test func aHiddenWeightShowsTheFanOutAsStepsSum() {

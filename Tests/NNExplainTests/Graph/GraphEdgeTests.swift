@@ -22,10 +22,10 @@ struct GraphEdgeTests {
         // By hand: a_0 = 1/(1 + e^(−0.5)) = 0.6224593312…; ∂C/∂z_0 = a_0 − y_0 = a_0, times x = 1.
         let a0 = 1 / (1 + exp(-0.5))
         let explanation = try GraphExplanation.network(Self.largeLogits, sample: 0, weight: (1, 0, 0))
-        #expect(isClose(explanation.graph.nodes[explanation.walked[0]].gradient, a0, relative: 1e-13))
+        #expect(isClose(explanation.graph.nodes[try #require(explanation.weightNode)].gradient, a0, relative: 1e-13))
         let other = try GraphExplanation.network(Self.largeLogits, sample: 0, weight: (1, 1, 0))
         // ∂C/∂z_1 = a_1 − y_1 = (1 − a_0) − 1 = −a_0.
-        #expect(isClose(other.graph.nodes[other.walked[0]].gradient, -a0, relative: 1e-13))
+        #expect(isClose(other.graph.nodes[try #require(other.weightNode)].gradient, -a0, relative: 1e-13))
     }
 
     @Test("a cross-entropy term left out (y_j = 0) leaves a_j on no path of a weight, and the whole walk says why its gradient is 0")
@@ -57,7 +57,7 @@ struct GraphEdgeTests {
     func saturatedSlope() throws {
         let network = Network(inputs: 1, layers: [Layer(activation: .sigmoid, weights: [[40]])], samples: [Sample(x: [1], y: [1])])
         let text = Self.text(try GraphExplanation.network(network, sample: 0), depth: 1)
-        #expect(text.contains("Here c is so close to 1 that 1 − c in doubles loses its digits, so the slope is taken from the input"))
+        #expect(text.contains("Here o is so close to 1 that 1 − o in doubles loses its digits, so the slope is taken from the input"))
         // σ'(40) = σ(40)σ(−40) ≈ e^(−40) = 4.248354e-18, which the walk multiplies in.
         #expect(text.contains("4.24835426e-18"))
     }

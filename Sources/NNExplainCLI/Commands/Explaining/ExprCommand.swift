@@ -19,6 +19,11 @@ enum ExprCommand {
             EXPR for the shell. It has at most \(ScalarExpression.maximumLength) characters and at most \(ScalarExpression.maximumDepth) parentheses
             open at once.
 
+            Definitions NAME = EXPR; may come first, as micrograd's lines do: the name stands
+            for that node from there on, and a name defined again is rebound (written c′, c″),
+            so 'c = a + b; c = c + c + 1; c*2' is one graph in which each value is one node.
+            The last part, after the last ';', is what is computed.
+
             --check puts beside each gradient the central difference (f(x+h) − f(x−h)) / 2h,
             with h = \(ScalarExpression.relativeStep.shortFormatted)·max(1, |x|).
 
@@ -29,6 +34,7 @@ enum ExprCommand {
             Examples:
               nnexplain expr "tanh(w*x + b)" --at w=0.5,x=2,b=-0.3
               nnexplain expr "x*x + x" --at x=3 --check
+              nnexplain expr "c = a + b; d = a*b + b^3; e = c - d; f = e^2; f/2 + 10/f" --at a=-4,b=2
               nnexplain expr "max(a, b) / (1 + exp(-c))" --at a=1,b=2,c=0 --format json
             """,
         synopsis: [.requiredPositional("EXPR"), .optional(at), .optional(check), .optional(format, showing: .choices),
