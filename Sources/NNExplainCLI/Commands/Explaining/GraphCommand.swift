@@ -76,18 +76,14 @@ enum GraphCommand {
                                  lit: weight == nil ? [] : Set(explanation.walked), precision: precision, naming: naming)
             }
             let text = format == .svg ? drawing.svg(title: explanation.pictureTitle(naming: naming)) : drawing.dot()
-            if let output = try arguments.read(Self.output) {
-                try AtomicFile.write(text, to: output, pause: environment.pauseWhileWriting)
-                return CommandResult(output: "", warnings: loaded.warnings, heading: loaded.heading)
-            }
-            return CommandResult(output: text, warnings: loaded.warnings, heading: loaded.heading)
+            return try finish(text, arguments, environment, loaded, headingFits: false)
         }
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         let explanation = try runtime {
             try GraphExplanation.network(network, sample: s, weight: weight.map { (layer: $0.l, j: $0.j, k: $0.k) })
         }
         let text = presentation.render(explanation.document, naming: naming, json: explanation)
-        return try finish(text, arguments, environment, loaded, presentation)
+        return try finish(text, arguments, environment, loaded, headingFits: presentation.fitsHeading)
     }
 
     /// `--vectorised --layer L`: the layer's two matrix nodes.
@@ -105,16 +101,17 @@ enum GraphCommand {
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         let layer = try runtime { try VectorisedLayer(network, sample: s, layer: l) }
         let naming = LayerNaming(depth: network.depth, relative: relative)
-        return try finish(presentation.render(layer.document, naming: naming, json: layer), arguments, environment, loaded, presentation)
+        return try finish(presentation.render(layer.document, naming: naming, json: layer), arguments, environment, loaded,
+                          headingFits: presentation.fitsHeading)
     }
 
     /// The text to standard output, or with `--output` to the file (safely).
     private static func finish(_ text: String, _ arguments: Arguments, _ environment: Environment, _ loaded: LoadedNetwork,
-                               _ presentation: Presentation) throws(CLIError) -> CommandResult {
+                               headingFits: Bool) throws(CLIError) -> CommandResult {
         if let output = try arguments.read(Self.output) {
             try AtomicFile.write(text, to: output, pause: environment.pauseWhileWriting)
             return CommandResult(output: "", warnings: loaded.warnings, heading: loaded.heading)
         }
-        return CommandResult(output: text, warnings: loaded.warnings, heading: loaded.heading, headingFits: presentation.fitsHeading)
+        return CommandResult(output: text, warnings: loaded.warnings, heading: loaded.heading, headingFits: headingFits)
     }
 }
