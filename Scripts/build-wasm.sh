@@ -17,6 +17,12 @@ out=.build/wasm
 for need in "$bin/swiftc" "$bin/clang" "$bin/wasm-ld" "$include/stdio.h" "$lib/libc.a"; do
     [ -e "$need" ] || { echo "build-wasm.sh: $need is missing (Swift 6.3 toolchain and wasi-libc needed)" >&2; exit 1; }
 done
+# Up to date: no source, no file of Wasm/ and not this script changed since the module was written.
+if [ -f "$out/nnexplain.wasm" ] && [ -z "$(find Sources/NNExplainCore Sources/NNExplain Sources/_NNExplainKernels \
+        Sources/_NNExplainFormat Wasm "$0" -newer "$out/nnexplain.wasm" | head -1)" ]; then
+    echo "$out/nnexplain.wasm is up to date: $(wc -c < "$out/nnexplain.wasm") bytes"
+    exit 0
+fi
 mkdir -p "$out/modules/_NNExplainKernels" "$out/modules/_NNExplainFormat" "$out/obj"
 root=$(pwd)
 for c in _NNExplainKernels:nnx_kernels.h _NNExplainFormat:nnx_format.h; do
@@ -31,7 +37,7 @@ cc=("$bin/clang" --target=wasm32-unknown-wasi -O2 -nostdinc -isystem "$("$bin/cl
 "${cc[@]}" Wasm/runtime.c -o "$out/obj/runtime.o"
 
 swift=("$bin/swiftc" -target wasm32-unknown-none-wasm -enable-experimental-feature Embedded
-       -enable-experimental-feature Extern -wmo -parse-as-library -Osize -disable-stack-protector -package-name nnexplain
+       -enable-experimental-feature Extern -wmo -parse-as-library -Osize -Xfrontend -disable-stack-protector -package-name nnexplain
        -I "$out/modules" -Xcc -fmodule-map-file="$out/modules/_NNExplainKernels/module.modulemap"
        -Xcc -fmodule-map-file="$out/modules/_NNExplainFormat/module.modulemap")
 core=$(find Sources/NNExplainCore -name '*.swift' | sort)
