@@ -28,3 +28,13 @@ for name in exp log log1p tanh; do
     node Wasm/Measure/compare.mjs "$out/elementary.wasm" "$name (glibc without FMA)" "$which" "$out/$name-no-fma.bin" "$out/$name-no-fma.differences"
     which=$((which + 1))
 done
+# The number printing both builds share (Sources/_NNExplainFormat), glibc's snprintf against musl's.
+cc=(-O2 -ffp-contract=off -I Sources/_NNExplainFormat/include Wasm/Measure/format.c Sources/_NNExplainFormat/format.c)
+"$bin/clang" "${cc[@]}" -o "$out/format"
+"$bin/clang" --target=wasm32-unknown-wasi -nostdinc -isystem "$("$bin/clang" -print-resource-dir)/include" -isystem "$include" \
+    -c -O2 -I Sources/_NNExplainFormat/include Wasm/Measure/format.c -o "$out/format-measure.o"
+"$bin/clang" --target=wasm32-unknown-wasi -nostdinc -isystem "$("$bin/clang" -print-resource-dir)/include" -isystem "$include" \
+    -c -O2 -I Sources/_NNExplainFormat/include Sources/_NNExplainFormat/format.c -o "$out/format-shared.o"
+"$bin/wasm-ld" --no-entry --export=nn_format_many "$out/format-measure.o" "$out/format-shared.o" "$lib/libc.a" -o "$out/format.wasm"
+"$out/format" "$n" > "$out/format.bin"
+node Wasm/Measure/compare-format.mjs "$out/format.wasm" "$out/format.bin"
