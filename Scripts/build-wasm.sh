@@ -51,6 +51,6 @@ explain=$(find Sources/NNExplain -name '*.swift' | sort)
 
 tables=$(dirname "$bin")/lib/swift/embedded/wasm32-unknown-none-wasm/libswiftUnicodeDataTables.a
 "$bin/wasm-ld" --no-entry --gc-sections --strip-all -z stack-size=1048576 \
-    --export=malloc --export=free --export=step_text --export=result_pointer --export=result_length \
+    --export=malloc --export=free --export=step_text --export=step_mathml --export=result_pointer --export=result_length \
     "$out"/obj/*.o "$tables" "$lib/libc.a" -o "$out/nnexplain.wasm"
 echo "$out/nnexplain.wasm: $(wc -c < "$out/nnexplain.wasm") bytes"

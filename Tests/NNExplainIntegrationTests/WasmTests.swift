@@ -1,11 +1,13 @@
 import Foundation
+import NNExplain
 import NNExplainCLI
 import NNExplainTestSupport
 import Testing
 
 /// The WebAssembly module (Scripts/build-wasm.sh: NNExplainCore and NNExplain from the same sources,
 /// in Embedded Swift) run in Node by Wasm/run-step.mjs: its `step` text equals the command line's,
-/// byte for byte (the goldens), and a bad network file gives the command line's sentence.
+/// byte for byte (the goldens), its MathML the native library's, and a bad network file gives the
+/// command line's sentence.
 @Suite(.serialized, .enabled(if: Tools.node != nil, Tools.missing("node", install: "Debian's nodejs", unchecked: "the WebAssembly module is not run")),
        .enabled(if: Tools.wasiLibc != nil, Tools.missing("wasi-libc", install: "Debian's wasi-libc", unchecked: "the WebAssembly module is not built")),
        .enabled(if: Tools.embeddedWasm != nil,
@@ -29,12 +31,12 @@ struct WasmTests {
     struct BuildFailure: Error { let log: String }
 
     /// `node run-step.mjs MODULE NETWORK LAYER J K SAMPLE`: its status, standard output and error.
-    static func step(network: String, _ layer: String, _ j: Int, _ k: Int, sample: Int = 0) throws -> CLIResult {
+    static func step(network: String, _ layer: String, _ j: Int, _ k: Int, sample: Int = 0, format: String = "text") throws -> CLIResult {
         let module = try Self.module.get()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Tools.node!)
         process.arguments = [TestPaths.tests.appendingPathComponent("NNExplainIntegrationTests/Wasm/run-step.mjs").path,
-                             module, network, layer, String(j), String(k), String(sample)]
+                             module, network, layer, String(j), String(k), String(sample), format]
         let (output, error) = (Pipe(), Pipe())
         (process.standardOutput, process.standardError) = (output, error)
         try process.run()
@@ -78,6 +80,19 @@ struct WasmTests {
         #expect(result.status == 0, "\(result.stderr)")
         let golden = try Data(contentsOf: Golden.directory.appendingPathComponent(c.golden))
         #expect(Data(result.stdout.utf8) == golden, "\(Golden.diff(expected: String(decoding: golden, as: UTF8.self), actual: result.stdout))")
+    }
+
+    /// The page's renderer: the module's MathML of a step equals the native library's MathML of the
+    /// same derivation (the article's output weight; deep.json's first layer, tanh with biases).
+    @Test(arguments: [(nil, "L", 3, true, 1, 2), ("deep.json", "1", 1, false, 1, 2)] as [(String?, String, Int, Bool, Int, Int)])
+    func stepInMathMLIsTheLibrarysMathML(_ file: String?, _ layer: String, _ l: Int, _ relative: Bool, _ j: Int, _ k: Int) throws {
+        let path = try file.map(Fixtures.path) ?? Self.builtIn()
+        let network = try Network.decode(json: try Network.parseFile(Array(try Data(contentsOf: URL(fileURLWithPath: path))))).network
+        let native = MathMLRenderer(naming: LayerNaming(depth: network.depth, relative: relative))
+            .render(try network.derivation(layer: l, j: j, k: k, sample: 0).document)
+        let result = try Self.step(network: path, layer, j, k, format: "mathml")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(native.contains("<math") && result.stdout == native, "\(Golden.diff(expected: native, actual: result.stdout))")
     }
 
     /// A file that is no network: the module's sentence is the one the command line prints after

@@ -28,42 +28,61 @@ public func resultLength() -> Int32 { Int32(result.count) }
 /// `∂C_S/∂w_JK^l` for the network in `json` (`length` bytes of a network file). The layer is
 /// `layer` counted from the input (`relative` 0, the layer `2`), or `layer` below the output
 /// (`relative` 1: 0 is `L`, 1 is `L-1`), which is also how the explanation names the layers.
-/// The checks are the command line's, in its order, with its sentences.
 @_expose(wasm, "step_text") @_cdecl("step_text")
 public func stepText(_ json: UnsafePointer<UInt8>, _ length: Int32, _ layer: Int32, _ relative: Int32,
                      _ j: Int32, _ k: Int32, _ sample: Int32) -> Int32 {
+    switch step(json, length, layer, relative, j, k, sample) {
+    case .success(let (document, naming)): return finish(TextRenderer(naming: naming).render(document), status: 0)
+    case .failure(let problem): return finish(problem.sentence, status: 1)
+    }
+}
+
+/// The same explanation as ``stepText(_:_:_:_:_:_:_:)``, in MathML (the page's renderer).
+@_expose(wasm, "step_mathml") @_cdecl("step_mathml")
+public func stepMathML(_ json: UnsafePointer<UInt8>, _ length: Int32, _ layer: Int32, _ relative: Int32,
+                       _ j: Int32, _ k: Int32, _ sample: Int32) -> Int32 {
+    switch step(json, length, layer, relative, j, k, sample) {
+    case .success(let (document, naming)): return finish(MathMLRenderer(naming: naming).render(document), status: 0)
+    case .failure(let problem): return finish(problem.sentence, status: 1)
+    }
+}
+
+/// A sentence the command line would print instead of the explanation.
+struct Problem: Error { let sentence: String }
+
+/// The document `step` explains, with the command line's checks in its order and its sentences.
+private func step(_ json: UnsafePointer<UInt8>, _ length: Int32, _ layer: Int32, _ relative: Int32,
+                  _ j: Int32, _ k: Int32, _ sample: Int32) -> Result<(Document, LayerNaming), Problem> {
     let bytes = Array(UnsafeBufferPointer(start: json, count: Int(length)))
     let network: Network
     do throws(NetworkFileError) {
         network = try Network.decode(json: try Network.parseFile(bytes)).network
     } catch {
-        return finish(error.message, status: 1)
+        return .failure(Problem(sentence: error.message))
     }
-    do throws(ResourceError) { try ResourceLimits.requireMemory(NetworkShape(network)) } catch { return finish(error.message, status: 1) }
+    do throws(ResourceError) { try ResourceLimits.requireMemory(NetworkShape(network)) } catch { return .failure(Problem(sentence: error.message)) }
     let depth = network.depth
     let l = relative != 0 ? depth - Int(layer) : Int(layer)
-    guard (1...depth).contains(l) else { return finish("the network has layers 1 to \(depth); there is no layer \(l)", status: 1) }
+    guard (1...depth).contains(l) else { return .failure(Problem(sentence: "the network has layers 1 to \(depth); there is no layer \(l)")) }
     let (j, k, s) = (Int(j), Int(k), Int(sample))
     guard (0..<network.size(ofLayer: l)).contains(j), (0..<network.size(ofLayer: l - 1)).contains(k),
           network.samples.indices.contains(s)
-    else { return finish("j, k or the sample is out of range", status: 1) }
+    else { return .failure(Problem(sentence: "j, k or the sample is out of range")) }
     let naming = LayerNaming(depth: depth, relative: relative != 0)
     do throws(ResourceError) {
         try ResourceLimits.requireExplainable(NetworkShape(network), layer: l, averaging: false, naming: naming)
     } catch {
-        return finish(error.message, status: 1)
+        return .failure(Problem(sentence: error.message))
     }
     do throws(OverflowError) {
         try network.requireFinite(samples: [s], checks: [.chainRule(layer: l, j: j, k: k), .product(layer: l, j: j, k: k)])
-    } catch {
-        return finish(error.message, status: 1)
-    }
-    let derivation: Derivation
-    do throws(NetworkError) { derivation = try network.derivation(layer: l, j: j, k: k, sample: s) } catch { return finish(error.message, status: 1) }
-    do throws(OverflowError) {
+        let derivation: Derivation
+        do throws(NetworkError) { derivation = try network.derivation(layer: l, j: j, k: k, sample: s) } catch {
+            return .failure(Problem(sentence: error.message))
+        }
         try network.requireFinite(mean: derivation.explainedValue, ofWeight: l, j: j, k: k)
+        return .success((derivation.document, naming))
     } catch {
-        return finish(error.message, status: 1)
+        return .failure(Problem(sentence: error.message))
     }
-    return finish(TextRenderer(naming: naming).render(derivation.document), status: 0)
 }

@@ -1,11 +1,11 @@
 // Runs `step` inside the WebAssembly module (Scripts/build-wasm.sh) in Node and prints its text:
-//   node run-step.mjs MODULE.wasm NETWORK.json LAYER J K [SAMPLE]
+//   node run-step.mjs MODULE.wasm NETWORK.json LAYER J K [SAMPLE] [text|mathml]
 // LAYER as the command line takes it: `L`, `L-1`, or a number counted from the input. Prints the
 // explanation (exit 0), or the module's sentence on standard error (exit 1).
 import { readFileSync } from "node:fs";
 import { randomFillSync } from "node:crypto";
 
-const [modulePath, networkPath, layerText, j, k, sample = "0"] = process.argv.slice(2);
+const [modulePath, networkPath, layerText, j, k, sample = "0", format = "text"] = process.argv.slice(2);
 let memory;
 // The four WASI calls wasi-libc links in: writes reach standard error (a trap's message), the
 // hash seed's random bytes come from Node, nothing is opened or sought.
@@ -34,7 +34,7 @@ const layer = relative ? Number(layerText.slice(2) || 0) : Number(layerText);
 const json = readFileSync(networkPath);
 const pointer = m.malloc(json.length);
 new Uint8Array(memory.buffer, pointer, json.length).set(json);
-const status = m.step_text(pointer, json.length, layer, relative ? 1 : 0, Number(j), Number(k), Number(sample));
+const status = (format === "mathml" ? m.step_mathml : m.step_text)(pointer, json.length, layer, relative ? 1 : 0, Number(j), Number(k), Number(sample));
 m.free(pointer);
 const text = new Uint8Array(memory.buffer, m.result_pointer(), m.result_length());
 if (status === 0) {
