@@ -17,9 +17,9 @@ out=.build/wasm
 for need in "$bin/swiftc" "$bin/clang" "$bin/wasm-ld" "$include/stdio.h" "$lib/libc.a"; do
     [ -e "$need" ] || { echo "build-wasm.sh: $need is missing (Swift 6.3 toolchain and wasi-libc needed)" >&2; exit 1; }
 done
-# Up to date: no source, no file of Wasm/ and not this script changed since the module was written.
+# Up to date: no source, none of the module's files in Wasm/ and not this script changed since the module was written.
 if [ -f "$out/nnexplain.wasm" ] && [ -z "$(find Sources/NNExplainCore Sources/NNExplain Sources/_NNExplainKernels \
-        Sources/_NNExplainFormat Wasm "$0" -newer "$out/nnexplain.wasm" | head -1)" ]; then
+        Sources/_NNExplainFormat Wasm/Core Wasm/Explain Wasm/runtime.c "$0" -newer "$out/nnexplain.wasm" | head -1)" ]; then
     echo "$out/nnexplain.wasm is up to date: $(wc -c < "$out/nnexplain.wasm") bytes"
     exit 0
 fi

@@ -82,6 +82,18 @@ struct WasmTests {
         #expect(Data(result.stdout.utf8) == golden, "\(Golden.diff(expected: String(decoding: golden, as: UTF8.self), actual: result.stdout))")
     }
 
+    /// The examples a lecturer would open (examples/: xor, circles, iris, digits with 784 inputs):
+    /// the module's step text equals the command line's, run in process on the same file.
+    @Test(arguments: [("xor.json", "1", 0, 1, 2), ("circles.json", "L-1", 1, 0, 5), ("iris.json", "L", 2, 1, 3), ("digits.json", "L-1", 0, 0, 0)]
+          as [(String, String, Int, Int, Int)])
+    func stepOfTheExamplesIsTheCommandLinesText(_ file: String, _ layer: String, _ j: Int, _ k: Int, _ sample: Int) throws {
+        let path = TestPaths.package.appendingPathComponent("examples/\(file)").path
+        let cli = runCLI(["step", "--network", path, "--layer", layer, "--j", String(j), "--k", String(k), "--sample", String(sample)])
+        let module = try Self.step(network: path, layer, j, k, sample: sample)
+        #expect(cli.status == 0 && module.status == 0, "\(cli.stderr)\(module.stderr)")
+        #expect(!cli.stdout.isEmpty && module.stdout == cli.stdout, "\(Golden.diff(expected: cli.stdout, actual: module.stdout))")
+    }
+
     /// The page's renderer: the module's MathML of a step equals the native library's MathML of the
     /// same derivation (the article's output weight; deep.json's first layer, tanh with biases).
     @Test(arguments: [(nil, "L", 3, true, 1, 2), ("deep.json", "1", 1, false, 1, 2)] as [(String?, String, Int, Bool, Int, Int)])
