@@ -3,7 +3,7 @@
 /// have; both builds run this code. It finds exactly what the regular expression
 /// `\b[A-Za-z]′* = [−-]?\d+(?:\.\d+)?(?!\w)|\bL-\d+(?!\w)|\b[ijk]′*(?![\w′])|\B--[a-z][a-z-]*`
 /// (simple word boundaries) matches, scanning the same way: from each position, left to right, the
-/// alternatives in order, the next search after the end of a match (`LatexProseTests` compares the
+/// alternatives in order, the next search after the end of a match (`ProseScannerTests` compares the
 /// two on random prose). A word character (`\w`) is a letter, a number or `_`; a digit (`\d`) is a
 /// number, as `Character` says.
 extension LatexProse {
