@@ -19,9 +19,12 @@ let package = Package(
         // the batched engine, update/train/check and the network-file codec. Knows no text but symbols.
         .target(name: "NNExplainCore", dependencies: ["_NNExplainKernels"]),
         // Derivations, documents, the renderers and the diagram, built on the core (re-exported).
-        .target(name: "NNExplain", dependencies: ["NNExplainCore"]),
+        .target(name: "NNExplain", dependencies: ["NNExplainCore", "_NNExplainFormat"]),
         // The matrix product every batched pass is made of (C; a portable and an AVX2 copy).
         .target(name: "_NNExplainKernels"),
+        // The two printf styles of every printed number (`%.*g`, `%.*f`), with fixed C signatures so
+        // that the native and the WebAssembly build (Scripts/build-wasm.sh) call the same code.
+        .target(name: "_NNExplainFormat"),
         // Argument parsing, help, errors and exit codes, behind one `run` function. The lessons are
         // compiled in at build time by LessonsPlugin.
         .target(name: "NNExplainCLI", dependencies: ["NNExplain"], plugins: ["LessonsPlugin"]),
@@ -60,7 +63,7 @@ let package = Package(
         .testTarget(
             name: "NNExplainIntegrationTests",
             dependencies: ["NNExplainCLI", "NNExplainTestSupport", "nnexplain", "nnexplain-pausing-writer"],
-            exclude: ["Fuzz/Corpus", "Browsers"]
+            exclude: ["Fuzz/Corpus", "Browsers", "Wasm"]
         ),
         // The command line with a pause in every file write, for the interrupted-write tests (a test
         // fixture: the `nnexplain` executable has no such hook).

@@ -60,6 +60,24 @@ public enum Tools {
     /// `python3` with PyTorch, which CI does not download (a large download; `.ci/run` installs it only from a CPU wheel the machine image holds in /opt/wheels).
     public static let torch = python3(importing: "torch")
 
+    /// Node.js, which runs the WebAssembly module in the tests (Debian's nodejs).
+    public static let node = onPath("node", "nodejs")
+    /// wasi-libc, the C library the WebAssembly module links (Debian's wasi-libc), where
+    /// Scripts/build-wasm.sh looks for it.
+    public static let wasiLibc: String? = {
+        let library = ProcessInfo.processInfo.environment["WASI_SYSROOT_LIB"] ?? "/usr/lib/wasm32-wasi"
+        return FileManager.default.fileExists(atPath: library + "/libc.a") ? library : nil
+    }()
+    /// The Swift toolchain's Embedded standard library for wasm32 and its wasm-ld (Swift 6.3), next
+    /// to the `swiftc` on `PATH`.
+    public static let embeddedWasm: String? = {
+        guard let swiftc = onPath("swiftc") else { return nil }
+        let bin = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().deletingLastPathComponent()
+        let module = bin.deletingLastPathComponent().appendingPathComponent("lib/swift/embedded/Swift.swiftmodule/wasm32-unknown-none-wasm.swiftmodule")
+        let linker = bin.appendingPathComponent("wasm-ld")
+        return FileManager.default.fileExists(atPath: module.path) && FileManager.default.isExecutableFile(atPath: linker.path) ? bin.path : nil
+    }()
+
     /// KaTeX's command-line build: `NNEXPLAIN_KATEX`, else `.build/tools/katex` (where `.ci/run`
     /// puts it), else a `katex` on `PATH`.
     public static let katex: String? = {

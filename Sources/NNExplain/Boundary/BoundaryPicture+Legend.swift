@@ -104,7 +104,7 @@ extension BoundaryPicture {
         }
         if hasUndefined { out += "Grey cells have an output that is not a number. " }
         if !boundary.isEmpty { out += "A dark line follows the decision boundary, where the predicted class changes. " }
-        let drawnTest = points.filter(\.test).count, drawnTraining = points.count - drawnTest
+        let drawnTest = points.filter { $0.test }.count, drawnTraining = points.count - drawnTest
         out += drawnTraining == 1 ? "1 training sample is drawn as a filled marker" : "\(drawnTraining) training samples are drawn as filled markers"
         if drawnTest > 0 { out += drawnTest == 1 ? " and 1 test sample as a hollow one" : " and \(drawnTest) test samples as hollow ones" }
         out += ", "

@@ -31,6 +31,6 @@ extension Nudge {
             throw .overflowed(bad, depth: depth, held: false)
         }
         let numbers = (quantities + [loss]).flatMap { [$0.before, $0.after, $0.change, $0.predicted] }
-        guard numbers.allSatisfy(\.isFinite) else { throw .nudged(by: by) }
+        guard numbers.allSatisfy({ $0.isFinite }) else { throw .nudged(by: by) }
     }
 }

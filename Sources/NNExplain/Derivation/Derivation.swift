@@ -86,7 +86,7 @@ public struct Derivation: Sendable, Equatable {
         package let value: Double
 
         /// Whether every `∂C_s/∂a_i^L` of the sum (or this node's, without softmax) is a finite number.
-        package var partialsAreFinite: Bool { jacobian.isEmpty ? dCda.isFinite : jacobian.allSatisfy(\.dCda.isFinite) }
+        package var partialsAreFinite: Bool { jacobian.isEmpty ? dCda.isFinite : jacobian.allSatisfy { $0.dCda.isFinite } }
     }
 
     /// `∂C_s/∂a_i^L · ∂a_i^L/∂z_j^L` with `∂a_i^L/∂z_j^L = a_i^L(δ_ij − a_j^L)`.

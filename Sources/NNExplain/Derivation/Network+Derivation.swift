@@ -77,12 +77,12 @@ extension Network {
     func averagedGradient(layer l: Int, j: Int, k: Int, batch: [Int]? = nil) -> Derivation.Average {
         let throughDelta = l == depth && outputRule != .chain
         let full = products(layer: l, j: j, k: k, throughDelta: throughDelta)
-        let fullValue = Network.meanOverSamples(full.map(\.value))
+        let fullValue = Network.meanOverSamples(full.map { $0.value })
         guard let batch else {
             return Derivation.Average(samples: full, throughDelta: throughDelta, value: fullValue, batch: nil)
         }
         let chosen = batch.map { full[$0] }
-        return Derivation.Average(samples: chosen, throughDelta: throughDelta, value: Network.meanOverSamples(chosen.map(\.value)),
+        return Derivation.Average(samples: chosen, throughDelta: throughDelta, value: Network.meanOverSamples(chosen.map { $0.value }),
                                   batch: Derivation.Batch(sampleCount: samples.count, fullValue: fullValue))
     }
 

@@ -56,14 +56,14 @@ extension Diagram {
             for slot in more where slot.layer == column.layer {
                 members.append((slot.y, "    \(dotID(moreID(slot))) [shape=plaintext, style=\"\", label=\(dotLabel(["⋯ \(slot.count) more"]))];"))
             }
-            lines += members.sorted { $0.y < $1.y }.map(\.line)
+            lines += members.sorted { $0.y < $1.y }.map { $0.line }
             lines.append("  }")
         }
 
         // By source node, then target, for `ordering=out`.
         let bySource = edges.enumerated().sorted {
             ($0.element.layer, $0.element.k, $0.element.j, $0.offset) < ($1.element.layer, $1.element.k, $1.element.j, $1.offset)
-        }.map(\.element)
+        }.map { $0.element }
         for edge in bySource {
             var attributes: [String] = []
             switch edge.role {

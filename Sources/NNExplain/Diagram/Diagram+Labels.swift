@@ -23,8 +23,8 @@ extension SVGLayout {
             let width = SVGLayout.labelWidth(edge)
             let others = zip(diagram.edges, segments).compactMap { other, segment in
                 other.layer == edge.layer && other.j == edge.j && other.k == edge.k ? nil : segment
-            } + placed.compactMap(\.leader)
-            let obstacles = circles + pills + placed.map(\.box)
+            } + placed.compactMap { $0.leader }
+            let obstacles = circles + pills + placed.map { $0.box }
             func conflicts(_ box: Box) -> Int {
                 others.filter(box.crosses).count + obstacles.filter(box.overlaps).count
             }

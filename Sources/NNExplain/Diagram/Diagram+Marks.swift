@@ -13,7 +13,7 @@ struct SVGMarks: Sendable {
         guard !line.isEmpty, let s = endpoints else { return line }
         let (x1, y1, x2, y2) = (s.x1, s.y1, s.x2, s.y2)
         let coordinates = [("x1", x1), ("y1", y1), ("x2", x2), ("y2", y2)].map { name, value in
-            "\(name)=\"\(NumberText.cFormat("%.1f", (value * 10).rounded() / 10))\""
+            "\(name)=\"\(NumberText.fixed((value * 10).rounded() / 10, decimals: 1))\""
         }.joined(separator: " ")
         return "<g class=\"mark edge-mark\"\(self.edge(edge.layer, edge.j, edge.k))>" + line
             + "<line class=\"hit\" \(coordinates) stroke=\"transparent\" stroke-width=\"12\"/></g>"

@@ -261,7 +261,7 @@ extension SVGLayout {
     /// A coordinate with one decimal, never `-0.0`, so the same picture is the same bytes everywhere.
     static func coordinate(_ x: Double) -> String {
         let rounded = (x * 10).rounded() / 10
-        return NumberText.cFormat("%.1f", rounded == 0 ? 0 : rounded)
+        return NumberText.fixed(rounded == 0 ? 0 : rounded, decimals: 1)
     }
 }
 

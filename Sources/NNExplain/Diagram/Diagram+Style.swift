@@ -52,7 +52,7 @@ extension Diagram {
     /// The legend's lines for the highlight, in drawing order of importance.
     var legendEntries: [(role: Role, text: Rich)] {
         guard let h = highlight else { return [] }
-        var entries: [(Role, Rich)] = [(.chosen, Rich(.name(h.weight), .text(" = \(h.weightText), the chosen weight")))]
+        var entries: [(role: Role, text: Rich)] = [(.chosen, Rich(.name(h.weight), .text(" = \(h.weightText), the chosen weight")))]
         if let sumOf = h.sumOf, let sumWeights = h.sumWeights {
             let sigma = Name(plain: "Σ_i", base: "Σ", sub: "i", sup: "")
             entries.append((.sum, Rich(.name(sumWeights), .text(": the terms of "), .name(sigma), .text(" in ∂"),

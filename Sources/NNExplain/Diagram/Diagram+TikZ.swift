@@ -17,7 +17,7 @@ extension Diagram {
         let layout = SVGLayout(self)
         let left = (nodes.map { layout.x($0.x) }.min() ?? 0) - radius
         let right = (nodes.map { layout.x($0.x) }.max() ?? 0) + radius + 90
-        let top = (nodes.map(\.y).min() ?? 0) - radius - 10
+        let top = (nodes.map { $0.y }.min() ?? 0) - radius - 10
         let pointsPerCentimetre = 28.45, textPoints = 7.0
         let scale = min(textPoints / pointsPerCentimetre / SVGLayout.labelFont, maxWidth / (right - left))
         func point(_ x: Double, _ y: Double) -> String { "(\(f((x - left) * scale)),\(f(-(y - top) * scale)))" }
@@ -57,6 +57,6 @@ extension Diagram {
     /// A length in centimetres to two decimals; never `-0.00`.
     private func f(_ x: Double) -> String {
         let rounded = (x * 100).rounded() / 100
-        return NumberText.cFormat("%.2f", rounded == 0 ? 0 : rounded)
+        return NumberText.fixed(rounded == 0 ? 0 : rounded, decimals: 2)
     }
 }

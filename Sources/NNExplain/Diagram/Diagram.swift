@@ -195,7 +195,7 @@ public struct Diagram: Sendable {
     public init(network: Network, trace: Trace, naming: LayerNaming, precision: Int,
                 weight: (layer: Int, j: Int, k: Int)?, landscape: Bool = false) throws(NetworkError) {
         try network.requireWellFormed(sample: trace.sample)
-        guard trace.layers.map(\.a.count) == network.layers.map(\.size), trace.input.count == network.inputs else {
+        guard trace.layers.map({ $0.a.count }) == network.layers.map({ $0.size }), trace.input.count == network.inputs else {
             throw .noSuchSample(trace.sample, samples: network.samples.count)
         }
         if let w = weight { try network.requireWeight(layer: w.layer, j: w.j, k: w.k) }
@@ -258,7 +258,7 @@ public struct Diagram: Sendable {
                 ? Diagram.slots(size: sizes[l], keep: keep, full: Diagram.maxFullLayerLandscape, shown: Diagram.shownOfLargeLayerLandscape)
                 : Diagram.slots(size: sizes[l], keep: keep))
         }
-        maxSlots = slotsPerLayer.map(\.count).max() ?? 1
+        maxSlots = slotsPerLayer.map { $0.count }.max() ?? 1
 
         // Columns, evenly spaced but for the gaps that hold weight labels between two layers of
         // more than 3 nodes, widened so the labels find room; the SVG centres them on the canvas.

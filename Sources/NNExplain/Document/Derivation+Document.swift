@@ -15,7 +15,7 @@ extension Derivation {
 
         var blocks: [Document.Block] = []
         if let average, let batch = average.batch {
-            let samples = average.samples.map(\.sample)
+            let samples = average.samples.map { $0.sample }
             blocks.append(.title([m(.partial(.loss(.batch), w)), ", averaged over the mini-batch "]
                 + Explanation.batchSummary(samples, of: batch.sampleCount)))
         } else if let average {
@@ -184,7 +184,7 @@ extension Derivation {
                 header: [[.word(s.index)]] + factors + [[.word("summand")]],
                 rows: s.summands.map { [[.word(String($0.i))]] + $0.factors.map { [.number($0)] } + [[.number($0.value)]] },
                 operators: [nil] + Array(repeating: .times, count: factors.count - 1) + [.equals])]),
-            .chain(lhs, s.summands.count == 1 ? [[.number(s.value)]] : [.sum(s.summands.map(\.value)), [.number(s.value)]]),
+            .chain(lhs, s.summands.count == 1 ? [[.number(s.value)]] : [.sum(s.summands.map { $0.value }), [.number(s.value)]]),
         ]
     }
 

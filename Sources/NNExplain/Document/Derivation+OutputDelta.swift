@@ -68,9 +68,9 @@ extension Derivation {
                 ", never negative: raising ", m(.z(layer: depth, j)), " raises ", m(aj), " and lowers every other output, whose entries are ",
                 m([Derivation.negative, .symbol(.a(layer: depth, i)), .op(.times), .symbol(aj)]), ".",
             ]]))
-            let sum: [Math] = g.jacobian.count == 1 ? [] : [.sum(g.jacobian.map(\.value))]
+            let sum: [Math] = g.jacobian.count == 1 ? [] : [.sum(g.jacobian.map { $0.value })]
             if g.rule == .jacobian { return blocks + [.chain(lhs, sum + [[.number(g.value)]])] }
-            blocks.append(.chain(lhs, sum + [[.number(g.jacobian.map(\.value).reduce(0, +))]]))
+            blocks.append(.chain(lhs, sum + [[.number(g.jacobian.map { $0.value }.reduce(0, +))]]))
         } else {
             blocks.append(.paragraph([
                 "An output is so close to 0 here that its ", m(.partial(C, .a(layer: depth, i))),
@@ -146,7 +146,7 @@ extension Derivation {
         outputDeltas.map { g in
             let lhs = Math.of(deltaSymbol(.number(g.node)))
             if g.rule == .jacobian {
-                return .equation(lhs: lhs, steps: [deltaFormula(g, index: "p"), .sum(g.jacobian.map(\.value)), [.number(g.value)]], chain: false)
+                return .equation(lhs: lhs, steps: [deltaFormula(g, index: "p"), .sum(g.jacobian.map { $0.value }), [.number(g.value)]], chain: false)
             }
             return .equation(lhs: lhs, steps: [simplifiedFormula(g), simplifiedNumbers(g), [.number(g.value)]], chain: false)
         }

@@ -64,12 +64,12 @@ extension Explanation {
         let agreeing = check.passed(by: .relative), noisy = check.passed(by: .noise)
         let failing = check.entries.filter { !$0.passed }
         let threshold = m([.number(check.threshold)]), noise = m([.number(check.noise)])
-        func largest(_ entries: [GradientCheck.Entry], _ value: KeyPath<GradientCheck.Entry, Double>) -> Document.Inline {
-            m([.number(entries.map { $0[keyPath: value] }.max() ?? 0)])
+        func largest(_ entries: [GradientCheck.Entry], _ value: (GradientCheck.Entry) -> Double) -> Document.Inline {
+            m([.number(entries.map(value).max() ?? 0)])
         }
         if noisy.isEmpty && failing.isEmpty {
             return [n == 1 ? "The 1 gradient agrees: its relative error is " : "All \(n) gradients agree: the largest relative error is ",
-                    largest(agreeing, \.relativeError), ", at most the threshold ", threshold, "."]
+                    largest(agreeing, { $0.relativeError }), ", at most the threshold ", threshold, "."]
         }
         var groups: [[Document.Inline]] = []
         if !failing.isEmpty {
@@ -78,12 +78,12 @@ extension Explanation {
         }
         if !agreeing.isEmpty {
             groups.append(["\(agreeing.count) \(verb(agreeing.count, "agree")) to a relative error of at most ",
-                           largest(agreeing, \.relativeError), " (the threshold is ", threshold, ")"])
+                           largest(agreeing, { $0.relativeError }), " (the threshold is ", threshold, ")"])
         }
         if !noisy.isEmpty {
             groups.append(["\(noisy.count) \(verb(noisy.count, "pass")) by the noise rule only: relative error up to ",
-                           largest(noisy, \.relativeError), ", above the threshold, but a difference of at most ",
-                           largest(noisy, \.difference), ", within the noise allowance ", noise])
+                           largest(noisy, { $0.relativeError }), ", above the threshold, but a difference of at most ",
+                           largest(noisy, { $0.difference }), ", within the noise allowance ", noise])
         }
         let head: Document.Inline = !failing.isEmpty ? "Of the \(n) gradients, "
             : n == 1 ? "The 1 gradient passes: " : "All \(n) gradients pass. Of them, "

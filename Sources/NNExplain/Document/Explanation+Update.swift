@@ -178,7 +178,7 @@ extension Explanation {
                 [[.variable("s"), .op(.equals), .integer(p.sample), .op(.colon)]] + p.factors.map { [.number($0)] } + [[.number(p.value)]]
             }, operators: [nil] + Array(repeating: .times, count: factors.count - 1) + [.equals])]),
             .chain(mean, average.samples.count == 1 ? [[.number(average.value)]]
-                : [[.over(.sum(average.samples.map(\.value)), average.samples.count)], [.number(average.value)]]),
+                : [[.over(.sum(average.samples.map { $0.value }), average.samples.count)], [.number(average.value)]]),
         ] + note
     }
 }

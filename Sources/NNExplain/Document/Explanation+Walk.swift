@@ -15,7 +15,7 @@ extension Explanation {
         let trace = network.uncheckedTrace(sample: s)
         // Three pages a node; two at an output layer whose ∂C/∂z is one term (no separate slope).
         let pagesPerOutput = network.outputRule == .chain ? 3 : 2
-        let total = network.layers.dropLast().map(\.size).reduce(0, +) * 3 + network.size(ofLayer: network.depth) * pagesPerOutput
+        let total = network.layers.dropLast().map { $0.size }.reduce(0, +) * 3 + network.size(ofLayer: network.depth) * pagesPerOutput
         var pages: [Document] = [Document([
             .title(["Backward pass for sample \(s), one term at a time (\(total) steps)"]),
             .paragraph([

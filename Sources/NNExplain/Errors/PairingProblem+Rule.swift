@@ -6,7 +6,7 @@ extension PairingProblem: ExplainedError {
     package var rule: String {
         switch self {
         case .softmaxInHiddenLayer:
-            let hidden = Activation.allCases.filter(\.isElementwise).map(\.rawValue).joined(separator: ", ")
+            let hidden = Activation.allCases.filter { $0.isElementwise }.map { $0.rawValue }.joined(separator: ", ")
             return "softmax is for the output layer only (a hidden layer is explained node by node, each through its own slope g′(z_j), but every softmax output moves with every z); "
                 + "use one of \(hidden) in hidden layers"
         case .lossDoesNotFit:

@@ -1,7 +1,7 @@
 extension SafetensorsError: ExplainedError {
     /// The one sentence: the tensor (by its name in the header) and what is wrong with it.
     public var message: String {
-        let readable = Safetensors.DType.allCases.map(\.rawValue)
+        let readable = Safetensors.DType.allCases.map { $0.rawValue }
         let listed = readable.dropLast().joined(separator: ", ") + " and " + readable.last!
         switch self {
         case .tooShort(let count):

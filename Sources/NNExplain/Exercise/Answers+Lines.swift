@@ -6,7 +6,7 @@ extension Answers {
     /// cannot be read goes to ``unread`` with its 1-based number, the others are still read.
     static func lines(_ text: String) -> Answers {
         var values: [(id: String, value: Double)] = [], unread: [FormatError] = [], lines: [String: Int] = [:]
-        for (n, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+        for (n, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }).enumerated() {
             let line = raw.trimmed
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let (id, answer) = split(line) else {
@@ -16,7 +16,7 @@ extension Answers {
             guard !id.isEmpty else { unread.append(.noQuestion(line: n + 1)); continue }
             guard let value = number(answer) else {
                 // `Name: Ann` is no answer at all; `3: 0.4.2` answers question 3 with what is not a number.
-                unread.append(id.allSatisfy(\.isASCIIDigit) ? .lineNotANumber(line: n + 1, text: answer, id: id) : .unreadable(line: n + 1, text: line))
+                unread.append(id.allSatisfy { $0.isASCIIDigit } ? .lineNotANumber(line: n + 1, text: answer, id: id) : .unreadable(line: n + 1, text: line))
                 continue
             }
             values.append((id, value))
@@ -33,11 +33,11 @@ extension Answers {
             return (question(String(line[..<colon]).trimmed), String(line[line.index(after: colon)...]).trimmed)
         }
         let rest = Substring(withoutPrefix(line))
-        let digits = rest.prefix(while: \.isASCIIDigit)
+        let digits = rest.prefix(while: { $0.isASCIIDigit })
         guard !digits.isEmpty else { return nil }
         var after = rest.dropFirst(digits.count)
         let spaced = after.first?.isWhitespace ?? false
-        after = after.drop(while: \.isWhitespace)
+        after = after.drop(while: { $0.isWhitespace })
         if let mark = after.first, ")=.".contains(mark) {
             after = after.dropFirst()
             // `1.5` is a number, not question 1 and 5: a point separates only when a space follows.
@@ -52,13 +52,13 @@ extension Answers {
     /// `3` of `Q3`, `q 3`, `Question 3`; any other text as it is.
     private static func question(_ text: String) -> String {
         let rest = withoutPrefix(text)
-        return !rest.isEmpty && rest.allSatisfy(\.isASCIIDigit) ? rest : text
+        return !rest.isEmpty && rest.allSatisfy { $0.isASCIIDigit } ? rest : text
     }
 
     /// `text` without a leading `Question` or `Q` (any case) and the spaces after it, when a digit follows.
     private static func withoutPrefix(_ text: String) -> String {
         for word in ["question", "q"] where text.lowercased().hasPrefix(word) {
-            let rest = text.dropFirst(word.count).drop(while: \.isWhitespace)
+            let rest = text.dropFirst(word.count).drop(while: { $0.isWhitespace })
             if rest.first?.isASCIIDigit ?? false { return String(rest) }
         }
         return text
@@ -69,15 +69,15 @@ extension Answers {
     /// anywhere) as `m e e`; `nil` when it is none (`4 5`, `1e999`, `nan`).
     static func number(_ text: String) -> Double? {
         let compact = text.filter { !$0.isWhitespace }
-        let power = timesSigns.lazy.compactMap { compact.firstRange(of: $0 + "10") }.first
+        let power = timesSigns.lazy.compactMap { compact.rangeOfFirst($0 + "10") }.first
         // Spaces are dropped only around a power of ten's `×`: `4 5` is no number.
         var t = power == nil ? text : compact
         if let power {
             let exponent = t[power.upperBound...].filter { !"^(){}".contains($0) }.map { superscripts[$0] ?? $0 }
             t = t[..<power.lowerBound] + "e" + String(exponent)
         }
-        t = t.replacing("−", with: "-")
-        if t.contains(","), !t.contains(".") { t = t.replacing(",", with: ".") }
+        t = t.replacingAll("−", with: "-")
+        if t.contains(","), !t.contains(".") { t = t.replacingAll(",", with: ".") }
         guard t.first.map({ $0.isASCIIDigit || "+-.".contains($0) }) ?? false, let value = Double(t), value.isFinite else { return nil }
         return value
     }

@@ -19,7 +19,7 @@ public struct Answers: Sendable, Equatable {
     }
 
     public static func == (lhs: Answers, rhs: Answers) -> Bool {
-        lhs.values.map(\.id) == rhs.values.map(\.id) && lhs.values.map(\.value) == rhs.values.map(\.value) && lhs.unread == rhs.unread
+        lhs.values.map { $0.id } == rhs.values.map { $0.id } && lhs.values.map { $0.value } == rhs.values.map { $0.value } && lhs.unread == rhs.unread
     }
 
     /// Why a file (or one of its lines) is not a list of answers, as a value a caller can switch on

@@ -18,7 +18,8 @@ extension Exercise {
         let wrong = answered.filter { !$0.rounding.agrees(answers[$0.id]!, with: $0.quantity.value(in: network, trace: t)) }
         guard !wrong.isEmpty else { return nil }
         for using in [wrong, answered] {
-            let values = Dictionary(using.map { ($0.quantity, answers[$0.id]!) }, uniquingKeysWith: { $1 })
+            var values: [Quantity: Double] = [:]
+            for entry in using { values[entry.quantity] = answers[entry.id]! }
             if question.rounding.agrees(given, with: question.quantity.value(in: network, trace: t, given: values)) { return wrong }
         }
         return nil

@@ -51,7 +51,7 @@ public struct Grading: Sendable, Equatable {
     }
 
     /// The number of answers that earn their mark.
-    public var score: Int { results.filter(\.correct).count }
+    public var score: Int { results.filter { $0.correct }.count }
     /// The number of questions answered.
     public var answered: Int { results.filter { $0.given != nil }.count }
 
@@ -73,7 +73,7 @@ public struct Grading: Sendable, Equatable {
     /// - Throws: ``Mismatch/noSuchQuestion(_:first:last:)`` when there are answers and none is to a
     ///   question of the sheet.
     public init(_ exercise: Exercise, answers: Answers, showKey: Bool = false) throws(Mismatch) {
-        let ids = exercise.questions.map(\.id), first = ids.first ?? "", last = ids.last ?? ""
+        let ids = exercise.questions.map { $0.id }, first = ids.first ?? "", last = ids.last ?? ""
         let strays = answers.values.filter { !ids.contains($0.id) }
         if let stray = strays.first, strays.count == answers.values.count {
             throw .noSuchQuestion(stray.id, first: first, last: last)
@@ -98,7 +98,7 @@ public struct Grading: Sendable, Equatable {
         let rounding = question.rounding
         if rounding.agrees(given, with: expected) { return result(.right, "right") }
         if let followed = exercise.followThrough(question, given: given, answers: answers) {
-            return result(.followThrough(from: followed.map(\.id)), Grading.followThroughHint(followed, answers: answers, in: exercise, question: question))
+            return result(.followThrough(from: followed.map { $0.id }), Grading.followThroughHint(followed, answers: answers, in: exercise, question: question))
         }
         if rounding.isOneUnitOff(given, from: expected) { return result(.wrong(.rounding), SlipFinder.roundLate) }
         if let slip = exercise.slipCandidates(question).first(where: { rounding.agrees(given, with: $0.value) }) {

@@ -92,7 +92,7 @@ public struct Rounding: Sendable, Equatable {
         let power = parts.count == 2 ? Int(parts[1]) ?? 0 : 0
         let mantissa = parts[0].split(separator: ".", omittingEmptySubsequences: false)
         let whole = mantissa[0], fraction = mantissa.count > 1 ? mantissa[1] : ""
-        var digits = (whole + fraction).compactMap(\.wholeNumberValue)
+        var digits = (whole + fraction).compactMap { $0.wholeNumberValue }
         var exponent = whole.count + power
         while digits.first == 0 { digits.removeFirst(); exponent -= 1 }
         while digits.last == 0 { digits.removeLast() }

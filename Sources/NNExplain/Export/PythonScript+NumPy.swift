@@ -8,7 +8,7 @@ extension PythonScript {
             let activations = Activation.allCases.map { activation in
                 "    if name == \(string(activation.rawValue)):\n        return \(value(activation))\n"
             }.joined()
-            let slopes = Activation.allCases.filter(\.isElementwise).map { activation in
+            let slopes = Activation.allCases.filter { $0.isElementwise }.map { activation in
                 "    if name == \(string(activation.rawValue)):\n        return \(slope(activation))\n"
             }.joined()
             let losses = Loss.allCases.map { loss in

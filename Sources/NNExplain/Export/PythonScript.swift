@@ -85,8 +85,8 @@ public struct PythonScript: Sendable {
         }
         text += "]\nLOSS = \(PythonScript.string(network.loss.rawValue))\nLEAKY_SLOPE = \(Activation.leakySlope)\n"
         text += "# The training samples: X[s] is x of sample s, Y[s] its target y.\n"
-        text += "X = \(PythonScript.matrix(network.samples.map(\.x), indent: 4))\n"
-        text += "Y = \(PythonScript.matrix(network.samples.map(\.y), indent: 4))\n"
+        text += "X = \(PythonScript.matrix(network.samples.map { $0.x }, indent: 4))\n"
+        text += "Y = \(PythonScript.matrix(network.samples.map { $0.y }, indent: 4))\n"
         text += "# nnexplain's gradients, `nnexplain gradients --format json`.\nEXPECTED = json.loads(r\"\"\"\n\(expected)\"\"\")\n"
         text += "TOLERANCE = \(PythonScript.tolerance)\n\n"
         return text

@@ -7,7 +7,7 @@ extension GraphPicture {
     /// graph's label, under the picture, is the legend. Names are written with Unicode scripts
     /// (`z₁²`), every ID is quoted and every label escaped; the same graph gives the same bytes.
     package func dot() -> String {
-        let anyLit = boxes.contains(where: \.lit)
+        let anyLit = boxes.contains(where: { $0.lit })
         var lines = ["digraph computation {"]
         lines.append("  // " + description)
         lines.append("  rankdir=LR;")

@@ -37,7 +37,7 @@ extension GraphPicture {
 
         // Edges, the lit ones last so they lie on top.
         line(##"<g class="edges" fill="none">"##)
-        let dimmed = boxes.contains(where: \.lit) ? ##" stroke-opacity="0.55""## : ""
+        let dimmed = boxes.contains(where: { $0.lit }) ? ##" stroke-opacity="0.55""## : ""
         for lit in [false, true] {
             for (n, link) in links.enumerated() where link.lit == lit {
                 let from = (x: layout.left[link.from] + layout.width[link.from], y: layout.y[link.from])

@@ -134,7 +134,7 @@ package struct GraphPicture: Sendable {
     var legendLines: [String] {
         let output = GraphPicture.unicode(outputName)
         var lines = ["box: name | value (forward) | grad = ∂\(output)/∂name (backward); circle: the operation computing the box to its right, its inputs entering in order from the top"]
-        if boxes.contains(where: \.lit) {
+        if boxes.contains(where: { $0.lit }) {
             let from = source.map { " from " + GraphPicture.unicode($0) } ?? ""
             lines.append("thick, coloured: the paths\(from) to \(output); thin grey, dashed box: an input to those paths, shown for its value")
         }
@@ -148,7 +148,7 @@ package struct GraphPicture: Sendable {
         out += "Each box gives a node's name, its forward value and its gradient, the derivative of "
             + "\(GraphPicture.unicode(outputName)) by it; each circle holds the operation computing the box after it. "
         out += "The output \(GraphPicture.unicode(outputName)) = \(outputValue)."
-        let lit = boxes.count(where: \.lit)
+        let lit = boxes.count(where: { $0.lit })
         if lit > 0 {
             let from = source.map { " from " + GraphPicture.unicode($0) } ?? ""
             out += " Highlighted, thick and coloured: the \(lit) nodes on the paths\(from) to the output; the others, thin and dashed, are their inputs."

@@ -8,7 +8,7 @@ extension VectorisedLayer {
         func column(_ x: [Double]) -> Math.Piece { .matrix(x.map { [$0] }) }
         func partial(_ of: Symbol) -> Math { .of(.partial(C, of)) }
         let affine: Math = [.symbol(W), .op(.matrixProduct), .symbol(below)] + (biases == nil ? [] : [.op(.plus), .symbol(b)])
-        var forward: [Document.Block] = [
+        let forward: [Document.Block] = [
             .paragraph(biases == nil
                 ? ["The layer's first node reads ", m(W), " (\(n)×\(fanIn)) and ", m(below), " (\(fanIn)×1); the layer has no biases."]
                 : ["The layer's first node reads ", m(W), " (\(n)×\(fanIn)), ", m(below), " (\(fanIn)×1) and ", m(b), " (\(n)×1)."]),

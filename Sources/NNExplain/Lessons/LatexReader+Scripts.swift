@@ -50,7 +50,7 @@ extension LatexReader {
 
     /// A script's LaTeX as an index: `s \in B` is `s ∈ B`, `\mathrm{total}` is `total`.
     private static func index(_ latex: String) -> String {
-        latex.replacing("\\mathrm", with: "").replacing("\\in", with: "∈").filter { $0 != "{" && $0 != "}" }
+        latex.replacingAll("\\mathrm", with: "").replacingAll("\\in", with: "∈").filter { $0 != "{" && $0 != "}" }
     }
 
     /// The body of the `{…}` group that starts what is left (or has just been opened).

@@ -74,7 +74,7 @@ struct LatexReader {
 
     /// A command and what it takes.
     private mutating func command() -> [Math.Piece] {
-        let name = rest.first.map(\.isLetter) == true ? String(rest.prefix(while: \.isLetter)) : rest.first.map(String.init) ?? ""
+        let name = rest.first.map { $0.isLetter } == true ? String(rest.prefix(while: { $0.isLetter })) : rest.first.map(String.init) ?? ""
         rest = rest.dropFirst(name.count)
         if let op = LatexReader.operators[name] { return [.op(op)] }
         if let letter = LatexReader.letters[name] { return scripted(.variable(letter)) }

@@ -20,7 +20,7 @@ public struct NetworkShape: Equatable, Sendable {
 
     /// The shape of `network`.
     public init(_ network: Network) {
-        self.init(sizes: [network.inputs] + network.layers.map(\.size), biases: network.layers.map { $0.biases != nil },
+        self.init(sizes: [network.inputs] + network.layers.map { $0.size }, biases: network.layers.map { $0.biases != nil },
                   samples: network.samples.count)
     }
 

@@ -12,8 +12,9 @@ public enum ResourceLimits {
     /// The text an explanation may have: 100 MB, more than anyone reads, and several times that in
     /// memory while it is rendered.
     public static let explanationBytes = 100_000_000
-    /// The multiply-adds a gradient check may take (some tens of seconds on two cores).
-    public static let checkMultiplyAdds = 20_000_000_000
+    /// The multiply-adds a gradient check may take (some tens of seconds on two cores); where `Int`
+    /// has 32 bits (the WebAssembly build), the largest `Int`.
+    public static let checkMultiplyAdds = Int(clamping: 20_000_000_000 as Int64)
     /// A check of more multiply-adds than this (a couple of seconds) draws a progress bar on a terminal.
     package static let checkProgressMultiplyAdds = 2_000_000_000
 

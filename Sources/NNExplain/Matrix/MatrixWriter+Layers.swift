@@ -12,7 +12,7 @@ extension MatrixWriter {
         let entries: [Document.Inline] = batch ? rowColumn("s", "j") : ["entry ", v("j")]
         // A ∂C_s/∂a_j^L beyond the largest double (an output too close to 0 or 1 under a cross-entropy)
         // has no number to multiply: the product is written with symbols only, δ from the stable form.
-        let beyond = !f.dCda.joined().allSatisfy(\.isFinite)
+        let beyond = !f.dCda.joined().allSatisfy { $0.isFinite }
         let note: [Document.Block] = !beyond ? [] : [.paragraph([
             "Some ", m(.partial(sampleLoss, .a(layer: l, .letter("j")))), " is beyond the largest double here (an output too close to 0 or 1), ",
             "so the product is not taken with numbers; ", m(d), " is the stable form's below.",

@@ -65,7 +65,7 @@ public struct HTMLPage: Sendable {
         out.append("<section class=\"views\" aria-live=\"polite\">")
         out.append("<p class=\"placeholder\">No weight chosen yet: click an edge of the network, or one of the weights listed below it.</p>")
         let views = views(traces: traces, gradients: gradients, naming: naming, renderer: renderer)
-        let shared = SharedFragments(views.map(\.blocks))
+        let shared = SharedFragments(views.map { $0.blocks })
         out += views.map { $0.html(shared) }
         out += ["</section>", "</div>"]
         out.append(index(naming: naming, renderer: renderer))

@@ -71,7 +71,7 @@ public struct PageSelection: Sendable, Equatable {
             throw .pageDerivations(parameters: count, samples: network.samples.count, derivations: derivations)
         }
         var explained: [Int: Int] = [:]
-        for layer in weights.map(\.layer) + biases.map(\.layer) { explained[layer, default: 0] += 1 }
+        for layer in weights.map({ $0.layer }) + biases.map({ $0.layer }) { explained[layer, default: 0] += 1 }
         let shape = NetworkShape(network)
         let bytes = OutputSize.pageBytes(shape, explained: explained)
         guard bytes > ResourceLimits.pageBytes else { return }

@@ -28,7 +28,7 @@ package enum LossPlot {
         let epochs = last - first
         let heights = losses.map { Sparkline.scaled($0, log: log) }, testHeights = testLosses.map { Sparkline.scaled($0, log: log) }
         let shown = { (values: [Double]) in values.indices.filter { $0 >= first }.map { values[$0] } }
-        let finite = (shown(heights) + shown(testHeights)).filter(\.isFinite)
+        let finite = (shown(heights) + shown(testHeights)).filter { $0.isFinite }
         var low = log ? finite.min() ?? 0 : min(0, finite.min() ?? 0), high = finite.max() ?? 1
         if log { (low, high) = (low.rounded(.down), high.rounded(.up)) }
         if high <= low { (low, high) = log ? (low - 0.5, high + 0.5) : (low, low + 1) }

@@ -63,7 +63,7 @@ public struct MarkdownRenderer: Sendable {
         func cells(_ row: [Math]) -> [String] {
             row.enumerated().map { c, m in cell(m, after: c > 0 && c - 1 < operators.count ? operators[c - 1] : nil) }
         }
-        let columns = ((header.map { [$0] } ?? []) + rows).map(\.count).max() ?? 0
+        let columns = ((header.map { [$0] } ?? []) + rows).map { $0.count }.max() ?? 0
         guard let header else {
             let spec = "r" + String(repeating: "l", count: max(columns - 1, 0))
             return "$$\n\\begin{array}{\(spec)}\n" + rows.map { cells($0).joined(separator: " & ") }.joined(separator: " \\\\\n")
@@ -87,8 +87,8 @@ public struct MarkdownRenderer: Sendable {
             case .sparkline(let curve): return curve.text()
             case .layer(let l, let full):
                 // The label as math like the `a^{L-1}` beside it, `$L{-}1$`, then `($l = 2$)`.
-                let label = "$" + math.naming.label(l).replacing("-", with: "{-}") + "$"
-                return full ? label + " ($" + math.naming.otherName(l).replacing("-", with: "{-}") + "$)" : label
+                let label = "$" + math.naming.label(l).replacingAll("-", with: "{-}") + "$"
+                return full ? label + " ($" + math.naming.otherName(l).replacingAll("-", with: "{-}") + "$)" : label
             }
         }.joined()
     }

@@ -97,7 +97,7 @@ public struct DataSet: Sendable, Equatable {
         self.targetColumns = targetIndices.map { header[$0] }
         self.classes = classes
         self.samples = samples
-        self.lines = table.rows.map(\.line)
+        self.lines = table.rows.map { $0.line }
     }
 
     /// The field as a finite decimal number: optional spaces, a sign, digits with at most one point,

@@ -1,10 +1,3 @@
-import Dispatch
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The gradients of all blocks, added up in the fixed order: block 0, then block 1, … into a sum
 /// that starts at zero (``Network/sumOverSamples(_:)``), whichever thread finishes first.
 ///
@@ -21,7 +14,7 @@ final class GradientSum: @unchecked Sendable {
     private var waiting: [Int: UnsafeMutablePointer<Double>] = [:]
     private var free: [UnsafeMutablePointer<Double>] = []
     private var owned: [UnsafeMutablePointer<Double>] = []
-    private let lock = DispatchSemaphore(value: 1)
+    private let lock = EngineLock()
     /// How far ahead of the sum a block may start: twice the threads, so that no thread waits
     /// while the others work at an even pace.
     private(set) var window: Int
@@ -77,7 +70,7 @@ final class GradientSum: @unchecked Sendable {
             let room = b < next + window
             lock.signal()
             if room { return }
-            usleep(20)
+            EngineThreads.pause()
         }
     }
 
@@ -100,7 +93,7 @@ final class GradientSum: @unchecked Sendable {
 /// Hands out block numbers to threads, one at a time.
 final class Counter: @unchecked Sendable {
     private var value = 0
-    private let lock = DispatchSemaphore(value: 1)
+    private let lock = EngineLock()
 
     func take(below limit: Int) -> Int? {
         lock.wait()

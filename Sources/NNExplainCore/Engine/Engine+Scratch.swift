@@ -23,9 +23,9 @@ final class Scratch {
     private let memory: UnsafeMutablePointer<Double>
 
     init(_ network: PreparedNetwork) {
-        let rows = Engine.blockSize, widest = network.layers.map(\.n).max() ?? 0
+        let rows = Engine.blockSize, widest = network.layers.map { $0.n }.max() ?? 0
         let layerSizes = network.layers.map { rows * $0.n }
-        let below = ([network.inputs] + network.layers.map(\.n)).map { Kernels.packedCount(inner: rows, columns: $0) }.max() ?? 0
+        let below = ([network.inputs] + network.layers.map { $0.n }).map { Kernels.packedCount(inner: rows, columns: $0) }.max() ?? 0
         let outputs = network.layers.last?.n ?? 0
         let total = rows * network.inputs + 2 * rows * widest + rows * outputs + outputs + below + 4 * layerSizes.reduce(0, +) + rows
         // Not zeroed: a pass writes every number of its block before it reads it.

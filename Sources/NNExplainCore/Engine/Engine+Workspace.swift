@@ -1,5 +1,3 @@
-import Dispatch
-
 extension Engine {
     /// The memory the engine's runs work in, kept from one run to the next: the packed weights
     /// (``PackedWeights``), one ``Scratch`` per thread and the gradient sums (``GradientSum``).
@@ -20,7 +18,7 @@ extension Engine {
         private var weights: PackedWeights?
         private var scratches: [Scratch] = []
         private var sum: GradientSum?
-        private let lock = DispatchSemaphore(value: 1)
+        private let lock = EngineLock()
 
         package init() {}
 

@@ -1,10 +1,3 @@
-import Dispatch
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// The batched engine: forward and backward passes over all samples at once, for gradients and
 /// training on networks of any size.
 ///
@@ -37,7 +30,7 @@ public struct Engine: Sendable {
     }
 
     /// All cores of this machine.
-    public static var defaultThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    public static var defaultThreads: Int { EngineThreads.processors }
 
     /// The mean loss and the gradients averaged over all samples, and whether every number of the
     /// passes was finite. With `trace`, every sample's `z`, `a`, `g'(z)` and `∂C/∂a` are also kept
@@ -139,7 +132,7 @@ public struct Engine: Sendable {
                     worker(0)
                 } else {
                     nonisolated(unsafe) let worker = worker
-                    DispatchQueue.concurrentPerform(iterations: min(threads, blocks)) { slot in worker(slot) }
+                    EngineThreads.perform(iterations: min(threads, blocks)) { slot in worker(slot) }
                 }
             }
         }
@@ -158,7 +151,7 @@ package struct BatchTrace: Sendable {
     private let storage: Storage
 
     init(network: Network) {
-        sizes = network.layers.map(\.size)
+        sizes = network.layers.map { $0.size }
         samples = network.samples.count
         storage = Storage(count: (4 * sizes.reduce(0, +) + 1) * samples)
     }

@@ -95,7 +95,7 @@ private struct JSONParser {
                 }
                 i += 1
                 let members = stack.removeLast().members
-                value = isObject ? .object(members) : .array(members.map(\.value))
+                value = isObject ? .object(members) : .array(members.map { $0.value })
             }
             if stack.isEmpty { return value }
         }

@@ -42,7 +42,7 @@ extension JSONValue {
         case .array(let elements):
             if elements.isEmpty {
                 text += "[]"
-            } else if elements.allSatisfy(\.isScalar) {
+            } else if elements.allSatisfy({ $0.isScalar }) {
                 text += "["
                 for (n, element) in elements.enumerated() {
                     if n > 0 { text += ", " }

@@ -88,7 +88,7 @@ public struct ComputationGraph: Sendable, Equatable {
     public mutating func append(_ operation: Operation, inputs: [Int], label: Label = .intermediate) throws(Failure) -> Int {
         let id = nodes.count
         let (value, locals) = try operation.evaluate(inputs.map { nodes[$0].value }, node: id)
-        guard value.isFinite, locals.allSatisfy(\.isFinite) else { throw .notFinite(node: id, operation: operation) }
+        guard value.isFinite, locals.allSatisfy({ $0.isFinite }) else { throw .notFinite(node: id, operation: operation) }
         nodes.append(Node(operation: operation, inputs: inputs, value: value, locals: locals, label: label, differentiable: true))
         return id
     }

@@ -161,7 +161,7 @@ public enum Activation: String, CaseIterable, Sendable {
     }
 
     /// The names a network file may use, in the order help and errors list them.
-    package static var names: [String] { allCases.map(\.rawValue) }
+    package static var names: [String] { allCases.map { $0.rawValue } }
 }
 
 /// C's `tanh`, under a name the enum case `tanh` does not shadow.

@@ -17,7 +17,7 @@ package enum Classification {
 
     /// The class of `values` (outputs `a^L` or a target `y`), or nil when one of them is NaN.
     package static func classOf(_ values: [Double]) -> Int? {
-        guard !values.contains(where: \.isNaN) else { return nil }
+        guard !values.contains(where: { $0.isNaN }) else { return nil }
         if values.count == 1 { return values[0] >= threshold ? 1 : 0 }
         var best = 0
         for j in values.indices.dropFirst() where values[j] > values[best] { best = j }

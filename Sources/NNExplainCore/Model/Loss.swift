@@ -137,5 +137,5 @@ public enum Loss: String, CaseIterable, Sendable {
     private static func ln(_ x: Math) -> Math { [.function("ln", x.asOperand)] }
 
     /// The names a network file may use.
-    package static var names: [String] { allCases.map(\.rawValue) }
+    package static var names: [String] { allCases.map { $0.rawValue } }
 }

@@ -64,7 +64,7 @@ public struct Network: Sendable, Equatable {
     package func layer(_ l: Int) -> Layer { layers[l - 1] }
 
     /// The sizes of layers `0 … L`.
-    public var sizes: [Int] { [inputs] + layers.map(\.size) }
+    public var sizes: [Int] { [inputs] + layers.map { $0.size } }
 
     /// Whether any layer has biases; when none has, formulas leave out `+ b`, as the article does.
     public var hasBiases: Bool { layers.contains { $0.biases != nil } }

@@ -84,9 +84,9 @@ public struct Math: Sendable, Equatable, ExpressibleByArrayLiteral {
     /// The indices of the rows (or columns) of a matrix of `count` that are shown, in order; nil
     /// stands for the ellipsis in place of the middle ones. Every renderer elides the same entries.
     package static func shownIndices(_ count: Int) -> [Int?] {
-        guard count > shownEntries else { return Array(0..<count) }
+        guard count > shownEntries else { return (0..<count).map { $0 } }
         let head = (shownEntries + 1) / 2, tail = shownEntries - head - 1
-        return Array(0..<head) + [nil] + Array((count - tail)..<count)
+        return (0..<head).map { $0 } + [nil] + ((count - tail)..<count).map { $0 }
     }
 
     /// The shape `rows×columns` of a matrix, `3×1`.

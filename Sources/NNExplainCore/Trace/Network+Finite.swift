@@ -152,7 +152,7 @@ extension Network {
 extension Gradients {
     /// Whether the loss and every gradient are finite.
     package var allFinite: Bool {
-        loss.isFinite && layers.allSatisfy { $0.biases.allSatisfy(\.isFinite) && $0.weights.allSatisfy { $0.allSatisfy(\.isFinite) } }
+        loss.isFinite && layers.allSatisfy { $0.biases.allSatisfy { $0.isFinite } && $0.weights.allSatisfy { $0.allSatisfy { $0.isFinite } } }
     }
 
     /// The first of `C` and the means `∂C/∂w_jk^l`, `∂C/∂b_j^l` (layer by layer from `l = 1`) that

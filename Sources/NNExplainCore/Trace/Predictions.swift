@@ -24,7 +24,7 @@ public struct Predictions: Sendable, Equatable {
     }
 
     /// How many predictions are right.
-    public var correct: Int { rows.count(where: \.correct) }
+    public var correct: Int { rows.count(where: { $0.correct }) }
 
     /// `correct / rows.count`, the share of right predictions.
     public var accuracy: Double { Double(correct) / Double(rows.count) }
@@ -67,7 +67,7 @@ extension Network {
         let rows = traces.map { t in
             Predictions.Row(output: t.layer(depth).a, predicted: Predictions.classOf(t.layer(depth).a), target: Predictions.classOf(t.target))
         }
-        return Predictions(rows: rows, loss: Network.meanOverSamples(traces.map(\.loss)), classes: max(2, size(ofLayer: depth)))
+        return Predictions(rows: rows, loss: Network.meanOverSamples(traces.map { $0.loss }), classes: max(2, size(ofLayer: depth)))
     }
 }
 

@@ -72,7 +72,7 @@ public struct GradientCheck: Sendable, Equatable {
     static func noise(lossULP: Double, epsilon ε: Double) -> Double { noiseULPs * lossULP / ε }
 
     public var failures: Int { entries.filter { !$0.passed }.count }
-    public var largestError: Double { entries.map(\.relativeError).max() ?? 0 }
+    public var largestError: Double { entries.map { $0.relativeError }.max() ?? 0 }
     /// The entries that passed by the rule given.
     package func passed(by rule: Rule) -> [Entry] { entries.filter { $0.passedBy == rule } }
     /// The largest `|backprop|`: the scale the check must resolve.

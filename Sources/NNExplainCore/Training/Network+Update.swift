@@ -79,7 +79,7 @@ extension Network {
     /// `∂C_s/∂a^(l-1)` computed through the *updated* weights of layer l.
     private func outputFirstGradients(learningRate η: Double) -> Gradients {
         let traces = self.uncheckedTraces()
-        var weights = layers.map(\.weights)
+        var weights = layers.map { $0.weights }
         var dCda = traces.map { $0.layer(depth).dCda }
         var layerGradients: [Gradients.Layer] = []
         for l in stride(from: depth, through: 1, by: -1) {
@@ -119,6 +119,6 @@ extension Network {
             dCda = deltas.map { Backpropagation.dCdaBelow(deltas: $0, weights: weights[l - 1], width: m) }
             layerGradients.insert(g, at: 0)
         }
-        return Gradients(loss: Network.meanOverSamples(traces.map(\.loss)), layers: layerGradients)
+        return Gradients(loss: Network.meanOverSamples(traces.map { $0.loss }), layers: layerGradients)
     }
 }

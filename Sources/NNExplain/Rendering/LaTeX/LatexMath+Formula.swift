@@ -46,7 +46,7 @@ extension LatexMath {
         case .transposed(let inner): return latex(inner) + "^{T}"
         case .ones: return "\\mathbf{1}"
         // `--` as two hyphens in typewriter type, not an en dash.
-        case .code(let command): return "\\texttt{" + command.replacing("--", with: "-{}-") + "}"
+        case .code(let command): return "\\texttt{" + command.replacingAll("--", with: "-{}-") + "}"
         case .blank: return "\\underline{\\hspace{4cm}}"
         case .numeral(let digits): return digits
         case .ellipsis: return "\\ldots"

@@ -81,7 +81,7 @@ extension LatexMath {
         while shown > 2, columnWidths(rows, columns).reduce(0, +) + Double(columns.count) + 1.2 > budget - 2 {
             shown -= 1
             let head = (shown + 1) / 2, tail = shown - head
-            columns = Array(0..<head) + [nil] + Array((count - tail)..<count)
+            columns = (0..<head).map { $0 } + [nil] + ((count - tail)..<count).map { $0 }
         }
         return columns
     }

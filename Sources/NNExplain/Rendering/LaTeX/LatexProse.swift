@@ -7,10 +7,6 @@
 ///   TeX joins `--` into an en dash;
 /// - `|x|` as `\lvert x\rvert` (a bare `|` in the default OT1 font encoding prints an em dash).
 enum LatexProse {
-    /// `j = 1`, `L = 3`, `z = 0`, `i′ = 2`: a single letter, primed or not, equal to a whole number.
-    /// `L-1`, `L-12`: a layer label. `i`, `j′`: an index letter. `--name`: an option name.
-    private static var special: Regex<AnyRegexOutput> { try! Regex(#"\b[A-Za-z]′* = [−-]?\d+(?:\.\d+)?(?!\w)|\bL-\d+(?!\w)|\b[ijk]′*(?![\w′])|\B--[a-z][a-z-]*"#).wordBoundaryKind(.simple) }
-
     /// Prose in text mode.
     static func text(_ prose: String) -> String {
         pieces(prose).map { piece in
@@ -25,7 +21,7 @@ enum LatexProse {
     /// Prose inside math, e.g. a table cell `k = 0`: the mathematics bare, the rest in `\text{…}`.
     /// A lone letter or a function of one, `g` or `g(z)`, is math italic like the `g_l` beside it.
     static func inMath(_ prose: String) -> String {
-        if prose.wholeMatch(of: try! Regex(#"[A-Za-z]['′]*(\([a-z]\))?"#)) != nil { return prose.replacingPrimes }
+        if isLetterOrFunction(prose) { return prose.replacingPrimes }
         return pieces(prose).map { piece in
             switch piece {
             case .prose(let text): return text.isEmpty ? "" : "\\text{" + escaped(text) + "}"
@@ -43,11 +39,11 @@ enum LatexProse {
     private static func pieces(_ prose: String) -> [Piece] {
         var out: [Piece] = []
         var rest = prose[...]
-        for match in prose.matches(of: special) {
-            out.append(.prose(String(rest[rest.startIndex..<match.range.lowerBound])))
-            let found = String(prose[match.range])
-            out.append(found.hasPrefix("--") ? .option(found) : .math(found.replacingPrimes.replacing("−", with: "-").replacing("L-", with: "L{-}")))
-            rest = prose[match.range.upperBound...]
+        for range in specialRanges(prose) {
+            out.append(.prose(String(rest[rest.startIndex..<range.lowerBound])))
+            let found = String(prose[range])
+            out.append(found.hasPrefix("--") ? .option(found) : .math(found.replacingPrimes.replacingAll("−", with: "-").replacingAll("L-", with: "L{-}")))
+            rest = prose[range.upperBound...]
         }
         out.append(.prose(String(rest)))
         return out

@@ -122,9 +122,9 @@ public struct LatexRenderer: Sendable {
         // On a page the display may break between equations but never inside one (`\\*`), so
         // that no step or result is orphaned at the top of the next page.
         guard layout == .frame else {
-            return ["\\begin{align*}\n" + equations.map { $0.map(\.text).joined(separator: " \\\\*\n") }.joined(separator: " \\\\\n") + "\n\\end{align*}"]
+            return ["\\begin{align*}\n" + equations.map { $0.map { $0.text }.joined(separator: " \\\\*\n") }.joined(separator: " \\\\\n") + "\n\\end{align*}"]
         }
-        func height(_ rows: [LatexMath.Row]) -> Double { rows.map(\.height).reduce(0, +) }
+        func height(_ rows: [LatexMath.Row]) -> Double { rows.map { $0.height }.reduce(0, +) }
         var boxes: [[LatexMath.Row]] = []
         for rows in equations {
             if let last = boxes.last, last.count + rows.count <= LatexRenderer.rowsPerBox, height(last + rows) <= LatexRenderer.boxHeight {
@@ -133,7 +133,7 @@ public struct LatexRenderer: Sendable {
                 boxes.append(rows)
             }
         }
-        return boxes.map { "\\nnfit{$\\displaystyle\\begin{aligned}\n" + $0.map(\.text).joined(separator: " \\\\\n") + "\n\\end{aligned}$}" }
+        return boxes.map { "\\nnfit{$\\displaystyle\\begin{aligned}\n" + $0.map { $0.text }.joined(separator: " \\\\\n") + "\n\\end{aligned}$}" }
     }
 
     /// The height of a display box on a slide, in ems of 11 pt: about half a frame's text.
@@ -148,7 +148,7 @@ public struct LatexRenderer: Sendable {
     /// at its least scale, ``BeamerRenderer/minimumScale``: a row read across (a gradient, its
     /// finite difference and their relative error) is split only when 80% of the type would not hold it.
     private func table(header: [Math]?, rows: [[Math]], operators: [Math.Operator?], keptWithNext: Bool = false) -> String {
-        let columns = ((header.map { [$0] } ?? []) + rows).map(\.count).max() ?? 0
+        let columns = ((header.map { [$0] } ?? []) + rows).map { $0.count }.max() ?? 0
         guard let line = math.budget, columns > 2 else {
             return groupTable(header: header, rows: rows, operators: operators, keptWithNext: keptWithNext)
         }
@@ -184,7 +184,7 @@ public struct LatexRenderer: Sendable {
     /// With `keptWithNext`, on a slide its last piece is set aside (`\nnkeep`) to share the box
     /// of the display after it, so that a table of summands stays with their sum.
     private func groupTable(header: [Math]?, rows: [[Math]], operators: [Math.Operator?], keptWithNext: Bool) -> String {
-        let columns = ((header.map { [$0] } ?? []) + rows).map(\.count).max() ?? 0
+        let columns = ((header.map { [$0] } ?? []) + rows).map { $0.count }.max() ?? 0
         var spec = "r"
         for c in 1..<max(columns, 1) {
             let op = c - 1 < operators.count ? operators[c - 1] : nil
@@ -237,7 +237,7 @@ public struct LatexRenderer: Sendable {
             case .layer(let l, let full):
                 // The label as math, `$L-1$`, like the `a^{L-1}` beside it; then `($l = 2$)`.
                 let label = math.naming.label(l)
-                return "$\(label.replacing("-", with: "{-}"))$" + (full ? LatexProse.text(String(math.naming.fullName(l).dropFirst(label.count))) : "")
+                return "$\(label.replacingAll("-", with: "{-}"))$" + (full ? LatexProse.text(String(math.naming.fullName(l).dropFirst(label.count))) : "")
             }
         }.joined()
     }

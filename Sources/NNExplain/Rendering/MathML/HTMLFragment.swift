@@ -17,7 +17,7 @@ package struct HTMLFragment: Sendable, Hashable {
 
     package init(open: String, children: [HTMLFragment], close: String) {
         (self.open, self.children, self.close) = (open, children, close)
-        text = ([open] + children.map(\.text) + [close]).joined(separator: "\n")
+        text = ([open] + children.map { $0.text } + [close]).joined(separator: "\n")
     }
 
     /// Whether the block encloses others (and so has a closing line).

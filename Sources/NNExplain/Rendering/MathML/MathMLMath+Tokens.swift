@@ -15,7 +15,7 @@ extension MathMLMath {
     /// otherwise `<mi>` (upright when longer than a letter, as a label is in print). One token per
     /// script keeps a page's many `w_12^(L-1)` short.
     static func tokens(_ text: String) -> String {
-        text.allSatisfy(\.isNumber) ? "<mn>\(text)</mn>" : "<mi>\(escaped(text))</mi>"
+        text.allSatisfy { $0.isNumber } ? "<mn>\(text)</mn>" : "<mi>\(escaped(text))</mi>"
     }
 
     /// `∂`, as an ordinary symbol (TeX's `\partial`): as an `<mo>` it would get operator spacing.

@@ -97,7 +97,7 @@ struct MathMLMath: Sendable {
     /// A number with `precision` significant digits, as `<mn>`; an exponent becomes `× 10^e`.
     func number(_ x: Double) -> String {
         // A negative number's sign is the minus sign, U+2212, as in the operators beside it, not a hyphen.
-        func minus(_ text: String) -> String { text.replacing("-", with: "−") }
+        func minus(_ text: String) -> String { text.replacingAll("-", with: "−") }
         let text = NumberText.significant(x, precision: precision)
         guard let e = text.firstIndex(of: "e") else { return "<mn>\(minus(text))</mn>" }
         let exponent = Int(text[text.index(after: e)...]) ?? 0

@@ -11,7 +11,7 @@ extension TextRenderer {
     private struct Box {
         var lines: [String]
         var baseline: Int
-        var width: Int { lines.map(\.count).max() ?? 0 }
+        var width: Int { lines.map { $0.count }.max() ?? 0 }
     }
 
     /// The lines of `parts[0] = parts[1] = …` with its matrices written out, indented by `indent`.
@@ -50,7 +50,7 @@ extension TextRenderer {
         var rows: [[Box]] = [[]]
         var width = indent
         for unit in units {
-            let unitWidth = unit.map(\.width).reduce(0, +)
+            let unitWidth = unit.map { $0.width }.reduce(0, +)
             if !rows[rows.count - 1].isEmpty, width + unitWidth > limit {
                 rows.append([])
                 width = indent + 4
@@ -60,7 +60,7 @@ extension TextRenderer {
                 unit[0].lines[0] = String(unit[0].lines[0].drop { $0 == " " })
             }
             rows[rows.count - 1] += unit
-            width += unit.map(\.width).reduce(0, +)
+            width += unit.map { $0.width }.reduce(0, +)
         }
         return rows.enumerated().flatMap { n, row in
             joined(row).map { line in String(repeating: " ", count: indent + (n == 0 ? 0 : 4)) + line }
@@ -69,7 +69,7 @@ extension TextRenderer {
 
     /// Boxes side by side, their baselines on one row, trailing spaces removed.
     private func joined(_ boxes: [Box]) -> [String] {
-        let above = boxes.map(\.baseline).max() ?? 0
+        let above = boxes.map { $0.baseline }.max() ?? 0
         let below = boxes.map { $0.lines.count - 1 - $0.baseline }.max() ?? 0
         return (0...(above + below)).map { row in
             var line = ""

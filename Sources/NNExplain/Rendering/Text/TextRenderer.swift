@@ -65,7 +65,7 @@ public struct TextRenderer: Sendable {
                 out += lines(children, indent: indent + 2)
             case .nested(let children):
                 out += lines(children, indent: indent + 2)
-            case .equation(let lhs, let steps, _) where ([lhs] + steps).contains(where: \.hasMatrix):
+            case .equation(let lhs, let steps, _) where ([lhs] + steps).contains(where: { $0.hasMatrix }):
                 out += matrixLines([lhs] + steps, indent: indent)
             case .equation(let lhs, let steps, let chain):
                 let left = text(lhs)
@@ -121,7 +121,7 @@ public struct TextRenderer: Sendable {
     private func table(header: [String]?, rows: [[String]], separators: [String], splittable: [Bool], indent: Int) -> [String] {
         let rows = TextWrapping.decimalAligned(rows)
         let all = (header.map { [$0] } ?? []) + rows
-        let columns = all.map(\.count).max() ?? 0
+        let columns = all.map { $0.count }.max() ?? 0
         let widths = (0..<columns).map { c in all.map { c < $0.count ? TextWrapping.displayWidth($0[c]) : 0 }.max() ?? 0 }
         let separator = { (c: Int) in c - 1 < separators.count ? separators[c - 1] : "   " }
         let groups = columnGroups(widths: widths, separator: separator, indent: indent) { c in c - 1 >= splittable.count || splittable[c - 1] }

@@ -90,7 +90,7 @@ extension TextWrapping {
     /// on both sides to one width, their decimal points (or where an integer's would be) in one
     /// column, so they stay aligned however the table then aligns or trims the cells.
     package static func decimalAligned(_ rows: [[String]]) -> [[String]] {
-        let columns = rows.map(\.count).max() ?? 0
+        let columns = rows.map { $0.count }.max() ?? 0
         var aligned = rows
         for c in 0..<columns {
             let cells = rows.compactMap { c < $0.count ? $0[c] : nil }

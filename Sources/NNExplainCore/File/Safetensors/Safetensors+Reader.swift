@@ -51,7 +51,7 @@ extension Safetensors {
 
     /// One tensor's entry, checked against a data buffer of `bufferSize` bytes.
     private static func tensor(_ name: String, _ value: JSONValue, bufferSize: Int) throws(SafetensorsError) -> Tensor {
-        let keys = value.objectMembers?.map(\.key) ?? []
+        let keys = value.objectMembers?.map { $0.key } ?? []
         if let twice = keys.enumerated().first(where: { keys[..<$0.offset].contains($0.element) }) {
             throw .repeatedField(name, field: twice.element)
         }
@@ -65,7 +65,7 @@ extension Safetensors {
             guard let n = dimension.integerValue, n >= 0 else { throw .shape(name) }
             let (product, overflow) = count.multipliedReportingOverflow(by: n)
             // Any count above the buffer's elements fails the size check below; stop it from overflowing first.
-            guard !overflow, product <= Int(Int32.max) * 8 else { throw .shape(name) }
+            guard !overflow, Int64(product) <= Int64(Int32.max) * 8 else { throw .shape(name) }
             (shape, count) = (shape + [n], product)
         }
         guard offsetValue.count == 2, let begin = offsetValue[0].integerValue, let end = offsetValue[1].integerValue,
