@@ -54,7 +54,7 @@ public struct ExpressionExplanation: Sendable {
                                      [.word("central difference")], [.word("their difference")]],
                             rows: rows, operators: [nil, nil, nil, nil])]),
         ]
-        let undefined = check.filter { $0.slope == nil }.map(\.name)
+        let undefined = check.filter { $0.slope == nil }.map { $0.name }
         if !undefined.isEmpty {
             blocks.append(.paragraph([m(f), .text(" is undefined at x + h or x − h for " + undefined.joined(separator: ", ")
                 + ", so no central difference is shown there.")]))

@@ -86,7 +86,7 @@ extension GraphExplanation {
             for (operation, slot) in users.map({ (graph.nodes[$0.user].operation, $0.slot) }).uniquedRules() {
                 reasons.append(ComputationGraph.rule(operation, slot: slot))
             }
-            for user in users.map(\.user).uniqued() { reasons += stableSlope(user) }
+            for user in users.map { $0.user }.uniqued() { reasons += stableSlope(user) }
             if users.count > 1 { reasons.append(fanOut(id, users: users)) }
             blocks.append(.reason(reasons))
         }
@@ -96,7 +96,7 @@ extension GraphExplanation {
     /// Why a value used by several gates adds their gradients, and for a hidden node of a network
     /// that this addition is `step`'s sum over `i`.
     private func fanOut(_ id: Int, users: [(user: Int, slot: Int)]) -> [Document.Inline] {
-        let gates = Set(users.map(\.user)).count
+        let gates = Set(users.map { $0.user }).count
         var words: [Document.Inline] = users.count == gates
             ? [m(graph.name(id)), " feeds \(gates) gates, so the gradients they pass down add up"]
             : [m(graph.name(id)), " is used \(users.count) times, by \(gates.counting("gate")), so the gradients passed down along each use add up"]

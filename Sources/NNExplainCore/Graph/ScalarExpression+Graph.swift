@@ -47,7 +47,7 @@ extension ScalarExpression {
         case .number, .name: return []
         case .negate(let a), .power(let a, _): return a.constants
         case .binary(_, let a, let b): return a.constants + b.constants
-        case .call(_, let arguments): return arguments.flatMap(\.constants)
+        case .call(_, let arguments): return arguments.flatMap { $0.constants }
         case .define(_, let value, let body): return value.constants + body.constants
         }
     }

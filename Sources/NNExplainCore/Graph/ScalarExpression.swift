@@ -60,7 +60,7 @@ public struct ScalarExpression: Sendable, Equatable {
         }
 
         /// Every name a function goes by, which is no name of a value: `exp`, …, `min`, `ln`.
-        public static let reservedNames: [String] = allCases.map(\.rawValue) + ["ln"]
+        public static let reservedNames: [String] = allCases.map { $0.rawValue } + ["ln"]
     }
 
     /// The most characters an expression may have.
