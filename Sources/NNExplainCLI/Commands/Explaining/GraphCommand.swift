@@ -19,6 +19,7 @@ enum GraphCommand {
             With --layer, --j and --k only the part of the graph on that weight's paths is walked,
             ending in the value step prints for it. A whole graph of more than
             \(ResourceLimits.grouped(ResourceLimits.explainedGraphNodes)) nodes is refused: explain one weight's part of it.
+            --format svg and dot draw at most \(GraphPicture.maximumNodes) value boxes.
 
             With --vectorised and --layer, one layer as two matrix-valued nodes, z^l = W^l a^(l-1)
             + b^l and a^l = g_l(z^l), with their shapes: the same numbers gathered a layer at a
