@@ -123,17 +123,14 @@ extension GraphExplanation {
                         " in one combined form where the loss allows it, the graph gate by gate)."]
             }
             return ["So ", m(name + [.op(.equals), .number(value)]), " by the graph, but step computes ", m([.number(step)]),
-                    ": more apart than rounding explains. Gate by gate, the graph works with the rounded outputs, and here that loses ",
-                    "digits (such as ",  m([.integer(1), .op(.minus), .variable("a")]), " of an output that rounds close to 1); step computes the loss's derivative from ", m([.variable("z")]), " in a stable form, and its number is the accurate one."]
+                    ": more apart than rounding explains. Gate by gate, "] + lostDigits + [", and its number is the accurate one."]
         case .network(let s, _, nil) where inaccurateWeights == 0:
             return ["The leaves now hold the gradients of ", m(outputName), " by every weight, bias and input of sample \(s): ",
                     "the numbers step explains one weight at a time."]
         case .network(let s, _, nil):
             return ["The leaves now hold the gradients of ", m(outputName), " by every weight, bias and input of sample \(s), as the gates ",
                     "compute them; but for \(inaccurateWeights.counting("weight")) the graph's gradient\(inaccurateWeights == 1 ? " is" : "s are") ",
-                    "further from step's than rounding explains: gate by gate the graph works with rounded outputs, and here that loses digits ",
-                    "(such as ", m([.integer(1), .op(.minus), .variable("a")]), " of an output that rounds close to 1). Step computes the loss's derivative from ", m([.variable("z")]),
-                    " in a stable form; its numbers are the accurate ones."]
+                    "further from step's than rounding explains: gate by gate, "] + lostDigits + [", and its numbers are the accurate ones."]
         case .expression:
             let names = givenNames
             var words: [Document.Inline] = names.isEmpty ? ["The expression has no names, so no gradients to report."] : ["So "]
@@ -142,6 +139,13 @@ extension GraphExplanation {
             }
             return words
         }
+    }
+
+    /// Why the graph's number can be further from step's than rounding: written once for one weight
+    /// and for the whole graph, to follow "gate by gate, ".
+    private var lostDigits: [Document.Inline] {
+        ["the graph works with the rounded outputs, and here that loses digits (such as ", m([.integer(1), .op(.minus), .variable("a")]),
+         " of an output that rounds close to 1); step computes the loss's derivative from ", m([.variable("z")]), " in a stable form"]
     }
 
     /// Where a sigmoid or tanh gate's output is so close to ±1 that `1 − c` or `1 − c²` in doubles

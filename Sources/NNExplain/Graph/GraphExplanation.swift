@@ -48,17 +48,14 @@ public struct GraphExplanation: Sendable {
     ///   - graph: a graph after ``ComputationGraph/backward()``.
     ///   - subject: what it computes.
     public init(graph: ComputationGraph, subject: Subject) {
-        self.graph = graph
-        self.subject = subject
-        shown = Array(graph.nodes.indices)
-        walked = graph.nodes.indices.filter { graph.nodes[$0].differentiable }
-        inaccurateWeights = 0
+        self.init(graph: graph, shown: nil, walked: nil, subject: subject)
     }
 
-    private init(graph: ComputationGraph, shown: [Int], walked: [Int], subject: Subject, inaccurateWeights: Int = 0) {
+    /// `shown` nil: every node; `walked` nil: every node with a gradient (a whole graph).
+    private init(graph: ComputationGraph, shown: [Int]?, walked: [Int]?, subject: Subject, inaccurateWeights: Int = 0) {
         self.graph = graph
-        self.shown = shown
-        self.walked = walked
+        self.shown = shown ?? Array(graph.nodes.indices)
+        self.walked = walked ?? graph.nodes.indices.filter { graph.nodes[$0].differentiable }
         self.subject = subject
         self.inaccurateWeights = inaccurateWeights
     }
@@ -81,8 +78,8 @@ public struct GraphExplanation: Sendable {
                     for (k, id) in row.enumerated() where apart(graph.nodes[id].gradient, trace.weightGradient(layer: i + 1, j: j, k: k)) { inaccurate += 1 }
                 }
             }
-            return GraphExplanation(graph: graph, shown: Array(graph.nodes.indices), walked: graph.nodes.indices.filter { graph.nodes[$0].differentiable },
-                                    subject: .network(sample: s, samples: network.samples.count, weight: nil), inaccurateWeights: inaccurate)
+            return GraphExplanation(graph: graph, shown: nil, walked: nil, subject: .network(sample: s, samples: network.samples.count, weight: nil),
+                                    inaccurateWeights: inaccurate)
         }
         do throws(NetworkError) { try network.requireWeight(layer: weight.layer, j: weight.j, k: weight.k) } catch { throw .network(error) }
         let node = built.weights[weight.layer - 1][weight.j][weight.k]

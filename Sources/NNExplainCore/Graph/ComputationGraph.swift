@@ -93,18 +93,14 @@ public struct ComputationGraph: Sendable, Equatable {
         return id
     }
 
-    /// The sum of `terms` as a new node labelled `label`; a single term is not summed again but
-    /// takes the label itself (the loss of one output is its one term).
-    @discardableResult
-    mutating func sum(_ terms: [Int], label: Label) throws(Failure) -> Int {
-        guard terms.count == 1, let only = terms.first, only == nodes.count - 1, nodes[only].label == .intermediate else {
-            return try append(.add, inputs: terms, label: label)
-        }
-        nodes[only].label = label
-        return only
+    /// The sum of `terms` as a new node; a single term is itself, not a sum of one (the loss of one
+    /// output is its one term).
+    mutating func sum(_ terms: [Int]) throws(Failure) -> Int {
+        terms.count == 1 ? terms[0] : try append(.add, inputs: terms)
     }
 
-    /// Names node `id` after the fact: an expression's definition `c = a + b` names the node of `a + b`.
+    /// Names node `id` after the fact: an expression's definition `c = a + b` names the node of `a + b`,
+    /// and the loss names its last sum (or its one term) `C_s`.
     mutating func relabel(_ id: Int, as label: Label) { nodes[id].label = label }
 
     /// The uses of every node: `uses[n]` lists `(user, slot)` with `nodes[user].inputs[slot] == n`,

@@ -99,13 +99,13 @@ extension ComputationGraph {
                 let square = try append(.power(2), inputs: [try append(.subtract, inputs: [a[j], leaf(y[j], label: .quantity(.y(.number(j))), differentiable: false)])])
                 terms.append(loss == .squared ? square : try append(.multiply, inputs: [leaf(0.5, label: .constant, differentiable: false), square]))
             }
-            try sum(terms, label: C)
+            relabel(try sum(terms), as: C)
         case .crossEntropy:
             var terms: [Int] = []
             for j in a.indices where y[j] != 0 {
                 terms.append(try append(.multiply, inputs: [leaf(y[j], label: .quantity(.y(.number(j))), differentiable: false), try append(.log, inputs: [a[j]])]))
             }
-            try append(.negate, inputs: [terms.count == 1 ? terms[0] : try append(.add, inputs: terms)], label: C)
+            try append(.negate, inputs: [try sum(terms)], label: C)
         case .binaryCrossEntropy:
             var terms: [Int] = []
             for j in a.indices {
@@ -116,9 +116,9 @@ extension ComputationGraph {
                     let factor = leaf(1 - y[j], label: .constant, differentiable: false)
                     parts.append(try append(.multiply, inputs: [factor, try append(.log, inputs: [complement])]))
                 }
-                terms.append(parts.count == 1 ? parts[0] : try append(.add, inputs: parts))
+                terms.append(try sum(parts))
             }
-            try append(.negate, inputs: [terms.count == 1 ? terms[0] : try append(.add, inputs: terms)], label: C)
+            try append(.negate, inputs: [try sum(terms)], label: C)
         }
     }
 }
