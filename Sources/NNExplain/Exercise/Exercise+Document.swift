@@ -22,13 +22,25 @@ extension Exercise {
     }
 
     /// The sheet's parts in order, for ``document(key:)`` and the printed page (``latexPage(key:naming:precision:)``):
-    /// the title and seed, the network, each question's blocks, and with `key` the working (else none).
+    /// the title and whose sheet it is, the network, each question's blocks, and with `key` the working (else none).
     func parts(key: Bool) -> (heading: [Document.Block], network: [Document.Block], questions: [[Document.Block]], working: [Document.Block]) {
-        ([.title(["Exercise sheet \(seed)\(key ? ", answer key" : ""): backpropagation by hand"]),
-          .paragraph(["Seed \(seed). This sheet: ", code(command()), "."])],
+        (heading(key: key),
          [.gap, .section(heading: ["The network"], blocks: networkBlocks)],
          questionBlocks(key: key),
          key ? working : [])
+    }
+
+    /// The title and who the sheet is for: a sheet of a seed names its seed and the command that
+    /// prints it; a roster's sheet names the student and its sheet code, never its seed.
+    private func heading(key: Bool) -> [Document.Block] {
+        let answerKey = key ? ", answer key" : ""
+        guard let owner else {
+            return [.title(["Exercise sheet \(seed)\(answerKey): backpropagation by hand"]),
+                    .paragraph(["Seed \(seed). This sheet: ", code(command()), "."])]
+        }
+        let name = owner.student.name.isEmpty ? "" : "Name: \(owner.student.name). "
+        return [.title(["Exercise sheet \(owner.code)\(answerKey): backpropagation by hand"]),
+                .paragraph(["\(name)Student id: \(owner.student.id). Sheet code: \(owner.code)."])]
     }
 
     /// A command as code: upright, in typewriter type in LaTeX.

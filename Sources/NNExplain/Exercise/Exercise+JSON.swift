@@ -5,7 +5,8 @@ extension Exercise {
     /// - Returns: the sheet, for ``JSONRenderer``.
     public func sheet(key: Bool) -> Sheet { Sheet(exercise: self, key: key) }
 
-    /// The sheet as JSON: `{"seed", "network", "questions": [{"id", "ask", "quantity", "digits", "answer"}]}`.
+    /// The sheet as JSON: `{"seed", "network", "questions": [{"id", "ask", "quantity", "digits", "answer"}]}`;
+    /// a roster's sheet has `"student": {"id", "name", "code"}` in place of `"seed"`.
     public struct Sheet: Sendable, JSONRepresentable {
         /// The exercise whose questions are asked.
         public let exercise: Exercise
@@ -24,8 +25,11 @@ extension Exercise {
     private func json(key: Bool) -> JSONValue {
         let words = TextRenderer(naming: LayerNaming(depth: network.depth, relative: false))
         let answers = key ? self.answers : []
+        let whose: (key: String, value: JSONValue) = owner.map { owner in
+            ("student", .object([("id", .string(owner.student.id)), ("name", .string(owner.student.name)), ("code", .string(owner.code))]))
+        } ?? ("seed", Int(exactly: seed).map(JSONValue.integer) ?? .string(String(seed)))
         return .object([
-            ("seed", Int(exactly: seed).map(JSONValue.integer) ?? .string(String(seed))),
+            whose,
             ("network", network.fileJSON),
             ("questions", .array(questions.enumerated().map { n, question in
                 let q = question.quantity, (l, j, k) = q.indices

@@ -45,7 +45,7 @@ extension Exercise {
             \\setlength{\\abovedisplayskip}{2pt}\\setlength{\\belowdisplayskip}{2pt}
             \\setlength{\\abovedisplayshortskip}{0pt}\\setlength{\\belowdisplayshortskip}{2pt}
 
-            \(render(parts.heading))\(key ? "" : fields)\(render(parts.network))\(picture)\(render([.gap, .section(heading: ["Questions"], blocks: [])]))\(questions)\(key ? "\\newpage\n" + render(parts.working) : "")
+            \(render(parts.heading))\(key || owner != nil ? "" : fields)\(render(parts.network))\(picture)\(render([.gap, .section(heading: ["Questions"], blocks: [])]))\(questions)\(key ? "\\newpage\n" + render(parts.working) : "")
             \\end{document}
 
             """

@@ -7,6 +7,9 @@ public struct Exercise: Sendable, Equatable {
     /// The network, with exactly one sample (sample 0), so that `C = C_0`.
     public let network: Network
     public let questions: [Question]
+    /// Whose sheet this is, for a roster's sheet (``init(courseKey:student:settings:)``): the sheet
+    /// shows the student's name, id and sheet code and never its seed; `nil` for a sheet of a seed.
+    public let owner: Owner?
 
     /// What besides the seed decides the sheet; each has the default the command line shows.
     public struct Settings: Sendable, Equatable {
@@ -51,10 +54,16 @@ public struct Exercise: Sendable, Equatable {
     ///   ``Problem/nodes(_:)`` for a size outside ``Settings/nodesPerLayer``, and
     ///   ``Problem/pairing(_:)`` when the activation (every layer's) and the loss do not fit.
     public init(seed: UInt64, settings: Settings = Settings()) throws(Problem) {
+        try self.init(seed: seed, settings: settings, owner: nil)
+    }
+
+    /// The sheet of `seed`, held by `owner`.
+    init(seed: UInt64, settings: Settings, owner: Owner?) throws(Problem) {
         try settings.validate()
         var generator = SplitMix64(seed: seed)
         self.seed = seed
         self.settings = settings
+        self.owner = owner
         (network, questions) = Exercise.draw(settings, &generator)
     }
 

@@ -70,9 +70,11 @@ public struct Grading: Sendable, Equatable {
     ///   - answers: the answers, some or all of the sheet's questions (an unanswered one is "not
     ///     answered", neither right nor wrong).
     ///   - showKey: whether the document shows the key's answers (hints never reveal them).
+    ///   - followThrough: whether an answer worked out correctly from the student's own wrong
+    ///     earlier answers earns its mark (on unless the teacher turns it off).
     /// - Throws: ``Mismatch/noSuchQuestion(_:first:last:)`` when there are answers and none is to a
     ///   question of the sheet.
-    public init(_ exercise: Exercise, answers: Answers, showKey: Bool = false) throws(Mismatch) {
+    public init(_ exercise: Exercise, answers: Answers, showKey: Bool = false, followThrough: Bool = true) throws(Mismatch) {
         let ids = exercise.questions.map { $0.id }, first = ids.first ?? "", last = ids.last ?? ""
         let strays = answers.values.filter { !ids.contains($0.id) }
         if let stray = strays.first, strays.count == answers.values.count {
@@ -85,19 +87,19 @@ public struct Grading: Sendable, Equatable {
         let key = exercise.answers
         let given = Dictionary(uniqueKeysWithValues: answers.values.filter { ids.contains($0.id) }.map { ($0.id, $0.value) })
         results = exercise.questions.enumerated().map { n, question in
-            Grading.verdict(question, given: given, expected: key[n], in: exercise)
+            Grading.verdict(question, given: given, expected: key[n], in: exercise, followThrough: followThrough)
         }
     }
 
     private static func verdict(_ question: Exercise.Question, given answers: [String: Double], expected: Double,
-                                in exercise: Exercise) -> Result {
+                                in exercise: Exercise, followThrough: Bool) -> Result {
         func result(_ verdict: Verdict, _ hint: String) -> Result {
             Result(question: question, given: answers[question.id], expected: expected, verdict: verdict, hint: hint)
         }
         guard let given = answers[question.id] else { return result(.notAnswered, "") }
         let rounding = question.rounding
         if rounding.agrees(given, with: expected) { return result(.right, "right") }
-        if let followed = exercise.followThrough(question, given: given, answers: answers) {
+        if followThrough, let followed = exercise.followThrough(question, given: given, answers: answers) {
             return result(.followThrough(from: followed.map { $0.id }), Grading.followThroughHint(followed, answers: answers, in: exercise, question: question))
         }
         if rounding.isOneUnitOff(given, from: expected) { return result(.wrong(.rounding), SlipFinder.roundLate) }

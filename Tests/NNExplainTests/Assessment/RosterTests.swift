@@ -1,0 +1,61 @@
+import Foundation
+@testable import NNExplain
+import NNExplainTestSupport
+import Testing
+
+/// Reading a class list, and the sheets drawn from it: whose they are, and never their seed.
+struct RosterTests {
+    static func roster(_ text: String) throws(Roster.Problem) -> Roster { try Roster.parse(Array(text.utf8)) }
+
+    @Test func idAndNameAreReadInAnyOrderWithOtherColumnsIgnored() throws {
+        let roster = try Self.roster("\u{FEFF}email,Name,ID\r\nada@uni.example,\"Lovelace, Ada\", s001 \r\nx@uni.example,Émilie du Châtelet,s002\r\n")
+        #expect(roster.students == [.init(id: "s001", name: "Lovelace, Ada"), .init(id: "s002", name: "Émilie du Châtelet")])
+    }
+
+    @Test(arguments: [
+        ("", Roster.Problem.csv(.empty)), ("id,name\n", .noStudents), ("name\nAda\n", .missingColumn("id", columns: ["name"])),
+        ("id,name\ns1,Ada\n ,Bob\n", .emptyId(line: 3)), ("id,name\ns1,Ada\ns2,Bob\ns1,Cy\n", .repeatedId("s1", line: 4, first: 2)),
+        ("id,name\ns1,Ada,x\n", .csv(.fieldCount(line: 2, count: 3, columns: 2))),
+    ])
+    func badRostersAreNamed(text: String, problem: Roster.Problem) {
+        #expect(throws: problem) { try Self.roster(text) }
+    }
+
+    @Test func theSentencesSayWhereAndWhatToDo() {
+        #expect(Roster.Problem.repeatedId("s1", line: 4, first: 2).message
+            == "line 4 repeats the id 's1' of line 2; give every student an id of their own")
+        #expect(Roster.Problem.missingColumn("id", columns: ["name"]).message
+            == "its header has no column 'id' (it has 'name'); a roster's header names the columns id and name, e.g. 'id,name'")
+        #expect(Roster.Problem.csv(.empty).message.hasPrefix("it is empty; a roster needs a header line"))
+    }
+
+    @Test func aRosterSheetNamesTheStudentAndCodeButNeverItsSeed() throws {
+        let key = try CourseKey("ML2026-backprop")
+        let student = Roster.Student(id: "s001", name: "Ada Lovelace")
+        let sheet = try Exercise(courseKey: key, student: student)
+        #expect(sheet.seed == key.seed(for: "s001"))
+        #expect(sheet.network == (try Exercise(seed: key.seed(for: "s001"))).network, "the roster's sheet is the sheet of the keyed seed")
+        let naming = LayerNaming(depth: sheet.network.depth, relative: false)
+        for withKey in [false, true] {
+            let text = TextRenderer(naming: naming).render(sheet.document(key: withKey))
+            let latex = sheet.latexPage(key: withKey, naming: naming, precision: 9)
+            let json = JSONRenderer(naming: naming).render(sheet.sheet(key: withKey))
+            for output in [text, latex, json] {
+                #expect(output.contains("Z9WMHM"))
+                #expect(output.contains("s001"))
+                #expect(output.contains("Ada Lovelace"))
+                #expect(!output.contains(String(sheet.seed)), "the seed is not printed")
+                #expect(!output.contains("--seed"))
+                #expect(!output.contains("ML2026-backprop"), "the key is not printed")
+            }
+            #expect(text.contains("Name: Ada Lovelace. Student id: s001. Sheet code: Z9WMHM."))
+        }
+    }
+
+    @Test func theLevelsAreNamedShapes() throws {
+        #expect(Exercise.Settings(level: 1)?.sizes == [2, 2, 2])
+        #expect(Exercise.Settings(level: 2)?.sizes == [2, 3, 2])
+        #expect(Exercise.Settings(level: 3)?.sizes == [3, 3, 2, 1])
+        #expect(Exercise.Settings(level: 4) == nil)
+    }
+}
