@@ -56,8 +56,10 @@ extension ExerciseCommand {
         do throws(Exercise.Problem) { sheets = try Exercise.sheets(for: roster, courseKey: secret, settings: settings) } catch {
             throw sheetProblem(error, settings)
         }
+        if let quiz = try quizFormat(arguments, roster: true) { return try runQuiz(sheets, format: quiz, settings: settings, arguments, environment) }
         guard let directory = try arguments.read(outputDir) else {
-            throw arguments.usage("say what to make of the roster's sheets: --output-dir DIR for the LaTeX sheets, booklets and manifest")
+            throw arguments.usage("say what to make of the roster's sheets: --output-dir DIR for the LaTeX sheets, booklets and manifest, "
+                + "or --format moodle, gift or qti for a quiz")
         }
         let precision = try arguments.read(Presentation.precision)
         let files: RosterFiles

@@ -38,12 +38,19 @@ enum ExerciseCommand {
             writes sheet-<id>.tex per student, booklet.tex (every sheet, one after another),
             booklet-keys.tex and manifest.json (every answer at full precision, for the teacher).
             --level 1|2|3 names a shape (2-2-2, 2-3-2, 3-3-2-1) in place of --sizes.
+
+            With --roster and --course-key, --format moodle (Moodle XML), gift (Moodle's GIFT)
+            or qti (a QTI 1.2 zip for Canvas Classic Quizzes, with --output FILE.zip) writes a
+            quiz: one numerical question per student and question, the student's network in its
+            text, the key as the right answer within half a unit of the third digit, and the
+            values of the common slips with feedback that names them:
+              nnexplain exercise --roster class.csv --course-key 'a secret phrase' --format moodle --output quiz.xml
             """,
         synopsis: [.optional(seed), .optional(sizes), .optional(level), .optional(activation), .optional(loss), .optional(key), .optional(grade), .optional(showKey),
                    .optional(roster), .optional(courseKey), .optional(outputDir),
-                   .optional(Presentation.format(Presentation.Format.allCases)), .optional(Presentation.precision)],
-        options: [seed, sizes, level, activation, loss, key, grade, showKey, roster, courseKey, outputDir]
-            + Presentation.options(formats: Presentation.Format.allCases),
+                   .optional(format), .optional(Options.output), .optional(Presentation.precision)],
+        options: [seed, sizes, level, activation, loss, key, grade, showKey, roster, courseKey, outputDir, format, Options.output]
+            + Presentation.options(formats: Presentation.Format.allCases).filter { $0.option.name != format.name },
         action: .parsed(run))
 
     static let seed = ValueOption<Void, Int>(
@@ -86,6 +93,7 @@ enum ExerciseCommand {
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let settings = try settings(arguments)
         if let path = try arguments.read(roster) { return try runRoster(path, settings: settings, arguments, environment) }
+        _ = try quizFormat(arguments, roster: false)
         for option in [courseKey.name, outputDir.name] where arguments.value(option) != nil {
             throw arguments.usage("\(option) goes with --roster FILE, a class list to draw one sheet per student from")
         }
