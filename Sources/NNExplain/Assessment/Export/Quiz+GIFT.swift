@@ -24,17 +24,37 @@ extension Quiz {
     /// that would escape the answers' `{` (one at the end) is written as the HTML character
     /// reference `&#92;`, whose `#` is escaped in turn.
     static func giftEscaped(_ text: String) -> String {
-        var out = ""
-        let characters = Array(text)
-        for (n, c) in characters.enumerated() {
-            switch c {
-            case "\n", "\r": out.append(" ")
-            case "~", "=", "#", "{", "}", ":": out += "\\" + String(c)
-            case "\\" where n + 1 == characters.count || "~=#{}:\\n".contains(characters[n + 1]):
-                out += "&\\#92;"
-            default: out.append(c)
+        // Every character concerned is ASCII, and no byte of a longer UTF-8 sequence is: bytes will do.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + text.utf8.count / 8)
+        var backslashes = 0  // a run of backslashes not yet written: each is written once the next byte is known
+        func flush(escaping: Bool) {
+            for _ in 0..<backslashes { if escaping { out.append(contentsOf: reference) } else { out.append(0x5C) } }
+            backslashes = 0
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case 0x5C:  // \: written as a reference when another backslash follows
+                if backslashes > 0 { flush(escaping: true) }
+                backslashes = 1
+            case 0x7E, 0x3D, 0x23, 0x7B, 0x7D, 0x3A:  // ~ = # { } :
+                flush(escaping: true)
+                out.append(0x5C); out.append(byte)
+            case 0x6E:  // n
+                flush(escaping: true)
+                out.append(byte)
+            case 0x0A, 0x0D:
+                flush(escaping: false)
+                out.append(0x20)
+            default:
+                flush(escaping: false)
+                out.append(byte)
             }
         }
-        return out
+        flush(escaping: true)
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// `&#92;`, a backslash as HTML writes it, with GIFT's `#` escaped.
+    private static let reference = Array("&\\#92;".utf8)
 }

@@ -60,7 +60,7 @@ extension Quiz {
             "<li>" + decimal(answer.value, digits: question.digits) + ": "
                 + zip(answer.slips, answer.hints).map { "the \($0.rawValue) slip, " + XMLText.escaped($1) }.joined(separator: "; or ") + ".</li>"
         }
-        let wrong = "<p>Not right: the key agrees with neither your answer nor any slip listed here.</p>"
+        let wrong = "<p>Not right, and not the value of a common slip; work through the question again from the network above.</p>"
         let incorrect = slips.isEmpty ? wrong
             : "<p>Not right. If your answer is about one of these values, the slip beside it is the likely cause:</p><ul>" + slips.joined() + "</ul>"
         func feedback(_ ident: String, _ html: String) -> String {

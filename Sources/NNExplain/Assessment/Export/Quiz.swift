@@ -78,23 +78,23 @@ extension Quiz {
         }
     }
 
-    /// The right answer, then the slips' answers; slips whose values agree with each other to the
-    /// asked digits share one answer, whose feedback names each of them.
+    /// The right answer, then the slips' answers; a slip whose value lies within an earlier slip
+    /// answer's tolerance shares that answer, whose feedback then names each of them.
     static func answers(_ sheet: Exercise, _ question: Exercise.Question, key: Double, renderer: TeXHTMLRenderer) -> [Answer] {
         let rounding = question.rounding, digits = rounding.digits
         let right = Answer(value: key, tolerance: tolerance(key, rounding), percent: 100, slips: [], hints: [],
                            feedback: "<p>Right: your answer agrees with the key to \(digits) significant digits.</p>")
-        var slips: [(value: Double, candidates: [SlipCandidate])] = []
+        var slips: [(value: Double, tolerance: Double, candidates: [SlipCandidate])] = []
         for candidate in sheet.slipCandidates(question) {
-            if let k = slips.firstIndex(where: { rounding.agrees(candidate.value, with: $0.value) }) {
+            if let k = slips.firstIndex(where: { abs(candidate.value - $0.value) <= $0.tolerance }) {
                 slips[k].candidates.append(candidate)
             } else {
-                slips.append((candidate.value, [candidate]))
+                slips.append((candidate.value, tolerance(candidate.value, rounding), [candidate]))
             }
         }
-        return [right] + slips.map { value, candidates in
+        return [right] + slips.map { value, tolerance, candidates in
             let named = candidates.map { "<p>Not right, but what the \(XMLText.escaped($0.slip.rawValue)) slip gives: \(XMLText.escaped($0.hint)).</p>" }
-            return Answer(value: value, tolerance: tolerance(value, rounding), percent: 0, slips: candidates.map { $0.slip }, hints: candidates.map { $0.hint },
+            return Answer(value: value, tolerance: tolerance, percent: 0, slips: candidates.map { $0.slip }, hints: candidates.map { $0.hint },
                           feedback: named.joined(separator: "\n"))
         }
     }
