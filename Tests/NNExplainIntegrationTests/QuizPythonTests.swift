@@ -10,14 +10,7 @@ import Testing
                                                            unchecked: "the quiz files were not read by Python's zipfile and xml.etree")))
 struct QuizPythonTests {
     static func python(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process(), output = Pipe()
-        process.executableURL = URL(fileURLWithPath: try #require(Tools.python3))
-        process.arguments = ["-c", script] + arguments
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try Tools.runPython(try #require(Tools.python3), script, arguments)
     }
 
     @Test func pythonReadsTheZipTheQTIAndTheMoodleXML() throws {
