@@ -25,6 +25,12 @@ extension ExerciseCommand {
         },
         absent: .value(.text))
 
+    /// `--output FILE`, for a quiz only.
+    static let quizOutput = ValueOption<Void, String?>(
+        name: "--output", placeholder: "FILE",
+        help: .summary("With --format moodle, gift or qti: write the quiz to FILE (safely) instead of standard output; qti needs a FILE.zip"),
+        parser: ValueParser.outputFile.optional, absent: .silent(nil))
+
     /// The quiz format asked for, if `--format` names one; a quiz format without `--roster`, or
     /// `--output` without a quiz format, is a usage error.
     static func quizFormat(_ arguments: Arguments, roster: Bool) throws(CLIError) -> SheetFormat? {
@@ -32,7 +38,7 @@ extension ExerciseCommand {
         if !roster && chosen.isQuiz {
             throw arguments.usage("--format \(chosen.rawValue) writes a class's quiz; add --roster FILE and --course-key KEY")
         }
-        if !chosen.isQuiz && arguments.isGiven(Options.output) {
+        if !chosen.isQuiz && arguments.isGiven(quizOutput) {
             throw arguments.usage("--output goes with --roster and --format moodle, gift or qti, which write a quiz")
         }
         return chosen.isQuiz ? chosen : nil
@@ -45,7 +51,7 @@ extension ExerciseCommand {
         if arguments.isGiven(outputDir) {
             throw arguments.usage("--output-dir writes LaTeX sheets and --format \(format.rawValue) a quiz; make each in a run of its own")
         }
-        let file = try arguments.read(Options.output)
+        let file = try arguments.read(quizOutput)
         if format == .qti {
             guard let file else { throw arguments.usage("--format qti writes a zip file; add --output FILE.zip") }
             guard file.lowercased().hasSuffix(".zip") else {

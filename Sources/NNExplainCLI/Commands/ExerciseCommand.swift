@@ -48,8 +48,8 @@ enum ExerciseCommand {
             """,
         synopsis: [.optional(seed), .optional(sizes), .optional(level), .optional(activation), .optional(loss), .optional(key), .optional(grade), .optional(showKey),
                    .optional(roster), .optional(courseKey), .optional(outputDir),
-                   .optional(format), .optional(Options.output), .optional(Presentation.precision)],
-        options: [seed, sizes, level, activation, loss, key, grade, showKey, roster, courseKey, outputDir, format, Options.output]
+                   .optional(format), .optional(quizOutput), .optional(Presentation.precision)],
+        options: [seed, sizes, level, activation, loss, key, grade, showKey, roster, courseKey, outputDir, format, quizOutput]
             + Presentation.options(formats: Presentation.Format.allCases).filter { $0.option.name != format.name },
         action: .parsed(run))
 

@@ -70,7 +70,7 @@ struct QuizExportCLITests {
             #expect(result.status == 0 && result.stdout.hasPrefix("Wrote 1080 questions (9 for each of 120 students)"))
         }
         let elapsed = clock.now - start
-        #expect(elapsed < .seconds(10), "\(elapsed) for three exports of 120 students")
+        #expect(elapsed < .seconds(30), "\(elapsed) for three exports of 120 students (about 1 s in a release build; the issue allows 30 s for all a class needs)")
         print("120 students, moodle + gift + qti: \(elapsed)")
     }
 }
