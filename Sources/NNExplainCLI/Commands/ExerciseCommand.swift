@@ -35,8 +35,10 @@ enum ExerciseCommand {
             student can rebuild a sheet or its key without the course key; a roster's sheet shows
             the student's name, id and a six-character sheet code, never a seed:
               nnexplain exercise --roster class.csv --course-key 'a secret phrase' --output-dir sheets
-            writes sheet-<id>.tex per student, booklet.tex (every sheet, one after another),
+            writes sheet-<id>.tex per student, booklet.tex (every sheet on a page of its own),
             booklet-keys.tex and manifest.json (every answer at full precision, for the teacher).
+            Without --output-dir the sheets are printed one after another (--format latex
+            --standalone prints the booklet).
             --level 1|2|3 names a shape (2-2-2, 2-3-2, 3-3-2-1) in place of --sizes.
             """,
         synopsis: [.optional(seed), .optional(sizes), .optional(level), .optional(activation), .optional(loss), .optional(key), .optional(grade), .optional(showKey),

@@ -92,6 +92,25 @@ struct RosterCLITests {
         #expect(!FileManager.default.fileExists(atPath: out), "nothing is written")
     }
 
+    @Test func withoutAnOutputFolderEverySheetIsPrinted() throws {
+        let roster = try ScratchFolder.file("id,name\ns001,Ada Lovelace\ns002,Bob\n", kind: "roster", ext: "csv")
+        defer { try? FileManager.default.removeItem(atPath: roster) }
+        let key = try CourseKey(Self.key)
+        let text = runCLI(["exercise", "--roster", roster, "--course-key", Self.key])
+        #expect(text.status == 0)
+        #expect(text.stdout.hasPrefix("Exercise sheet Z9WMHM: backpropagation by hand\nName: Ada Lovelace. Student id: s001. Sheet code: Z9WMHM.\n"))
+        #expect(text.stdout.contains("\nExercise sheet \(key.code(for: "s002")): backpropagation by hand\nName: Bob. Student id: s002."))
+        let json = try JSONValue.parse(Array(runCLI(["exercise", "--roster", roster, "--course-key", Self.key, "--format", "json"]).stdout.utf8))
+        #expect(json["sheets"]?.arrayValue?.map { $0["student"]?["code"]?.stringValue } == ["Z9WMHM", key.code(for: "s002")])
+        #expect(json["sheets"]?.arrayValue?.allSatisfy { $0["seed"] == nil } == true)
+        let booklet = runCLI(["exercise", "--roster", roster, "--course-key", Self.key, "--format", "latex", "--standalone"]).stdout
+        #expect(booklet.components(separatedBy: "\\clearpage").count == 2)
+        let both = runCLI(["exercise", "--roster", roster, "--course-key", Self.key, "--format", "json", "--output-dir", "never-made"])
+        #expect(both.status == 64)
+        #expect(both.stderr.hasPrefix("Error: --format does not go with --output-dir, which writes LaTeX sheets and a JSON manifest; drop one of them\n"))
+        #expect(!FileManager.default.fileExists(atPath: "never-made"))
+    }
+
     @Test func optionsOfARosterWithoutOneAreRefused() {
         for option in ["--course-key", "--output-dir"] {
             let run = runCLI(["exercise", option, "something-long"])
