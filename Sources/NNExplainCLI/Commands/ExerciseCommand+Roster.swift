@@ -98,13 +98,8 @@ extension ExerciseCommand {
     /// The roster in the file at `path`, read as network files are (links followed, `-` for standard
     /// input, the same size bound): unreadable is exit 66, not a roster exit 65.
     static func readRoster(_ path: String, environment: Environment) throws(CLIError) -> Roster {
-        let data: [UInt8]
-        do {
-            data = try NetworkFileBytes.contents(of: path, environment: environment, expected: "the roster")
-        } catch {
-            guard case .unreadable(_, let reason) = error else { throw error }
-            throw .unreadableRoster(path: path, reason)
-        }
+        let data = try NetworkFileBytes.contents(of: path, environment: environment, expected: "a .csv file", kind: "roster",
+                                                 unreadable: CLIError.unreadableRoster)
         do throws(Roster.Problem) { return try Roster.parse(data) } catch { throw .badRoster(path: path, error.message) }
     }
 

@@ -121,13 +121,8 @@ enum ExerciseCommand {
     /// The answers in the file at `path`, read as network files are (links followed, `-` for
     /// standard input, the same size bound): unreadable is exit 66, not answers exit 65.
     private static func readAnswers(_ path: String, environment: Environment) throws(CLIError) -> Answers {
-        let data: [UInt8]
-        do {
-            data = try NetworkFileBytes.contents(of: path, environment: environment, expected: "the file of answers")
-        } catch {
-            guard case .unreadable(_, let reason) = error else { throw error }
-            throw .unreadableAnswers(path: path, reason)
-        }
+        let data = try NetworkFileBytes.contents(of: path, environment: environment, expected: "the file of answers", kind: "file of answers",
+                                                 unreadable: CLIError.unreadableAnswers)
         do throws(Answers.FormatError) {
             return try Answers.parse(data)
         } catch {
