@@ -16,13 +16,15 @@ public struct RosterFiles: Sendable {
     /// - Parameters:
     ///   - sheets: a roster's sheets (``Exercise/sheets(for:courseKey:settings:)``), each with an owner.
     ///   - precision: significant digits of every number the LaTeX prints.
-    /// - Throws: ``Problem/sameFileName(_:_:name:)`` when two ids make the same file name.
+    /// - Throws: ``Problem/sameFileName(_:_:name:)`` when two ids make the same file name, or names
+    ///   that differ only in case.
     public init(sheets: [Exercise], precision: Int) throws(Problem) {
         var named: [String: String] = [:], files: [File] = []
         for sheet in sheets {
             let id = sheet.owner?.student.id ?? String(sheet.seed), name = RosterFiles.sheetName(id: id)
-            if let other = named[name] { throw .sameFileName(other, id, name: name) }
-            named[name] = id
+            // Compared without case: the file systems of macOS and Windows take `A` and `a` as one name.
+            if let other = named[name.lowercased()] { throw .sameFileName(other, id, name: name) }
+            named[name.lowercased()] = id
             files.append(File(name: name, text: sheet.latexPage(key: false, naming: LayerNaming(depth: sheet.network.depth, relative: false),
                                                                   precision: precision)))
         }
@@ -60,4 +62,11 @@ public struct RosterFiles: Sendable {
         /// Ids `first` and `second` both make the file name `name`.
         case sameFileName(String, String, name: String)
     }
+}
+
+extension Roster.Student {
+    /// Whether the student's name and id reach a LaTeX sheet whole: pdflatex's standard fonts
+    /// print Latin letters with their accents but not, say, Chinese, Hebrew or Greek letters,
+    /// which the LaTeX shows as a bold `?`.
+    public var printsInLaTeX: Bool { LatexProse.isPrintable(name) && LatexProse.isPrintable(id) }
 }
