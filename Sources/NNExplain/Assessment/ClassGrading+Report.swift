@@ -49,7 +49,9 @@ extension ClassGrading {
             let t = tallies[n]
             return [[.integer(n + 1)], questionMath(n), share(t.right), share(t.followThrough), share(t.wrong), share(t.notAnswered)]
         }
-        blocks.append(.section(heading: ["Each question"], blocks: [
+        let lettered = questions.indices.contains { n in quantities[n].contains { $0 != quantities[n].first } }
+        let letters: [Document.Block] = lettered ? [.paragraph(["Where the sheets draw different nodes, j and k stand for each sheet's own."])] : []
+        blocks.append(.section(heading: ["Each question"], blocks: letters + [
             .table(header: [[.word("question")], [.word("asks for")], [.word("right")], [.word("by follow-through")], [.word("wrong")],
                             [.word("not answered")]], rows: rows, operators: [])]))
         let found = Self.slipOrder.filter { slip in tallies.contains { $0.slips[slip, default: 0] > 0 } }
