@@ -82,4 +82,17 @@ struct ClassAnswersTests {
                 + "s2,Bob,,,,,,,,,,,row on line 3 could not be read\r\ns3,Cy,,,,,,,,,,,no answers\r\n")
         #expect(grading.unknownIds.map(\.id) == ["z9"])
     }
+
+    @Test func aRosterStudentsFeedbackNamesTheStudentAndCodeButNeverTheSeed() throws {
+        let key = try CourseKey("a course key"), student = Roster.Student(id: "s7", name: "Ada")
+        let sheet = try Exercise(courseKey: key, student: student)
+        let answers = try Answers.parse(Array("1: 0.5\n".utf8))
+        for followThrough in [true, false] {
+            let text = TextRenderer(naming: LayerNaming(depth: 2, relative: false))
+                .render(try Grading(sheet, answers: answers, followThrough: followThrough).document)
+            #expect(text.contains("Graded: exercise sheet \(key.code(for: "s7"))") && text.contains("Name: Ada. Student id: s7."))
+            #expect(!text.contains(String(sheet.seed)), "the seed would let a student rebuild the sheet")
+            #expect(text.contains("(follow-through)") == followThrough)
+        }
+    }
 }
