@@ -27,3 +27,14 @@ extension CourseKey.Problem: ExplainedError {
         }
     }
 }
+
+extension RosterFiles.Problem: ExplainedError {
+    /// The one sentence: the two ids and how to part them.
+    public var message: String {
+        switch self {
+        case .sameFileName(let first, let second, let name):
+            return "the ids '\(first.visiblePrefix)' and '\(second.visiblePrefix)' both make the file name '\(name)' "
+                + "(characters other than letters, digits, '-', '_' and '.' become '_'); give one of them another id in the roster"
+        }
+    }
+}

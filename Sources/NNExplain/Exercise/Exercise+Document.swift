@@ -50,8 +50,14 @@ extension Exercise {
 
     /// What is given: the sizes, activation, loss and learning rate, every weight and bias, the sample.
     private var networkBlocks: [Document.Block] {
+        given.intro + given.tables + [given.sample]
+    }
+
+    /// What is given, in three parts a page may lay out apart: the paragraphs on the sizes,
+    /// activation, loss, learning rate and draw; one table of weights and biases a layer; the sample.
+    var given: (intro: [Document.Block], tables: [Document.Block], sample: Document.Block) {
         let L = network.depth, activation = settings.activation
-        var blocks: [Document.Block] = [
+        let intro: [Document.Block] = [
             .paragraph(["Layers 0 to \(L) with \(network.sizes.map(String.init).joined(separator: ", ")) nodes; every layer's activation is ",
                         "\(activation.rawValue), ", m([.word("g(z)"), .op(.equals)] + activation.formula),
                         ", whose slope is ", m([.word("g'(z)"), .op(.equals)] + activation.derivativeFormula), "."]),
@@ -59,16 +65,16 @@ extension Exercise {
                         ". The learning rate: ", m([.symbol(.learningRate), .op(.equals), .number(network.learningRate)]), "."]),
             .paragraph([.text(drawRule)]),
         ]
-        for l in 1...L {
+        let tables: [Document.Block] = (1...L).map { l in
             let given = network.layer(l)
             let header: [Math] = [[]] + (0..<network.size(ofLayer: l - 1)).map { [.word("k = \($0)")] } + [.of(.b(layer: l, .letter("j")))]
             let rows: [[Math]] = (0..<given.size).map { j in
                 [[.word("j = \(j)")]] + given.weights[j].map { [.number($0)] } + [[.number(given.bias(j))]]
             }
-            blocks.append(.section(
+            return .section(
                 heading: ["Layer ", layer(l), ": row j, column k holds ", m(.w(layer: l, .letter("j"), .letter("k"))),
                           "; the last column holds ", m(.b(layer: l, .letter("j")))],
-                blocks: [.table(header: header, rows: rows, operators: Array(repeating: nil, count: header.count - 2) + [.bar])]))
+                blocks: [.table(header: header, rows: rows, operators: Array(repeating: nil, count: header.count - 2) + [.bar])])
         }
         let sample = network.samples[0]
         func listed(_ values: [Double], _ symbol: (Int) -> Symbol) -> [Document.Inline] {
@@ -76,9 +82,8 @@ extension Exercise {
                 (n == 0 ? [] : [", "]) + [m([.symbol(symbol(n)), .op(.equals), .number(values[n])])]
             }
         }
-        blocks.append(.paragraph(["The sample: inputs ", m([.symbol(.a(layer: 0, .letter("k"))), .op(.equals), .symbol(.x(.letter("k")))]), ": "] + listed(sample.x) { .x(.number($0)) } + ["; targets "]
-            + listed(sample.y) { .y(.number($0)) } + ["."]))
-        return blocks
+        return (intro, tables, .paragraph(["The sample: inputs ", m([.symbol(.a(layer: 0, .letter("k"))), .op(.equals), .symbol(.x(.letter("k")))]), ": "]
+            + listed(sample.x) { .x(.number($0)) } + ["; targets "] + listed(sample.y) { .y(.number($0)) } + ["."]))
     }
 
     /// Each question's words, then a blank to write in, or the answer rounded as asked; one list a question.

@@ -29,10 +29,21 @@ enum ExerciseCommand {
             factor-of-two, wrong-index, partial-sum, missing-term, new-weights). The key's
             answers are shown only with --show-key. Every sheet is drawn so that no answer is 0
             (with relu, every weighted sum is positive). The exit code is 0 whatever the score.
+
+            For a class, --roster FILE (CSV with columns id and name) and --course-key KEY draw
+            one sheet per student from a keyed hash (HMAC-SHA-256) of the student's id, so no
+            student can rebuild a sheet or its key without the course key; a roster's sheet shows
+            the student's name, id and a six-character sheet code, never a seed:
+              nnexplain exercise --roster class.csv --course-key 'a secret phrase' --output-dir sheets
+            writes sheet-<id>.tex per student, booklet.tex (every sheet, one after another),
+            booklet-keys.tex and manifest.json (every answer at full precision, for the teacher).
+            --level 1|2|3 names a shape (2-2-2, 2-3-2, 3-3-2-1) in place of --sizes.
             """,
-        synopsis: [.optional(seed), .optional(sizes), .optional(activation), .optional(loss), .optional(key), .optional(grade), .optional(showKey),
+        synopsis: [.optional(seed), .optional(sizes), .optional(level), .optional(activation), .optional(loss), .optional(key), .optional(grade), .optional(showKey),
+                   .optional(roster), .optional(courseKey), .optional(outputDir),
                    .optional(Presentation.format(Presentation.Format.allCases)), .optional(Presentation.precision)],
-        options: [seed, sizes, activation, loss, key, grade, showKey] + Presentation.options(formats: Presentation.Format.allCases),
+        options: [seed, sizes, level, activation, loss, key, grade, showKey, roster, courseKey, outputDir]
+            + Presentation.options(formats: Presentation.Format.allCases),
         action: .parsed(run))
 
     static let seed = ValueOption<Void, Int>(
@@ -73,14 +84,15 @@ enum ExerciseCommand {
     static let showKey = Flag(name: "--show-key", help: "With --grade: show the key's answer beside each of the student's (for the teacher).")
 
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
-        let settings = Exercise.Settings(sizes: try arguments.read(sizes), activation: try arguments.read(activation),
-                                         loss: try arguments.read(loss))
+        let settings = try settings(arguments)
+        if let path = try arguments.read(roster) { return try runRoster(path, settings: settings, arguments, environment) }
+        for option in [courseKey.name, outputDir.name] where arguments.value(option) != nil {
+            throw arguments.usage("\(option) goes with --roster FILE, a class list to draw one sheet per student from")
+        }
         let sheetSeed = UInt64(try arguments.read(Self.seed))
         let exercise: Exercise
         do throws(Exercise.Problem) { exercise = try Exercise(seed: sheetSeed, settings: settings) } catch {
-            guard case .pairing(let problem) = error else { throw arguments.usage(error.message) }
-            throw arguments.usage("\(activation.name) \(settings.activation.rawValue) with \(loss.name) \(settings.loss.rawValue) "
-                + "does not make a sheet, since every layer of a sheet has that activation: \(problem.rule)")
+            throw sheetProblem(error, settings)
         }
         let naming = LayerNaming(depth: exercise.network.depth, relative: false)
         if let path = try arguments.read(grade) {

@@ -19,6 +19,10 @@ public enum CLIError: Error, Equatable, Sendable {
     case badAnswersFile(path: String, String)
     /// A student's answers file could not be read at all.
     case unreadableAnswers(path: String, String)
+    /// A roster (class list) was read but is not a roster.
+    case badRoster(path: String, String)
+    /// A roster could not be read at all.
+    case unreadableRoster(path: String, String)
     /// Anything else that fails while running.
     case runtime(String)
 
@@ -27,8 +31,8 @@ public enum CLIError: Error, Equatable, Sendable {
     public var exitCode: Int32 {
         switch self {
         case .usage: return 64
-        case .badNetworkFile, .badModelFile, .badDataFile, .badAnswersFile: return 65
-        case .unreadable, .unreadableModel, .unreadableData, .unreadableAnswers: return 66
+        case .badNetworkFile, .badModelFile, .badDataFile, .badAnswersFile, .badRoster: return 65
+        case .unreadable, .unreadableModel, .unreadableData, .unreadableAnswers, .unreadableRoster: return 66
         case .runtime: return 1
         }
     }
@@ -45,6 +49,8 @@ public enum CLIError: Error, Equatable, Sendable {
         case .unreadableData(let path, let reason): return "cannot read data file '\(path)': \(reason)"
         case .badAnswersFile(let path, let message): return "answers file '\(path)': \(message)"
         case .unreadableAnswers(let path, let reason): return "cannot read answers file '\(path)': \(reason)"
+        case .badRoster(let path, let message): return "roster '\(path)': \(message)"
+        case .unreadableRoster(let path, let reason): return "cannot read roster '\(path)': \(reason)"
         case .runtime(let message): return message
         }
     }

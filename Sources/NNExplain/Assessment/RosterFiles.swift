@@ -1,0 +1,63 @@
+/// What a roster's sheets become for the teacher: one LaTeX sheet per student, a booklet of all of
+/// them and one of their keys, and a manifest with every answer at full precision.
+public struct RosterFiles: Sendable {
+    /// One file's name (no folder) and its text.
+    public struct File: Sendable, Equatable {
+        public let name: String
+        public let text: String
+    }
+
+    /// The files, in the order to write them: `sheet-<id>.tex` per student in roster order, then
+    /// `booklet.tex`, `booklet-keys.tex` and `manifest.json`.
+    public let files: [File]
+
+    /// The files of `sheets`.
+    ///
+    /// - Parameters:
+    ///   - sheets: a roster's sheets (``Exercise/sheets(for:courseKey:settings:)``), each with an owner.
+    ///   - precision: significant digits of every number the LaTeX prints.
+    /// - Throws: ``Problem/sameFileName(_:_:name:)`` when two ids make the same file name.
+    public init(sheets: [Exercise], precision: Int) throws(Problem) {
+        var named: [String: String] = [:], files: [File] = []
+        for sheet in sheets {
+            let id = sheet.owner?.student.id ?? String(sheet.seed), name = RosterFiles.sheetName(id: id)
+            if let other = named[name] { throw .sameFileName(other, id, name: name) }
+            named[name] = id
+            files.append(File(name: name, text: sheet.latexPage(key: false, naming: LayerNaming(depth: sheet.network.depth, relative: false),
+                                                                  precision: precision)))
+        }
+        files.append(File(name: "booklet.tex", text: Exercise.latexBooklet(sheets, key: false, precision: precision)))
+        files.append(File(name: "booklet-keys.tex", text: Exercise.latexBooklet(sheets, key: true, precision: precision)))
+        files.append(File(name: "manifest.json", text: RosterFiles.manifest(sheets).fileText))
+        self.files = files
+    }
+
+    /// `sheet-<id>.tex`, each character of the id outside ASCII letters, digits, `-`, `_` and `.`
+    /// written as `_`, so any id makes a name every file system takes.
+    static func sheetName(id: String) -> String {
+        let safe = id.unicodeScalars.map { scalar -> String in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+                ? String(scalar) : "_"
+        }
+        return "sheet-" + safe.joined() + ".tex"
+    }
+
+    /// `{"students": [{"id", "name", "code", "answers": {"1": …, …}}]}`: every answer unrounded,
+    /// as the sheet's key computes it, for the teacher.
+    public static func manifest(_ sheets: [Exercise]) -> JSONValue {
+        .object([("students", .array(sheets.map { sheet in
+            let answers = sheet.answers
+            return .object([
+                ("id", .string(sheet.owner?.student.id ?? "")), ("name", .string(sheet.owner?.student.name ?? "")),
+                ("code", .string(sheet.owner?.code ?? "")),
+                ("answers", .object(sheet.questions.enumerated().map { n, question in (question.id, JSONValue.number(answers[n])) })),
+            ])
+        }))])
+    }
+
+    /// Why a roster's files cannot be written.
+    public enum Problem: Error, Equatable, Sendable {
+        /// Ids `first` and `second` both make the file name `name`.
+        case sameFileName(String, String, name: String)
+    }
+}

@@ -1,0 +1,105 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import NNExplain
+
+/// `nnexplain exercise --roster FILE --course-key KEY`: a sheet for every student of a class,
+/// drawn from the course key and the student's id, and what is made of them.
+extension ExerciseCommand {
+    static let roster = ValueOption<Void, String?>(
+        name: "--roster", placeholder: "FILE",
+        help: .summary("A class list, CSV with columns id and name: one sheet per student, drawn from --course-key and the id"),
+        parser: ValueParser.path.optional, absent: .silent(nil))
+
+    static let courseKey = ValueOption<Void, CourseKey?>(
+        name: "--course-key", placeholder: "KEY",
+        help: .summary("With --roster: the teacher's secret (at least \(CourseKey.minimumLength) characters) the sheets are drawn from; without it nobody can rebuild a sheet"),
+        parser: ValueParser<Void, CourseKey>(describe: { _ in "" }) { text, name, _ throws(ValidationError) in
+            do throws(CourseKey.Problem) { return try CourseKey(text) } catch { throw ValidationError("\(name): \(error.message)") }
+        }.optional,
+        absent: .silent(nil))
+
+    static let level = ValueOption<Void, Int?>(
+        name: "--level", placeholder: "N",
+        help: .summary("A named shape instead of --sizes: 1 is 2-2-2, 2 is 2-3-2, 3 is 3-3-2-1", showsBounds: true),
+        parser: ValueParser.wholeNumber(in: 1...3).optional, absent: .silent(nil))
+
+    static let outputDir = ValueOption<Void, String?>(
+        name: "--output-dir", placeholder: "DIR",
+        help: .summary("With --roster: write sheet-<id>.tex per student, booklet.tex, booklet-keys.tex and manifest.json into DIR (made if missing)"),
+        parser: ValueParser.path.optional, absent: .silent(nil))
+
+    /// The settings the options give: `--level` or `--sizes` (not both), `--activation`, `--loss`.
+    static func settings(_ arguments: Arguments) throws(CLIError) -> Exercise.Settings {
+        let activation = try arguments.read(Self.activation), loss = try arguments.read(Self.loss)
+        guard let level = try arguments.read(Self.level) else {
+            return Exercise.Settings(sizes: try arguments.read(sizes), activation: activation, loss: loss)
+        }
+        if arguments.isGiven(sizes) { throw arguments.usage("--level and --sizes both give the sheet's shape; keep one") }
+        return Exercise.Settings(level: level, activation: activation, loss: loss)!
+    }
+
+    /// The roster's sheets: with `--output-dir`, the files of ``RosterFiles``.
+    static func runRoster(_ path: String, settings: Exercise.Settings, _ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
+        guard let secret = try arguments.read(courseKey) else {
+            throw arguments.usage("a roster's sheets are drawn from a course key; add --course-key KEY, a secret of at least \(CourseKey.minimumLength) characters")
+        }
+        for option in [seed.name, key.name, grade.name, showKey.name] where arguments.flag(option) || arguments.value(option) != nil {
+            throw arguments.usage("\(option) does not go with --roster: " + (option == seed.name
+                ? "each student's sheet is drawn from the course key and the id"
+                : "the keys are written to booklet-keys.tex and manifest.json by --output-dir"))
+        }
+        let roster = try readRoster(path, environment: environment)
+        let sheets: [Exercise]
+        do throws(Exercise.Problem) { sheets = try Exercise.sheets(for: roster, courseKey: secret, settings: settings) } catch {
+            throw sheetProblem(error, settings)
+        }
+        guard let directory = try arguments.read(outputDir) else {
+            throw arguments.usage("say what to make of the roster's sheets: --output-dir DIR for the LaTeX sheets, booklets and manifest")
+        }
+        let precision = try arguments.read(Presentation.precision)
+        let files: RosterFiles
+        do throws(RosterFiles.Problem) { files = try RosterFiles(sheets: sheets, precision: precision) } catch {
+            throw .badRoster(path: path, error.message)
+        }
+        try makeDirectory(directory)
+        for file in files.files {
+            try AtomicFile.write(file.text, to: directory + "/" + file.name, pause: environment.pauseWhileWriting)
+        }
+        return CommandResult(output: "Wrote \(sheets.count.counting("sheet")) (sheet-<id>.tex), booklet.tex, booklet-keys.tex and manifest.json to \(directory).\n")
+    }
+
+    /// The sentence for settings that make no sheet.
+    static func sheetProblem(_ error: Exercise.Problem, _ settings: Exercise.Settings) -> CLIError {
+        guard case .pairing(let problem) = error else { return .usage(error.message, command: command.name) }
+        return .usage("\(activation.name) \(settings.activation.rawValue) with \(loss.name) \(settings.loss.rawValue) "
+            + "does not make a sheet, since every layer of a sheet has that activation: \(problem.rule)", command: command.name)
+    }
+
+    /// The roster in the file at `path`, read as network files are (links followed, `-` for standard
+    /// input, the same size bound): unreadable is exit 66, not a roster exit 65.
+    static func readRoster(_ path: String, environment: Environment) throws(CLIError) -> Roster {
+        let data: [UInt8]
+        do {
+            data = try NetworkFileBytes.contents(of: path, environment: environment, expected: "the roster")
+        } catch {
+            guard case .unreadable(_, let reason) = error else { throw error }
+            throw .unreadableRoster(path: path, reason)
+        }
+        do throws(Roster.Problem) { return try Roster.parse(data) } catch { throw .badRoster(path: path, error.message) }
+    }
+
+    /// Makes the folder `path` unless it is one already (its parent must exist).
+    private static func makeDirectory(_ path: String) throws(CLIError) {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw .runtime("cannot write into '\(path)': it is a file, not a folder; give a folder's name") }
+            return
+        }
+        guard mkdir(path, 0o777) == 0 else {
+            throw .runtime("cannot make the folder '\(path)': \(NetworkFileBytes.reason(errno)); make its parent folder first or give another")
+        }
+    }
+}
