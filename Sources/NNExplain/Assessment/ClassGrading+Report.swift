@@ -37,13 +37,10 @@ extension ClassGrading {
     /// The report: the counts, a table of each question's verdicts, a table of the slips found in
     /// each question, the most common slips in sentences (``mostCommon``), the ids not on the
     /// roster, the students without answers and the rows not read. A share is the count and its
-    /// percentage of the students graded, rounded to a whole percent.
+    /// percentage of the students graded (``share(_:of:)``).
     public var report: Document {
         let graded = gradings.count, tallies = self.tallies
-        func share(_ count: Int) -> Math {
-            guard graded > 0, count > 0 else { return [.integer(count)] }
-            return [.word("\(count) (\(Int((Double(count) * 100 / Double(graded)).rounded()))%)")]
-        }
+        func share(_ count: Int) -> Math { [.word(ClassGrading.share(count, of: graded))] }
         var blocks: [Document.Block] = [.title(["Class report"]), .paragraph([.text(summary)]), .gap]
         let rows = questions.indices.map { n -> [Math] in
             let t = tallies[n]
@@ -60,13 +57,22 @@ extension ClassGrading {
         } else {
             let slipRows = questions.indices.map { n in [[.integer(n + 1)] as Math] + found.map { share(tallies[n].slips[$0, default: 0]) } }
             blocks.append(.section(heading: ["Slips"], blocks: [
-                .paragraph(["The wrong answers of each question by the slip each agrees with (", .code("other"),
-                            ": wrong, but no common slip gives it)."]),
+                .paragraph(["The wrong answers of each question by the slip each agrees with"]
+                           + (found.contains(nil) ? [" (", .code("other"), ": wrong, but no common slip gives it)."] : ["."])),
                 .table(header: [[.word("question")]] + found.map { [.word($0?.rawValue ?? "other")] }, rows: slipRows, operators: [])]))
             blocks.append(.section(heading: ["The most common slips"], blocks: mostCommon.map { .paragraph($0) }))
         }
         blocks += leftOut
         return Document(blocks)
+    }
+
+    /// `17 (14%)`: a count and its share of `total`, to a whole percent, but never 100% for fewer
+    /// than all nor 0% for more than none (`<1%`, `>99%`); `0` alone for none.
+    static func share(_ count: Int, of total: Int) -> String {
+        guard total > 0, count > 0 else { return String(count) }
+        let percent = Int((Double(count) * 100 / Double(total)).rounded())
+        let shown = count < total && percent == 100 ? ">99" : percent == 0 ? "<1" : String(percent)
+        return "\(count) (\(shown)%)"
     }
 
     /// Who was graded, and how follow-through counted.
@@ -118,7 +124,7 @@ extension ClassGrading {
             }))
         }
         if !unread.isEmpty {
-            blocks.append(.section(heading: ["Rows not read"], blocks: unread.map { .paragraph([.text($0.message + ".")]) }))
+            blocks.append(.section(heading: ["Rows not read"], blocks: unread.map { .paragraph([.text("Not graded: " + $0.message + ".")]) }))
         }
         return blocks
     }

@@ -28,6 +28,13 @@ extension ExerciseCommand {
         name: "--no-follow-through",
         help: "With --grade or --grade-all: no mark for an answer worked out correctly from the student's own wrong earlier answer.")
 
+    /// Refuses `--gradebook`, `--report` and `--feedback-dir` where there is no `--grade-all`.
+    static func refuseGradeAllOutputs(_ arguments: Arguments) throws(CLIError) {
+        for option in [gradebook, report, feedbackDir] where arguments.isGiven(option) {
+            throw arguments.usage("\(option.name) goes with --grade-all ANSWERS.csv (and --roster FILE --course-key KEY), whose grading it writes")
+        }
+    }
+
     /// The formats of the class report.
     enum ReportFormat: String { case text, markdown, html }
 
@@ -47,18 +54,25 @@ extension ExerciseCommand {
                 throw arguments.usage("\(outputs[0].0) and \(name) name the same file '\(output)'; give each its own")
             }
         }
-        let format = try reportFormat(reportPath, arguments, environment)
-        let precision = try arguments.read(Presentation.precision)
+        let (format, presentation) = try reportFormat(reportPath, arguments, environment)
+        let precision = presentation.precision
         let answers = try readClassAnswers(path, questions: sheets.first?.questions.map(\.id) ?? [], environment: environment)
         let grading = ClassGrading(sheets: sheets, answers: answers, followThrough: !arguments.flag(noFollowThrough))
         let naming = LayerNaming(depth: sheets.first?.network.depth ?? 2, relative: false)
         let reportText: String
         switch format {
-        case .text: reportText = TextRenderer(naming: naming, precision: precision).render(grading.report)
+        case .text:
+            reportText = TextRenderer(naming: naming, precision: precision, ascii: presentation.ascii,
+                                      width: reportPath == nil ? presentation.width : nil).render(grading.report)
         case .markdown: reportText = MarkdownRenderer(naming: naming, precision: precision).render(grading.report)
         case .html: reportText = grading.report.htmlPage(title: "Class report", naming: naming, precision: precision)
         }
-        let feedback = folder == nil ? [] : try feedbackFiles(grading, naming: naming, precision: precision, roster: rosterPath)
+        var feedback: [RosterFiles.File] = []
+        if folder != nil {
+            do throws(RosterFiles.Problem) { feedback = try grading.feedbackFiles(precision: precision) } catch {
+                throw .badRoster(path: rosterPath, error.message)
+            }
+        }
         if let folder {
             try makeDirectory(folder)
             for file in feedback { try AtomicFile.write(file.text, to: folder + "/" + file.name, pause: environment.pauseWhileWriting) }
@@ -70,8 +84,8 @@ extension ExerciseCommand {
     }
 
     /// The report's format: by `--report`'s extension (`.html`/`.htm`, `.md`/`.markdown`, `.txt`), else `--format` (text or markdown).
-    private static func reportFormat(_ path: String?, _ arguments: Arguments, _ environment: Environment) throws(CLIError) -> ReportFormat {
-        let chosen = try Presentation(arguments, environment: environment, formats: [.text, .markdown]).format
+    private static func reportFormat(_ path: String?, _ arguments: Arguments, _ environment: Environment) throws(CLIError) -> (ReportFormat, Presentation) {
+        let presentation = try Presentation(arguments, environment: environment, formats: [.text, .markdown]), chosen = presentation.format
         let given = arguments.isGiven(Presentation.format(Presentation.Format.allCases))
         let byName: ReportFormat?
         switch path.flatMap({ $0.split(separator: ".").count > 1 ? $0.split(separator: ".").last?.lowercased() : nil }) {
@@ -84,7 +98,8 @@ extension ExerciseCommand {
         if let byName, given, byName != byFormat {
             throw arguments.usage("--report '\(path!)' names a \(byName.rawValue) file but --format says \(chosen.rawValue); drop one of them")
         }
-        return byName ?? byFormat
+        if presentation.ascii && byName != nil && byName != .text { throw arguments.usage("--ascii applies to a text report only; drop it") }
+        return (byName ?? byFormat, presentation)
     }
 
     /// The class's answers in the file at `path`, read as other input files are: unreadable is exit 66, not answers exit 65.
@@ -110,6 +125,6 @@ extension ExerciseCommand {
         var written = files.map { "'\($0)'" }
         if let feedback { written.append("\(feedback.count.counting("feedback file")) in '\(feedback.folder)'") }
         return "Graded the answers of \(grading.gradings.count) of \(grading.entries.count.counting("student"))"
-            + (notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + "; see the report)") + "; wrote " + ListStyle.natural.join(written) + ".\n"
+            + (notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + "; see the report)") + "; wrote " + (written.count < 2 ? written.joined() : written.dropLast().joined(separator: ", ") + " and " + written.last!) + ".\n"
     }
 }

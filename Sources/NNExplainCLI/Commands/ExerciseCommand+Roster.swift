@@ -56,8 +56,15 @@ extension ExerciseCommand {
         do throws(Exercise.Problem) { sheets = try Exercise.sheets(for: roster, courseKey: secret, settings: settings) } catch {
             throw sheetProblem(error, settings)
         }
+        if let answers = try arguments.read(gradeAll) {
+            if arguments.isGiven(outputDir) { throw arguments.usage("--output-dir and --grade-all each make their own files; run one, then the other") }
+            return try runGradeAll(answers, sheets: sheets, roster: path, arguments, environment)
+        }
+        try refuseGradeAllOutputs(arguments)
+        if arguments.flag(noFollowThrough) { throw arguments.usage("--no-follow-through goes with --grade-all ANSWERS.csv, the class's answers to grade") }
         guard let directory = try arguments.read(outputDir) else {
-            throw arguments.usage("say what to make of the roster's sheets: --output-dir DIR for the LaTeX sheets, booklets and manifest")
+            throw arguments.usage("say what to make of the roster's sheets: --output-dir DIR for the LaTeX sheets, booklets and manifest, "
+                + "or --grade-all ANSWERS.csv to grade the class's answers")
         }
         let precision = try arguments.read(Presentation.precision)
         let files: RosterFiles
@@ -92,7 +99,7 @@ extension ExerciseCommand {
     }
 
     /// Makes the folder `path` unless it is one already (its parent must exist).
-    private static func makeDirectory(_ path: String) throws(CLIError) {
+    static func makeDirectory(_ path: String) throws(CLIError) {
         var info = stat()
         if stat(path, &info) == 0 {
             guard info.st_mode & S_IFMT == S_IFDIR else { throw .runtime("cannot write into '\(path)': it is a file, not a folder; give a folder's name") }

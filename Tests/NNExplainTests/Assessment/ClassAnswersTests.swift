@@ -95,4 +95,10 @@ struct ClassAnswersTests {
             #expect(text.contains("(follow-through)") == followThrough)
         }
     }
+
+    @Test func aShareIsNeverAllForFewerThanAllNorNoneForSome() {
+        #expect(ClassGrading.share(17, of: 120) == "17 (14%)" && ClassGrading.share(120, of: 120) == "120 (100%)")
+        #expect(ClassGrading.share(239, of: 240) == "239 (>99%)" && ClassGrading.share(1, of: 240) == "1 (<1%)")
+        #expect(ClassGrading.share(0, of: 120) == "0" && ClassGrading.share(0, of: 0) == "0")
+    }
 }
