@@ -47,7 +47,7 @@ enum ExerciseCommand {
             blank not answered); --report FILE the class report (HTML for .html, Markdown for .md,
             else text), printed when neither is given; --feedback-dir DIR one feedback file per
             student:
-              nnexplain exercise --roster class.csv --course-key 'a secret phrase' \
+              nnexplain exercise --roster class.csv --course-key 'a secret phrase' \\
                 --grade-all answers.csv --gradebook grades.csv --report report.html
             --no-follow-through (with --grade or --grade-all) gives no mark for an answer worked
             out from the student's own wrong earlier answer.
