@@ -104,13 +104,7 @@ extension ExerciseCommand {
 
     /// The class's answers in the file at `path`, read as other input files are: unreadable is exit 66, not answers exit 65.
     private static func readClassAnswers(_ path: String, questions: [String], environment: Environment) throws(CLIError) -> ClassAnswers {
-        let data: [UInt8]
-        do {
-            data = try NetworkFileBytes.contents(of: path, environment: environment, expected: "the class's answers")
-        } catch {
-            guard case .unreadable(_, let reason) = error else { throw error }
-            throw .unreadableAnswers(path: path, reason)
-        }
+        let data = try answersBytes(path, expected: "the class's answers", environment: environment)
         do throws(ClassAnswers.Problem) { return try ClassAnswers.parse(data, questions: questions) } catch {
             throw .badAnswersFile(path: path, error.message)
         }

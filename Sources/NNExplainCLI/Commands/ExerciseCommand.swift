@@ -135,17 +135,22 @@ enum ExerciseCommand {
     /// The answers in the file at `path`, read as network files are (links followed, `-` for
     /// standard input, the same size bound): unreadable is exit 66, not answers exit 65.
     private static func readAnswers(_ path: String, environment: Environment) throws(CLIError) -> Answers {
-        let data: [UInt8]
-        do {
-            data = try NetworkFileBytes.contents(of: path, environment: environment, expected: "the file of answers")
-        } catch {
-            guard case .unreadable(_, let reason) = error else { throw error }
-            throw .unreadableAnswers(path: path, reason)
-        }
+        let data = try answersBytes(path, expected: "the file of answers", environment: environment)
         do throws(Answers.FormatError) {
             return try Answers.parse(data)
         } catch {
             throw .badAnswersFile(path: path, error.message)
+        }
+    }
+
+    /// The bytes of the answers file at `path`, read as network files are (links followed, `-` for
+    /// standard input, the same size bound); a file that cannot be read is exit 66.
+    static func answersBytes(_ path: String, expected: String, environment: Environment) throws(CLIError) -> [UInt8] {
+        do {
+            return try NetworkFileBytes.contents(of: path, environment: environment, expected: expected)
+        } catch {
+            guard case .unreadable(_, let reason) = error else { throw error }
+            throw .unreadableAnswers(path: path, reason)
         }
     }
 }
