@@ -79,13 +79,13 @@ public struct ClassAnswers: Sendable, Equatable {
         guard !records.isEmpty else { throw .noRows }
         var rows: [Row] = [], unread: [RowProblem] = [], seen: [String: Int] = [:]
         for record in records where record.fields != [""] {
-            switch read(record, idColumn: idColumn, columns: columns, width: header.count, seen: seen) {
-            case .success(let row):
+            do throws(RowProblem) {
+                let row = try read(record, idColumn: idColumn, columns: columns, width: header.count, seen: seen)
                 rows.append(row)
                 seen[row.id] = row.line
-            case .failure(let problem):
-                unread.append(problem)
-                if case .notANumber(let line, let id, _, _) = problem, seen[id] == nil { seen[id] = line }
+            } catch {
+                unread.append(error)
+                if case .notANumber(let line, let id, _, _) = error, seen[id] == nil { seen[id] = line }
             }
         }
         return ClassAnswers(rows: rows, unread: unread)
@@ -117,19 +117,19 @@ public struct ClassAnswers: Sendable, Equatable {
 
     /// The row of `record`, or why it cannot be read.
     private static func read(_ record: CSVTable.Row, idColumn: Int, columns: [(column: Int, question: String)], width: Int,
-                             seen: [String: Int]) -> Result<Row, RowProblem> {
+                             seen: [String: Int]) throws(RowProblem) -> Row {
         let line = record.line
-        guard record.fields.count == width else { return .failure(.fieldCount(line: line, count: record.fields.count, columns: width)) }
+        guard record.fields.count == width else { throw .fieldCount(line: line, count: record.fields.count, columns: width) }
         let id = record.fields[idColumn].trimmed
-        guard !id.isEmpty else { return .failure(.emptyId(line: line)) }
-        if let first = seen[id] { return .failure(.repeatedId(id, line: line, first: first)) }
+        guard !id.isEmpty else { throw .emptyId(line: line) }
+        if let first = seen[id] { throw .repeatedId(id, line: line, first: first) }
         var values: [(id: String, value: Double)] = []
         for (column, question) in columns {
             let text = record.fields[column].trimmed
             if text.isEmpty { continue }
-            guard let value = Answers.number(text) else { return .failure(.notANumber(line: line, id: id, question: question, text: text)) }
+            guard let value = Answers.number(text) else { throw .notANumber(line: line, id: id, question: question, text: text) }
             values.append((question, value))
         }
-        return .success(Row(line: line, id: id, answers: Answers(values: values)))
+        return Row(line: line, id: id, answers: Answers(values: values))
     }
 }

@@ -40,7 +40,8 @@ public struct ClassGrading: Sendable {
     ///   - followThrough: whether follow-through earns the mark (``Grading/init(_:answers:showKey:followThrough:)``).
     public init(sheets: [Exercise], answers: ClassAnswers, followThrough: Bool = true) {
         let owned = sheets.filter { $0.owner != nil }
-        let rows = Dictionary(answers.rows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var rows: [String: ClassAnswers.Row] = [:]
+        for row in answers.rows where rows[row.id] == nil { rows[row.id] = row }
         var unreadById: [String: ClassAnswers.RowProblem] = [:]
         for problem in answers.unread { if let id = problem.id, unreadById[id] == nil { unreadById[id] = problem } }
         entries = owned.map { sheet in
