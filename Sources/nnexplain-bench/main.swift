@@ -40,6 +40,13 @@ func trainingTable() {
     Format.table(["network", "samples", "batch", "threads", "ours min", "median", "torch min", "median", "ratio min", "median", "loss diff"], rows)
 }
 
+// `--class`: only the assessment of a class of 120 (sheets, booklets, quiz files, grading).
+if CommandLine.arguments.contains("--class") {
+    print("nnexplain-bench --class, \(Date().formatted(date: .abbreviated, time: .shortened)); machine: \(Machine.description)")
+    ClassBench.run()
+    exit(0)
+}
+
 // `--train`: only the training table.
 if CommandLine.arguments.contains("--train") {
     print("nnexplain-bench --train, \(Date().formatted(date: .abbreviated, time: .shortened)); machine: \(Machine.description)")

@@ -30,7 +30,7 @@ extension Exercise {
 extension Exercise.Settings {
     /// The named levels of difficulty, `--level 1|2|3`: 2-2-2 (one hidden layer of two), 2-3-2 (a
     /// hidden layer of three, so the hidden weight's sum has three terms), 3-3-2-1 (two hidden
-    /// layers); every layer sigmoid, the half-squared loss.
+    /// layers); the activation and loss are the settings' own (sigmoid and squared by default).
     public static let levels: [Int: [Int]] = [1: [2, 2, 2], 2: [2, 3, 2], 3: [3, 3, 2, 1]]
 
     /// The settings of `level` (a key of ``levels``) with `activation` and `loss`.

@@ -22,6 +22,18 @@ extension Exercise {
         }
     }
 
+    /// A roster's sheets as JSON: `{"sheets": [sheet, …]}`, each as ``Sheet`` writes it.
+    public struct Sheets: Sendable, JSONRepresentable {
+        public let sheets: [Exercise]
+        public let key: Bool
+
+        public init(_ sheets: [Exercise], key: Bool) { (self.sheets, self.key) = (sheets, key) }
+
+        public func json(naming: LayerNaming) -> JSONValue {
+            .object([("sheets", .array(sheets.map { $0.json(key: key) }))])
+        }
+    }
+
     private func json(key: Bool) -> JSONValue {
         let words = TextRenderer(naming: LayerNaming(depth: network.depth, relative: false))
         let answers = key ? self.answers : []

@@ -86,7 +86,7 @@ extension GraphExplanation {
             for (operation, slot) in users.map({ (graph.nodes[$0.user].operation, $0.slot) }).uniquedRules() {
                 reasons.append(ComputationGraph.rule(operation, slot: slot))
             }
-            for user in users.map { $0.user }.uniqued() { reasons += stableSlope(user) }
+            for user in users.map({ $0.user }).uniqued() { reasons += stableSlope(user) }
             if users.count > 1 { reasons.append(fanOut(id, users: users)) }
             blocks.append(.reason(reasons))
         }

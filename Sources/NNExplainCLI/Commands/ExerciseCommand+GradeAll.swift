@@ -104,7 +104,8 @@ extension ExerciseCommand {
 
     /// The class's answers in the file at `path`, read as other input files are: unreadable is exit 66, not answers exit 65.
     private static func readClassAnswers(_ path: String, questions: [String], environment: Environment) throws(CLIError) -> ClassAnswers {
-        let data = try answersBytes(path, expected: "the class's answers", environment: environment)
+        let data = try NetworkFileBytes.contents(of: path, environment: environment, expected: "a CSV file of the class's answers",
+                                                 kind: "answers file", unreadable: CLIError.unreadableAnswers)
         do throws(ClassAnswers.Problem) { return try ClassAnswers.parse(data, questions: questions) } catch {
             throw .badAnswersFile(path: path, error.message)
         }

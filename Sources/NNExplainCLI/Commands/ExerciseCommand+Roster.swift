@@ -41,7 +41,8 @@ extension ExerciseCommand {
         return Exercise.Settings(level: level, activation: activation, loss: loss)!
     }
 
-    /// The roster's sheets: with `--output-dir`, the files of ``RosterFiles``.
+    /// The roster's sheets: with `--output-dir`, the files of ``RosterFiles``; without, every
+    /// sheet on standard output.
     static func runRoster(_ path: String, settings: Exercise.Settings, _ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         guard let secret = try arguments.read(courseKey) else {
             throw arguments.usage("a roster's sheets are drawn from a course key; add --course-key KEY, a secret of at least \(CourseKey.minimumLength) characters")
@@ -62,9 +63,9 @@ extension ExerciseCommand {
         }
         try refuseGradeAllOutputs(arguments)
         if arguments.flag(noFollowThrough) { throw arguments.usage("--no-follow-through goes with --grade-all ANSWERS.csv, the class's answers to grade") }
-        guard let directory = try arguments.read(outputDir) else {
-            throw arguments.usage("say what to make of the roster's sheets: --output-dir DIR for the LaTeX sheets, booklets and manifest, "
-                + "or --grade-all ANSWERS.csv to grade the class's answers")
+        guard let directory = try arguments.read(outputDir) else { return try printSheets(sheets, arguments, environment) }
+        if arguments.value("--format") != nil {
+            throw arguments.usage("--format does not go with --output-dir, which writes LaTeX sheets and a JSON manifest; drop one of them")
         }
         let precision = try arguments.read(Presentation.precision)
         let files: RosterFiles
@@ -78,6 +79,21 @@ extension ExerciseCommand {
         return CommandResult(output: "Wrote \(sheets.count.counting("sheet")) (sheet-<id>.tex), booklet.tex, booklet-keys.tex and manifest.json to \(directory).\n")
     }
 
+    /// Every student's sheet on standard output, one after another in the chosen format; with
+    /// `--format latex --standalone`, the booklet.
+    private static func printSheets(_ sheets: [Exercise], _ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
+        let presentation = try Presentation(arguments, environment: environment, formats: [.text, .json, .markdown, .latex])
+        let naming = LayerNaming(depth: sheets[0].network.depth, relative: false)
+        switch presentation.format {
+        case .latex where presentation.standalone:
+            return CommandResult(output: Exercise.latexBooklet(sheets, key: false, precision: presentation.precision))
+        case .json:
+            return CommandResult(output: presentation.render(Document([]), naming: naming, json: Exercise.Sheets(sheets, key: false)))
+        default:
+            return CommandResult(output: sheets.map { presentation.render($0.document(key: false), naming: naming) }.joined(separator: "\n"))
+        }
+    }
+
     /// The sentence for settings that make no sheet.
     static func sheetProblem(_ error: Exercise.Problem, _ settings: Exercise.Settings) -> CLIError {
         guard case .pairing(let problem) = error else { return .usage(error.message, command: command.name) }
@@ -88,13 +104,8 @@ extension ExerciseCommand {
     /// The roster in the file at `path`, read as network files are (links followed, `-` for standard
     /// input, the same size bound): unreadable is exit 66, not a roster exit 65.
     static func readRoster(_ path: String, environment: Environment) throws(CLIError) -> Roster {
-        let data: [UInt8]
-        do {
-            data = try NetworkFileBytes.contents(of: path, environment: environment, expected: "the roster")
-        } catch {
-            guard case .unreadable(_, let reason) = error else { throw error }
-            throw .unreadableRoster(path: path, reason)
-        }
+        let data = try NetworkFileBytes.contents(of: path, environment: environment, expected: "a .csv file", kind: "roster",
+                                                 unreadable: CLIError.unreadableRoster)
         do throws(Roster.Problem) { return try Roster.parse(data) } catch { throw .badRoster(path: path, error.message) }
     }
 

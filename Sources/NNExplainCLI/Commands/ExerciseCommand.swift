@@ -35,8 +35,10 @@ enum ExerciseCommand {
             student can rebuild a sheet or its key without the course key; a roster's sheet shows
             the student's name, id and a six-character sheet code, never a seed:
               nnexplain exercise --roster class.csv --course-key 'a secret phrase' --output-dir sheets
-            writes sheet-<id>.tex per student, booklet.tex (every sheet, one after another),
+            writes sheet-<id>.tex per student, booklet.tex (every sheet on a page of its own),
             booklet-keys.tex and manifest.json (every answer at full precision, for the teacher).
+            Without --output-dir the sheets are printed one after another (--format latex
+            --standalone prints the booklet).
             --level 1|2|3 names a shape (2-2-2, 2-3-2, 3-3-2-1) in place of --sizes.
 
             --grade-all ANSWERS.csv grades a whole class against the roster's sheets: a header
@@ -135,22 +137,12 @@ enum ExerciseCommand {
     /// The answers in the file at `path`, read as network files are (links followed, `-` for
     /// standard input, the same size bound): unreadable is exit 66, not answers exit 65.
     private static func readAnswers(_ path: String, environment: Environment) throws(CLIError) -> Answers {
-        let data = try answersBytes(path, expected: "the file of answers", environment: environment)
+        let data = try NetworkFileBytes.contents(of: path, environment: environment, expected: "the file of answers", kind: "file of answers",
+                                                 unreadable: CLIError.unreadableAnswers)
         do throws(Answers.FormatError) {
             return try Answers.parse(data)
         } catch {
             throw .badAnswersFile(path: path, error.message)
-        }
-    }
-
-    /// The bytes of the answers file at `path`, read as network files are (links followed, `-` for
-    /// standard input, the same size bound); a file that cannot be read is exit 66.
-    static func answersBytes(_ path: String, expected: String, environment: Environment) throws(CLIError) -> [UInt8] {
-        do {
-            return try NetworkFileBytes.contents(of: path, environment: environment, expected: expected)
-        } catch {
-            guard case .unreadable(_, let reason) = error else { throw error }
-            throw .unreadableAnswers(path: path, reason)
         }
     }
 }

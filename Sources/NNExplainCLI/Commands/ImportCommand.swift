@@ -62,13 +62,8 @@ enum ImportCommand {
         }
         let activations = try arguments.read(Self.activations)
         let loss = try arguments.read(Self.loss)
-        let bytes: [UInt8]
-        do throws(CLIError) {
-            bytes = try NetworkFileBytes.contents(of: path, environment: environment, expected: "a .safetensors file", kind: "model file")
-        } catch {
-            if case .unreadable(_, let reason) = error { throw .unreadableModel(path: path, reason) }
-            throw error
-        }
+        let bytes = try NetworkFileBytes.contents(of: path, environment: environment, expected: "a .safetensors file", kind: "model file",
+                                                  unreadable: CLIError.unreadableModel)
         let model: Safetensors, linear: [Safetensors.LinearLayer]
         do throws(SafetensorsError) {
             model = try Safetensors.read(bytes)

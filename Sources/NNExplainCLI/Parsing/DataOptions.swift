@@ -90,11 +90,8 @@ enum DataOptions {
 
     /// The data set of the CSV file at `path`.
     private static func read(_ path: String, _ targets: DataSet.Targets, training: DataSet?, _ arguments: Arguments, _ environment: Environment) throws(CLIError) -> DataSet {
-        let bytes: [UInt8]
-        do throws(CLIError) { bytes = try NetworkFileBytes.contents(of: path, environment: environment, expected: "a .csv file", kind: "data file") } catch {
-            guard case .unreadable(_, let reason) = error else { throw error }
-            throw .unreadableData(path: path, reason)
-        }
+        let bytes = try NetworkFileBytes.contents(of: path, environment: environment, expected: "a .csv file", kind: "data file",
+                                                  unreadable: CLIError.unreadableData)
         let table: CSVTable
         do throws(DataError) { table = try CSVTable.parse(bytes) } catch { throw .badDataFile(path: path, error.message) }
         do throws(DataError) { return try DataSet(table: table, targets: targets, training: training) } catch {

@@ -36,6 +36,17 @@ enum NetworkFileBytes {
         return try readAll(descriptor, path: path, kind: kind)
     }
 
+    /// The bytes of an input file that is not a network file (a data file, a model, a roster, a
+    /// student's answers), read as ``contents(of:environment:expected:kind:)`` reads them, its
+    /// "cannot read" error said as `unreadable` (the error case of that kind of file) says it.
+    static func contents(of path: String, environment: Environment, expected: String, kind: String,
+                         unreadable: (_ path: String, _ reason: String) -> CLIError) throws(CLIError) -> [UInt8] {
+        do throws(CLIError) { return try contents(of: path, environment: environment, expected: expected, kind: kind) } catch {
+            guard case .unreadable(_, let reason) = error else { throw error }
+            throw unreadable(path, reason)
+        }
+    }
+
     /// `path` opened for reading, links followed; a pipe's open does not wait for a writer.
     static func openForReading(_ path: String) throws(CLIError) -> Int32 {
         guard !path.contains("\0") else { throw .unreadable(path: path, "no such file; a path cannot hold a NUL character") }

@@ -59,3 +59,34 @@ struct RosterTests {
         #expect(Exercise.Settings(level: 4) == nil)
     }
 }
+
+/// Every sheet of a class of 120 is worth doing at every level and with ReLU: each answer, as the
+/// test's own forward pass and finite differences compute it, is at least 1e-6 in size and does not
+/// round to 0, the step changes the weight's three digits, and on a ReLU sheet no unit is dead (every weighted sum above 0), so no path asked
+/// about runs through a unit with slope 0.
+struct RosterSheetsWorthDoingTests {
+    @Test(arguments: [Exercise.Settings(level: 1)!, Exercise.Settings(level: 2)!, Exercise.Settings(level: 3)!,
+                      Exercise.Settings(sizes: [2, 3, 2], activation: .relu, loss: .halfSquared)])
+    func everySheetOfAClassIsWorthDoing(_ settings: Exercise.Settings) throws {
+        let roster = try Roster(students: (1...120).map { Roster.Student(id: "w\($0)", name: "") })
+        for sheet in try Exercise.sheets(for: roster, courseKey: try CourseKey("worth-doing-key"), settings: settings) {
+            let plain = ExerciseTests.forward(sheet.network), id = sheet.owner!.student.id
+            if settings.activation == .relu { #expect(plain.z.allSatisfy { $0.allSatisfy { $0 > 0 } }, "\(id): a dead unit") }
+            for question in sheet.questions {
+                let value: Double
+                switch question.quantity {
+                case .z(let l, let j): value = plain.z[l - 1][j]
+                case .a(let l, let j): value = plain.a[l][j]
+                case .loss: value = plain.loss
+                case .weightGradient(let l, let j, let k): value = ExerciseTests.difference(sheet.network, l, j, k)
+                case .updatedWeight(let l, let j, let k):
+                    let w = sheet.network.layer(l).weights[j][k]
+                    value = w - Exercise.learningRate * ExerciseTests.difference(sheet.network, l, j, k)
+                    #expect(String(format: "%.2e", value) != String(format: "%.2e", w), "\(id): the step does not move the weight's 3 digits")
+                case .dCda, .gPrime: continue
+                }
+                #expect(abs(value) >= 1e-6, "\(id) question \(question.id) is \(value)")
+            }
+        }
+    }
+}
