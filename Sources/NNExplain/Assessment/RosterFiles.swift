@@ -34,14 +34,16 @@ public struct RosterFiles: Sendable {
         self.files = files
     }
 
-    /// `sheet-<id>.tex`, each character of the id outside ASCII letters, digits, `-`, `_` and `.`
-    /// written as `_`, so any id makes a name every file system takes.
-    static func sheetName(id: String) -> String {
-        let safe = id.unicodeScalars.map { scalar -> String in
+    /// `sheet-<id>.tex`, the id as ``fileSafe(_:)`` writes it.
+    static func sheetName(id: String) -> String { "sheet-" + fileSafe(id) + ".tex" }
+
+    /// `id` with each character outside ASCII letters, digits, `-`, `_` and `.` written as `_`,
+    /// so any id makes a name every file system takes.
+    static func fileSafe(_ id: String) -> String {
+        id.unicodeScalars.map { scalar -> String in
             scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
                 ? String(scalar) : "_"
-        }
-        return "sheet-" + safe.joined() + ".tex"
+        }.joined()
     }
 
     /// `{"students": [{"id", "name", "code", "answers": {"1": …, …}}]}`: every answer unrounded,

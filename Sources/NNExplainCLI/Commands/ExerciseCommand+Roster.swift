@@ -61,6 +61,12 @@ extension ExerciseCommand {
         do throws(Exercise.Problem) { sheets = try Exercise.sheets(for: roster, courseKey: secret, settings: settings) } catch {
             throw sheetProblem(error, settings)
         }
+        if let answers = try arguments.read(gradeAll) {
+            if arguments.isGiven(outputDir) { throw arguments.usage("--output-dir and --grade-all each make their own files; run one, then the other") }
+            return try runGradeAll(answers, sheets: sheets, roster: path, arguments, environment)
+        }
+        try refuseGradeAllOutputs(arguments)
+        if arguments.flag(noFollowThrough) { throw arguments.usage("--no-follow-through goes with --grade-all ANSWERS.csv, the class's answers to grade") }
         guard let directory = try arguments.read(outputDir) else {
             var result = try printSheets(sheets, arguments, environment)
             result.warnings = keyWarning + (arguments.value("--format") == "latex" ? unprintableWarning(roster) : [])
