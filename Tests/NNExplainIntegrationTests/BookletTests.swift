@@ -7,18 +7,20 @@ import Testing
 /// naming its student and sheet code; the keys' booklet compiles too. Skipped where pdflatex is
 /// missing (.ci/run installs it).
 struct BookletTests {
-    /// A roster of `count` students whose names are not ASCII, written to a fresh folder.
+    /// A roster of `count` students whose names are not ASCII (one with TeX's special characters and
+    /// letters pdflatex cannot print), written to a fresh folder.
     static func roster(_ count: Int) throws -> (folder: URL, roster: String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnexplain-booklet-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let text = "id,name\n" + (1...count).map { "b\($0),Zoë Núñez \($0)\n" }.joined()
+        let text = "id,name\n" + (1...count).map { "b\($0),\($0 == 2 ? "\"张伟 & {O'Brien}, Jr.\"" : "Zoë Núñez \($0)")\n" }.joined()
         let path = folder.appendingPathComponent("class.csv").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return (folder, path)
     }
 
     @Test(.enabled(if: PDFLatex.pdflatex != nil, "\(PDFLatex.missing)"),
-          arguments: [["--level", "1"], ["--level", "2"], ["--level", "3"], ["--activation", "tanh"], ["--sizes", "2,3,3", "--activation", "relu"]])
+          arguments: [["--level", "1"], ["--level", "2"], ["--level", "3"], ["--level", "3", "--activation", "relu"], ["--activation", "tanh"],
+                      ["--sizes", "4,4,4,4"], ["--sizes", "3,4,4,2"], ["--sizes", "4,1,4", "--activation", "relu", "--loss", "half-squared"]])
     func theBookletHasOnePagePerStudent(_ shape: [String]) throws {
         let count = 24
         let (folder, roster) = try Self.roster(count)
@@ -30,6 +32,7 @@ struct BookletTests {
         let pdf = try PDFLatex.compile(booklet)
         #expect(pdf.status == 0, "pdflatex failed: \(pdf.errors)")
         #expect(pdf.pages == count, "\(count) students, \(pdf.pages ?? 0) pages")
+        #expect(pdf.overfull.isEmpty, "\(pdf.overfull.prefix(3))")
         let key = try CourseKey("booklet-test-key")
         if let text = pdf.text {
             let pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false)

@@ -1,6 +1,7 @@
 /// A class list: one student a row of a CSV file with a header naming the columns `id` and `name`
-/// (other columns, such as an e-mail address, are ignored). Ids are kept as written, less spaces at
-/// either end; names are UTF-8 text and may be blank.
+/// (other columns, such as an e-mail address, are ignored). Ids and names are kept as written, less
+/// white space at either end; an id has 1 to ``longestId`` characters, a name may be blank, and
+/// neither holds a control character (a tab, a line break).
 public struct Roster: Sendable, Equatable {
     /// One student of the roster.
     public struct Student: Sendable, Equatable, Hashable {
@@ -42,7 +43,7 @@ public struct Roster: Sendable, Equatable {
         }
         let id = try column("id"), name = try column("name")
         return try Roster(checking: table.rows.map { row in
-            (Student(id: row.fields[id].trimmed, name: row.fields[name].trimmed), row.line)
+            (Student(id: Roster.trimmed(row.fields[id]), name: Roster.trimmed(row.fields[name])), row.line)
         })
     }
 
@@ -52,10 +53,31 @@ public struct Roster: Sendable, Equatable {
         var seen: [String: Int] = [:]
         for (student, line) in rows {
             if student.id.isEmpty { throw .emptyId(line: line) }
+            if student.id.count > Roster.longestId { throw .idTooLong(line: line) }
+            for (column, text) in [("id", student.id), ("name", student.name)] where text.unicodeScalars.contains(where: Roster.isControl) {
+                throw .controlCharacter(line: line, column: column)
+            }
             if let first = seen[student.id] { throw .repeatedId(student.id, line: line, first: first) }
             seen[student.id] = line
         }
         students = rows.map { $0.student }
+    }
+
+    /// The most characters of an id: a sheet's file name holds it.
+    public static let longestId = 100
+
+    /// `text` without white space (any, a non-breaking space included) at either end.
+    static func trimmed(_ text: String) -> String {
+        var text = Substring(text)
+        while text.first?.isWhitespace == true { text.removeFirst() }
+        while text.last?.isWhitespace == true { text.removeLast() }
+        return String(text)
+    }
+
+    /// A control character (a tab, a line break, an escape…), which no id or name holds: it would
+    /// move the text of a sheet or a terminal.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 
     /// The student whose id is `id`, if on the roster.
@@ -75,5 +97,9 @@ public struct Roster: Sendable, Equatable {
         case repeatedId(String, line: Int, first: Int)
         /// More than ``Roster/maximumStudents`` students.
         case tooMany(Int)
+        /// The id on line `line` is longer than ``Roster/longestId``.
+        case idTooLong(line: Int)
+        /// The id or name (`column`) on line `line` holds a control character.
+        case controlCharacter(line: Int, column: String)
     }
 }

@@ -16,13 +16,15 @@ public struct RosterFiles: Sendable {
     /// - Parameters:
     ///   - sheets: a roster's sheets (``Exercise/sheets(for:courseKey:settings:)``), each with an owner.
     ///   - precision: significant digits of every number the LaTeX prints.
-    /// - Throws: ``Problem/sameFileName(_:_:name:)`` when two ids make the same file name.
+    /// - Throws: ``Problem/sameFileName(_:_:name:)`` when two ids make the same file name, or names
+    ///   that differ only in case.
     public init(sheets: [Exercise], precision: Int) throws(Problem) {
         var named: [String: String] = [:], files: [File] = []
         for sheet in sheets {
             let id = sheet.owner?.student.id ?? String(sheet.seed), name = RosterFiles.sheetName(id: id)
-            if let other = named[name] { throw .sameFileName(other, id, name: name) }
-            named[name] = id
+            // Compared without case: the file systems of macOS and Windows take `A` and `a` as one name.
+            if let other = named[name.lowercased()] { throw .sameFileName(other, id, name: name) }
+            named[name.lowercased()] = id
             files.append(File(name: name, text: sheet.latexPage(key: false, naming: LayerNaming(depth: sheet.network.depth, relative: false),
                                                                   precision: precision)))
         }
@@ -32,14 +34,16 @@ public struct RosterFiles: Sendable {
         self.files = files
     }
 
-    /// `sheet-<id>.tex`, each character of the id outside ASCII letters, digits, `-`, `_` and `.`
-    /// written as `_`, so any id makes a name every file system takes.
-    static func sheetName(id: String) -> String {
-        let safe = id.unicodeScalars.map { scalar -> String in
+    /// `sheet-<id>.tex`, the id as ``fileSafe(_:)`` writes it.
+    static func sheetName(id: String) -> String { "sheet-" + fileSafe(id) + ".tex" }
+
+    /// `id` with each character outside ASCII letters, digits, `-`, `_` and `.` written as `_`,
+    /// so any id makes a name every file system takes.
+    static func fileSafe(_ id: String) -> String {
+        id.unicodeScalars.map { scalar -> String in
             scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
                 ? String(scalar) : "_"
-        }
-        return "sheet-" + safe.joined() + ".tex"
+        }.joined()
     }
 
     /// `{"students": [{"id", "name", "code", "answers": {"1": …, …}}]}`: every answer unrounded,
@@ -60,4 +64,11 @@ public struct RosterFiles: Sendable {
         /// Ids `first` and `second` both make the file name `name`.
         case sameFileName(String, String, name: String)
     }
+}
+
+extension Roster.Student {
+    /// Whether the student's name and id reach a LaTeX sheet whole: pdflatex's standard fonts
+    /// print Latin letters with their accents but not, say, Chinese, Hebrew or Greek letters,
+    /// which the LaTeX shows as a bold `?`.
+    public var printsInLaTeX: Bool { LatexProse.isPrintable(name) && LatexProse.isPrintable(id) }
 }

@@ -11,6 +11,10 @@ extension Roster.Problem: ExplainedError {
         case .emptyId(let line): return "the student on line \(line) has no id; give every student an id"
         case .repeatedId(let id, let line, let first):
             return "line \(line) repeats the id '\(id.visiblePrefix)' of line \(first); give every student an id of their own"
+        case .idTooLong(let line):
+            return "the id on line \(line) is longer than \(Roster.longestId) characters; give a shorter id"
+        case .controlCharacter(let line, let column):
+            return "the \(column) on line \(line) holds a control character (a tab, a line break or another invisible one); remove it"
         case .tooMany(let count):
             return "it lists \(count) students, more than the \(Roster.maximumStudents) one roster may hold; split the class into several rosters"
         }
@@ -34,7 +38,7 @@ extension RosterFiles.Problem: ExplainedError {
         switch self {
         case .sameFileName(let first, let second, let name):
             return "the ids '\(first.visiblePrefix)' and '\(second.visiblePrefix)' both make the file name '\(name)' "
-                + "(characters other than letters, digits, '-', '_' and '.' become '_'); give one of them another id in the roster"
+                + "(characters other than letters, digits, '-', '_' and '.' become '_', and case is not told apart); give one of them another id in the roster"
         }
     }
 }

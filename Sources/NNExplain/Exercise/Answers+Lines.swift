@@ -50,7 +50,7 @@ extension Answers {
     }
 
     /// `3` of `Q3`, `q 3`, `Question 3`; any other text as it is.
-    private static func question(_ text: String) -> String {
+    static func question(_ text: String) -> String {
         let rest = withoutPrefix(text)
         return !rest.isEmpty && rest.allSatisfy { $0.isASCIIDigit } ? rest : text
     }

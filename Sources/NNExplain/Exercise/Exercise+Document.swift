@@ -38,9 +38,10 @@ extension Exercise {
             return [.title(["Exercise sheet \(seed)\(answerKey): backpropagation by hand"]),
                     .paragraph(["Seed \(seed). This sheet: ", code(command()), "."])]
         }
-        let name = owner.student.name.isEmpty ? "" : "Name: \(owner.student.name). "
+        let student = owner.student
+        let name = student.name.isEmpty ? "" : "Name: \(student.name)" + (student.name.hasSuffix(".") ? " " : ". ")
         return [.title(["Exercise sheet \(owner.code)\(answerKey): backpropagation by hand"]),
-                .paragraph(["\(name)Student id: \(owner.student.id). Sheet code: \(owner.code)."])]
+                .paragraph(["\(name)Student id: \(student.id). Sheet code: \(owner.code)."])]
     }
 
     /// A command as code: upright, in typewriter type in LaTeX.

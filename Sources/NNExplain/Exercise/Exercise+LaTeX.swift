@@ -38,7 +38,9 @@ extension Exercise {
         /// As `exercise --format latex` prints one sheet: room to work under each question, over
         /// two pages.
         case sheet
-        /// One page of a booklet: small type, the questions in two columns with less room.
+        /// One page of a booklet: small type, the layers' tables side by side, the picture at most
+        /// 4 cm tall, the questions in two columns with less room; a page that would still be too
+        /// tall is scaled down to fit.
         case bookletPage
 
         /// The height left under each question for the working.
@@ -60,30 +62,51 @@ extension Exercise {
                               precision: precision, checkedWeight: nil)
         // Up to 3 × 3 weights between two layers every edge carries its weight; beyond, the labels
         // could not all find a free place, and the tables give the weights.
-        let labelled = zip(network.sizes, network.sizes.dropFirst()).allSatisfy { $0 * $1 <= Exercise.labelledWeights }
+        // On a booklet's small page the tables beside the picture give the weights.
+        let labelled = layout == .sheet && zip(network.sizes, network.sizes.dropFirst()).allSatisfy { $0 * $1 <= Exercise.labelledWeights }
         let caption = labelled ? "" : "\\\\[2pt]{\\small The weights are in the tables above.}"
         var tikz = diagram.tikz(maxWidth: layout.pictureWidth, weightLabels: labelled)
         if let height = layout.pictureHeight {
             // Taller than `height` (three or four nodes in a layer), the picture is scaled down to it.
-            tikz = "\\sbox0{" + tikz + "}\\ifdim\\dimexpr\\ht0+\\dp0\\relax>\(height)\\resizebox{!}{\(height)}{\\usebox0}\\else\\usebox0\\fi"
+            tikz = "\\sbox0{" + tikz + "}\\ifdim\\dimexpr\\ht0+\\dp0\\relax>\(height)\\resizebox*{!}{\(height)}{\\usebox0}\\else\\usebox0\\fi"
         }
         let picture = "\\par\\medskip\\begin{center}\n" + tikz + caption + "\n\\end{center}\n"
         let room = key ? "" : "\\par\\vspace{\(layout.room)}\n"
-        var questions = parts.questions.map { render($0) + room }.joined()
-        if layout == .bookletPage { questions = "\\begin{multicols}{2}\n" + questions + "\\end{multicols}\n" }
-        let network = layout == .sheet ? render(parts.network) : sideBySide(render)
-        let body = render(parts.heading) + (key || owner != nil ? "" : fields) + network + picture
-            + render([.gap, .section(heading: ["Questions"], blocks: [])]) + questions
-            + (key ? "\\newpage\n" + render(parts.working) : "")
-        return layout == .bookletPage ? "{\\small\n" + body + "}\n" : body
+        let questions = parts.questions.map { render($0) + room }
+        guard layout == .bookletPage else {
+            return render(parts.heading) + (key || owner != nil ? "" : fields) + render(parts.network) + picture
+                + render([.gap, .section(heading: ["Questions"], blocks: [])]) + questions.joined()
+                + (key ? "\\newpage\n" + render(parts.working) : "")
+        }
+        let half = (questions.count + 1) / 2
+        let columns = [questions[..<half], questions[half...]].map { "\\begin{minipage}[t]{0.48\\textwidth}\n" + $0.joined() + "\\end{minipage}" }
+        let body = render(parts.heading) + sideBySide(render) + picture + render([.gap, .section(heading: ["Questions"], blocks: [])])
+            + "\\par\\noindent" + columns.joined(separator: "\\hfill\n") + "\\par\n"
+        // The page is set in a box; a sheet that would not fit (four nodes a layer) is scaled to the page.
+        return "\\setbox4=\\vbox{\\hsize=\\textwidth\\linewidth=\\textwidth\\small\n" + body + "}\n"
+            + "\\noindent\\ifdim\\dimexpr\\ht4+\\dp4\\relax>0.98\\textheight\\resizebox*{!}{0.98\\textheight}{\\box4}\\else\\box4\\fi\n"
     }
 
-    /// The network as a booklet's page gives it: the layers' tables side by side.
+    /// The most table columns a row of a booklet's page holds side by side.
+    static let columnsInARow = 14
+
+    /// The network as a booklet's page gives it: the layers' tables side by side, as many in a row
+    /// as fit (``columnsInARow``, each table counting a column a weight of a row, and two more).
     private func sideBySide(_ render: ([Document.Block]) -> String) -> String {
-        let given = self.given, width = "0.\(96 / given.tables.count)"
-        let tables = given.tables.map { "\\begin{minipage}[t]{\(width)\\textwidth}\n" + render([$0]) + "\\end{minipage}" }
-        return render([.gap, .section(heading: ["The network"], blocks: given.intro)]) + "\\par\\noindent"
-            + tables.joined(separator: "\\hfill\n") + "\\par\n" + render([given.sample])
+        let given = self.given
+        var rows: [[Int]] = [[]], used = 0
+        for l in 1...given.tables.count {
+            let columns = network.size(ofLayer: l - 1) + 2
+            if used + columns > Exercise.columnsInARow, !rows[rows.count - 1].isEmpty { rows.append([]); used = 0 }
+            rows[rows.count - 1].append(l - 1)
+            used += columns
+        }
+        let table = rows.map { row in
+            let width = "0.\(96 / row.count)"
+            return "\\par\\noindent" + row.map { "\\begin{minipage}[t]{\(width)\\textwidth}\n" + render([given.tables[$0]]) + "\\end{minipage}" }
+                .joined(separator: "\\hfill\n") + "\\par\n"
+        }
+        return render([.gap, .section(heading: ["The network"], blocks: given.intro)]) + table.joined() + render([given.sample])
     }
 
     /// A complete document of `pages`, each starting on a new page.
@@ -93,7 +116,6 @@ extension Exercise {
         \\usepackage[utf8]{inputenc}
         \\usepackage{amsmath}
         \\usepackage{tikz}
-        \\usepackage{multicol}
         \\usepackage{graphicx}
         \\setlength{\\textwidth}{17cm}\\setlength{\\oddsidemargin}{-0.5cm}
         \\setlength{\\textheight}{26.5cm}\\setlength{\\topmargin}{-2.5cm}

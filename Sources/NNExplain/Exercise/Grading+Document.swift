@@ -4,11 +4,17 @@ extension Grading {
     /// (the key's answer only when ``showsKey``), the hint of an answer that is not plainly right,
     /// then the score over the questions answered.
     public var document: Document {
-        var blocks: [Document.Block] = [
-            .title(["Graded: exercise sheet \(exercise.seed)"]),
+        var blocks: [Document.Block] = [.title(["Graded: exercise sheet \(exercise.owner?.code ?? String(exercise.seed))"])]
+        if let owner = exercise.owner {
+            // A roster's sheet is named by the student and its code, never by its seed.
+            let name = owner.student.name.isEmpty ? "" : "Name: \(owner.student.name). "
+            blocks.append(.paragraph(["\(name)Student id: \(owner.student.id). Sheet code: \(owner.code)."]))
+        }
+        blocks += [
             .paragraph([.text("Only the questions answered are graded. An answer is right when it agrees with the key to the significant "
-                              + "digits its question asks for, or when it follows correctly from your own wrong answer to an earlier "
-                              + "question (follow-through).")]),
+                              + "digits its question asks for" + (followsThrough ? ", or when it follows correctly from your own wrong answer "
+                              + "to an earlier question (follow-through)." : "; an answer worked out from your own wrong earlier answer "
+                              + "earns no mark on this sheet."))]),
             .gap,
         ]
         for problem in unread {

@@ -10,6 +10,8 @@ public struct Grading: Sendable, Equatable {
     public let unread: [Answers.FormatError]
     /// Whether the key's answers are shown: only when the teacher asks (`--show-key`).
     public let showsKey: Bool
+    /// Whether an answer worked out correctly from the student's own wrong earlier answers earns its mark.
+    public let followsThrough: Bool
 
     /// What an answer earns.
     public enum Verdict: Sendable, Equatable {
@@ -84,6 +86,7 @@ public struct Grading: Sendable, Equatable {
         self.exercise = exercise
         unread = (answers.unread + notOnSheet).sorted { ($0.line ?? .max) < ($1.line ?? .max) }
         showsKey = showKey
+        followsThrough = followThrough
         let key = exercise.answers
         let given = Dictionary(uniqueKeysWithValues: answers.values.filter { ids.contains($0.id) }.map { ($0.id, $0.value) })
         results = exercise.questions.enumerated().map { n, question in

@@ -38,23 +38,28 @@ public enum Quantity: Sendable, Hashable {
     }
 
     /// The quantity as a symbol of sample `s`; the updated weight is the weight's own symbol.
-    package func symbol(sample s: Int) -> Symbol {
+    /// With `lettered`, the node index `j` (and `k`) is written as its letter, for a question whose
+    /// nodes differ from sheet to sheet: `∂C_0/∂w_jk^2`.
+    package func symbol(sample s: Int, lettered: Bool = false) -> Symbol {
         let C = Symbol.loss(.sample(s))
+        func j(_ n: Int) -> Symbol.Index { lettered ? .letter("j") : .number(n) }
+        func k(_ n: Int) -> Symbol.Index { lettered ? .letter("k") : .number(n) }
         switch self {
-        case .z(let l, let j): return .z(layer: l, .number(j))
-        case .a(let l, let j): return .a(layer: l, .number(j))
+        case .z(let l, let n): return .z(layer: l, j(n))
+        case .a(let l, let n): return .a(layer: l, j(n))
         case .loss: return C
-        case .dCda(let l, let j): return .partial(C, .a(layer: l, .number(j)))
-        case .gPrime(let l, let j): return .gPrime(layer: l, .number(j))
-        case .weightGradient(let l, let j, let k): return .partial(C, .w(layer: l, .number(j), .number(k)))
-        case .updatedWeight(let l, let j, let k): return .w(layer: l, .number(j), .number(k))
+        case .dCda(let l, let n): return .partial(C, .a(layer: l, j(n)))
+        case .gPrime(let l, let n): return .gPrime(layer: l, j(n))
+        case .weightGradient(let l, let n, let m): return .partial(C, .w(layer: l, j(n), k(m)))
+        case .updatedWeight(let l, let n, let m): return .w(layer: l, j(n), k(m))
         }
     }
 
-    /// The quantity as the sheet writes it before its answer: the symbol, `new w_jk^l` for the updated weight.
-    package func math(sample s: Int) -> Math {
-        if case .updatedWeight = self { return [.word("new "), .symbol(symbol(sample: s))] }
-        return .of(symbol(sample: s))
+    /// The quantity as the sheet writes it before its answer: the symbol, `new w_jk^l` for the
+    /// updated weight; `lettered` as for ``symbol(sample:lettered:)``.
+    package func math(sample s: Int, lettered: Bool = false) -> Math {
+        if case .updatedWeight = self { return [.word("new "), .symbol(symbol(sample: s, lettered: lettered))] }
+        return .of(symbol(sample: s, lettered: lettered))
     }
 
     /// The value in `network` for the sample of `trace`, read from the trace the explanations show

@@ -53,12 +53,30 @@ extension ExerciseCommand {
                 : "the keys are written to booklet-keys.tex and manifest.json by --output-dir"))
         }
         let roster = try readRoster(path, environment: environment)
+        let keyWarning = arguments.value(courseKey.name).map { text in
+            text.first?.isWhitespace == true || text.last?.isWhitespace == true
+                ? ["the course key begins or ends with white space, which is part of the key: typed without it, it draws other sheets"] : []
+        } ?? []
         let sheets: [Exercise]
         do throws(Exercise.Problem) { sheets = try Exercise.sheets(for: roster, courseKey: secret, settings: settings) } catch {
             throw sheetProblem(error, settings)
         }
-        if let quiz = try quizFormat(arguments, roster: true) { return try runQuiz(sheets, format: quiz, settings: settings, arguments, environment) }
-        guard let directory = try arguments.read(outputDir) else { return try printSheets(sheets, arguments, environment) }
+        if let answers = try arguments.read(gradeAll) {
+            if arguments.isGiven(outputDir) { throw arguments.usage("--output-dir and --grade-all each make their own files; run one, then the other") }
+            return try runGradeAll(answers, sheets: sheets, roster: path, arguments, environment)
+        }
+        try refuseGradeAllOutputs(arguments)
+        if arguments.flag(noFollowThrough) { throw arguments.usage("--no-follow-through goes with --grade-all ANSWERS.csv, the class's answers to grade") }
+        if let quiz = try quizFormat(arguments, roster: true) {
+            var result = try runQuiz(sheets, format: quiz, settings: settings, arguments, environment)
+            result.warnings = keyWarning
+            return result
+        }
+        guard let directory = try arguments.read(outputDir) else {
+            var result = try printSheets(sheets, arguments, environment)
+            result.warnings = keyWarning + (arguments.value("--format") == "latex" ? unprintableWarning(roster) : [])
+            return result
+        }
         if arguments.value("--format") != nil {
             throw arguments.usage("--format does not go with --output-dir, which writes LaTeX sheets and a JSON manifest; drop one of them")
         }
@@ -67,11 +85,23 @@ extension ExerciseCommand {
         do throws(RosterFiles.Problem) { files = try RosterFiles(sheets: sheets, precision: precision) } catch {
             throw .badRoster(path: path, error.message)
         }
-        try makeDirectory(directory)
-        for file in files.files {
-            try AtomicFile.write(file.text, to: directory + "/" + file.name, pause: environment.pauseWhileWriting)
+        let stale = try OutputFolder.write(files.files.map { ($0.name, $0.text) }, into: directory, pause: environment.pauseWhileWriting)
+        var warnings = keyWarning + unprintableWarning(roster)
+        if !stale.isEmpty {
+            warnings.append("\(directory) also holds \(stale.count.counting("sheet")) this roster does not make (\(stale.prefix(3).joined(separator: ", "))"
+                + "\(stale.count > 3 ? ", …" : "")), left from an earlier run; remove \(stale.count == 1 ? "it" : "them") if the roster changed")
         }
-        return CommandResult(output: "Wrote \(sheets.count.counting("sheet")) (sheet-<id>.tex), booklet.tex, booklet-keys.tex and manifest.json to \(directory).\n")
+        return CommandResult(output: "Wrote \(sheets.count.counting("sheet")) (sheet-<id>.tex), booklet.tex, booklet-keys.tex and manifest.json to \(directory).\n",
+                             warnings: warnings)
+    }
+
+    /// A warning naming the students whose name or id has characters pdflatex cannot print.
+    private static func unprintableWarning(_ roster: Roster) -> [String] {
+        let lost = roster.students.filter { !$0.printsInLaTeX }
+        guard !lost.isEmpty else { return [] }
+        let ids = lost.prefix(5).map { "'\($0.id)'" }.joined(separator: ", ") + (lost.count > 5 ? ", …" : "")
+        return ["\(lost.count.counting("student")) (\(ids)) \(lost.count == 1 ? "has" : "have") characters in the name or id that pdflatex "
+            + "cannot print with its standard fonts; the LaTeX shows each as a bold ?, while the id and sheet code still tell the sheets apart"]
     }
 
     /// Every student's sheet on standard output, one after another in the chosen format; with
@@ -102,17 +132,5 @@ extension ExerciseCommand {
         let data = try NetworkFileBytes.contents(of: path, environment: environment, expected: "a .csv file", kind: "roster",
                                                  unreadable: CLIError.unreadableRoster)
         do throws(Roster.Problem) { return try Roster.parse(data) } catch { throw .badRoster(path: path, error.message) }
-    }
-
-    /// Makes the folder `path` unless it is one already (its parent must exist).
-    private static func makeDirectory(_ path: String) throws(CLIError) {
-        var info = stat()
-        if stat(path, &info) == 0 {
-            guard info.st_mode & S_IFMT == S_IFDIR else { throw .runtime("cannot write into '\(path)': it is a file, not a folder; give a folder's name") }
-            return
-        }
-        guard mkdir(path, 0o777) == 0 else {
-            throw .runtime("cannot make the folder '\(path)': \(NetworkFileBytes.reason(errno)); make its parent folder first or give another")
-        }
     }
 }

@@ -41,6 +41,19 @@ enum ExerciseCommand {
             --standalone prints the booklet).
             --level 1|2|3 names a shape (2-2-2, 2-3-2, 3-3-2-1) in place of --sizes.
 
+            --grade-all ANSWERS.csv grades a whole class against the roster's sheets: a header
+            with the column id and one column per question (1, q1 or Q1; a blank cell is not
+            answered; a decimal comma in quotes, or unquoted in Excel's ';'-separated CSV), one
+            row per student. A row that cannot be read is named with its line; the others are
+            graded. --gradebook FILE writes id,name,q1,…,total,note (1 a mark earned, 0 wrong,
+            blank not answered); --report FILE the class report (HTML for .html, Markdown for .md,
+            else text), printed when neither is given; --feedback-dir DIR one feedback file per
+            student:
+              nnexplain exercise --roster class.csv --course-key 'a secret phrase' \\
+                --grade-all answers.csv --gradebook grades.csv --report report.html
+            --no-follow-through (with --grade or --grade-all) gives no mark for an answer worked
+            out from the student's own wrong earlier answer.
+
             With --roster and --course-key, --format moodle (Moodle XML), gift (Moodle's GIFT)
             or qti (a QTI 1.2 zip for Canvas Classic Quizzes, with --output FILE.zip) writes a
             quiz: one numerical question per student and question, the student's network in its
@@ -49,9 +62,10 @@ enum ExerciseCommand {
               nnexplain exercise --roster class.csv --course-key 'a secret phrase' --format moodle --output quiz.xml
             """,
         synopsis: [.optional(seed), .optional(sizes), .optional(level), .optional(activation), .optional(loss), .optional(key), .optional(grade), .optional(showKey),
-                   .optional(roster), .optional(courseKey), .optional(outputDir),
-                   .optional(format), .optional(quizOutput), .optional(Presentation.precision)],
-        options: [seed, sizes, level, activation, loss, key, grade, showKey, roster, courseKey, outputDir, format, quizOutput]
+                   .optional(roster), .optional(courseKey), .optional(outputDir), .optional(gradeAll), .optional(gradebook), .optional(report),
+                   .optional(feedbackDir), .optional(noFollowThrough), .optional(format), .optional(quizOutput), .optional(Presentation.precision)],
+        options: [seed, sizes, level, activation, loss, key, grade, showKey, roster, courseKey, outputDir, gradeAll, gradebook, report, feedbackDir,
+                  noFollowThrough, format, quizOutput]
             + Presentation.options(formats: Presentation.Format.allCases).filter { $0.option.name != format.name },
         action: .parsed(run))
 
@@ -96,7 +110,7 @@ enum ExerciseCommand {
         let settings = try settings(arguments)
         if let path = try arguments.read(roster) { return try runRoster(path, settings: settings, arguments, environment) }
         _ = try quizFormat(arguments, roster: false)
-        for option in [courseKey.name, outputDir.name] where arguments.value(option) != nil {
+        for option in [courseKey.name, outputDir.name, gradeAll.name] where arguments.value(option) != nil {
             throw arguments.usage("\(option) goes with --roster FILE, a class list to draw one sheet per student from")
         }
         let sheetSeed = UInt64(try arguments.read(Self.seed))
@@ -105,19 +119,21 @@ enum ExerciseCommand {
             throw sheetProblem(error, settings)
         }
         let naming = LayerNaming(depth: exercise.network.depth, relative: false)
+        try refuseGradeAllOutputs(arguments)
         if let path = try arguments.read(grade) {
             if arguments.flag(key) { throw arguments.usage("--key and --grade cannot be used together; to show the key's answers beside the student's, add --show-key") }
             let presentation = try Presentation(arguments, environment: environment, formats: [.text, .json])
             let answers = try readAnswers(path, environment: environment)
             let grading: Grading
             do throws(Grading.Mismatch) {
-                grading = try Grading(exercise, answers: answers, showKey: arguments.flag(showKey))
+                grading = try Grading(exercise, answers: answers, showKey: arguments.flag(showKey), followThrough: !arguments.flag(noFollowThrough))
             } catch {
                 throw .badAnswersFile(path: path, error.message + " (" + exercise.command() + ")")
             }
             return CommandResult(output: presentation.render(grading.document, naming: naming, json: grading))
         }
         if arguments.flag(showKey) { throw arguments.usage("--show-key goes with --grade FILE; to print the answer key itself, use --key") }
+        if arguments.flag(noFollowThrough) { throw arguments.usage("--no-follow-through goes with --grade FILE or --grade-all ANSWERS.csv") }
         let presentation = try Presentation(arguments, environment: environment, formats: Presentation.Format.allCases)
         let withKey = arguments.flag(key)
         if presentation.format == .latex && presentation.standalone {

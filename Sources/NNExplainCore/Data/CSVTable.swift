@@ -41,8 +41,22 @@ public struct CSVTable: Sendable, Equatable {
         return CSVTable(header: header, rows: records)
     }
 
+    /// Every record of the UTF-8 `bytes` (a byte order mark skipped), the header first, whatever
+    /// its field count, fields separated by `separator` (`,`, or `;` as Excel writes CSV where the
+    /// decimal mark is a comma); a blank line is a record of one empty field, and blank last lines
+    /// are dropped. For a reader that names a bad record and goes on with the others.
+    ///
+    /// - Throws: ``DataError`` for text that is not UTF-8 and for quoting that breaks the records
+    ///   apart (a quote left open, a character after a closing quote, a quote inside a field).
+    package static func records(_ bytes: [UInt8], separator: Unicode.Scalar) throws(DataError) -> [Row] {
+        guard let text = String(validating: bytes.dropFirst(ByteOrderMark.length(in: bytes)), as: UTF8.self) else { throw .notUTF8 }
+        var records = try records(of: text, separator: separator)
+        while records.last?.fields == [""] { records.removeLast() }
+        return records
+    }
+
     /// Every record of `text`, a blank line a record of one empty field.
-    private static func records(of text: String) throws(DataError) -> [Row] {
+    private static func records(of text: String, separator: Unicode.Scalar = ",") throws(DataError) -> [Row] {
         var rows: [Row] = [], fields: [String] = [], field = ""
         var line = 1, start = 1
         var quoted = false, closed = false, fieldStarted = false
@@ -70,7 +84,7 @@ public struct CSVTable: Sendable, Equatable {
                 continue
             }
             switch c {
-            case ",":
+            case separator:
                 fields.append(field); field = ""; fieldStarted = true; closed = false
             case "\n", "\r":
                 if c == "\r" {

@@ -79,7 +79,17 @@ struct RosterCLITests {
         (["--course-key", key, "--output-dir", "OUT", "--level", "2", "--sizes", "2,2,2"], "id,name\ns1,A\n", 64,
          "--level and --sizes both give the sheet's shape; keep one"),
         (["--course-key", key, "--output-dir", "OUT"], "id,name\na/b,A\na_b,B\n", 65,
-         "roster 'ROSTER': the ids 'a/b' and 'a_b' both make the file name 'sheet-a_b.tex' (characters other than letters, digits, '-', '_' and '.' become '_'); give one of them another id in the roster"),
+         "roster 'ROSTER': the ids 'a/b' and 'a_b' both make the file name 'sheet-a_b.tex' (characters other than letters, digits, '-', '_' and '.' become '_', and case is not told apart); give one of them another id in the roster"),
+        (["--course-key", key, "--output-dir", "OUT"], "id,name\nabc,A\nABC,B\n", 65,
+         "roster 'ROSTER': the ids 'abc' and 'ABC' both make the file name 'sheet-ABC.tex' (characters other than letters, digits, '-', '_' and '.' become '_', and case is not told apart); give one of them another id in the roster"),
+        (["--course-key", key, "--output-dir", "OUT"], "id,name\ns1,\"A\tB\"\n", 65,
+         "roster 'ROSTER': the name on line 2 holds a control character (a tab, a line break or another invisible one); remove it"),
+        (["--course-key", key, "--output-dir", "OUT"], "id,name\n\"s\n1\",A\n", 65,
+         "roster 'ROSTER': the id on line 2 holds a control character (a tab, a line break or another invisible one); remove it"),
+        (["--course-key", key, "--output-dir", "OUT"], "id,name\ns1,A\n" + String(repeating: "y", count: 101) + ",B\n", 65,
+         "roster 'ROSTER': the id on line 3 is longer than 100 characters; give a shorter id"),
+        (["--course-key", key, "--output-dir", "OUT"], "id,name\ns1,A\n\u{00A0}s1\u{00A0},B\n", 65,
+         "roster 'ROSTER': line 3 repeats the id 's1' of line 2; give every student an id of their own"),
     ])
     func badInputIsOneSentenceAndNothingIsWritten(_ options: [String], roster text: String, status: Int32, message: String) throws {
         let folder = try Self.folder()
@@ -120,6 +130,48 @@ struct RosterCLITests {
         let missing = runCLI(["exercise", "--roster", "/nonexistent/class.csv", "--course-key", Self.key, "--output-dir", "x"])
         #expect(missing.status == 66)
         #expect(missing.stderr.hasPrefix("Error: cannot read roster '/nonexistent/class.csv': no such file"))
+    }
+
+    /// All or nothing: a folder in the way of one file leaves every other file unwritten; a link
+    /// in the folder is replaced, never written through; missing parents are made; sheets of an
+    /// earlier roster are named in a warning.
+    @Test func theFolderIsWrittenAllOrNothing() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let roster = folder.appendingPathComponent("class.csv").path, out = folder.appendingPathComponent("out").path
+        try "id,name\ns001,A\ns002,B\n".write(toFile: roster, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: out + "/manifest.json", withIntermediateDirectories: true)
+        let blocked = runCLI(["exercise", "--roster", roster, "--course-key", Self.key, "--output-dir", out])
+        #expect(blocked.status == 1)
+        #expect(blocked.stderr == "Error: cannot write '\(out)/manifest.json': a folder of that name is in the way; move it or choose another folder\n")
+        #expect(ScratchFolder.contents(URL(fileURLWithPath: out)) == ["manifest.json"], "nothing else was written")
+        try FileManager.default.removeItem(atPath: out + "/manifest.json")
+        let victim = folder.appendingPathComponent("victim.txt").path
+        try "precious".write(toFile: victim, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: out + "/sheet-s001.tex", withDestinationPath: victim)
+        try "old".write(toFile: out + "/sheet-gone.tex", atomically: true, encoding: .utf8)
+        let run = runCLI(["exercise", "--roster", roster, "--course-key", Self.key, "--output-dir", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious", "the link's target is untouched")
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: out + "/sheet-s001.tex")) == nil, "the link was replaced by the sheet")
+        #expect(run.stderr == "Warning: \(out) also holds 1 sheet this roster does not make (sheet-gone.tex), left from an earlier run; remove it if the roster changed\n")
+        #expect(ScratchFolder.contents(URL(fileURLWithPath: out)).filter { $0.hasPrefix(".") }.isEmpty, "no staging folder is left")
+        let nested = folder.appendingPathComponent("a/b/c").path
+        #expect(runCLI(["exercise", "--roster", roster, "--course-key", Self.key, "--output-dir", nested]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: nested + "/booklet.tex"))
+    }
+
+    @Test func namesPdflatexCannotPrintAreWarnedOfAndKeyWhiteSpaceToo() throws {
+        let roster = try ScratchFolder.file("id,name\ns1,张伟\ns2,Zoë Łukasz\n", kind: "roster", ext: "csv")
+        defer { try? FileManager.default.removeItem(atPath: roster) }
+        let run = runCLI(["exercise", "--roster", roster, "--course-key", Self.key + " ", "--format", "latex", "--standalone"])
+        #expect(run.status == 0)
+        #expect(run.stderr == "Warning: the course key begins or ends with white space, which is part of the key: typed without it, it draws other sheets\n"
+            + "Warning: 1 student ('s1') has characters in the name or id that pdflatex cannot print with its standard fonts; "
+            + "the LaTeX shows each as a bold ?, while the id and sheet code still tell the sheets apart\n")
+        #expect(run.stdout.contains("Name: \\textbf{?}\\textbf{?}. Student id: s1."))
+        #expect(run.stdout.contains("Name: Zoë Łukasz. Student id: s2."))
+        #expect(runCLI(["exercise", "--roster", roster, "--course-key", Self.key]).stderr.isEmpty, "text prints every name")
     }
 
     @Test func anOutputDirThatIsAFileIsRefused() throws {

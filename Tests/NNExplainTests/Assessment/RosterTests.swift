@@ -52,6 +52,12 @@ struct RosterTests {
         }
     }
 
+    @Test func aNameEndingInAFullStopGetsNoSecond() throws {
+        let sheet = try Exercise(courseKey: try CourseKey("ML2026-backprop"), student: .init(id: "s9", name: "Bob, Jr."))
+        let text = TextRenderer(naming: LayerNaming(depth: 2, relative: false)).render(sheet.document(key: false))
+        #expect(text.contains("Name: Bob, Jr. Student id: s9."))
+    }
+
     @Test func theLevelsAreNamedShapes() throws {
         #expect(Exercise.Settings(level: 1)?.sizes == [2, 2, 2])
         #expect(Exercise.Settings(level: 2)?.sizes == [2, 3, 2])

@@ -50,6 +50,7 @@ enum LatexProse {
     }
 
     /// Prose made safe for LaTeX: its special characters escaped, our few Unicode marks spelled out,
+    /// a character pdflatex cannot print as a bold `?` (``printsAsIs(_:)``),
     /// `--` kept as two hyphens, and bars paired as `\lvert`, `\rvert`.
     static func escaped(_ text: String) -> String {
         var out = ""
@@ -62,17 +63,18 @@ enum LatexProse {
             case "|":
                 out += barIsOpen ? "$\\rvert$" : "$\\lvert$"
                 barIsOpen.toggle()
-            default: out += LatexProse.marks[character] ?? String(character)
+            default: out += LatexProse.marks[character] ?? (printsAsIs(character) ? String(character) : unprintable)
             }
         }
         return out
     }
 
-    private static let marks: [Character: String] = [
+    static let marks: [Character: String] = [
         "\\": "\\textbackslash{}", "&": "\\&", "%": "\\%", "$": "\\$", "#": "\\#", "_": "\\_", "{": "\\{", "}": "\\}",
         "~": "\\textasciitilde{}", "^": "\\textasciicircum{}", "…": "\\ldots{}", "—": "---", "½": "$\\tfrac{1}{2}$",
         "−": "-", "→": "$\\to$", "′": "'", "η": "$\\eta$", "ε": "$\\varepsilon$", "θ": "$\\theta$", "∂": "$\\partial$",
         "·": "$\\cdot$", "Σ": "$\\Sigma$", "²": "$^2$", "≤": "$\\le$", "×": "$\\times$", "⊙": "$\\odot$",
         "∇": "$\\nabla$", "δ": "$\\delta$", "Δ": "$\\Delta$", "⋮": "$\\vdots$", "⋱": "$\\ddots$",
+        "\u{00A0}": "~",
     ]
 }
