@@ -1,19 +1,19 @@
 /// The gradebook: one CSV row per student of the roster, in its order.
 extension ClassGrading {
     /// The gradebook as CSV text (RFC 4180, CR LF between records, as spreadsheets write it):
-    /// the header `id,name,q1,…,qN,total,note`, then per student
+    /// the header `id,name,q1,…,qN,total`, then per student
     ///
     /// - a question's cell `1` when the answer earns its mark (right, or right by follow-through
     ///   while ``followThrough`` is on), `0` when it is wrong, blank when not answered;
     /// - `total` the marks earned;
-    /// - `note` empty for a student graded, `no answers` for a student the answers file has no row
-    ///   for, and `row on line N could not be read` for a student whose row could not be read (their
-    ///   question cells and total blank in both cases, so that no missing work reads as a 0).
+    /// - for a student the answers file has no row for, or whose row could not be read, every cell
+    ///   after the name blank, the total too, so that no missing work reads as a 0 (the class report
+    ///   says which students these are and why).
     ///
     /// A field holding a comma, a semicolon, a quote, a line break or a space at either end is quoted, its
     /// quotes doubled.
     public var gradebook: String {
-        let header = ["id", "name"] + questions.map { "q" + $0.id } + ["total", "note"]
+        let header = ["id", "name"] + questions.map { "q" + $0.id } + ["total"]
         var lines = [header]
         for entry in entries {
             let blank = [String](repeating: "", count: questions.count + 1)
@@ -23,11 +23,9 @@ extension ClassGrading {
                     guard result.given != nil else { return "" }
                     return result.correct ? "1" : "0"
                 }
-                lines.append([entry.student.id, entry.student.name] + cells + [String(grading.score), ""])
-            case .unread(let problem):
-                lines.append([entry.student.id, entry.student.name] + blank + ["row on line \(problem.line) could not be read"])
-            case .noAnswers:
-                lines.append([entry.student.id, entry.student.name] + blank + ["no answers"])
+                lines.append([entry.student.id, entry.student.name] + cells + [String(grading.score)])
+            case .unread, .noAnswers:
+                lines.append([entry.student.id, entry.student.name] + blank)
             }
         }
         return lines.map { $0.map(ClassGrading.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"

@@ -11,7 +11,7 @@ extension ExerciseCommand {
 
     static let gradebook = ValueOption<Void, String?>(
         name: "--gradebook", placeholder: "FILE",
-        help: .summary("With --grade-all: write the gradebook CSV (id,name,q1,…,total,note) to FILE"),
+        help: .summary("With --grade-all: write the gradebook CSV (id,name,q1,…,total) to FILE"),
         parser: ValueParser.path.optional, absent: .silent(nil))
 
     static let report = ValueOption<Void, String?>(

@@ -45,7 +45,7 @@ enum ExerciseCommand {
             with the column id and one column per question (1, q1 or Q1; a blank cell is not
             answered; a decimal comma in quotes, or unquoted in Excel's ';'-separated CSV), one
             row per student. A row that cannot be read is named with its line; the others are
-            graded. --gradebook FILE writes id,name,q1,…,total,note (1 a mark earned, 0 wrong,
+            graded. --gradebook FILE writes id,name,q1,…,total (1 a mark earned, 0 wrong,
             blank not answered); --report FILE the class report (HTML for .html, Markdown for .md,
             else text), printed when neither is given; --feedback-dir DIR one feedback file per
             student:

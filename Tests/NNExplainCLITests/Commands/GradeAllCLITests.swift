@@ -41,8 +41,8 @@ struct GradeAllCLITests {
         #expect(result.status == 0 && result.stderr == "")
         #expect(result.stdout == "Graded the answers of 2 of 3 students (1 without answers, 1 id not on the roster; see the report); "
                 + "wrote '\(path("grades.csv"))', '\(path("report.md"))' and 2 feedback files in '\(path("feedback"))'.\n")
-        #expect(try String(contentsOfFile: path("grades.csv"), encoding: .utf8) == "id,name,q1,q2,q3,q4,q5,q6,q7,q8,q9,total,note\r\n"
-                + "s1,\"Lovelace, Ada\",1,1,1,1,1,1,0,1,1,8,\r\ns2,Bob,1,1,1,1,1,1,1,1,1,9,\r\ns3,Cy,,,,,,,,,,,no answers\r\n")
+        #expect(try String(contentsOfFile: path("grades.csv"), encoding: .utf8) == "id,name,q1,q2,q3,q4,q5,q6,q7,q8,q9,total\r\n"
+                + "s1,\"Lovelace, Ada\",1,1,1,1,1,1,0,1,1,8\r\ns2,Bob,1,1,1,1,1,1,1,1,1,9\r\ns3,Cy,,,,,,,,,,\r\n")
         let report = try String(contentsOfFile: path("report.md"), encoding: .utf8)
         #expect(report.contains("1 of 2 took the sign of") && report.contains("'x9' on line 4") && report.hasPrefix("## Class report"))
         #expect(ScratchFolder.contents(folder.appendingPathComponent("feedback")) == ["feedback-s1.txt", "feedback-s2.txt"])

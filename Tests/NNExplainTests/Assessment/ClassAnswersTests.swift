@@ -78,8 +78,10 @@ struct ClassAnswersTests {
         let key = sheets[0].answers.map { String(format: "%.4g", $0) }
         let text = "id,q1,q2\ns1,\(key[0]),\ns2,x,1\nz9,1,1\n"
         let grading = ClassGrading(sheets: sheets, answers: try Self.parse(text))
-        #expect(grading.gradebook == "id,name,q1,q2,q3,q4,q5,q6,q7,q8,q9,total,note\r\ns1,Ada,1,,,,,,,,,1,\r\n"
-                + "s2,Bob,,,,,,,,,,,row on line 3 could not be read\r\ns3,Cy,,,,,,,,,,,no answers\r\n")
+        #expect(grading.gradebook == "id,name,q1,q2,q3,q4,q5,q6,q7,q8,q9,total\r\ns1,Ada,1,,,,,,,,,1\r\n"
+                + "s2,Bob,,,,,,,,,,\r\ns3,Cy,,,,,,,,,,\r\n")
+        #expect(grading.unread.map(\.line) == [3])
+        #expect(grading.withoutAnswers.map(\.id) == ["s3"])
         #expect(grading.unknownIds.map(\.id) == ["z9"])
     }
 

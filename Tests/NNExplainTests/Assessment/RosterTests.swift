@@ -96,3 +96,14 @@ struct RosterSheetsWorthDoingTests {
         }
     }
 }
+
+/// MathML trims the white space at the ends of an `mtext`: a word's end space is kept as a no-break
+/// space, so "new w" does not print as "neww" on a page.
+struct MathMLWordSpaceTests {
+    @Test func theSpaceAfterNewIsKept() {
+        let document = Document([.paragraph([.math([.word("new "), .symbol(.w(layer: 2, .number(0), .number(1)))])])])
+        let html = MathMLRenderer(naming: LayerNaming(depth: 2, relative: false)).render(document)
+        #expect(html.contains("<mtext>new\u{00A0}</mtext>"), "\(html)")
+        #expect(!html.contains("<mtext>new </mtext>"))
+    }
+}

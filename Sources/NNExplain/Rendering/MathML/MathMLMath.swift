@@ -16,7 +16,9 @@ struct MathMLMath: Sendable {
         case .number(let x): return number(x)
         case .operand(let x): return x < 0 ? fenced(number(x)) : number(x)
         case .op(let op): return mathML(op)
-        case .word(let word): return "<mtext>" + MathMLMath.escaped(word) + "</mtext>"
+        // MathML trims the white space at the ends of an mtext ("new " would touch the symbol
+        // after it), so a space there is written as a no-break space, which is kept.
+        case .word(let word): return "<mtext>" + MathMLMath.escaped(MathMLMath.keepingEndSpaces(word)) + "</mtext>"
         case .parenthesized(let inner): return fenced(mathML(inner))
         case .squared(let inner): return "<msup>" + grouped(inner) + "<mn>2</mn></msup>"
         case .exponential(let power): return "<msup><mi>e</mi>" + grouped(power) + "</msup>"
@@ -134,5 +136,15 @@ struct MathMLMath: Sendable {
         }.joined()
         return "<munder><mrow><mo>[</mo><mtable>" + body + "</mtable><mo>]</mo></mrow><mrow>"
             + mathML(Math.shape(rows.count, columns)) + "</mrow></munder>"
+    }
+}
+
+extension MathMLMath {
+    /// `word` with a space at either end written as a no-break space.
+    static func keepingEndSpaces(_ word: String) -> String {
+        var text = word
+        if text.hasPrefix(" ") { text = "\u{00A0}" + text.dropFirst() }
+        if text.hasSuffix(" ") { text = text.dropLast() + "\u{00A0}" }
+        return text
     }
 }
