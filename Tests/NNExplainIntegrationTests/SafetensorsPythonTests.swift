@@ -17,15 +17,9 @@ struct SafetensorsPythonTests {
 
     /// Runs `script` with `arguments`, returning its standard output.
     static func python(_ script: String, _ arguments: [String]) throws -> String {
-        let process = Process(), output = Pipe()
-        process.executableURL = URL(fileURLWithPath: try #require(Tools.pythonSafetensors))
-        process.arguments = ["-c", script] + arguments
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return String(decoding: data, as: UTF8.self)
+        let result = try Tools.runPython(try #require(Tools.pythonSafetensors), script, arguments)
+        #expect(result.status == 0)
+        return result.output
     }
 
     @Test func aModelSavedByPythonImportsToTheSameDoubles() throws {

@@ -86,6 +86,17 @@ public enum Tools {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? onPath("katex")
     }()
 
+    /// Runs `python -c script arguments…` with the interpreter at `python`: its exit status and standard output.
+    public static func runPython(_ python: String, _ script: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process(), output = Pipe()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", script] + arguments
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
 }
 
 // Only tests use this target, but `swift build` compiles every target of the package, and the

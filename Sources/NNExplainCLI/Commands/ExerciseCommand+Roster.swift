@@ -67,6 +67,11 @@ extension ExerciseCommand {
         }
         try refuseGradeAllOutputs(arguments)
         if arguments.flag(noFollowThrough) { throw arguments.usage("--no-follow-through goes with --grade-all ANSWERS.csv, the class's answers to grade") }
+        if let quiz = try quizFormat(arguments, roster: true) {
+            var result = try runQuiz(sheets, format: quiz, settings: settings, arguments, environment)
+            result.warnings = keyWarning
+            return result
+        }
         guard let directory = try arguments.read(outputDir) else {
             var result = try printSheets(sheets, arguments, environment)
             result.warnings = keyWarning + (arguments.value("--format") == "latex" ? unprintableWarning(roster) : [])

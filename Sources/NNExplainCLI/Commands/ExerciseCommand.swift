@@ -53,13 +53,20 @@ enum ExerciseCommand {
                 --grade-all answers.csv --gradebook grades.csv --report report.html
             --no-follow-through (with --grade or --grade-all) gives no mark for an answer worked
             out from the student's own wrong earlier answer.
+
+            With --roster and --course-key, --format moodle (Moodle XML), gift (Moodle's GIFT)
+            or qti (a QTI 1.2 zip for Canvas Classic Quizzes, with --output FILE.zip) writes a
+            quiz: one numerical question per student and question, the student's network in its
+            text, the key as the right answer within half a unit of the third digit, and the
+            values of the common slips with feedback that names them:
+              nnexplain exercise --roster class.csv --course-key 'a secret phrase' --format moodle --output quiz.xml
             """,
         synopsis: [.optional(seed), .optional(sizes), .optional(level), .optional(activation), .optional(loss), .optional(key), .optional(grade), .optional(showKey),
                    .optional(roster), .optional(courseKey), .optional(outputDir), .optional(gradeAll), .optional(gradebook), .optional(report),
-                   .optional(feedbackDir), .optional(noFollowThrough), .optional(Presentation.format(Presentation.Format.allCases)), .optional(Presentation.precision)],
+                   .optional(feedbackDir), .optional(noFollowThrough), .optional(format), .optional(quizOutput), .optional(Presentation.precision)],
         options: [seed, sizes, level, activation, loss, key, grade, showKey, roster, courseKey, outputDir, gradeAll, gradebook, report, feedbackDir,
-                  noFollowThrough]
-            + Presentation.options(formats: Presentation.Format.allCases),
+                  noFollowThrough, format, quizOutput]
+            + Presentation.options(formats: Presentation.Format.allCases).filter { $0.option.name != format.name },
         action: .parsed(run))
 
     static let seed = ValueOption<Void, Int>(
@@ -102,6 +109,7 @@ enum ExerciseCommand {
     static func run(_ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let settings = try settings(arguments)
         if let path = try arguments.read(roster) { return try runRoster(path, settings: settings, arguments, environment) }
+        _ = try quizFormat(arguments, roster: false)
         for option in [courseKey.name, outputDir.name, gradeAll.name] where arguments.value(option) != nil {
             throw arguments.usage("\(option) goes with --roster FILE, a class list to draw one sheet per student from")
         }
