@@ -102,7 +102,10 @@ struct JSONLayerTests {
         #expect(TextRenderer(naming: Self.naming).render(document) == "curve: █▆▃▁\n")
         #expect(TextRenderer(naming: Self.naming, ascii: true).render(document) == "curve: #+-_\n")
         #expect(MarkdownRenderer(naming: Self.naming).render(document).contains("curve: █▆▃▁"))
-        #expect(LatexRenderer(naming: Self.naming).render(document).contains("curve: █▆▃▁"))
+        // In LaTeX a rule per point, one 0.2ex step a height (heights 7, 5, 2, 0 are 8, 6, 3 and 1 steps).
+        #expect(LatexRenderer(naming: Self.naming).render(document).contains(
+            "curve: \\mbox{\\rule{0.4em}{\\dimexpr 0.2ex*8\\relax}\\hspace{0.1em}\\rule{0.4em}{\\dimexpr 0.2ex*6\\relax}"
+                + "\\hspace{0.1em}\\rule{0.4em}{\\dimexpr 0.2ex*3\\relax}\\hspace{0.1em}\\rule{0.4em}{\\dimexpr 0.2ex*1\\relax}}"))
     }
 
     @Test func theTrainingDocumentDrawsItsCurvesFromTheLosses() throws {

@@ -61,16 +61,14 @@ struct QuizExportCLITests {
         #expect(ScratchFolder.contents(folder).isEmpty, "nothing written")
     }
 
-    @Test func aClassOf120ExportsInEveryFormatInAFewSeconds() throws {
+    /// A whole class in every format (how long it takes is the benchmark's: nnexplain-bench --class).
+    @Test func aClassOf120ExportsInEveryFormat() throws {
         let roster = try Self.roster(120), folder = try Self.folder()
-        let clock = ContinuousClock(), start = clock.now
         for (format, file) in [("moodle", "quiz.xml"), ("gift", "quiz.gift"), ("qti", "quiz.zip")] {
             let result = runCLI(["exercise", "--roster", roster, "--course-key", Self.key, "--level", "3", "--format", format,
                                  "--output", folder.appendingPathComponent(file).path])
             #expect(result.status == 0 && result.stdout.hasPrefix("Wrote 1080 questions (9 for each of 120 students)"))
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path))
         }
-        let elapsed = clock.now - start
-        #expect(elapsed < .seconds(30), "\(elapsed) for three exports of 120 students (about 1 s in a release build; the issue allows 30 s for all a class needs)")
-        print("120 students, moodle + gift + qti: \(elapsed)")
     }
 }

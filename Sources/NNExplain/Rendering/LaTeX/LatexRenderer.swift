@@ -233,7 +233,9 @@ public struct LatexRenderer: Sendable {
             case .text(let text): return LatexProse.text(text)
             case .math(let formula): return "$" + math.latex(formula) + "$"
             case .code(let code): return "\\texttt{" + LatexProse.escaped(code) + "}"
-            case .sparkline(let curve): return LatexProse.text(curve.text())
+            // pdflatex's fonts have no block characters: each point is a rule of its height, 0.2ex a step.
+            case .sparkline(let curve):
+                return "\\mbox{" + curve.heights.map { "\\rule{0.4em}{\\dimexpr 0.2ex*\($0 + 1)\\relax}" }.joined(separator: "\\hspace{0.1em}") + "}"
             case .layer(let l, let full):
                 // The label as math, `$L-1$`, like the `a^{L-1}` beside it; then `($l = 2$)`.
                 let label = math.naming.label(l)
