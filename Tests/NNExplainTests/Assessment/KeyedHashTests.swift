@@ -64,6 +64,10 @@ struct KeyedHashTests {
         let sheetsA = try Exercise.sheets(for: Roster(students: ids.map { .init(id: $0, name: "") }), courseKey: a)
         let sheetsB = try Exercise.sheets(for: Roster(students: ids.map { .init(id: $0, name: "") }), courseKey: b)
         for (x, y) in zip(sheetsA, sheetsB) { #expect(x.network != y.network) }
+        // Neighbours' sheets differ too: no two of the 120 students share a network.
+        for (n, sheet) in sheetsA.enumerated() {
+            #expect(!sheetsA[(n + 1)...].contains { $0.network == sheet.network }, "\(ids[n])'s network is another's")
+        }
     }
 
     @Test func aShortKeyIsRefused() {
