@@ -48,9 +48,12 @@ extension ExerciseCommand {
             throw arguments.usage("a roster's sheets are drawn from a course key; add --course-key KEY, a secret of at least \(CourseKey.minimumLength) characters")
         }
         for option in [seed.name, key.name, grade.name, showKey.name] where arguments.flag(option) || arguments.value(option) != nil {
-            throw arguments.usage("\(option) does not go with --roster: " + (option == seed.name
-                ? "each student's sheet is drawn from the course key and the id"
-                : "the keys are written to booklet-keys.tex and manifest.json by --output-dir"))
+            let why = switch option {
+            case seed.name: "each student's sheet is drawn from the course key and the id"
+            case grade.name: "grade a class's answers with --grade-all ANSWERS.csv, one row per student"
+            default: "the keys are written to booklet-keys.tex and manifest.json by --output-dir"
+            }
+            throw arguments.usage("\(option) does not go with --roster: " + why)
         }
         let roster = try readRoster(path, environment: environment)
         let keyWarning = arguments.value(courseKey.name).map { text in

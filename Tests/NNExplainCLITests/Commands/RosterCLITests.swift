@@ -76,6 +76,8 @@ struct RosterCLITests {
          "--seed does not go with --roster: each student's sheet is drawn from the course key and the id"),
         (["--course-key", key, "--output-dir", "OUT", "--key"], "id,name\ns1,A\n", 64,
          "--key does not go with --roster: the keys are written to booklet-keys.tex and manifest.json by --output-dir"),
+        (["--course-key", key, "--output-dir", "OUT", "--grade", "answers.txt"], "id,name\ns1,A\n", 64,
+         "--grade does not go with --roster: grade a class's answers with --grade-all ANSWERS.csv, one row per student"),
         (["--course-key", key, "--output-dir", "OUT", "--level", "2", "--sizes", "2,2,2"], "id,name\ns1,A\n", 64,
          "--level and --sizes both give the sheet's shape; keep one"),
         (["--course-key", key, "--output-dir", "OUT"], "id,name\na/b,A\na_b,B\n", 65,
