@@ -41,8 +41,12 @@ public struct ClassAnswers: Sendable, Equatable {
 
     /// Why one row cannot be read (the sentence, naming its line: ``message``).
     public enum RowProblem: Error, Equatable, Sendable {
-        /// The row has `count` fields where the header has `columns`.
-        case fieldCount(line: Int, count: Int, columns: Int)
+        /// The row has `count` fields where the header has `columns`; `id` is the id its field in
+        /// the id column gives, if it has one.
+        case fieldCount(line: Int, id: String?, count: Int, columns: Int)
+        /// The row's quoting is broken (a quote left open, text after a closing quote, a quote inside
+        /// an unquoted field), so its fields cannot be told apart.
+        case quoting(line: Int)
         /// The row's id is empty.
         case emptyId(line: Int)
         /// The row repeats the id of the row on line `first`.
@@ -53,7 +57,8 @@ public struct ClassAnswers: Sendable, Equatable {
         /// The line of the row.
         public var line: Int {
             switch self {
-            case .fieldCount(let line, _, _), .emptyId(let line), .repeatedId(_, let line, _), .notANumber(let line, _, _, _): return line
+            case .fieldCount(let line, _, _, _), .emptyId(let line), .repeatedId(_, let line, _), .notANumber(let line, _, _, _), .quoting(let line):
+                return line
             }
         }
 
@@ -61,7 +66,8 @@ public struct ClassAnswers: Sendable, Equatable {
         public var id: String? {
             switch self {
             case .notANumber(_, let id, _, _), .repeatedId(let id, _, _): return id
-            case .fieldCount, .emptyId: return nil
+            case .fieldCount(_, let id, _, _): return id
+            case .emptyId, .quoting: return nil
             }
         }
     }
@@ -71,14 +77,17 @@ public struct ClassAnswers: Sendable, Equatable {
     /// - Throws: ``Problem`` when the file is not CSV, its header names no `id` or no question, a
     ///   question the sheets do not have or a question twice, or when no row follows the header.
     public static func parse(_ bytes: [UInt8], questions: [String]) throws(Problem) -> ClassAnswers {
-        var records: [CSVTable.Row]
-        do { records = try CSVTable.records(bytes, separator: separator(bytes)) } catch { throw .csv(error) }
+        var records: [CSVTable.Row], broken: [RowProblem] = []
+        do { records = try CSVTable.records(bytes, separator: separator(bytes)) } catch {
+            (records, broken) = try lineByLine(bytes, separator: separator(bytes))
+        }
         guard !records.isEmpty else { throw .csv(.empty) }
         let header = records.removeFirst().fields
         let (idColumn, columns) = try readHeader(header, questions: questions)
-        guard !records.isEmpty else { throw .noRows }
-        var rows: [Row] = [], unread: [RowProblem] = [], seen: [String: Int] = [:]
-        for record in records where record.fields != [""] {
+        guard !records.isEmpty || !broken.isEmpty else { throw .noRows }
+        var rows: [Row] = [], unread: [RowProblem] = broken, seen: [String: Int] = [:]
+        // A blank line, or a row of empty fields (`,,,`) as spreadsheets write below the data, is skipped.
+        for record in records where !record.fields.allSatisfy({ $0.trimmed.isEmpty }) {
             do throws(RowProblem) {
                 let row = try read(record, idColumn: idColumn, columns: columns, width: header.count, seen: seen)
                 rows.append(row)
@@ -88,7 +97,27 @@ public struct ClassAnswers: Sendable, Equatable {
                 if case .notANumber(let line, let id, _, _) = error, seen[id] == nil { seen[id] = line }
             }
         }
-        return ClassAnswers(rows: rows, unread: unread)
+        return ClassAnswers(rows: rows, unread: unread.sorted { $0.line < $1.line })
+    }
+
+    /// The records of a file whose quoting is broken somewhere, read line by line (a row of answers
+    /// is one line): each line whose quoting is broken is a ``RowProblem/quoting(line:)``, the
+    /// others are read. A broken header is the file's problem.
+    private static func lineByLine(_ bytes: [UInt8], separator: Unicode.Scalar) throws(Problem) -> ([CSVTable.Row], [RowProblem]) {
+        guard String(validating: bytes, as: UTF8.self) != nil else { throw .csv(.notUTF8) }
+        var records: [CSVTable.Row] = [], broken: [RowProblem] = []
+        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        for (n, line) in lines.enumerated() {
+            do throws(DataError) {
+                let fields = try CSVTable.records(Array(line), separator: separator).first?.fields ?? [""]
+                records.append(CSVTable.Row(line: n + 1, fields: fields))
+            } catch {
+                if n == 0 { throw .csv(error) }
+                broken.append(.quoting(line: n + 1))
+            }
+        }
+        return (records, broken)
     }
 
     /// `;` when the first line has more semicolons than commas (Excel's CSV with decimal commas), else `,`.
@@ -119,7 +148,10 @@ public struct ClassAnswers: Sendable, Equatable {
     private static func read(_ record: CSVTable.Row, idColumn: Int, columns: [(column: Int, question: String)], width: Int,
                              seen: [String: Int]) throws(RowProblem) -> Row {
         let line = record.line
-        guard record.fields.count == width else { throw .fieldCount(line: line, count: record.fields.count, columns: width) }
+        guard record.fields.count == width else {
+            let id = idColumn < record.fields.count ? record.fields[idColumn].trimmed : ""
+            throw .fieldCount(line: line, id: id.isEmpty ? nil : id, count: record.fields.count, columns: width)
+        }
         let id = record.fields[idColumn].trimmed
         guard !id.isEmpty else { throw .emptyId(line: line) }
         if let first = seen[id] { throw .repeatedId(id, line: line, first: first) }

@@ -23,7 +23,10 @@ extension ClassAnswers.RowProblem: ExplainedError {
     /// The one sentence, naming the row's line: why the row is not graded and what to write instead.
     public var message: String {
         switch self {
-        case .fieldCount(let line, let count, let columns):
+        case .quoting(let line):
+            return "line \(line) has a double quote out of place (one left open, text after a closing one, or one inside an unquoted field); "
+                + "quote a whole field, as \"0,42\", or write 0.42"
+        case .fieldCount(let line, _, let count, let columns):
             return "line \(line) has \(count.counting("field")) where the header has \(columns); "
                 + (count > columns ? "a decimal comma splits a field in two, so quote such a number (\"0,42\") or write 0.42" : "give every column a field, blank for no answer")
         case .emptyId(let line): return "line \(line) has no id; give the student's id as the roster has it"

@@ -46,12 +46,15 @@ extension ExerciseCommand {
 
     /// The quiz of `sheets` in `format`: to standard output, or to `--output` (safely; required,
     /// and a `.zip` name, for qti). Every problem is found before anything is written.
-    static func runQuiz(_ sheets: [Exercise], format: SheetFormat, settings: Exercise.Settings,
+    static func runQuiz(_ sheets: [Exercise], format: SheetFormat, settings: Exercise.Settings, roster: String,
                         _ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         if arguments.isGiven(outputDir) {
             throw arguments.usage("--output-dir writes LaTeX sheets and --format \(format.rawValue) a quiz; make each in a run of its own")
         }
         let file = try arguments.read(quizOutput)
+        if let file, !NetworkFileBytes.isStandardInput(roster), AtomicFile.sameFile(file, roster) {
+            throw arguments.usage("--output names the roster '\(roster)' itself, which would be replaced; give another file name")
+        }
         if format == .qti {
             guard let file else { throw arguments.usage("--format qti writes a zip file; add --output FILE.zip") }
             guard file.lowercased().hasSuffix(".zip") else {

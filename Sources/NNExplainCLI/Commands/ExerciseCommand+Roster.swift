@@ -71,7 +71,7 @@ extension ExerciseCommand {
         try refuseGradeAllOutputs(arguments)
         if arguments.flag(noFollowThrough) { throw arguments.usage("--no-follow-through goes with --grade-all ANSWERS.csv, the class's answers to grade") }
         if let quiz = try quizFormat(arguments, roster: true) {
-            var result = try runQuiz(sheets, format: quiz, settings: settings, arguments, environment)
+            var result = try runQuiz(sheets, format: quiz, settings: settings, roster: path, arguments, environment)
             result.warnings = keyWarning
             return result
         }

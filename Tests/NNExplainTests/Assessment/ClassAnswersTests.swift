@@ -27,13 +27,33 @@ struct ClassAnswersTests {
         #expect(answers.rows[1].answers.values.isEmpty)
     }
 
+    /// A row whose quoting is broken is named and the others still read (each row is one line);
+    /// rows of empty fields, as spreadsheets leave below the data, are skipped.
+    @Test func aRowWithBrokenQuotesIsNamedAndTheOthersRead() throws {
+        let answers = try Self.parse("id,q1,q2\ns001,\"-0,293\"x,0.1\ns002,0.74,\n,,\ns003,\"0,5\n")
+        #expect(answers.rows.map(\.id) == ["s002"])
+        #expect(answers.unread == [.quoting(line: 2), .quoting(line: 5)])
+        #expect(answers.unread[0].message == "line 2 has a double quote out of place (one left open, text after a closing one, or one "
+            + "inside an unquoted field); quote a whole field, as \"0,42\", or write 0.42")
+        #expect(try Self.parse("id,q1\ns1,\"0.5\n").unread == [.quoting(line: 2)], "a file of one broken row is read, the row named")
+    }
+
+    /// A row with too many fields still names its student, who is then "not read", not "without answers".
+    @Test func aRowWithTheWrongFieldCountKeepsItsStudent() throws {
+        let roster = try Roster(students: [.init(id: "s1", name: "Ada"), .init(id: "s2", name: "Bob")])
+        let sheets = try Exercise.sheets(for: roster, courseKey: CourseKey("a course key"))
+        let grading = ClassGrading(sheets: sheets, answers: try Self.parse("id,q1\ns1,0.1,\ns2,0.2\n"))
+        #expect(grading.unread.map(\.line) == [2])
+        #expect(grading.withoutAnswers.isEmpty, "s1's row was there, only unreadable")
+    }
+
     @Test func aRowThatCannotBeReadIsNamedByItsLineAndTheOthersAreRead() throws {
         let text = "id,q1,q2\ns1,0.1,0.2\ns2,0,5,0.3\n,0.1,0.2\ns1,0.3,0.4\ns3,abc,0.1\ns4,0.1\n\ns5,0.7,\n"
         let answers = try Self.parse(text)
         #expect(answers.rows.map(\.id) == ["s1", "s5"])
         #expect(answers.rows.map(\.line) == [2, 9], "a blank line is skipped and lines still counted")
-        #expect(answers.unread == [.fieldCount(line: 3, count: 4, columns: 3), .emptyId(line: 4), .repeatedId("s1", line: 5, first: 2),
-                                   .notANumber(line: 6, id: "s3", question: "1", text: "abc"), .fieldCount(line: 7, count: 2, columns: 3)])
+        #expect(answers.unread == [.fieldCount(line: 3, id: "s2", count: 4, columns: 3), .emptyId(line: 4), .repeatedId("s1", line: 5, first: 2),
+                                   .notANumber(line: 6, id: "s3", question: "1", text: "abc"), .fieldCount(line: 7, id: "s4", count: 2, columns: 3)])
         #expect(answers.unread.map(\.message) == [
             "line 3 has 4 fields where the header has 3; a decimal comma splits a field in two, so quote such a number (\"0,42\") or write 0.42",
             "line 4 has no id; give the student's id as the roster has it",
@@ -47,7 +67,7 @@ struct ClassAnswersTests {
         ("", ClassAnswers.Problem.csv(.empty)), ("id,q1\n", .noRows), ("name,q1\nAda,1\n", .noIdColumn(columns: ["name", "q1"])),
         ("id,name\ns1,Ada\n", .noQuestionColumn(columns: ["id", "name"], first: "1", last: "9")),
         ("id,q1,q10\ns1,1,2\n", .notOnSheet(column: "q10", first: "1", last: "9")),
-        ("id,q1,1\ns1,1,2\n", .repeatedQuestion(first: "q1", second: "1")), ("id,q1\ns1,\"0.5\n", .csv(.openQuote(line: 2))),
+        ("id,q1,1\ns1,1,2\n", .repeatedQuestion(first: "q1", second: "1")), ("id,\"q1\ns1,0.5\n", .csv(.openQuote(line: 1))),
     ])
     func aFileThatIsNoClassAnswersIsNamed(text: String, problem: ClassAnswers.Problem) {
         #expect(throws: problem) { try Self.parse(text) }
