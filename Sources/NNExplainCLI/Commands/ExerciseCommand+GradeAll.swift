@@ -54,6 +54,15 @@ extension ExerciseCommand {
                 throw arguments.usage("\(outputs[0].0) and \(name) name the same file '\(output)'; give each its own")
             }
         }
+        for (name, output) in outputs + [(feedbackDir.name, folder)].compactMap({ name, path in path.map { (name, $0) } }) where output.isEmpty {
+            throw arguments.usage("\(name) needs a name; give a file or folder name, or drop \(name)")
+        }
+        if let folder, let clash = outputs.first(where: { AtomicFile.sameFile($0.1, folder) }) {
+            throw arguments.usage("\(feedbackDir.name) and \(clash.0) name the same path '\(folder)'; give each its own")
+        }
+        // Every file's place is checked before any is written, so a report that cannot be written
+        // leaves no gradebook or feedback behind.
+        for (_, output) in outputs { try OutputFolder.checkFileCanBeWritten(output) }
         let (format, presentation) = try reportFormat(reportPath, arguments, environment)
         let precision = presentation.precision
         let answers = try readClassAnswers(path, questions: sheets.first?.questions.map(\.id) ?? [], environment: environment)
@@ -73,9 +82,17 @@ extension ExerciseCommand {
                 throw .badRoster(path: rosterPath, error.message)
             }
         }
-        if let folder { _ = try OutputFolder.write(feedback.map { ($0.name, $0.text) }, into: folder, pause: environment.pauseWhileWriting) }
-        if let bookPath { try AtomicFile.write(grading.gradebook, to: bookPath, pause: environment.pauseWhileWriting) }
-        if let reportPath { try AtomicFile.write(reportText, to: reportPath, pause: environment.pauseWhileWriting) }
+        // All or nothing: the gradebook and the report are written whole first, then the feedback
+        // folder (itself all or nothing), and only then are the two put in place.
+        let staged = try AtomicFile.stage(all: [bookPath.map { (grading.gradebook, $0) }, reportPath.map { (reportText, $0) }].compactMap { $0 },
+                                          pause: environment.pauseWhileWriting)
+        do throws(CLIError) {
+            if let folder { _ = try OutputFolder.write(feedback.map { ($0.name, $0.text) }, into: folder, pause: environment.pauseWhileWriting) }
+        } catch {
+            for file in staged { file.discard() }
+            throw error
+        }
+        try AtomicFile.commit(staged)
         guard bookPath != nil || reportPath != nil else { return CommandResult(output: reportText) }
         return CommandResult(output: summary(grading, wrote: [bookPath, reportPath].compactMap { $0 }, feedback: folder.map { (feedback.count, $0) }))
     }

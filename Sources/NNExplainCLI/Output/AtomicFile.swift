@@ -34,6 +34,51 @@ enum AtomicFile {
 
     /// Writes `bytes` (a binary file such as a safetensors model) as ``write(_:to:pause:)`` writes text.
     static func write(bytes text: [UInt8], to path: String, pause: (@Sendable () -> Void)? = nil) throws(CLIError) {
+        try stage(bytes: text, to: path, pause: pause).commit()
+    }
+
+    /// Several files written whole to their temporary files, none yet in place: with
+    /// ``commit(_:)`` a write of all or nothing (a failure here removes the temporary files made).
+    static func stage(all files: [(text: String, path: String)], pause: (@Sendable () -> Void)? = nil) throws(CLIError) -> [Staged] {
+        var staged: [Staged] = []
+        for file in files {
+            do throws(CLIError) { staged.append(try stage(bytes: Array(file.text.utf8), to: file.path, pause: pause)) } catch {
+                for done in staged { done.discard() }
+                throw error
+            }
+        }
+        return staged
+    }
+
+    /// Renames each staged file over its target; on a failure the rest are removed.
+    static func commit(_ staged: [Staged]) throws(CLIError) {
+        for (n, file) in staged.enumerated() {
+            do throws(CLIError) { try file.commit() } catch {
+                for rest in staged[(n + 1)...] { rest.discard() }
+                throw error
+            }
+        }
+    }
+
+    /// A file written whole to its temporary name beside its target, not yet in place.
+    struct Staged {
+        let temporary: String, target: String, path: String, untouched: String
+
+        /// Renames the temporary file over the target.
+        func commit() throws(CLIError) {
+            guard rename(temporary, target) == 0 else {
+                let failure = AtomicFile.reason(errno)
+                unlink(temporary)
+                throw .runtime("cannot write '\(path)': \(failure) while replacing it\(untouched)")
+            }
+        }
+
+        /// Removes the temporary file, leaving the target as it was.
+        func discard() { unlink(temporary) }
+    }
+
+    /// `text` written whole to a temporary file beside `path`'s target (see the type's contract).
+    private static func stage(bytes text: [UInt8], to path: String, pause: (@Sendable () -> Void)?) throws(CLIError) -> Staged {
         guard !path.contains("\0") else { throw .runtime("cannot write '\(path)': a file name cannot hold a NUL character") }
         let target = resolvedTarget(path)
         var info = stat()
@@ -66,12 +111,8 @@ enum AtomicFile {
                 unlink(temporary)
                 throw .runtime("cannot write '\(path)': \(failure) while writing\(untouched)")
             }
-            guard rename(temporary, target) == 0 else {
-                let failure = reason(errno)
-                unlink(temporary)
-                throw .runtime("cannot write '\(path)': \(failure) while replacing it\(untouched)")
-            }
         }
+        return Staged(temporary: temporary, target: target, path: path, untouched: untouched)
     }
 
     /// Whether writing `a` and writing `b` would write the same file: `net.json` and `./net.json`,

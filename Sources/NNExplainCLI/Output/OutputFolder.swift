@@ -58,6 +58,22 @@ enum OutputFolder {
         return present.filter { $0.hasPrefix("sheet-") && $0.hasSuffix(".tex") && !written.contains($0) }.sorted()
     }
 
+    /// Checks, before anything is written, that a file can be written at `path`: it is not a
+    /// folder, and its folder is there and may be written in.
+    static func checkFileCanBeWritten(_ path: String) throws(CLIError) {
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            throw .runtime("cannot write '\(path)': it is a folder; give a file name")
+        }
+        let parent = path.lastIndex(of: "/").map { String(path[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "."
+        guard stat(parent, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            throw .runtime("cannot write '\(path)': the folder '\(parent)' does not exist; make it first or give another path")
+        }
+        guard access(parent, W_OK) == 0 else {
+            throw .runtime("cannot write '\(path)': \(NetworkFileBytes.reason(errno)) in '\(parent)'; choose a folder you may write in")
+        }
+    }
+
     /// Makes `path` and its missing parents; returns the folders made, outermost first. A path that
     /// is there and is not a folder (or a link to one) is refused.
     private static func makeFolders(_ path: String) throws(CLIError) -> [String] {

@@ -114,3 +114,38 @@ struct GradeAllCLITests {
         #expect(ScratchFolder.contents(folder) == ["answers.csv", "roster.csv"])
     }
 }
+
+/// The red team's cases: outputs written all or nothing, and the quiz never written over the roster.
+struct GradeAllAllOrNothingTests {
+    @Test func aFailingOutputLeavesEveryOtherAsItWas() throws {
+        let folder = try GradeAllCLITests.classFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+        try "old gradebook".write(toFile: path("grades.csv"), atomically: true, encoding: .utf8)
+        // The feedback folder cannot be made (its parent is a file): neither the gradebook nor the report is written.
+        let run = GradeAllCLITests.grade(folder, ["--gradebook", path("grades.csv"), "--report", path("report.txt"),
+                                                  "--feedback-dir", path("grades.csv") + "/feedback"])
+        #expect(run.status == 1)
+        #expect(try String(contentsOfFile: path("grades.csv"), encoding: .utf8) == "old gradebook")
+        #expect(!FileManager.default.fileExists(atPath: path("report.txt")))
+        #expect(ScratchFolder.contents(folder) == ["answers.csv", "grades.csv", "roster.csv"], "no temporary file is left")
+        // A report in a folder that is not there is refused before anything is written.
+        let missing = GradeAllCLITests.grade(folder, ["--gradebook", path("grades.csv"), "--report", path("nodir/report.txt")])
+        #expect(missing.stderr == "Error: cannot write '\(path("nodir/report.txt"))': the folder '\(path("nodir"))' does not exist; make it first or give another path\n")
+        #expect(try String(contentsOfFile: path("grades.csv"), encoding: .utf8) == "old gradebook")
+        let same = GradeAllCLITests.grade(folder, ["--gradebook", path("g.csv"), "--feedback-dir", path("g.csv")])
+        #expect(same.status == 64)
+        #expect(same.stderr.hasPrefix("Error: --feedback-dir and --gradebook name the same path '\(path("g.csv"))'; give each its own\n"))
+        #expect(!FileManager.default.fileExists(atPath: path("g.csv")))
+    }
+
+    @Test func theQuizIsNeverWrittenOverTheRoster() throws {
+        let folder = try GradeAllCLITests.classFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let roster = folder.appendingPathComponent("roster.csv").path, before = try String(contentsOfFile: roster, encoding: .utf8)
+        let run = runCLI(["exercise", "--roster", roster, "--course-key", GradeAllCLITests.secret, "--format", "moodle", "--output", roster])
+        #expect(run.status == 64)
+        #expect(run.stderr.hasPrefix("Error: --output names the roster '\(roster)' itself, which would be replaced; give another file name\n"))
+        #expect(try String(contentsOfFile: roster, encoding: .utf8) == before)
+    }
+}
