@@ -84,7 +84,7 @@ extension ClassGrading {
         let marking = followThrough
             ? "Follow-through marking is on: an answer worked out correctly from the student's own wrong earlier answer earns its mark."
             : "Follow-through marking is off: only an answer that agrees with the key earns its mark."
-        return parts.joined(separator: ", ") + ". " + marking + (graded > 0 ? " Shares are of the \(graded) students graded." : "")
+        return parts.joined(separator: ", ") + ". " + marking + (graded > 0 ? " Shares are of the \(graded.counting("student")) graded." : "")
     }
 
     /// The most common slips (at most ``mostCommonCount``), most frequent first (ties in question

@@ -33,7 +33,7 @@ extension Grading {
                                   question: Exercise.Question) -> String {
         let names = TextRenderer(naming: LayerNaming(depth: exercise.network.depth, relative: false))
         let yours = from.map { "question \($0.id) (\(names.number(answers[$0.id]!)))" }
-        var hint = "right by follow-through: your answer to " + yours.joined(separator: " and ") + (from.count == 1 ? " is" : " are")
+        var hint = "right by follow-through: your " + (from.count == 1 ? "answer to " : "answers to ") + yours.joined(separator: " and ") + (from.count == 1 ? " is" : " are")
             + " wrong, but you worked this one out correctly from " + (from.count == 1 ? "it" : "them") + ", so it earns its mark"
         if case .updatedWeight(let l, let j, let k) = question.quantity, from.count == 1, let gradient = answers[from[0].id] {
             let w = exercise.network.layer(l).weights[j][k], η = exercise.network.learningRate, g = names.number(gradient)

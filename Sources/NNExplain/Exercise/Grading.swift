@@ -102,7 +102,12 @@ public struct Grading: Sendable, Equatable {
         guard let given = answers[question.id] else { return result(.notAnswered, "") }
         let rounding = question.rounding
         if rounding.agrees(given, with: expected) { return result(.right, "right") }
-        if followThrough, let followed = exercise.followThrough(question, given: given, answers: answers) {
+        if let followed = exercise.followThrough(question, given: given, answers: answers) {
+            guard followThrough else {
+                let which = followed.map { "question \($0.id)" }.joined(separator: " and ")
+                return result(.wrong(nil), "you worked this one out correctly from your own wrong answer to \(which), "
+                    + "but follow-through marking is off for this grading, so it earns no mark")
+            }
             return result(.followThrough(from: followed.map { $0.id }), Grading.followThroughHint(followed, answers: answers, in: exercise, question: question))
         }
         if rounding.isOneUnitOff(given, from: expected) { return result(.wrong(.rounding), SlipFinder.roundLate) }

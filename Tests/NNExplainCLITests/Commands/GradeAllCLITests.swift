@@ -67,6 +67,8 @@ struct GradeAllCLITests {
         let on = runCLI(["exercise", "--seed", "3", "--grade", file]), off = runCLI(["exercise", "--seed", "3", "--grade", file, "--no-follow-through"])
         #expect(on.stdout.contains("right (follow-through)") && on.stdout.contains("Score: 1 of 2"))
         #expect(!off.stdout.contains("right (follow-through)") && off.stdout.contains("Score: 0 of 2"))
+        #expect(off.stdout.contains("Hint: you worked this one out correctly from your own wrong answer to question 7, "
+            + "but follow-through marking is off for this grading, so it earns no mark"), "\(off.stdout)")
     }
 
     @Test func badInputIsOneSentenceAndWritesNothing() throws {
