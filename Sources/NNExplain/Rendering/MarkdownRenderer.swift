@@ -81,7 +81,7 @@ public struct MarkdownRenderer: Sendable {
     private func text(_ inlines: [Document.Inline]) -> String {
         inlines.map { inline in
             switch inline {
-            case .text(let text): return text.split(separator: "*", omittingEmptySubsequences: false).joined(separator: "\\*")
+            case .text(let text): return MarkdownRenderer.escaped(text)
             case .math(let formula): return "$" + math.latex(formula) + "$"
             case .code(let code): return "`" + code + "`"
             case .sparkline(let curve): return curve.text()
@@ -91,5 +91,23 @@ public struct MarkdownRenderer: Sendable {
                 return full ? label + " ($" + math.naming.otherName(l).replacingAll("-", with: "{-}") + "$)" : label
             }
         }.joined()
+    }
+}
+
+extension MarkdownRenderer {
+    /// Prose as Markdown shows it literally: `\`, `*`, `` ` `` and `$` (which would start
+    /// emphasis, code or mathematics) escaped with a backslash, `<` and `&` (which would start HTML)
+    /// as character references. A name from a roster reaches the page as it was typed.
+    static func escaped(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\", "*", "`", "$": out += "\\" + String(character)
+            case "<": out += "&lt;"
+            case "&": out += "&amp;"
+            default: out.append(character)
+            }
+        }
+        return out
     }
 }

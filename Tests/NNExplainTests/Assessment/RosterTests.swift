@@ -107,3 +107,12 @@ struct MathMLWordSpaceTests {
         #expect(!html.contains("<mtext>new </mtext>"))
     }
 }
+
+/// Markdown shows a roster's names as typed: nothing in them starts HTML, code, emphasis or maths.
+struct MarkdownNameTests {
+    @Test func aNameReachesMarkdownLiterally() {
+        let document = Document([.paragraph(["<script>alert(1)</script> & $y$ a\\b `c` *d*"])])
+        let markdown = MarkdownRenderer(naming: LayerNaming(depth: 2, relative: false)).render(document)
+        #expect(markdown.contains("&lt;script>alert(1)&lt;/script> &amp; \\$y\\$ a\\\\b \\`c\\` \\*d\\*"), "\(markdown)")
+    }
+}
