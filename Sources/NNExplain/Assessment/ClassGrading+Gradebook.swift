@@ -10,7 +10,7 @@ extension ClassGrading {
     ///   after the name blank, the total too, so that no missing work reads as a 0 (the class report
     ///   says which students these are and why).
     ///
-    /// A field holding a comma, a semicolon, a quote, a line break or a space at either end is quoted, its
+    /// A name starting with `=`, `+`, `-` or `@` gets a `'` in front (``inert(_:)``). A field holding a comma, a semicolon, a quote, a line break or a space at either end is quoted, its
     /// quotes doubled.
     public var gradebook: String {
         let header = ["id", "name"] + questions.map { "q" + $0.id } + ["total"]
@@ -23,12 +23,19 @@ extension ClassGrading {
                     guard result.given != nil else { return "" }
                     return result.correct ? "1" : "0"
                 }
-                lines.append([entry.student.id, entry.student.name] + cells + [String(grading.score)])
+                lines.append([entry.student.id, ClassGrading.inert(entry.student.name)] + cells + [String(grading.score)])
             case .unread, .noAnswers:
-                lines.append([entry.student.id, entry.student.name] + blank)
+                lines.append([entry.student.id, ClassGrading.inert(entry.student.name)] + blank)
             }
         }
         return lines.map { $0.map(ClassGrading.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A name as a spreadsheet shows it, never runs it: one starting with `=`, `+`, `-` or `@`
+    /// (which a spreadsheet would take as a formula) gets a `'` in front, as OWASP advises.
+    static func inert(_ name: String) -> String {
+        guard let first = name.first, "=+-@".contains(first) else { return name }
+        return "'" + name
     }
 
     /// `text` as a CSV field: in double quotes, its quotes doubled, when it holds a comma, a semicolon, a quote,

@@ -124,3 +124,16 @@ struct ClassAnswersTests {
         #expect(ClassGrading.share(0, of: 120) == "0" && ClassGrading.share(0, of: 0) == "0")
     }
 }
+
+/// A name a spreadsheet would run as a formula is written so that it shows it instead.
+struct GradebookFormulaTests {
+    @Test func aNameLikeAFormulaIsMadeInert() throws {
+        let roster = try Roster(students: [.init(id: "s1", name: "=HYPERLINK(\"http://x\",\"y\")"), .init(id: "s2", name: "+1+2"), .init(id: "s3", name: "Ada")])
+        let sheets = try Exercise.sheets(for: roster, courseKey: CourseKey("a course key"))
+        let grading = ClassGrading(sheets: sheets, answers: try ClassAnswers.parse(Array("id,q1\ns3,\n".utf8), questions: sheets[0].questions.map { $0.id }))
+        let lines = grading.gradebook.components(separatedBy: "\r\n")
+        #expect(lines[1].hasPrefix("s1,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","))
+        #expect(lines[2].hasPrefix("s2,'+1+2,"))
+        #expect(lines[3].hasPrefix("s3,Ada,"))
+    }
+}
