@@ -99,6 +99,10 @@ extension ExerciseCommand {
 
     /// The report's format: by `--report`'s extension (`.html`/`.htm`, `.md`/`.markdown`, `.txt`), else `--format` (text or markdown).
     private static func reportFormat(_ path: String?, _ arguments: Arguments, _ environment: Environment) throws(CLIError) -> (ReportFormat, Presentation) {
+        if let format = arguments.value("--format"), !["text", "markdown"].contains(format) {
+            throw arguments.usage("--format \(format) does not go with --grade-all, whose report is text or markdown "
+                + "(or HTML, by --report FILE.html)" + (["moodle", "gift", "qti"].contains(format) ? "; grade and export in separate runs" : ""))
+        }
         let presentation = try Presentation(arguments, environment: environment, formats: [.text, .markdown]), chosen = presentation.format
         let given = arguments.isGiven(Presentation.format(Presentation.Format.allCases))
         let byName: ReportFormat?

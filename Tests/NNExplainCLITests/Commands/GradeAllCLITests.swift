@@ -141,6 +141,15 @@ struct GradeAllAllOrNothingTests {
         #expect(!FileManager.default.fileExists(atPath: path("g.csv")))
     }
 
+    @Test func aQuizFormatWithGradeAllIsNamedAsSuch() throws {
+        let folder = try GradeAllCLITests.classFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = GradeAllCLITests.grade(folder, ["--format", "moodle"])
+        #expect(run.status == 64)
+        #expect(run.stderr.hasPrefix("Error: --format moodle does not go with --grade-all, whose report is text or markdown "
+            + "(or HTML, by --report FILE.html); grade and export in separate runs\n"))
+    }
+
     @Test func theQuizIsNeverWrittenOverTheRoster() throws {
         let folder = try GradeAllCLITests.classFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
