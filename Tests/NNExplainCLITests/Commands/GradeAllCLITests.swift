@@ -79,7 +79,7 @@ struct GradeAllCLITests {
             (["--gradebook", path("answers.csv")], 64, "--gradebook names the answers file '\(path("answers.csv"))' itself, which would be replaced; give another file name"),
             (["--gradebook", path("g.csv"), "--report", "\(folder.path)/./g.csv"], 64, "--gradebook and --report name the same file '\(folder.path)/./g.csv'; give each its own"),
             (["--report", path("r.html"), "--format", "markdown"], 64, "--report '\(path("r.html"))' names a html file but --format says markdown; drop one of them"),
-            (["--format", "latex"] + outputs, 64, "unknown format 'latex' for --format; use text or markdown"),
+            (["--format", "latex"] + outputs, 64, "--format latex does not go with --grade-all, whose report is text or markdown (or HTML, by --report FILE.html)"),
             (["--output-dir", path("sheets")] + outputs, 64, "--output-dir and --grade-all each make their own files; run one, then the other"),
             (["--gradebook", path("g.csv"), "--feedback-dir", path("file")], 1,
              "cannot write into '\(path("file"))': it is a file, not a folder; give a folder's name"),
