@@ -42,6 +42,10 @@ public struct Roster: Sendable, Equatable {
             return k
         }
         let id = try column("id"), name = try column("name")
+        // A header pasted again below (two class lists joined) would make a student called "id".
+        if let again = table.rows.first(where: { $0.fields.map { $0.trimmed.lowercased() } == table.header.map { $0.trimmed.lowercased() } }) {
+            throw .repeatedHeader(line: again.line)
+        }
         return try Roster(checking: table.rows.map { row in
             (Student(id: Roster.trimmed(row.fields[id]), name: Roster.trimmed(row.fields[name])), row.line)
         })
@@ -97,6 +101,8 @@ public struct Roster: Sendable, Equatable {
         case repeatedId(String, line: Int, first: Int)
         /// More than ``Roster/maximumStudents`` students.
         case tooMany(Int)
+        /// Line `line` repeats the header.
+        case repeatedHeader(line: Int)
         /// The id on line `line` is longer than ``Roster/longestId``.
         case idTooLong(line: Int)
         /// The id or name (`column`) on line `line` holds a control character.

@@ -33,7 +33,7 @@ extension ClassAnswers.RowProblem: ExplainedError {
         case .repeatedId(let id, let line, let first):
             return "line \(line) repeats the id '\(id.visiblePrefix)' of line \(first); keep one row per student"
         case .notANumber(let line, let id, let question, let text):
-            return "line \(line) ('\(id.visiblePrefix)'): the answer to question \(question), '\(text.visiblePrefix)', is not a number; "
+            return "line \(line) ('\(id.visiblePrefix)'): the answer to question \(question), '\(text.visiblePrefix)', is not a finite number; "
                 + "write it as a decimal, e.g. 0.42, or leave the cell blank"
         }
     }

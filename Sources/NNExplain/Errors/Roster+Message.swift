@@ -11,6 +11,8 @@ extension Roster.Problem: ExplainedError {
         case .emptyId(let line): return "the student on line \(line) has no id; give every student an id"
         case .repeatedId(let id, let line, let first):
             return "line \(line) repeats the id '\(id.visiblePrefix)' of line \(first); give every student an id of their own"
+        case .repeatedHeader(let line):
+            return "line \(line) repeats the header line; remove it (two class lists joined need one header)"
         case .idTooLong(let line):
             return "the id on line \(line) is longer than \(Roster.longestId) characters; give a shorter id"
         case .controlCharacter(let line, let column):

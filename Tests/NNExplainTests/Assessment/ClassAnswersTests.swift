@@ -58,7 +58,7 @@ struct ClassAnswersTests {
             "line 3 has 4 fields where the header has 3; a decimal comma splits a field in two, so quote such a number (\"0,42\") or write 0.42",
             "line 4 has no id; give the student's id as the roster has it",
             "line 5 repeats the id 's1' of line 2; keep one row per student",
-            "line 6 ('s3'): the answer to question 1, 'abc', is not a number; write it as a decimal, e.g. 0.42, or leave the cell blank",
+            "line 6 ('s3'): the answer to question 1, 'abc', is not a finite number; write it as a decimal, e.g. 0.42, or leave the cell blank",
             "line 7 has 2 fields where the header has 3; give every column a field, blank for no answer",
         ])
     }

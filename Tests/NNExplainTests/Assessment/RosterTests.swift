@@ -16,6 +16,7 @@ struct RosterTests {
         ("", Roster.Problem.csv(.empty)), ("id,name\n", .noStudents), ("name\nAda\n", .missingColumn("id", columns: ["name"])),
         ("id,name\ns1,Ada\n ,Bob\n", .emptyId(line: 3)), ("id,name\ns1,Ada\ns2,Bob\ns1,Cy\n", .repeatedId("s1", line: 4, first: 2)),
         ("id,name\ns1,Ada,x\n", .csv(.fieldCount(line: 2, count: 3, columns: 2))),
+        ("id,name\ns1,Ada\nID,Name\ns2,Bob\n", .repeatedHeader(line: 3)),
     ])
     func badRostersAreNamed(text: String, problem: Roster.Problem) {
         #expect(throws: problem) { try Self.roster(text) }

@@ -159,7 +159,7 @@ struct SyntheticClassTests {
         #expect(sentences.dropFirst(2).first?.hasPrefix("6 of 120 rounded too early in C_0 in question 3") == true)
         #expect(sentences.dropFirst(3).first?.hasPrefix("5 of 120 gave a wrong g") == true)
         for line in ["'x900' on line 123", "'x901' on line 124", "s121, \(Self.name(120))", "s122, \(Self.name(121))",
-                     "Not graded: line 122 ('s123'): the answer to question 3, 'abc', is not a number"] {
+                     "Not graded: line 122 ('s123'): the answer to question 3, 'abc', is not a finite number"] {
             #expect(text.contains(line), "\(line)")
         }
         // Every count of the tables, as the text shows it (spaces between cells collapsed).
