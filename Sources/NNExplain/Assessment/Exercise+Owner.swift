@@ -11,19 +11,22 @@ extension Exercise {
     ///
     /// - Throws: ``Problem`` when the settings make no sheet.
     public init(courseKey: CourseKey, student: Roster.Student, settings: Settings = Settings()) throws(Problem) {
-        try self.init(seed: courseKey.seed(for: student.id), settings: settings,
-                      owner: Owner(student: student, code: courseKey.code(for: student.id)))
+        try settings.validate()
+        self.init(courseKey: courseKey, student: student, validated: settings)
     }
 
-    /// The sheet of every student of `roster`, in the roster's order.
+    /// The sheet of `student` for `settings` already checked.
+    private init(courseKey: CourseKey, student: Roster.Student, validated settings: Settings) {
+        self.init(seed: courseKey.seed(for: student.id), validated: settings,
+                  owner: Owner(student: student, code: courseKey.code(for: student.id)))
+    }
+
+    /// The sheet of every student of `roster`, in the roster's order (the settings checked once).
     ///
     /// - Throws: ``Problem`` when the settings make no sheet.
     public static func sheets(for roster: Roster, courseKey: CourseKey, settings: Settings = Settings()) throws(Problem) -> [Exercise] {
         try settings.validate()
-        var sheets: [Exercise] = []
-        sheets.reserveCapacity(roster.students.count)
-        for student in roster.students { sheets.append(try Exercise(courseKey: courseKey, student: student, settings: settings)) }
-        return sheets
+        return roster.students.map { Exercise(courseKey: courseKey, student: $0, validated: settings) }
     }
 }
 

@@ -54,12 +54,12 @@ public struct Exercise: Sendable, Equatable {
     ///   ``Problem/nodes(_:)`` for a size outside ``Settings/nodesPerLayer``, and
     ///   ``Problem/pairing(_:)`` when the activation (every layer's) and the loss do not fit.
     public init(seed: UInt64, settings: Settings = Settings()) throws(Problem) {
-        try self.init(seed: seed, settings: settings, owner: nil)
+        try settings.validate()
+        self.init(seed: seed, validated: settings, owner: nil)
     }
 
-    /// The sheet of `seed`, held by `owner`.
-    init(seed: UInt64, settings: Settings, owner: Owner?) throws(Problem) {
-        try settings.validate()
+    /// The sheet of `seed`, held by `owner`, for `settings` already checked (``Settings/validate()``).
+    init(seed: UInt64, validated settings: Settings, owner: Owner?) {
         var generator = SplitMix64(seed: seed)
         self.seed = seed
         self.settings = settings
