@@ -12,6 +12,9 @@
 public struct CourseKey: Sendable, Equatable {
     /// The key's UTF-8 bytes.
     let bytes: [UInt8]
+    /// Whether the key begins or ends with white space, which is part of it: typed without, it
+    /// draws other sheets, so a caller may warn.
+    public let hasWhiteSpaceAtAnEnd: Bool
 
     /// The fewest characters of a key: shorter keys are quickly guessed.
     public static let minimumLength = 8
@@ -21,6 +24,7 @@ public struct CourseKey: Sendable, Equatable {
     public init(_ text: String) throws(Problem) {
         guard text.count >= CourseKey.minimumLength else { throw .tooShort(text.count) }
         bytes = Array(text.utf8)
+        hasWhiteSpaceAtAnEnd = text.first?.isWhitespace == true || text.last?.isWhitespace == true
     }
 
     /// The seed of the student's sheet.

@@ -52,9 +52,7 @@ extension ExerciseCommand {
             throw arguments.usage("--output-dir writes LaTeX sheets and --format \(format.rawValue) a quiz; make each in a run of its own")
         }
         let file = try arguments.read(quizOutput)
-        if let file, !NetworkFileBytes.isStandardInput(roster), AtomicFile.sameFile(file, roster) {
-            throw arguments.usage("--output names the roster '\(roster)' itself, which would be replaced; give another file name")
-        }
+        if let file { try refuseReplacing([(roster, "roster")], by: file, named: quizOutput.name, arguments) }
         if format == .qti {
             guard let file else { throw arguments.usage("--format qti writes a zip file; add --output FILE.zip") }
             guard file.lowercased().hasSuffix(".zip") else {

@@ -46,10 +46,7 @@ extension ExerciseCommand {
         let bookPath = try arguments.read(gradebook), reportPath = try arguments.read(report), folder = try arguments.read(feedbackDir)
         let outputs = [(gradebook.name, bookPath), (report.name, reportPath)].compactMap { name, path in path.map { (name, $0) } }
         for (n, (name, output)) in outputs.enumerated() {
-            for (input, what) in [(path, "answers file"), (rosterPath, "roster")]
-            where !NetworkFileBytes.isStandardInput(input) && AtomicFile.sameFile(output, input) {
-                throw arguments.usage("\(name) names the \(what) '\(input)' itself, which would be replaced; give another file name")
-            }
+            try refuseReplacing([(path, "answers file"), (rosterPath, "roster")], by: output, named: name, arguments)
             if n > 0, AtomicFile.sameFile(output, outputs[0].1) {
                 throw arguments.usage("\(outputs[0].0) and \(name) name the same file '\(output)'; give each its own")
             }
@@ -99,7 +96,7 @@ extension ExerciseCommand {
 
     /// The report's format: by `--report`'s extension (`.html`/`.htm`, `.md`/`.markdown`, `.txt`), else `--format` (text or markdown).
     private static func reportFormat(_ path: String?, _ arguments: Arguments, _ environment: Environment) throws(CLIError) -> (ReportFormat, Presentation) {
-        if let format = arguments.value("--format"), !["text", "markdown"].contains(format) {
+        if let format = arguments.value(Presentation.format(Presentation.Format.allCases).name), !["text", "markdown"].contains(format) {
             throw arguments.usage("--format \(format) does not go with --grade-all, whose report is text or markdown "
                 + "(or HTML, by --report FILE.html)" + (["moodle", "gift", "qti"].contains(format) ? "; grade and export in separate runs" : ""))
         }

@@ -47,19 +47,18 @@ extension ExerciseCommand {
         guard let secret = try arguments.read(courseKey) else {
             throw arguments.usage("a roster's sheets are drawn from a course key; add --course-key KEY, a secret of at least \(CourseKey.minimumLength) characters")
         }
-        for option in [seed.name, key.name, grade.name, showKey.name] where arguments.flag(option) || arguments.value(option) != nil {
-            let why = switch option {
+        for option in [seed, key, grade, showKey] as [any DeclaredOption] where arguments.isGiven(option) {
+            let name = option.option.name
+            let why = switch name {
             case seed.name: "each student's sheet is drawn from the course key and the id"
             case grade.name: "grade a class's answers with --grade-all ANSWERS.csv, one row per student"
             default: "the keys are written to booklet-keys.tex and manifest.json by --output-dir"
             }
-            throw arguments.usage("\(option) does not go with --roster: " + why)
+            throw arguments.usage("\(name) does not go with --roster: " + why)
         }
         let roster = try readRoster(path, environment: environment)
-        let keyWarning = arguments.value(courseKey.name).map { text in
-            text.first?.isWhitespace == true || text.last?.isWhitespace == true
-                ? ["the course key begins or ends with white space, which is part of the key: typed without it, it draws other sheets"] : []
-        } ?? []
+        let keyWarning = secret.hasWhiteSpaceAtAnEnd
+            ? ["the course key begins or ends with white space, which is part of the key: typed without it, it draws other sheets"] : []
         let sheets: [Exercise]
         do throws(Exercise.Problem) { sheets = try Exercise.sheets(for: roster, courseKey: secret, settings: settings) } catch {
             throw sheetProblem(error, settings)
@@ -76,11 +75,11 @@ extension ExerciseCommand {
             return result
         }
         guard let directory = try arguments.read(outputDir) else {
-            var result = try printSheets(sheets, arguments, environment)
-            result.warnings = keyWarning + (arguments.value("--format") == "latex" ? unprintableWarning(roster) : [])
+            var result = try printSheets(sheets, roster: roster, arguments, environment)
+            result.warnings = keyWarning + result.warnings
             return result
         }
-        if arguments.value("--format") != nil {
+        if arguments.isGiven(Presentation.format(Presentation.Format.allCases)) {
             throw arguments.usage("--format does not go with --output-dir, which writes LaTeX sheets and a JSON manifest; drop one of them")
         }
         let precision = try arguments.read(Presentation.precision)
@@ -108,13 +107,16 @@ extension ExerciseCommand {
     }
 
     /// Every student's sheet on standard output, one after another in the chosen format; with
-    /// `--format latex --standalone`, the booklet.
-    private static func printSheets(_ sheets: [Exercise], _ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
+    /// `--format latex --standalone`, the booklet. LaTeX warns of names pdflatex cannot print.
+    private static func printSheets(_ sheets: [Exercise], roster: Roster, _ arguments: Arguments, _ environment: Environment) throws(CLIError) -> CommandResult {
         let presentation = try Presentation(arguments, environment: environment, formats: [.text, .json, .markdown, .latex])
         let naming = LayerNaming(depth: sheets[0].network.depth, relative: false)
         switch presentation.format {
         case .latex where presentation.standalone:
-            return CommandResult(output: Exercise.latexBooklet(sheets, key: false, precision: presentation.precision))
+            return CommandResult(output: Exercise.latexBooklet(sheets, key: false, precision: presentation.precision), warnings: unprintableWarning(roster))
+        case .latex:
+            return CommandResult(output: sheets.map { presentation.render($0.document(key: false), naming: naming) }.joined(separator: "\n"),
+                                 warnings: unprintableWarning(roster))
         case .json:
             return CommandResult(output: presentation.render(Document([]), naming: naming, json: Exercise.Sheets(sheets, key: false)))
         default:
@@ -127,6 +129,15 @@ extension ExerciseCommand {
         guard case .pairing(let problem) = error else { return .usage(error.message, command: command.name) }
         return .usage("\(activation.name) \(settings.activation.rawValue) with \(loss.name) \(settings.loss.rawValue) "
             + "does not make a sheet, since every layer of a sheet has that activation: \(problem.rule)", command: command.name)
+    }
+
+    /// Refuses an output (`name`, at `output`) that is one of the `inputs` (each with what it is),
+    /// links followed: writing it would replace what the command reads.
+    static func refuseReplacing(_ inputs: [(path: String, what: String)], by output: String, named name: String,
+                                _ arguments: Arguments) throws(CLIError) {
+        for (input, what) in inputs where !NetworkFileBytes.isStandardInput(input) && AtomicFile.sameFile(output, input) {
+            throw arguments.usage("\(name) names the \(what) '\(input)' itself, which would be replaced; give another file name")
+        }
     }
 
     /// The roster in the file at `path`, read as network files are (links followed, `-` for standard

@@ -110,8 +110,8 @@ enum ExerciseCommand {
         let settings = try settings(arguments)
         if let path = try arguments.read(roster) { return try runRoster(path, settings: settings, arguments, environment) }
         _ = try quizFormat(arguments, roster: false)
-        for option in [courseKey.name, outputDir.name, gradeAll.name] where arguments.value(option) != nil {
-            throw arguments.usage("\(option) goes with --roster FILE, a class list to draw one sheet per student from")
+        for option in [courseKey, outputDir, gradeAll] as [any DeclaredOption] where arguments.isGiven(option) {
+            throw arguments.usage("\(option.option.name) goes with --roster FILE, a class list to draw one sheet per student from")
         }
         let sheetSeed = UInt64(try arguments.read(Self.seed))
         let exercise: Exercise
