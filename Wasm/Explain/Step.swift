@@ -31,18 +31,22 @@ public func resultLength() -> Int32 { Int32(result.count) }
 @_expose(wasm, "step_text") @_cdecl("step_text")
 public func stepText(_ json: UnsafePointer<UInt8>, _ length: Int32, _ layer: Int32, _ relative: Int32,
                      _ j: Int32, _ k: Int32, _ sample: Int32) -> Int32 {
-    switch step(json, length, layer, relative, j, k, sample) {
-    case .success(let (document, naming)): return finish(TextRenderer(naming: naming).render(document), status: 0)
-    case .failure(let problem): return finish(problem.sentence, status: 1)
-    }
+    explained(json, length, layer, relative, j, k, sample) { document, naming in TextRenderer(naming: naming).render(document) }
 }
 
 /// The same explanation as ``stepText(_:_:_:_:_:_:_:)``, in MathML (the page's renderer).
 @_expose(wasm, "step_mathml") @_cdecl("step_mathml")
 public func stepMathML(_ json: UnsafePointer<UInt8>, _ length: Int32, _ layer: Int32, _ relative: Int32,
                        _ j: Int32, _ k: Int32, _ sample: Int32) -> Int32 {
+    explained(json, length, layer, relative, j, k, sample) { document, naming in MathMLRenderer(naming: naming).render(document) }
+}
+
+/// `step`'s document rendered by `render` into the result, status 0, or the command line's
+/// sentence for why there is none, status 1.
+private func explained(_ json: UnsafePointer<UInt8>, _ length: Int32, _ layer: Int32, _ relative: Int32, _ j: Int32, _ k: Int32,
+                       _ sample: Int32, render: (Document, LayerNaming) -> String) -> Int32 {
     switch step(json, length, layer, relative, j, k, sample) {
-    case .success(let (document, naming)): return finish(MathMLRenderer(naming: naming).render(document), status: 0)
+    case .success(let (document, naming)): return finish(render(document, naming), status: 0)
     case .failure(let problem): return finish(problem.sentence, status: 1)
     }
 }
